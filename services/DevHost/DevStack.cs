@@ -1,0 +1,102 @@
+using System.Text;
+using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Issuer;
+using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Verifier;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace GaiaX.Oid4vc.DevHost;
+
+/// <summary>
+/// The four services running in this process, each a full ASP.NET Core application on its own
+/// port. Tests use it too, with port 0 to get free ports.
+/// </summary>
+public sealed class DevStack : IAsyncDisposable
+{
+    private readonly List<RunningService> _services;
+
+    private DevStack(List<RunningService> services) => _services = services;
+
+    public IReadOnlyList<RunningService> Services => _services;
+
+    public RunningService this[string name] => _services.Single(s => s.Name == name);
+
+    public static async Task<DevStack> StartAsync(DevStackSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var definitions = new (string Name, int Port, Func<string[], Action<WebApplicationBuilder>, WebApplication> Create)[]
+        {
+            ("issuer", settings.IssuerPort, (a, c) => IssuerProgram.Create(a, c)),
+            ("verifier", settings.VerifierPort, (a, c) => VerifierProgram.Create(a, c)),
+            ("notary", settings.NotaryPort, (a, c) => NotaryProgram.Create(a, c)),
+            ("compliance", settings.CompliancePort, (a, c) => ComplianceProgram.Create(a, c)),
+        };
+
+        var started = new List<RunningService>();
+        try
+        {
+            foreach (var (name, requestedPort, create) in definitions)
+            {
+                // Port 0 means "any free port": pick it now so the public base URL is known up front.
+                var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
+                var baseUrl = $"http://{settings.Host}:{port}";
+                var section = char.ToUpperInvariant(name[0]) + name[1..];
+                var args = settings.ServiceArgs
+                    .Append($"--urls={baseUrl}")
+                    .Append($"--{section}:PublicBaseUrl={baseUrl}")
+                    .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
+                    .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                    .ToArray();
+                var app = create(args, builder => builder.Services.UseEmbeddedLifetime());
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                started.Add(new RunningService(name, new Uri(address), app));
+            }
+        }
+        catch
+        {
+            await StopAllAsync(started).ConfigureAwait(false);
+            throw;
+        }
+
+        return new DevStack(started);
+    }
+
+    private static int FreePort(string host)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(host), 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public string DescribeServices()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("GaiaX.Oid4vc DevHost");
+        text.AppendLine("service      URL                          health");
+        foreach (var service in _services)
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"{service.Name,-12} {service.BaseUrl.ToString().TrimEnd('/'),-28} {new Uri(service.BaseUrl, "/healthz")}");
+        }
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAllAsync(_services).ConfigureAwait(false);
+
+    private static async Task StopAllAsync(List<RunningService> services)
+    {
+        // Stop in reverse start order; each service finishes its in-flight requests.
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            await services[i].App.StopAsync().ConfigureAwait(false);
+            await services[i].App.DisposeAsync().ConfigureAwait(false);
+        }
+        services.Clear();
+    }
+}
+
+/// <summary>A service DevHost started, and where it listens.</summary>
+public sealed record RunningService(string Name, Uri BaseUrl, WebApplication App);

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+
+namespace GaiaX.Oid4vc.DevHost;
+
+/// <summary>Where DevHost puts each service. Ports default to 5101–5104 on 127.0.0.1.</summary>
+public sealed record DevStackSettings
+{
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int IssuerPort { get; init; } = 5101;
+
+    public int VerifierPort { get; init; } = 5102;
+
+    public int NotaryPort { get; init; } = 5103;
+
+    public int CompliancePort { get; init; } = 5104;
+
+    /// <summary>Arguments passed on to every service (e.g. <c>--Issuer:Foo=bar</c>).</summary>
+    public IReadOnlyList<string> ServiceArgs { get; init; } = [];
+
+    /// <summary>Log level for the services' own logs (DevHost keeps the console readable).</summary>
+    public string ServiceLogLevel { get; init; } = "Warning";
+
+    public static DevStackSettings FromArgs(string[] args)
+    {
+        var switches = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["--issuer-port"] = "DevHost:Ports:Issuer",
+            ["--verifier-port"] = "DevHost:Ports:Verifier",
+            ["--notary-port"] = "DevHost:Ports:Notary",
+            ["--compliance-port"] = "DevHost:Ports:Compliance",
+            ["--host"] = "DevHost:Host",
+            ["--log-level"] = "DevHost:ServiceLogLevel",
+        };
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables("GAIAX_")
+            .AddCommandLine(args, switches)
+            .Build();
+
+        var defaults = new DevStackSettings();
+        return new DevStackSettings
+        {
+            Host = configuration["DevHost:Host"] ?? defaults.Host,
+            IssuerPort = Port(configuration, "Issuer", defaults.IssuerPort),
+            VerifierPort = Port(configuration, "Verifier", defaults.VerifierPort),
+            NotaryPort = Port(configuration, "Notary", defaults.NotaryPort),
+            CompliancePort = Port(configuration, "Compliance", defaults.CompliancePort),
+            ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
+            ServiceArgs = args.Where(a => !switches.Keys.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToArray(),
+        };
+    }
+
+    private static int Port(IConfiguration configuration, string service, int fallback)
+    {
+        var value = configuration[$"DevHost:Ports:{service}"];
+        if (value is null)
+        {
+            return fallback;
+        }
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Setting 'DevHost:Ports:{service}' is invalid: '{value}' is not a TCP port (0–65535).");
+        }
+        return port;
+    }
+}

@@ -1,0 +1,11 @@
+namespace GaiaX.Oid4vc.Issuer;
+
+public static class IssuerApi
+{
+    /// <summary>Maps the Issuer service's protocol and management endpoints.</summary>
+    public static WebApplication MapIssuerApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app;
+    }
+}

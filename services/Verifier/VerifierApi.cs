@@ -1,0 +1,11 @@
+namespace GaiaX.Oid4vc.Verifier;
+
+public static class VerifierApi
+{
+    /// <summary>Maps the Verifier service's protocol and management endpoints.</summary>
+    public static WebApplication MapVerifierApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app;
+    }
+}

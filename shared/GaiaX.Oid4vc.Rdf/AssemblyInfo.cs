@@ -1,0 +1,2 @@
+// Turtle / N-Quads, JSON-LD to RDF and SHACL Core live here (see the RDF and SHACL issue).
+[assembly: System.CLSCompliant(false)]

@@ -1,0 +1,45 @@
+using System.Net;
+using GaiaX.Oid4vc.DevHost;
+
+namespace GaiaX.Oid4vc.ServiceDefaults.Tests;
+
+public sealed class DevHostTests
+{
+    [Fact]
+    public async Task DevHost_starts_all_four_services_and_each_answers_healthz()
+    {
+        await using var stack = await DevStack.StartAsync(new DevStackSettings
+        {
+            IssuerPort = 0,
+            VerifierPort = 0,
+            NotaryPort = 0,
+            CompliancePort = 0,
+        });
+
+        Assert.Equal(["issuer", "verifier", "notary", "compliance"], stack.Services.Select(s => s.Name));
+        Assert.Equal(4, stack.Services.Select(s => s.BaseUrl.Port).Distinct().Count());
+        using var client = new HttpClient();
+        foreach (var service in stack.Services)
+        {
+            var response = await client.GetAsync(new Uri(service.BaseUrl, "/healthz"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(service.BaseUrl.ToString().TrimEnd('/'), stack.DescribeServices(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DevHost_ports_are_configurable_from_the_command_line()
+    {
+        var settings = DevStackSettings.FromArgs(["--issuer-port", "6101", "--compliance-port=6104"]);
+        Assert.Equal(6101, settings.IssuerPort);
+        Assert.Equal(5102, settings.VerifierPort);
+        Assert.Equal(6104, settings.CompliancePort);
+    }
+
+    [Fact]
+    public void DevHost_rejects_a_port_that_is_not_a_port_naming_the_setting()
+    {
+        var failure = Assert.Throws<ArgumentException>(() => DevStackSettings.FromArgs(["--notary-port", "70000"]));
+        Assert.Contains("DevHost:Ports:Notary", failure.Message, StringComparison.Ordinal);
+    }
+}
