@@ -81,4 +81,15 @@ internal static class Yaml
     public static string Name(this Dictionary<object, object?> resource) => resource.Str("metadata", "name") ?? "";
 
     public static string Describe(this Dictionary<object, object?> resource) => $"{resource.Kind()}/{resource.Name()}";
+
+    /// <summary>A stable text form of a node (mapping keys sorted), for comparing two documents.</summary>
+    public static string Canonical(object? node) => node switch
+    {
+        Dictionary<object, object?> map => "{" + string.Join(",", map
+            .OrderBy(e => (string)e.Key, StringComparer.Ordinal)
+            .Select(e => (string)e.Key + ":" + Canonical(e.Value))) + "}",
+        List<object?> list => "[" + string.Join(",", list.Select(Canonical)) + "]",
+        null => "null",
+        _ => "'" + node + "'",
+    };
 }
