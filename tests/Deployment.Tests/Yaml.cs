@@ -13,9 +13,17 @@ internal static class Yaml
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
 
     /// <summary>Every non-empty document of <paramref name="text"/>; fails on invalid YAML.</summary>
-    public static IReadOnlyList<Dictionary<object, object?>> LoadAll(string text, string source)
+    public static IReadOnlyList<Dictionary<object, object?>> LoadAll(string text, string source) =>
+        LoadNodes(text, source).Select(document => document as Dictionary<object, object?>
+            ?? throw new InvalidOperationException($"{source}: a document is not a mapping")).ToList();
+
+    /// <summary>
+    /// Every non-empty document of <paramref name="text"/>, mappings or sequences (JSON patches);
+    /// fails on invalid YAML.
+    /// </summary>
+    public static IReadOnlyList<object> LoadNodes(string text, string source)
     {
-        var documents = new List<Dictionary<object, object?>>();
+        var documents = new List<object>();
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -23,15 +31,9 @@ internal static class Yaml
             while (parser.Accept<DocumentStart>(out _))
             {
                 var document = Deserializer.Deserialize<object?>(parser);
-                switch (document)
+                if (document is not null)
                 {
-                    case null:
-                        continue;
-                    case Dictionary<object, object?> map:
-                        documents.Add(map);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"{source}: a document is not a mapping");
+                    documents.Add(document);
                 }
             }
         }
