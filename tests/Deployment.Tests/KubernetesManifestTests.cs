@@ -161,6 +161,22 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Service_accounts_are_per_service_and_bound_to_no_role(string overlay)
+    {
+        var accounts = overlays.OfKind(overlay, "ServiceAccount").Select(a => a.Name()).ToHashSet();
+
+        Assert.DoesNotContain(overlays.Resources(overlay), r => r.Kind() is "RoleBinding" or "ClusterRoleBinding" or "Role" or "ClusterRole");
+        foreach (var deployment in overlays.OfKind(overlay, "Deployment"))
+        {
+            Assert.Equal(deployment.Name(), deployment.PodSpec().Str("serviceAccountName"));
+            Assert.Contains(deployment.Name(), accounts);
+            // Only the declared, scoped secret store; the built-in one would be unscoped.
+            Assert.Equal("true", deployment.PodAnnotations().GetValueOrDefault("dapr.io/disable-builtin-k8s-secret-store"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
     public void Services_run_as_the_image_user(string overlay)
     {
         // The Dockerfiles switch to $APP_UID; the pod must agree or the files it owns are unreadable.
