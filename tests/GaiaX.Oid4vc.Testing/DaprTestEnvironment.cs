@@ -55,7 +55,11 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         Action<WebApplication>? beforeStart = null)
     {
         var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
-        var allArgs = new List<string> { $"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}" };
+        var allArgs = new List<string>
+        {
+            $"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}",
+            $"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}",
+        };
         allArgs.AddRange(args ?? []);
         var host = await TestServiceHost.StartAsync(create, section, allArgs, configure, beforeStart).ConfigureAwait(false);
         _owned.Add(host);
@@ -69,7 +73,10 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         if (!_clients.TryGetValue(appId, out var client))
         {
             var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
-            client = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/')).Build();
+            client = new DaprClientBuilder()
+                .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/'))
+                .UseHttpEndpoint(sidecar.HttpEndpoint.ToString().TrimEnd('/'))
+                .Build();
             _clients[appId] = client;
         }
         return client;
