@@ -98,6 +98,36 @@ public sealed class EmbeddedSidecarTests
     }
 
     [Fact]
+    public async Task Invalid_ttlInSeconds_metadata_is_rejected_as_invalid_argument()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var client = await dapr.ClientAsync(AppIds.Issuer);
+        var failure = await Assert.ThrowsAsync<global::Dapr.DaprException>(() =>
+            client.SaveStateAsync(DaprComponents.StateStore, "k", "v", metadata: new Dictionary<string, string> { ["ttlInSeconds"] = "soon" }));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, Assert.IsType<Grpc.Core.RpcException>(failure.InnerException).StatusCode);
+        Assert.Null(await client.GetStateAsync<string>(DaprComponents.StateStore, "k"));
+    }
+
+    [Fact]
+    public async Task Several_services_start_concurrently_each_with_its_own_sidecar()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var recorders = new[] { new SubscriberRecorder(), new SubscriberRecorder() };
+        var hosts = await Task.WhenAll(
+            dapr.StartServiceAsync("one", (args, configure) => SubscriberApp.Create(args, configure, recorders[0]), "Subscriber"),
+            dapr.StartServiceAsync("two", (args, configure) => SubscriberApp.Create(args, configure, recorders[1]), "Subscriber"));
+        await dapr.PublishAsync(new OfferCreated("r", "fan-out", "u"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (recorders.Any(r => r.Offers.IsEmpty) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.All(recorders, r => Assert.Single(r.Offers));
+        Assert.NotEqual((await dapr.SidecarAsync("one")).GrpcEndpoint, (await dapr.SidecarAsync("two")).GrpcEndpoint);
+        Assert.Equal(2, hosts.Length);
+    }
+
+    [Fact]
     public async Task Service_lists_its_integration_event_subscriptions_with_dead_letter_topics()
     {
         await using var dapr = DaprTestEnvironment.InMemory();
