@@ -30,7 +30,7 @@ public sealed class CredentialsFixture : IDisposable
         Time = new FakeTimeProvider(Now);
         var from = Now.AddYears(-1);
         var to = Now.AddYears(3);
-        Root = TestPki.CreateRoot("Test Trust Anchor", from.AddYears(-1), to.AddYears(5));
+        Root = TestPki.CreateRoot("Test Trust Anchor", Now.AddYears(-5), to.AddYears(5));
         Intermediate = TestPki.CreateIntermediate(Root, "Test Issuing CA", from, to);
         UntrustedRoot = TestPki.CreateRoot("Untrusted Root", from, to);
         var expiredIntermediate = TestPki.CreateIntermediate(Root, "Expired Issuing CA", Now.AddYears(-3), Now.AddDays(-1));
@@ -139,6 +139,17 @@ public sealed class CredentialsFixture : IDisposable
         var credential = Credential(party.Did);
         change?.Invoke(credential);
         return VcIssuer.Issue(credential, party.Key, party.Did);
+    }
+
+    /// <summary>Signs a credential as a VC-JWT without the issuer's own checks (to make defective ones).</summary>
+    public string SignVc(string host, Action<JsonObject> change, Action<JsonObject>? changeHeader = null)
+    {
+        var party = Party(host);
+        var credential = Credential(party.Did);
+        change(credential);
+        var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["iss"] = party.Did };
+        changeHeader?.Invoke(header);
+        return Jws.Create(header, credential, party.Key);
     }
 
     /// <summary>Builds a compact JWS from literal header and payload JSON, signed by <paramref name="sign"/> (null: empty signature part).</summary>

@@ -40,6 +40,12 @@ public static class TestPki
         {
             request.CertificateExtensions.Add(PolicyExtension(policyOid));
         }
+        if (to > issuer.NotAfter || from < issuer.NotBefore)
+        {
+            // A leaf outliving its issuer (to test an expired intermediate): sign without the validity check.
+            using var issuerKey = issuer.GetECDsaPrivateKey()!;
+            return request.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), from, to, Serial());
+        }
         return request.Create(issuer, from, to, Serial());
     }
 
