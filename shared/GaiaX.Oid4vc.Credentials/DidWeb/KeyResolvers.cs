@@ -148,14 +148,14 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
         }
         if (chain.Count > 0)
         {
-            if (!CertificateChainValidator.KeyMatchesCertificate(key.Value, chain[0]))
-            {
-                return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyCertificateMismatch, $"The publicKeyJwk of '{keyId}' is not the leaf certificate's key.");
-            }
             var validated = chains.Validate(chain, resolver.Options.RequiredCertificatePolicy);
             if (!validated.Succeeded)
             {
                 return validated.Error;
+            }
+            if (!CertificateChainValidator.KeyMatchesCertificate(key.Value, chain[0]))
+            {
+                return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyCertificateMismatch, $"The publicKeyJwk of '{keyId}' is not the leaf certificate's key.");
             }
             chain = validated.Value;
         }

@@ -24,7 +24,13 @@ public static class Base64UrlStrict
                 return false;
             }
         }
-        bytes = Base64Url.DecodeFromChars(text);
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        // Non-canonical trailing bits and the like are refused by the decoder: an error, not an exception.
+        if (!Base64Url.TryDecodeFromChars(text, buffer, out var written))
+        {
+            return false;
+        }
+        bytes = written == buffer.Length ? buffer : buffer[..written];
         return true;
     }
 }

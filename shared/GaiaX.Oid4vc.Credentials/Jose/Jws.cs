@@ -73,9 +73,9 @@ public static class Jws
         {
             return Fail(VerificationFailure.Malformed, "The token has more than three parts (JWE and nested forms are not accepted here).");
         }
-        if (second == first + 1 || second == token.Length - 1)
+        if (second == first + 1)
         {
-            return Fail(VerificationFailure.Malformed, second == token.Length - 1 ? "The token has no signature." : "The token has an empty payload.");
+            return Fail(VerificationFailure.Malformed, "The token has an empty payload.");
         }
         if (!Base64UrlStrict.TryDecode(token.AsSpan(0, first), out var headerBytes))
         {
@@ -97,6 +97,11 @@ public static class Jws
         if (headerError is not null)
         {
             return headerError;
+        }
+        // Checked after the header, so an unsecured JWS (alg none, empty signature) is named as such.
+        if (signature.Length == 0)
+        {
+            return Fail(VerificationFailure.Malformed, "The token has no signature.");
         }
         if (!TryParseObject(payloadBytes, out var payload))
         {

@@ -131,12 +131,13 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
     public static VerificationResult<VerificationKey> PublicKeyOf(X509Certificate2 certificate, string? algorithm = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        using var ec = certificate.GetECDsaPublicKey();
+        // Through PublicKey: the key is wanted whatever the key usage says (usage is checked separately).
+        using var ec = certificate.PublicKey.GetECDsaPublicKey();
         if (ec is not null)
         {
             return VerificationResult<VerificationKey>.Success(VerificationKey.FromECDsa(ec, algorithm));
         }
-        using var rsa = certificate.GetRSAPublicKey();
+        using var rsa = certificate.PublicKey.GetRSAPublicKey();
         if (rsa is not null)
         {
             return VerificationResult<VerificationKey>.Success(VerificationKey.FromRsa(rsa, algorithm));
