@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.VcJwt;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GaiaX.Oid4vc.ServiceDefaults.Tests;
@@ -29,5 +30,27 @@ public sealed class DidDocumentTests
         Assert.Equal("P-256", jwk.GetProperty("crv").GetString());
         Assert.False(jwk.TryGetProperty("d", out _));
         Assert.True(jwk.GetProperty("x5c").GetArrayLength() >= 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceCatalog.Names), MemberType = typeof(ServiceCatalog))]
+    public async Task Credential_signed_by_the_service_verifies_through_its_published_did_document(string service)
+    {
+        await using var host = await ServiceCatalog.StartAsync(service);
+        var identity = host.Services.GetRequiredService<ServiceIdentity>();
+        var credential = new System.Text.Json.Nodes.JsonObject
+        {
+            ["@context"] = new System.Text.Json.Nodes.JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new System.Text.Json.Nodes.JsonArray("VerifiableCredential"),
+            ["credentialSubject"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "did:web:holder.example" },
+        };
+        var jwt = host.Services.GetRequiredService<VcJwtIssuer>().Issue(credential, identity.SigningKey, identity.Did);
+
+        // The verifier resolves did:web over HTTP from the running service and checks the chain to the development CA.
+        var result = await host.Services.GetRequiredService<VcJwtVerifier>().VerifyAsync(jwt);
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal(identity.Did, result.Value.Key.Controller);
+        Assert.Equal(2, result.Value.Key.CertificateChain.Count);
     }
 }
