@@ -40,6 +40,8 @@ public sealed class BadTokenTableTests(CredentialsFixture fixture) : IClassFixtu
         ["payload_not_json"] = (VerificationFailure.BadJson, f => Vc(f, CredentialsFixture.RawJws(Header(f), "hello", f.Issuer.Key))),
         ["duplicate_header_member"] = (VerificationFailure.BadJson, f => Vc(f, CredentialsFixture.RawJws(
             $"{{\"alg\":\"ES256\",\"alg\":\"none\",\"typ\":\"vc+jwt\",\"kid\":\"{f.Issuer.KeyId}\"}}", Cred(f), f.Issuer.Key))),
+        ["header_invalid_utf8"] = (VerificationFailure.BadJson, f => Vc(f, Base64UrlStrict.Encode([0x7B, 0x22, 0xD1, 0x22, 0x3A, 0x31, 0x7D]) + "." + Part(f.IssueVc(), 1) + "." + Part(f.IssueVc(), 2))),
+        ["payload_with_lone_surrogate_escape"] = (VerificationFailure.BadJson, f => Vc(f, CredentialsFixture.RawJws(Header(f), "{\"issuer\":\"\\ud800\"}", f.Issuer.Key))),
         ["oversized_token"] = (VerificationFailure.Oversized, f => Vc(f, f.SignVc("issuer.example", c => c["padding"] = new string('x', 300_000)))),
 
         // --- algorithms and keys

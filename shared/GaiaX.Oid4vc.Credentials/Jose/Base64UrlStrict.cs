@@ -26,7 +26,15 @@ public static class Base64UrlStrict
         }
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
         // Non-canonical trailing bits and the like are refused by the decoder: an error, not an exception.
-        if (!Base64Url.TryDecodeFromChars(text, buffer, out var written))
+        int written;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(text, buffer, out written))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
         {
             return false;
         }

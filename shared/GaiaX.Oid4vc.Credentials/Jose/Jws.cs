@@ -143,6 +143,10 @@ public static class Jws
     internal static bool TryParseObject(byte[] utf8, out JsonElement element)
     {
         element = default;
+        if (!IsWellFormedText(utf8))
+        {
+            return false;
+        }
         try
         {
             // Duplicate member names are refused (RFC 7515 §4: reject or take the last; we reject).
@@ -155,6 +159,38 @@ public static class Jws
             return true;
         }
         catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether JSON text is valid UTF-8 and none of its strings escapes a lone surrogate: the JSON
+    /// reader only notices either when a string is read, which would then throw deep in a check.
+    /// </summary>
+    internal static bool IsWellFormedText(ReadOnlySpan<byte> utf8)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return false;
+        }
+        if (utf8.IndexOf("\\u"u8) < 0)
+        {
+            return true;
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = StrictJson.MaxDepth });
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return false;
         }

@@ -40,6 +40,10 @@ public sealed record Disclosure(string Encoded, string Digest, string Salt, stri
         {
             return Fail("A disclosure is not base64url.");
         }
+        if (!Jws.IsWellFormedText(bytes))
+        {
+            return Fail("A disclosure is not UTF-8 JSON.");
+        }
         JsonNode? node;
         try
         {
