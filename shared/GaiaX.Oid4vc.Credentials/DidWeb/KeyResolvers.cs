@@ -169,12 +169,24 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
 /// </summary>
 public sealed class X5cKeyResolver(CertificateChainValidator chains, string? requiredPolicyOid = null) : IJwsKeyResolver
 {
+    private const int MaxCachedChains = 4096;
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(5);
+
+    // Building a chain costs far more than a signature check; the same issuer chain comes again and again.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ResolvedKey Key)> _cache = new(StringComparer.Ordinal);
+
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
         if (!jws.Header.TryGetProperty("x5c", out var x5c))
         {
             return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, "The header has no x5c."));
+        }
+        var now = chains.Time.GetUtcNow();
+        var cacheKey = x5c.GetRawText();
+        if (_cache.TryGetValue(cacheKey, out var cached) && cached.Expires > now)
+        {
+            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Success(cached.Key with { KeyId = jws.KeyId }));
         }
         var parsed = CertificateChainValidator.ParseX5c(x5c);
         if (!parsed.Succeeded)
@@ -187,9 +199,19 @@ public sealed class X5cKeyResolver(CertificateChainValidator chains, string? req
             return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(validated.Error));
         }
         var key = CertificateChainValidator.PublicKeyOf(validated.Value[0]);
-        return ValueTask.FromResult(key.Succeeded
-            ? VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { KeyId = jws.KeyId, CertificateChain = validated.Value })
-            : VerificationResult<ResolvedKey>.Fail(key.Error));
+        if (!key.Succeeded)
+        {
+            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(key.Error));
+        }
+        var resolved = new ResolvedKey(key.Value) { KeyId = jws.KeyId, CertificateChain = validated.Value };
+        if (_cache.Count > MaxCachedChains)
+        {
+            _cache.Clear();
+        }
+        // Never cached beyond the first certificate of the chain to expire.
+        var firstExpiry = validated.Value.Min(c => new DateTimeOffset(c.NotAfter.ToUniversalTime(), TimeSpan.Zero));
+        _cache[cacheKey] = (firstExpiry < now + CacheDuration ? firstExpiry : now + CacheDuration, resolved with { KeyId = null });
+        return ValueTask.FromResult(VerificationResult<ResolvedKey>.Success(resolved));
     }
 }
 

@@ -23,6 +23,9 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
 
     public TrustAnchors Anchors { get; } = anchors;
 
+    /// <summary>The clock validity periods are checked against.</summary>
+    public TimeProvider Time { get; } = time;
+
     public VerificationResult<IReadOnlyList<X509Certificate2>> Validate(IReadOnlyList<X509Certificate2> chain, string? requiredPolicyOid = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
