@@ -47,7 +47,7 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         {
             return Fail(VerificationFailure.CertificateKeyUsage, $"The leaf certificate '{leaf.Subject}' may not be used for digital signatures.");
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         using var x509 = new X509Chain();
         x509.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         x509.ChainPolicy.CustomTrustStore.AddRange(Anchors.Certificates);
