@@ -70,6 +70,13 @@ public sealed class BadTokenTableTests(CredentialsFixture fixture) : IClassFixtu
             "{\"alg\":\"ES256\",\"typ\":\"vc+jwt\",\"kid\":\"https://issuer.example/keys#1\"}", Cred(f, issuer: "https://issuer.example"), f.Issuer.Key))),
         ["header_iss_differs_from_credential_issuer"] = (VerificationFailure.IssuerMismatch, f => Vc(f, CredentialsFixture.RawJws(Header(f, iss: "did:web:other.example"), Cred(f), f.Issuer.Key))),
         ["iss_claim_differs_from_credential_issuer"] = (VerificationFailure.IssuerMismatch, f => Vc(f, f.SignVc("issuer.example", c => c["iss"] = "did:web:other.example"))),
+        // Another trusted party signs with its own certificate in x5c and claims the issuer's DID: the DID key decides.
+        ["x5c_header_cannot_stand_in_for_the_did_key"] = (VerificationFailure.InvalidSignature, f => Vc(f, CredentialsFixture.RawJws(
+            new JsonObject
+            {
+                ["alg"] = "ES256", ["typ"] = "vc+jwt", ["kid"] = f.Issuer.KeyId,
+                ["x5c"] = new JsonArray(f.Party("other.example").Key.X5c.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+            }.ToJsonString(), Cred(f), f.Party("other.example").Key))),
         ["did_host_unknown"] = (VerificationFailure.DidResolutionFailed, f => Vc(f, CredentialsFixture.RawJws(
             "{\"alg\":\"ES256\",\"typ\":\"vc+jwt\",\"kid\":\"did:web:missing.example#key-1\"}", Cred(f, issuer: "did:web:missing.example"), f.Issuer.Key))),
 

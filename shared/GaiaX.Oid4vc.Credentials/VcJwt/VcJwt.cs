@@ -89,7 +89,7 @@ public sealed class VcJwtVerifier(IJwsKeyResolver resolver, TimeProvider time, J
         {
             return resolved.Error;
         }
-        var error = jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
+        var error = IssuerBinding.CheckController(resolved.Value, issuer) ?? jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
             ?? VcdmRules.CheckCredential(jws.Payload, time.GetUtcNow(), Policy.ClockSkew);
         return error is not null ? error : VerificationResult<VerifiedCredential>.Success(new VerifiedCredential(jws, resolved.Value, issuer));
     }
@@ -98,6 +98,12 @@ public sealed class VcJwtVerifier(IJwsKeyResolver resolver, TimeProvider time, J
 /// <summary>The rules tying a JWS's <c>iss</c> and <c>kid</c> to the credential's issuer or the presentation's holder.</summary>
 internal static class IssuerBinding
 {
+    /// <summary>A DID subject's key must have come from that DID's document, not from elsewhere (e.g. an x5c header).</summary>
+    public static VerificationError? CheckController(ResolvedKey key, string subjectDid) =>
+        subjectDid.StartsWith("did:", StringComparison.Ordinal) && !string.Equals(key.Controller, subjectDid, StringComparison.Ordinal)
+            ? new VerificationError(VerificationFailure.KeyIdNotOfIssuer, $"The key was not found in the DID document of '{subjectDid}'.")
+            : null;
+
     public static VerificationError? Check(ParsedJws jws, string subjectDid)
     {
         var headerIss = jws.HeaderString("iss");

@@ -97,7 +97,7 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         {
             return resolved.Error;
         }
-        var error = jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
+        var error = IssuerBinding.CheckController(resolved.Value, holder) ?? jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
             ?? CheckBinding(jws, binding) ?? VcdmRules.CheckPresentation(jws.Payload);
         if (error is not null)
         {
