@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Jose;
+
+namespace GaiaX.Oid4vc.Wallet;
+
+/// <summary>
+/// A holder's key pair (ES256, P-256): signs OID4VCI proofs, VP-JWTs and SD-JWT key-binding JWTs.
+/// The private key never leaves this object; <see cref="PublicJwk"/> is what issuers bind to.
+/// </summary>
+public sealed class HolderKey : IDisposable
+{
+    private HolderKey(SigningKey signingKey, JsonObject publicJwk)
+    {
+        SigningKey = signingKey;
+        PublicJwk = publicJwk;
+        Thumbprint = Jwk.Thumbprint(publicJwk);
+    }
+
+    public SigningKey SigningKey { get; }
+
+    /// <summary>The public JWK (kty, crv, x, y) — never the private part.</summary>
+    public JsonObject PublicJwk { get; }
+
+    /// <summary>RFC 7638 thumbprint of the public key.</summary>
+    public string Thumbprint { get; }
+
+    /// <summary>A fresh P-256 key.</summary>
+    public static HolderKey Create() => FromECDsa(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+    /// <summary>Wraps an existing P-256 key; the holder key takes ownership.</summary>
+    public static HolderKey FromECDsa(ECDsa key, string? keyId = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var jwk = Jwk.FromPublicKey(key);
+        return new HolderKey(new SigningKey(key, JwsAlgorithms.ES256, keyId), jwk);
+    }
+
+    /// <summary>Wraps a signing key that already carries a <c>kid</c> (a did:web participant key).</summary>
+    public static HolderKey FromSigningKey(SigningKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var jwk = key.PublicKey.ToJwk();
+        foreach (var member in new[] { "kid", "alg", "use", "key_ops", "x5c" })
+        {
+            jwk.Remove(member);
+        }
+        return new HolderKey(key, jwk);
+    }
+
+    /// <summary>The public JWK as a fresh node (safe to put into a header).</summary>
+    public JsonObject PublicJwkCopy() => (JsonObject)PublicJwk.DeepClone();
+
+    public void Dispose() => SigningKey.Dispose();
+}
