@@ -66,21 +66,23 @@ public static class EcdhEsEncrypter
         return $"{protectedHeader}..{Base64Url.EncodeToString(iv)}.{Base64Url.EncodeToString(ciphertext)}.{Base64Url.EncodeToString(tag)}";
     }
 
-    /// <summary>Concat KDF (NIST SP 800-56A) as RFC 7518 §4.6.2 profiles it, with empty apu/apv.</summary>
-    public static byte[] ConcatKdf(ReadOnlySpan<byte> z, string algorithmId, int keyBits)
+    /// <summary>Concat KDF (NIST SP 800-56A) as RFC 7518 §4.6.2 profiles it: each field length-prefixed, SuppPubInfo the key length in bits.</summary>
+    public static byte[] ConcatKdf(ReadOnlySpan<byte> z, string algorithmId, int keyBits, ReadOnlySpan<byte> apu = default, ReadOnlySpan<byte> apv = default)
     {
+        ArgumentNullException.ThrowIfNull(algorithmId);
         var algorithm = Encoding.ASCII.GetBytes(algorithmId);
-        var input = new byte[4 + z.Length + 4 + algorithm.Length + 4 + 4 + 4];
+        var input = new byte[4 + z.Length + 4 + algorithm.Length + 4 + apu.Length + 4 + apv.Length + 4];
         var span = input.AsSpan();
         BinaryPrimitives.WriteInt32BigEndian(span, 1);
         z.CopyTo(span[4..]);
         var offset = 4 + z.Length;
-        BinaryPrimitives.WriteInt32BigEndian(span[offset..], algorithm.Length);
-        algorithm.CopyTo(span[(offset + 4)..]);
-        offset += 4 + algorithm.Length;
-        BinaryPrimitives.WriteInt32BigEndian(span[offset..], 0); // apu
-        BinaryPrimitives.WriteInt32BigEndian(span[(offset + 4)..], 0); // apv
-        BinaryPrimitives.WriteInt32BigEndian(span[(offset + 8)..], keyBits);
+        foreach (var field in new[] { algorithm, apu.ToArray(), apv.ToArray() })
+        {
+            BinaryPrimitives.WriteInt32BigEndian(span[offset..], field.Length);
+            field.CopyTo(span[(offset + 4)..]);
+            offset += 4 + field.Length;
+        }
+        BinaryPrimitives.WriteInt32BigEndian(span[offset..], keyBits);
         // One SHA-256 round yields 256 bits, enough for both A128GCM and A256GCM.
         return SHA256.HashData(input)[..(keyBits / 8)];
     }
