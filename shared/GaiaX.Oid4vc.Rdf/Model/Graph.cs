@@ -8,24 +8,26 @@ namespace GaiaX.Oid4vc.Rdf;
 /// </summary>
 public sealed class Graph
 {
-    private static readonly int[] Empty = [];
     private readonly Dictionary<Term, int> ids = new();
     private readonly List<Term> terms = new();
-    private readonly List<(int S, int P, int O)> triples = new();
     private readonly HashSet<(int S, int P, int O)> set = new();
-    private readonly Dictionary<int, List<int>> bySubject = new();
-    private readonly Dictionary<int, List<int>> byPredicate = new();
-    private readonly Dictionary<int, List<int>> byObject = new();
 
-    public int Count => triples.Count;
+    // Triples in insertion order, plus one singly linked chain per subject, predicate and object
+    // (head/tail per term id, next per triple): indexing costs array writes, not allocations.
+    private int[] ts = new int[16], tp = new int[16], to = new int[16];
+    private int[] nextS = new int[16], nextP = new int[16], nextO = new int[16];
+    private int[] headS = new int[16], tailS = new int[16], headP = new int[16], tailP = new int[16], headO = new int[16], tailO = new int[16];
+    private int count;
+
+    public int Count => count;
 
     public IEnumerable<Triple> Triples
     {
         get
         {
-            foreach (var (s, p, o) in triples)
+            for (var i = 0; i < count; i++)
             {
-                yield return new Triple(terms[s], terms[p], terms[o]);
+                yield return new Triple(terms[ts[i]], terms[tp[i]], terms[to[i]]);
             }
         }
     }
@@ -36,16 +38,30 @@ public sealed class Graph
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(predicate);
         ArgumentNullException.ThrowIfNull(@object);
-        var key = (Intern(subject), Intern(predicate), Intern(@object));
-        if (!set.Add(key))
+        var s = Intern(subject);
+        var p = Intern(predicate);
+        var o = Intern(@object);
+        if (!set.Add((s, p, o)))
         {
             return false;
         }
-        var index = triples.Count;
-        triples.Add(key);
-        Index(bySubject, key.Item1, index);
-        Index(byPredicate, key.Item2, index);
-        Index(byObject, key.Item3, index);
+        if (count == ts.Length)
+        {
+            var size = count * 2;
+            Array.Resize(ref ts, size);
+            Array.Resize(ref tp, size);
+            Array.Resize(ref to, size);
+            Array.Resize(ref nextS, size);
+            Array.Resize(ref nextP, size);
+            Array.Resize(ref nextO, size);
+        }
+        var i = count++;
+        ts[i] = s;
+        tp[i] = p;
+        to[i] = o;
+        Link(headS, tailS, nextS, s, i);
+        Link(headP, tailP, nextP, p, i);
+        Link(headO, tailO, nextO, o, i);
         return true;
     }
 
@@ -54,9 +70,9 @@ public sealed class Graph
     public void AddAll(Graph other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (s, p, o) in other.triples)
+        for (var i = 0; i < other.count; i++)
         {
-            Add(other.terms[s], other.terms[p], other.terms[o]);
+            Add(other.terms[other.ts[i]], other.terms[other.tp[i]], other.terms[other.to[i]]);
         }
     }
 
@@ -90,13 +106,20 @@ public sealed class Graph
             }
             yield break;
         }
-        IEnumerable<int> candidates = s >= 0 ? Lookup(bySubject, s) : o >= 0 ? Lookup(byObject, o) : p >= 0 ? Lookup(byPredicate, p) : Enumerable.Range(0, triples.Count);
-        foreach (var i in candidates)
+        if (s < 0 && p < 0 && o < 0)
         {
-            var t = triples[i];
-            if ((s < 0 || t.S == s) && (p < 0 || t.P == p) && (o < 0 || t.O == o))
+            for (var i = 0; i < count; i++)
             {
-                yield return new Triple(terms[t.S], terms[t.P], terms[t.O]);
+                yield return new Triple(terms[ts[i]], terms[tp[i]], terms[to[i]]);
+            }
+            yield break;
+        }
+        var (head, next) = s >= 0 ? (headS[s], nextS) : o >= 0 ? (headO[o], nextO) : (headP[p], nextP);
+        for (var i = head - 1; i >= 0; i = next[i] - 1)
+        {
+            if ((s < 0 || ts[i] == s) && (p < 0 || tp[i] == p) && (o < 0 || to[i] == o))
+            {
+                yield return new Triple(terms[ts[i]], terms[tp[i]], terms[to[i]]);
             }
         }
     }
@@ -105,16 +128,15 @@ public sealed class Graph
     public void Objects(Term subject, Term predicate, List<Term> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (!ids.TryGetValue(subject, out var s) || !ids.TryGetValue(predicate, out var p) || !bySubject.TryGetValue(s, out var list))
+        if (!ids.TryGetValue(subject, out var s) || !ids.TryGetValue(predicate, out var p))
         {
             return;
         }
-        foreach (var i in CollectionsMarshal.AsSpan(list))
+        for (var i = headS[s] - 1; i >= 0; i = nextS[i] - 1)
         {
-            var t = triples[i];
-            if (t.P == p)
+            if (tp[i] == p)
             {
-                into.Add(terms[t.O]);
+                into.Add(terms[to[i]]);
             }
         }
     }
@@ -130,16 +152,15 @@ public sealed class Graph
     public void Subjects(Term predicate, Term @object, List<Term> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (!ids.TryGetValue(@object, out var o) || !ids.TryGetValue(predicate, out var p) || !byObject.TryGetValue(o, out var list))
+        if (!ids.TryGetValue(@object, out var o) || !ids.TryGetValue(predicate, out var p))
         {
             return;
         }
-        foreach (var i in CollectionsMarshal.AsSpan(list))
+        for (var i = headO[o] - 1; i >= 0; i = nextO[i] - 1)
         {
-            var t = triples[i];
-            if (t.P == p)
+            if (tp[i] == p)
             {
-                into.Add(terms[t.S]);
+                into.Add(terms[ts[i]]);
             }
         }
     }
@@ -151,19 +172,18 @@ public sealed class Graph
         return list;
     }
 
-    /// <summary>The single object of (subject, predicate), or null when there is none.</summary>
+    /// <summary>The first object of (subject, predicate), or null when there is none.</summary>
     public Term? Object(Term subject, Term predicate)
     {
-        if (!ids.TryGetValue(subject, out var s) || !ids.TryGetValue(predicate, out var p) || !bySubject.TryGetValue(s, out var list))
+        if (!ids.TryGetValue(subject, out var s) || !ids.TryGetValue(predicate, out var p))
         {
             return null;
         }
-        foreach (var i in CollectionsMarshal.AsSpan(list))
+        for (var i = headS[s] - 1; i >= 0; i = nextS[i] - 1)
         {
-            var t = triples[i];
-            if (t.P == p)
+            if (tp[i] == p)
             {
-                return terms[t.O];
+                return terms[to[i]];
             }
         }
         return null;
@@ -173,35 +193,38 @@ public sealed class Graph
     public void Outgoing(Term subject, List<(Term Predicate, Term Object)> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (!ids.TryGetValue(subject, out var s) || !bySubject.TryGetValue(s, out var list))
+        if (!ids.TryGetValue(subject, out var s))
         {
             return;
         }
-        foreach (var i in CollectionsMarshal.AsSpan(list))
+        for (var i = headS[s] - 1; i >= 0; i = nextS[i] - 1)
         {
-            var t = triples[i];
-            into.Add((terms[t.P], terms[t.O]));
+            into.Add((terms[tp[i]], terms[to[i]]));
         }
     }
 
     /// <summary>Distinct subjects of triples with this predicate.</summary>
-    public IEnumerable<Term> SubjectsOf(Term predicate)
-    {
-        if (!ids.TryGetValue(predicate, out var p))
-        {
-            return [];
-        }
-        return Lookup(byPredicate, p).Select(i => triples[i].S).Distinct().Select(i => terms[i]);
-    }
+    public IEnumerable<Term> SubjectsOf(Term predicate) => Distinct(predicate, ts);
 
     /// <summary>Distinct objects of triples with this predicate.</summary>
-    public IEnumerable<Term> ObjectsOf(Term predicate)
+    public IEnumerable<Term> ObjectsOf(Term predicate) => Distinct(predicate, to);
+
+    private List<Term> Distinct(Term predicate, int[] column)
     {
+        var result = new List<Term>();
         if (!ids.TryGetValue(predicate, out var p))
         {
-            return [];
+            return result;
         }
-        return Lookup(byPredicate, p).Select(i => triples[i].O).Distinct().Select(i => terms[i]);
+        var seen = new HashSet<int>();
+        for (var i = headP[p] - 1; i >= 0; i = nextP[i] - 1)
+        {
+            if (seen.Add(column[i]))
+            {
+                result.Add(terms[column[i]]);
+            }
+        }
+        return result;
     }
 
     /// <summary>
@@ -210,6 +233,7 @@ public sealed class Graph
     /// </summary>
     public List<Term>? ReadList(Term head)
     {
+        ArgumentNullException.ThrowIfNull(head);
         var items = new List<Term>();
         var seen = new HashSet<Term>();
         var node = head;
@@ -238,18 +262,34 @@ public sealed class Graph
         {
             id = terms.Count;
             terms.Add(term);
+            if (id == headS.Length)
+            {
+                var size = id * 2;
+                Array.Resize(ref headS, size);
+                Array.Resize(ref tailS, size);
+                Array.Resize(ref headP, size);
+                Array.Resize(ref tailP, size);
+                Array.Resize(ref headO, size);
+                Array.Resize(ref tailO, size);
+            }
         }
         return id;
     }
 
-    private static void Index(Dictionary<int, List<int>> index, int key, int triple)
+    // Stored as index + 1 so that the zeroed arrays mean "no triple".
+    private static void Link(int[] head, int[] tail, int[] next, int key, int triple)
     {
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
-        (list ??= new List<int>(2)).Add(triple);
+        next[triple] = 0;
+        if (head[key] == 0)
+        {
+            head[key] = triple + 1;
+        }
+        else
+        {
+            next[tail[key] - 1] = triple + 1;
+        }
+        tail[key] = triple + 1;
     }
-
-    private static IReadOnlyList<int> Lookup(Dictionary<int, List<int>> index, int key) =>
-        index.TryGetValue(key, out var list) ? list : Empty;
 }
 
 /// <summary>An RDF dataset: a default graph and named graphs.</summary>

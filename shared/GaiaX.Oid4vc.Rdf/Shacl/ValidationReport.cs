@@ -40,7 +40,7 @@ public sealed record ValidationResult
 /// <summary>A SHACL validation report (section 3.6).</summary>
 public sealed class ValidationReport
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public ValidationReport(IReadOnlyList<ValidationResult> results)
     {

@@ -26,6 +26,16 @@ public static class TurtleParser
         new RdfTextReader(text, baseIri, RdfTextReader.Syntax.Turtle, dataset, graph).Run();
     }
 
+    /// <summary>Parses Turtle, keeping only the triples whose predicate is <paramref name="predicate"/>.</summary>
+    public static Graph ParseOnly(string text, Term predicate, string? baseIri = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(predicate);
+        var graph = new Graph();
+        new RdfTextReader(text, baseIri, RdfTextReader.Syntax.Turtle, new Dataset(), graph) { OnlyPredicate = predicate }.Run();
+        return graph;
+    }
+
     /// <summary>Parses N-Triples into a new graph.</summary>
     public static Graph ParseNTriples(string text)
     {
@@ -68,6 +78,17 @@ internal sealed class RdfTextReader
         this.syntax = syntax;
         this.dataset = dataset;
         this.graph = graph;
+    }
+
+    /// <summary>When set, only triples with this predicate are kept (e.g. rdfs:subClassOf from an ontology).</summary>
+    public Term? OnlyPredicate { get; init; }
+
+    private void Add(Term s, Term p, Term o)
+    {
+        if (OnlyPredicate is null || OnlyPredicate.Equals(p))
+        {
+            graph.Add(s, p, o);
+        }
     }
 
     internal enum Syntax
@@ -268,7 +289,7 @@ internal sealed class RdfTextReader
         while (true)
         {
             var obj = ObjectTerm();
-            graph.Add(subject, predicate, obj);
+            Add(subject, predicate, obj);
             SkipWhitespace();
             if (Peek() != ',')
             {
@@ -342,9 +363,9 @@ internal sealed class RdfTextReader
         var node = head;
         for (var i = 0; i < items.Count; i++)
         {
-            graph.Add(node, Terms.RdfFirst, items[i]);
+            Add(node, Terms.RdfFirst, items[i]);
             var next = i == items.Count - 1 ? Terms.RdfNil : NewBlank();
-            graph.Add(node, Terms.RdfRest, next);
+            Add(node, Terms.RdfRest, next);
             node = next;
         }
         return head;
