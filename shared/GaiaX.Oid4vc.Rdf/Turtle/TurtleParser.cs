@@ -310,7 +310,8 @@ internal sealed class RdfTextReader
             case '(': return Collection();
             case '[': return BlankNodePropertyList();
             case '"' or '\'': return LiteralTerm();
-            case '+' or '-' or '.' or (>= '0' and <= '9'): return NumericLiteral();
+            case '+' or '-' or (>= '0' and <= '9'): return NumericLiteral();
+            case '.' when pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1]): return NumericLiteral();
         }
         if (MatchBoolean("true"))
         {
@@ -623,6 +624,7 @@ internal sealed class RdfTextReader
         if (Peek() == '^' && pos + 1 < text.Length && text[pos + 1] == '^')
         {
             pos += 2;
+            SkipWhitespace();
             var datatype = Peek() == '<' ? IriRef() : syntax == Syntax.Turtle ? PrefixedNameOrError("expected a datatype IRI") : throw Error("expected a datatype IRI");
             return Term.Literal(lexical, datatype.Value);
         }
@@ -636,6 +638,7 @@ internal sealed class RdfTextReader
         {
             throw Error("expected '\"'");
         }
+        var start = pos;
         var longForm = syntax == Syntax.Turtle && pos + 2 < text.Length && text[pos + 1] == quote && text[pos + 2] == quote;
         pos += longForm ? 3 : 1;
         buffer.Clear();
@@ -643,7 +646,7 @@ internal sealed class RdfTextReader
         {
             if (pos >= text.Length)
             {
-                throw Error("unterminated string literal");
+                throw ErrorAt(start, "unterminated string literal");
             }
             var c = text[pos];
             if (c == quote)
