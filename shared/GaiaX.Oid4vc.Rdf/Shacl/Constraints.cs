@@ -136,7 +136,22 @@ internal sealed class LengthConstraint(bool min, int limit) : ValueConstraint(mi
 
 internal sealed class PatternConstraint(Regex regex, string pattern) : ValueConstraint("Pattern")
 {
-    protected override bool Accepts(ValidationContext ctx, Term value) => !value.IsBlankNode && regex.IsMatch(value.Value);
+    protected override bool Accepts(ValidationContext ctx, Term value)
+    {
+        if (value.IsBlankNode)
+        {
+            return false;
+        }
+        try
+        {
+            return regex.IsMatch(value.Value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A value that makes the pattern run away is not accepted (and cannot stall the validator).
+            return false;
+        }
+    }
 
     public override string Describe(Term? value) => $"Value {Show(value)} does not match the pattern \"{pattern}\"";
 }

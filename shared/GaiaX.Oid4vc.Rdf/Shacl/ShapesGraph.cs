@@ -49,10 +49,14 @@ public sealed class ShapesGraph
     }
 
     /// <summary>Validates a data graph against every targeted shape.</summary>
-    public ValidationReport Validate(Graph dataGraph)
+    public ValidationReport Validate(Graph dataGraph) => Validate(dataGraph, null);
+
+    /// <summary>Validates a data graph against every targeted shape, with options.</summary>
+    public ValidationReport Validate(Graph dataGraph, ShaclValidationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(dataGraph);
-        var ctx = new ValidationContext(dataGraph, Hierarchy.ExtendedWith(dataGraph));
+        var hierarchy = options?.IgnoreDataGraphClassHierarchy == true ? Hierarchy : Hierarchy.ExtendedWith(dataGraph);
+        var ctx = new ValidationContext(dataGraph, hierarchy);
         var results = new List<ValidationResult>();
         var done = new HashSet<(Shape, Term)>();
         void Run(Shape shape, Term focus)
@@ -427,12 +431,23 @@ public sealed class ShapesGraph
         source.ReadList(o) ?? throw new ShapesGraphException($"{p} of {node} must be a well-formed RDF list");
 }
 
+/// <summary>Options for one validation.</summary>
+public sealed record ShaclValidationOptions
+{
+    /// <summary>
+    /// SHACL reads <c>rdfs:subClassOf</c> from the data graph. Untrusted input (a credential) could
+    /// declare its own classes to be subclasses of the ones a shape requires; set this to use only the
+    /// hierarchy compiled with the shapes (e.g. the Gaia-X ontology).
+    /// </summary>
+    public bool IgnoreDataGraphClassHierarchy { get; init; }
+}
+
 /// <summary>Entry point mirroring the SHACL specification's terms: validate a data graph with a compiled shapes graph.</summary>
 public static class ShaclValidator
 {
-    public static ValidationReport Validate(ShapesGraph shapes, Graph dataGraph)
+    public static ValidationReport Validate(ShapesGraph shapes, Graph dataGraph, ShaclValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(shapes);
-        return shapes.Validate(dataGraph);
+        return shapes.Validate(dataGraph, options);
     }
 }

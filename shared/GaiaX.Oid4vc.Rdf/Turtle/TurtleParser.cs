@@ -62,7 +62,10 @@ internal sealed class RdfTextReader
     private readonly Dataset dataset;
     private readonly Graph graph;
     private readonly Dictionary<string, string> prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<string, Term> iriCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> iriLookup;
+    private readonly Dictionary<string, Dictionary<string, Term>> localNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> blankNodes = new(StringComparer.Ordinal);
     private readonly StringBuilder buffer = new();
     private string? baseIri;
@@ -78,6 +81,8 @@ internal sealed class RdfTextReader
         this.syntax = syntax;
         this.dataset = dataset;
         this.graph = graph;
+        iriLookup = iriCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>When set, only triples with this predicate are kept (e.g. rdfs:subClassOf from an ontology).</summary>
@@ -475,7 +480,14 @@ internal sealed class RdfTextReader
         }
         else
         {
-            value = text[start..pos];
+            // Fast path: a known absolute IRI is found without allocating its text again.
+            var span = text.AsSpan(start, pos - start);
+            if (iriLookup.TryGetValue(span, out var known))
+            {
+                pos++;
+                return known;
+            }
+            value = span.ToString();
         }
         pos++; // >
         if (syntax != Syntax.Turtle)
@@ -516,7 +528,7 @@ internal sealed class RdfTextReader
     private Term PrefixedNameOrError(string expectation)
     {
         var start = pos;
-        var prefix = ReadPrefixName();
+        var prefixSpan = ReadPrefixSpan();
         if (Peek() != ':')
         {
             pos = start;
@@ -527,13 +539,76 @@ internal sealed class RdfTextReader
             throw Error($"{expectation}, found '{Printable(text[pos])}'");
         }
         pos++;
-        if (!prefixes.TryGetValue(prefix, out var ns))
+        if (!prefixLookup.TryGetValue(prefixSpan, out var ns))
         {
             pos = start;
-            throw Error($"undefined prefix '{prefix}:'");
+            throw Error($"undefined prefix '{prefixSpan.ToString()}:'");
         }
+        if (!localNames.TryGetValue(ns, out var names))
+        {
+            names = new Dictionary<string, Term>(StringComparer.Ordinal);
+            localNames.Add(ns, names);
+        }
+        // Fast path: a local name without escapes is looked up by span, allocating nothing when known.
+        var localStart = pos;
+        var simple = ScanSimpleLocalName();
+        if (simple >= 0)
+        {
+            var span = text.AsSpan(localStart, simple);
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(span, out var known))
+            {
+                pos = localStart + simple;
+                return known;
+            }
+        }
+        pos = localStart;
         var local = ReadLocalName();
-        return CachedIri(local.Length == 0 ? ns : ns + local);
+        if (!names.TryGetValue(local, out var term))
+        {
+            term = CachedIri(local.Length == 0 ? ns : ns + local);
+            names.Add(local, term);
+        }
+        return term;
+    }
+
+    /// <summary>Length of the local name at pos when it has no escapes and no inner dots; -1 otherwise.</summary>
+    private int ScanSimpleLocalName()
+    {
+        var i = pos;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsPnChar(c) || c == ':')
+            {
+                i++;
+                continue;
+            }
+            if (c is '\\' or '%' || (c == '.' && i + 1 < text.Length && (IsPnChar(text[i + 1]) || text[i + 1] is ':' or '%' or '\\')))
+            {
+                return -1;
+            }
+            break;
+        }
+        return i - pos;
+    }
+
+    private ReadOnlySpan<char> ReadPrefixSpan()
+    {
+        var start = pos;
+        if (pos < text.Length && IsPnCharsBase(text[pos]))
+        {
+            pos++;
+            while (pos < text.Length && (IsPnChar(text[pos]) || text[pos] == '.'))
+            {
+                pos++;
+            }
+            while (text[pos - 1] == '.')
+            {
+                pos--;
+            }
+        }
+        return text.AsSpan(start, pos - start);
     }
 
     private string ReadPrefixName()
