@@ -67,6 +67,17 @@ public sealed class Graph
 
     public bool Add(Triple triple) => Add(triple.Subject, triple.Predicate, triple.Object);
 
+    /// <summary>The graph in N-Triples, one triple a line, in insertion order.</summary>
+    public string ToNTriples()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var t in Triples)
+        {
+            sb.Append(t.ToString()).Append('\n');
+        }
+        return sb.ToString();
+    }
+
     public void AddAll(Graph other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -320,6 +331,22 @@ public sealed class Dataset
     public IEnumerable<Quad> Quads =>
         DefaultGraph.Triples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, null))
             .Concat(named.SelectMany(g => g.Value.Triples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, g.Key))));
+
+    /// <summary>The dataset in N-Quads, one quad a line.</summary>
+    public string ToNQuads()
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var q in Quads)
+        {
+            sb.Append(q.Subject).Append(' ').Append(q.Predicate).Append(' ').Append(q.Object);
+            if (q.GraphName is not null)
+            {
+                sb.Append(' ').Append(q.GraphName);
+            }
+            sb.Append(" .\n");
+        }
+        return sb.ToString();
+    }
 
     /// <summary>The default graph merged with every named graph (a new graph).</summary>
     public Graph UnionGraph()

@@ -102,3 +102,15 @@ public sealed class TurtleParserTests
         Assert.Equal(2, ds.Quads.Count());
     }
 }
+
+public sealed class SerializationTests
+{
+    [Fact]
+    public void NQuads_output_parses_back_to_the_same_dataset()
+    {
+        var ds = TurtleParser.ParseNQuads("<http://a> <http://b> \"x\\ny \\\"q\\\"\"@en <http://g> .\n_:b0 <http://b> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+        var again = TurtleParser.ParseNQuads(ds.ToNQuads());
+        Assert.Equal(ds.ToNQuads(), again.ToNQuads());
+        Assert.Equal("x\ny \"q\"", again.NamedGraphs[Term.Iri("http://g")].Triples.Single().Object.Value);
+    }
+}
