@@ -36,7 +36,7 @@ internal abstract class ValueConstraint(string component) : Constraint(component
                 {
                     return false;
                 }
-                results.Add(shape.Result(this, focus, v));
+                results.Add(shape.Result(ctx, this, focus, v));
             }
         }
         return ok;
@@ -253,7 +253,7 @@ internal sealed class HasValueConstraint(Term expected) : Constraint("HasValue")
         {
             return true;
         }
-        results?.Add(shape.Result(this, focus, null));
+        results?.Add(shape.Result(ctx, this, focus, null));
         return false;
     }
 
@@ -280,7 +280,7 @@ internal sealed class CountConstraint(bool min, int limit) : Constraint(min ? "M
         {
             return true;
         }
-        results?.Add(shape.Result(this, focus, null));
+        results?.Add(shape.Result(ctx, this, focus, null));
         return false;
     }
 
@@ -303,7 +303,7 @@ internal sealed class UniqueLangConstraint() : Constraint("UniqueLang")
                 {
                     return false;
                 }
-                results.Add(shape.Result(this, focus, null));
+                results.Add(shape.Result(ctx, this, focus, null));
             }
         }
         return ok;
@@ -330,7 +330,7 @@ internal sealed class PropertyPairConstraint(PairKind kind, Term predicate) : Co
         void Fail(Term v)
         {
             ok = false;
-            results?.Add(shape.Result(this, focus, v));
+            results?.Add(shape.Result(ctx, this, focus, v));
         }
         switch (kind)
         {
@@ -425,12 +425,12 @@ internal sealed class QualifiedConstraint(Shape qualified, int? min, int? max, S
         }
         if (min is { } lo && count < lo)
         {
-            results?.Add(shape.Result(this, focus, null));
+            results?.Add(shape.Result(ctx, this, focus, null));
             return false;
         }
         if (max is { } hi && count > hi)
         {
-            results?.Add(shape.Result(this, focus, null));
+            results?.Add(shape.Result(ctx, this, focus, null));
             return false;
         }
         return true;
@@ -460,7 +460,7 @@ internal sealed class ClosedConstraint(HashSet<Term> allowed) : Constraint("Clos
                     {
                         return false;
                     }
-                    var r = shape.Result(this, focus, o, new PredicatePath(p));
+                    var r = shape.Result(ctx, this, focus, o, new PredicatePath(p));
                     results.Add(r with { Messages = shape.Messages.Length > 0 ? shape.Messages : [Term.Literal($"Property {Show(p)} is not allowed by the closed shape {Show(shape.Id)}")] });
                 }
             }

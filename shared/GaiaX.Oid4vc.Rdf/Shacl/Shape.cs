@@ -70,8 +70,9 @@ internal sealed class Shape
 
     public bool Conforms(ValidationContext ctx, Term node) => Validate(ctx, node, null);
 
-    public ValidationResult Result(Constraint constraint, Term focus, Term? value, PropertyPath? path = null) => new()
+    public ValidationResult Result(ValidationContext ctx, Constraint constraint, Term focus, Term? value, PropertyPath? path = null) => new()
     {
+        TargetShape = ctx.CurrentTargetShape ?? Id,
         FocusNode = focus,
         Path = path ?? Path,
         Value = value,
@@ -97,6 +98,9 @@ internal sealed class ValidationContext
     }
 
     public Graph Data { get; }
+
+    /// <summary>The targeted shape whose validation is running (results name it besides their source shape).</summary>
+    public Term? CurrentTargetShape { get; set; }
 
     public ClassHierarchy Hierarchy { get; }
 

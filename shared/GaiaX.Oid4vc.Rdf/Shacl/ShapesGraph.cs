@@ -63,6 +63,7 @@ public sealed class ShapesGraph
         {
             if (!shape.Deactivated && done.Add((shape, focus)))
             {
+                ctx.CurrentTargetShape = shape.Id;
                 shape.Validate(ctx, focus, results);
             }
         }

@@ -25,6 +25,12 @@ public sealed record ValidationResult
 
     public required Term SourceShape { get; init; }
 
+    /// <summary>
+    /// The targeted shape whose validation produced the result (e.g. <c>gx:LegalPersonShape</c> when the
+    /// source shape is one of its blank-node property shapes). Not part of the SHACL report vocabulary.
+    /// </summary>
+    public Term? TargetShape { get; init; }
+
     /// <summary>The severity IRI (sh:Violation, sh:Warning, sh:Info or a custom one).</summary>
     public required Term SeverityIri { get; init; }
 
@@ -117,6 +123,10 @@ public sealed class ValidationReport
             }
             writer.WriteString("constraintComponent", Local(r.SourceConstraintComponent));
             writer.WriteString("shape", Readable(r.SourceShape));
+            if (r.TargetShape is not null && !r.TargetShape.Equals(r.SourceShape))
+            {
+                writer.WriteString("targetShape", Readable(r.TargetShape));
+            }
             writer.WriteString("severity", r.Severity.ToString());
             writer.WriteString("message", r.Message);
             writer.WriteEndObject();

@@ -59,6 +59,8 @@ public sealed class OfficialShapesTests(GaiaXShapesFixture shapes)
     {
         var report = Validate(Edit(d => d["gx:legalAddress"]!["gx:countryCode"] = "XX"));
         AssertSingle(report, "OrConstraintComponent", Gx + "countryCode");
+        Assert.Equal(Gx + "AddressShape", report.Results[0].TargetShape!.Value);
+        Assert.Contains("\"targetShape\": \"" + Gx + "AddressShape\"", report.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]
