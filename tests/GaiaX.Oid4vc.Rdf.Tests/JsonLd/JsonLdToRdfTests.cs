@@ -119,6 +119,38 @@ public sealed class JsonLdToRdfTests
     }
 
     [Fact]
+    public void Property_scoped_context_propagates_and_may_override_protected_terms()
+    {
+        // The official Gaia-X context gives "region" a scoped context redefining "description"
+        // (protected in VC 2.0) as skos:prefLabel: allowed, because property-scoped contexts override protection.
+        var json = """
+            { "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"],
+              "id": "http://vc", "type": "VerifiableCredential",
+              "credentialSubject": { "id": "http://s", "type": "Address",
+                "region": { "id": "http://region/DE30", "description": "Berlin", "inner": { "description": "deep" } } } }
+            """;
+        var g = JsonLdToRdf.ToGraph(json, GaiaXShapesTestPaths.OfficialLoader());
+        var prefLabel = Term.Iri("http://www.w3.org/2004/02/skos/core#prefLabel");
+        Assert.True(g.Contains(Term.Iri("http://region/DE30"), prefLabel, Term.Literal("Berlin")));
+        var inner = g.Object(Term.Iri("http://region/DE30"), Term.Iri(Gx + "inner"))!;
+        Assert.True(g.Contains(inner, prefLabel, Term.Literal("deep")));
+    }
+
+    [Fact]
+    public void Reverse_properties_and_id_maps_produce_the_expected_triples()
+    {
+        var json = """
+            { "@context": { "ex": "http://ex/", "memberOf": { "@reverse": "ex:member" },
+                "people": { "@id": "ex:people", "@container": "@id" } },
+              "@id": "ex:org", "memberOf": { "@id": "ex:alliance" }, "people": { "ex:bob": { "ex:name": "Bob" } } }
+            """;
+        var g = JsonLdToRdf.ToGraph(json, loader);
+        Assert.True(g.Contains(Term.Iri("http://ex/alliance"), Term.Iri("http://ex/member"), Term.Iri("http://ex/org")));
+        Assert.True(g.Contains(Term.Iri("http://ex/org"), Term.Iri("http://ex/people"), Term.Iri("http://ex/bob")));
+        Assert.True(g.Contains(Term.Iri("http://ex/bob"), Term.Iri("http://ex/name"), Term.Literal("Bob")));
+    }
+
+    [Fact]
     public void Invalid_json_is_a_json_ld_error()
     {
         var e = Assert.Throws<JsonLdException>(() => JsonLdToRdf.ToDataset("{ not json", loader));
