@@ -25,7 +25,8 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
             propagate = prop.ValueKind == JsonValueKind.True;
         }
         // Shareable only when the inputs are pinned (a cache key) and the base context is shareable.
-        var result = active.Clone(shareable: cacheKey is not null && active.Shareable);
+        var shareable = cacheKey is not null && active.Shareable;
+        var result = active.Clone(shareable);
         if (!propagate && result.PreviousContext is null)
         {
             result.PreviousContext = active;
@@ -34,12 +35,12 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         {
             foreach (var item in local.EnumerateArray())
             {
-                result = ProcessOne(result, item, baseUrl, remote, overrideProtected, propagate);
+                result = ProcessOne(result, item, baseUrl, remote, overrideProtected, propagate, shareable);
             }
         }
         else
         {
-            result = ProcessOne(result, local, baseUrl, remote, overrideProtected, propagate);
+            result = ProcessOne(result, local, baseUrl, remote, overrideProtected, propagate, shareable);
         }
         if (cacheKey is not null)
         {
@@ -48,7 +49,7 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         return result;
     }
 
-    private ActiveContext ProcessOne(ActiveContext result, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected, bool propagate)
+    private ActiveContext ProcessOne(ActiveContext result, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected, bool propagate, bool shareable)
     {
         switch (context.ValueKind)
         {
@@ -83,15 +84,17 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
                 remote.RemoveAt(remote.Count - 1);
                 return processed;
             case JsonValueKind.Object:
-                return ProcessObject(result, context, baseUrl, remote, overrideProtected);
+                return ProcessObject(result, context, baseUrl, remote, overrideProtected, shareable);
             default:
                 throw new JsonLdException(JsonLdErrorCodes.InvalidLocalContext, "a context must be an object, a string, null or an array");
         }
     }
 
-    private ActiveContext ProcessObject(ActiveContext input, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected)
+    private ActiveContext ProcessObject(ActiveContext input, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected, bool shareable)
     {
-        var result = input.Shareable ? input.Clone(shareable: true) : input;
+        // A shared (cached) context is never modified: definitions go into a copy, shareable only when
+        // this object itself comes from a pinned document.
+        var result = input.Shareable ? input.Clone(shareable) : input;
         if (context.TryGetProperty("@version", out var version) && !(version.ValueKind == JsonValueKind.Number && version.GetDouble() == 1.1))
         {
             throw new JsonLdException(JsonLdErrorCodes.InvalidVersionValue, "@version must be 1.1");

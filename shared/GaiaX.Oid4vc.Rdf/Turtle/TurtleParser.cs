@@ -65,6 +65,8 @@ internal sealed class RdfTextReader
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<string, Term> iriCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> iriLookup;
+    private readonly Dictionary<string, Term> plainLiterals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> plainLookup;
     private readonly Dictionary<string, Dictionary<string, Term>> localNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> blankNodes = new(StringComparer.Ordinal);
     private readonly StringBuilder buffer = new();
@@ -82,6 +84,7 @@ internal sealed class RdfTextReader
         this.dataset = dataset;
         this.graph = graph;
         iriLookup = iriCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        plainLookup = plainLiterals.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -681,6 +684,28 @@ internal sealed class RdfTextReader
 
     private Term LiteralTerm()
     {
+        // Fast path: a short plain string without escapes followed by neither a language nor a datatype
+        // (the large sh:in lists) is looked up by span, so repeated values share one term.
+        var quote = text[pos];
+        if (quote == '"' && !(pos + 2 < text.Length && text[pos + 1] == '"' && text[pos + 2] == '"'))
+        {
+            var end = pos + 1;
+            while (end < text.Length && text[end] != '"' && text[end] != '\\' && text[end] != '\n' && text[end] != '\r')
+            {
+                end++;
+            }
+            if (end < text.Length && text[end] == '"' && (end + 1 >= text.Length || (text[end + 1] != '@' && text[end + 1] != '^')))
+            {
+                var span = text.AsSpan(pos + 1, end - pos - 1);
+                if (!plainLookup.TryGetValue(span, out var known))
+                {
+                    known = Term.Literal(span.ToString());
+                    plainLiterals.Add(known.Value, known);
+                }
+                pos = end + 1;
+                return known;
+            }
+        }
         var lexical = StringLiteral();
         if (Peek() == '@')
         {

@@ -13,6 +13,8 @@ namespace GaiaX.Oid4vc.Benchmarks.Rdf;
 /// violations 199 ms. Targets here: 500 ms, 1 ms, 2 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class RdfBenchmarks
 {
     private string shapesTurtle = "";
