@@ -123,3 +123,25 @@ public sealed class OfficialShapesTests(GaiaXShapesFixture shapes)
         Assert.Equal(3, report.Results.Count);
     }
 }
+
+[Collection(GaiaXShapesCollection.Name)]
+public sealed class CredentialGraphTests(GaiaXShapesFixture shapes)
+{
+    [Fact]
+    public void Subject_claims_exclude_the_credential_node_typed_with_a_gaiax_class()
+    {
+        // Registration-number credentials carry the Gaia-X class on the credential too.
+        var json = """
+            { "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"],
+              "id": "https://notary.example/vc/1", "type": ["VerifiableCredential", "VatID"], "issuer": "did:web:notary.example",
+              "validFrom": "2026-01-01T00:00:00Z",
+              "credentialSubject": { "id": "did:web:acme.example#vat", "type": "VatID", "vatID": "DE123456789", "countryCode": "DE" } }
+            """;
+        var graph = JsonLdToRdf.ToGraph(json, shapes.Loader);
+        Assert.False(shapes.Official.Validate(graph).Conforms);
+        var claims = CredentialGraph.SubjectClaims(graph);
+        Assert.Equal(3, claims.Count);
+        Assert.True(shapes.Official.Validate(claims).Conforms);
+        Assert.True(shapes.Profile.Validate(claims).Conforms);
+    }
+}
