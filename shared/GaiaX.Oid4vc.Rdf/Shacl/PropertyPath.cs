@@ -68,9 +68,8 @@ public abstract class PropertyPath
         throw new ShapesGraphException("not a well-formed property path: " + node);
     }
 
-    internal static void AddDistinct(List<Term> into, int from, HashSet<Term>? seen)
+    internal static void AddDistinct(List<Term> into, int from)
     {
-        _ = seen;
         // Small result sets: a quadratic distinct pass beats allocating a set.
         var end = into.Count;
         var write = from;
@@ -128,7 +127,7 @@ internal sealed class InversePath(PropertyPath inner) : PropertyPath
                 into.Add(candidate);
             }
         }
-        AddDistinct(into, start, null);
+        AddDistinct(into, start);
     }
 
     public override Term ToRdf(Graph graph, Func<Term> newBlank)
@@ -154,12 +153,12 @@ internal sealed class SequencePath(PropertyPath[] steps) : PropertyPath
             {
                 step.Evaluate(data, node, next);
             }
-            AddDistinct(next, 0, null);
+            AddDistinct(next, 0);
             (current, next) = (next, current);
         }
         var start = into.Count;
         into.AddRange(current);
-        AddDistinct(into, start, null);
+        AddDistinct(into, start);
     }
 
     public override Term ToRdf(Graph graph, Func<Term> newBlank) => WriteList(graph, newBlank, steps);
@@ -189,7 +188,7 @@ internal sealed class AlternativePath(PropertyPath[] alternatives) : PropertyPat
         {
             alternative.Evaluate(data, focus, into);
         }
-        AddDistinct(into, start, null);
+        AddDistinct(into, start);
     }
 
     public override Term ToRdf(Graph graph, Func<Term> newBlank)
@@ -239,7 +238,7 @@ internal sealed class RepeatPath(PropertyPath inner, bool includeSelf, bool unbo
         }
         var start = into.Count;
         into.AddRange(result);
-        AddDistinct(into, start, null);
+        AddDistinct(into, start);
     }
 
     public override Term ToRdf(Graph graph, Func<Term> newBlank)

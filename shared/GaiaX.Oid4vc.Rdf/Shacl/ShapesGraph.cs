@@ -206,7 +206,6 @@ public sealed class ShapesGraph
         var list = new List<Constraint>();
         var outgoing = new List<(Term Predicate, Term Object)>();
         source.Outgoing(node, outgoing);
-        Regex? pendingPattern = null;
         foreach (var (p, o) in outgoing)
         {
             if (!p.Value.StartsWith(Sh.Ns, StringComparison.Ordinal))
@@ -256,8 +255,7 @@ public sealed class ShapesGraph
                     break;
                 case "pattern":
                     var flags = source.Object(node, Sh.Flags)?.Value ?? "";
-                    pendingPattern = CompileRegex(o.Value, flags);
-                    list.Add(new PatternConstraint(pendingPattern, o.Value));
+                    list.Add(new PatternConstraint(CompileRegex(o.Value, flags), o.Value));
                     break;
                 case "languageIn":
                     list.Add(new LanguageInConstraint(RequireList(node, p, o).Select(t => t.Value).ToArray()));

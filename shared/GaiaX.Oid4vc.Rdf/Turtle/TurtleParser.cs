@@ -72,8 +72,6 @@ internal sealed class RdfTextReader
     private readonly StringBuilder buffer = new();
     private string? baseIri;
     private int pos;
-    private int line = 1;
-    private int lineStart;
     private int blankCounter;
 
     public RdfTextReader(string text, string? baseIri, Syntax syntax, Dataset dataset, Graph graph)
@@ -780,11 +778,6 @@ internal sealed class RdfTextReader
             {
                 throw Error("line break in a short string literal");
             }
-            if (c == '\n')
-            {
-                line++;
-                lineStart = pos + 1;
-            }
             buffer.Append(c);
             pos++;
         }
@@ -889,13 +882,7 @@ internal sealed class RdfTextReader
         while (pos < text.Length)
         {
             var c = text[pos];
-            if (c == '\n')
-            {
-                line++;
-                lineStart = pos + 1;
-                pos++;
-            }
-            else if (c is ' ' or '\t' or '\r')
+            if (c is ' ' or '\t' or '\r' or '\n')
             {
                 pos++;
             }
@@ -940,8 +927,6 @@ internal sealed class RdfTextReader
                 ls = i + 1;
             }
         }
-        _ = line;
-        _ = lineStart;
         return new RdfSyntaxException(reason, l, at - ls + 1);
     }
 }
