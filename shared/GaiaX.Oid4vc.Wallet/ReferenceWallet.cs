@@ -1,0 +1,88 @@
+using System.Security.Cryptography.X509Certificates;
+using GaiaX.Oid4vc.Credentials.DidWeb;
+using GaiaX.Oid4vc.Credentials.Net;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Credentials.X509;
+using GaiaX.Oid4vc.Wallet.Issuance;
+using GaiaX.Oid4vc.Wallet.Presentation;
+
+namespace GaiaX.Oid4vc.Wallet;
+
+/// <summary>How the reference wallet reaches and trusts the outside world.</summary>
+public sealed record ReferenceWalletOptions
+{
+    /// <summary>Certificates a verifier's request-object key must chain to (the development CA in DevHost).</summary>
+    public required IReadOnlyList<X509Certificate2> TrustAnchors { get; init; }
+
+    /// <summary>Allow plain HTTP and connections to loopback (DevHost and tests only).</summary>
+    public bool AllowLoopback { get; init; }
+
+    /// <summary>Timeout of each outbound call.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest wait for a deferred credential.</summary>
+    public TimeSpan DeferredTimeout { get; init; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>
+/// The reference wallet: one holder, its credentials, an OID4VCI client and an OID4VP responder,
+/// wired over an SSRF-guarded HTTP client (every URL a wallet follows is chosen by someone else).
+/// </summary>
+public sealed class ReferenceWallet : IDisposable
+{
+    private readonly List<HeldCredential> _credentials = [];
+    private readonly HttpClient _http;
+    private readonly HttpClient _didHttp;
+
+    public ReferenceWallet(HolderKey holderKey, string holder, ReferenceWalletOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(holderKey);
+        ArgumentNullException.ThrowIfNull(options);
+        var guard = new SsrfGuard(new SsrfGuardOptions { AllowLoopback = options.AllowLoopback });
+        _http = GuardedHttpClient.Create(guard, options.Timeout);
+        var didOptions = new DidWebOptions { AllowHttpLoopback = options.AllowLoopback };
+        _didHttp = DidWebResolver.CreateHttpClient(didOptions);
+        var chains = new CertificateChainValidator(new TrustAnchors(options.TrustAnchors), time);
+        var didKeys = new DidWebKeyResolver(new DidWebResolver(_didHttp, didOptions, time), chains, new X5uFetcher(_didHttp, didOptions), time);
+        Holder = holder;
+        HolderKey = holderKey;
+        Issuance = new Oid4vciClient(_http, holderKey, time) { DeferredTimeout = options.DeferredTimeout };
+        Presentation = new Oid4vpResponder(_http, new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time), new VpJwtIssuer(time), holderKey, holder, time);
+    }
+
+    public string Holder { get; }
+
+    public HolderKey HolderKey { get; }
+
+    public Oid4vciClient Issuance { get; }
+
+    public Oid4vpResponder Presentation { get; }
+
+    public IReadOnlyList<HeldCredential> Credentials => _credentials;
+
+    /// <summary>Stores a credential as received (VC-JWT, or SD-JWT when it has disclosures).</summary>
+    public HeldCredential Store(string credential)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(credential);
+        var held = credential.Contains('~', StringComparison.Ordinal) ? HeldCredential.FromSdJwt(credential) : HeldCredential.FromVcJwt(credential);
+        _credentials.Add(held);
+        return held;
+    }
+
+    /// <summary>Receives every credential of a pre-authorized offer and stores it.</summary>
+    public async Task<IReadOnlyList<HeldCredential>> ReceiveAsync(string offerUri, string? transactionCode, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var received = await Issuance.ReceivePreAuthorizedAsync(offerUri, transactionCode, progress, cancellationToken).ConfigureAwait(false);
+        return received.Select(Store).ToList();
+    }
+
+    /// <summary>Answers an <c>openid4vp://</c> request with the stored credentials.</summary>
+    public Task<PresentationResponseResult> PresentAsync(string link, CancellationToken cancellationToken = default) =>
+        Presentation.RespondAsync(link, _credentials, cancellationToken);
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _didHttp.Dispose();
+    }
+}
