@@ -192,6 +192,20 @@ public sealed class DcqlMatchingTests : IDisposable
         Assert.StartsWith("data:application/vc+jwt,", envelope, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Jwt_vc_json_credentials_answering_one_multiple_query_travel_in_one_vp_jwt()
+    {
+        var query = Query("""{"credentials":[{"id":"gaiax","format":"jwt_vc_json","multiple":true,"meta":{"type_values":[["gx:LegalPerson"],["gx:VatID"]]}}]}""");
+        var request = new VerifiedPresentationRequest("decentralized_identifier:did:web:verifier.example", "direct_post", new Uri("https://verifier.example/r"), "n", null, query, null);
+        var responder = new Oid4vpResponder(new HttpClient(), null!, new VpJwtIssuer(_time), _holder, "did:web:p.example", _time);
+
+        var entries = responder.BuildVpToken(request, [LegalPerson(), VatId()])!["gaiax"]!.AsArray();
+
+        var vp = Jws.Parse((string)entries.Single()!, JwsPolicy.VpJwt);
+        Assert.True(vp.Succeeded);
+        Assert.Equal(2, vp.Value.Payload.GetProperty("verifiableCredential").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("""{"credentials":[]}""")]
     [InlineData("""{"credentials":[{"id":"a b","format":"jwt_vc_json","meta":{}}]}""")]

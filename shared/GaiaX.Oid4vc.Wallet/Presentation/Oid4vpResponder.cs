@@ -72,6 +72,15 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         foreach (var (queryId, matches) in selection)
         {
             var entries = new JsonArray();
+            if (matches.Count > 1 && matches.All(m => m.Credential.Format == CredentialFormats.JwtVcJson))
+            {
+                // Gaia-X profile: the credentials answering one multiple-credential query travel in one
+                // VP-JWT, because the compliance filter chain judges them together (a LegalPerson with
+                // its registration number and the issuer's terms and conditions).
+                entries.Add(presentations.Issue(matches.Select(m => m.Credential.Raw), holderKey.SigningKey, holder, request.Nonce, request.ClientId));
+                token[queryId] = entries;
+                continue;
+            }
             foreach (var match in matches)
             {
                 entries.Add(match.Credential.Format switch
