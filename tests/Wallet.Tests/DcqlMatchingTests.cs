@@ -197,7 +197,8 @@ public sealed class DcqlMatchingTests : IDisposable
     {
         var query = Query("""{"credentials":[{"id":"gaiax","format":"jwt_vc_json","multiple":true,"meta":{"type_values":[["gx:LegalPerson"],["gx:VatID"]]}}]}""");
         var request = new VerifiedPresentationRequest("decentralized_identifier:did:web:verifier.example", "direct_post", new Uri("https://verifier.example/r"), "n", null, query, null);
-        var responder = new Oid4vpResponder(new HttpClient(), null!, new VpJwtIssuer(_time), _holder, "did:web:p.example", _time);
+        using var holder = HolderKey.FromECDsa(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256), "did:web:p.example#k");
+        var responder = new Oid4vpResponder(new HttpClient(), null!, new VpJwtIssuer(_time), holder, "did:web:p.example", _time);
 
         var entries = responder.BuildVpToken(request, [LegalPerson(), VatId()])!["gaiax"]!.AsArray();
 
