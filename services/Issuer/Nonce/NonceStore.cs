@@ -1,5 +1,5 @@
 using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Issuer.Storage;
+using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Nonce;
 
@@ -12,19 +12,19 @@ public interface INonceStore
     Task<bool> TryConsumeAsync(string nonce, CancellationToken cancellationToken);
 }
 
-public sealed class NonceStore(IIssuerStateStore state, TimeProvider time, Microsoft.Extensions.Options.IOptions<IssuerOptions> options) : INonceStore
+public sealed class NonceStore(IDaprStateStore state, TimeProvider time, Microsoft.Extensions.Options.IOptions<IssuerOptions> options) : INonceStore
 {
     public async Task<string> CreateAsync(CancellationToken cancellationToken)
     {
         var nonce = Secrets.NewHandle();
         var lifetime = TimeSpan.FromSeconds(options.Value.NonceLifetimeSeconds);
-        await state.SetAsync(Key(nonce), new NonceRecord(time.GetUtcNow() + lifetime), lifetime, cancellationToken).ConfigureAwait(false);
+        await state.SaveAsync(Key(nonce), new NonceRecord(time.GetUtcNow() + lifetime), lifetime, cancellationToken).ConfigureAwait(false);
         return nonce;
     }
 
     public async Task<bool> TryConsumeAsync(string nonce, CancellationToken cancellationToken)
     {
-        var record = await state.TryConsumeAsync<NonceRecord>(Key(nonce), cancellationToken).ConfigureAwait(false);
+        var record = await state.ConsumeOnceAsync<NonceRecord>(Key(nonce), cancellationToken).ConfigureAwait(false);
         return record is not null && time.GetUtcNow() < record.ExpiresAt;
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Issuer.Storage;
+using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 
@@ -60,6 +60,9 @@ public sealed record OfferRecord
 
     public string? FailureReason { get; init; }
 
+    /// <summary>The Credential Offer object served at <c>credential_offer_uri</c> (holds the pre-authorized code).</summary>
+    public string? CredentialOfferJson { get; init; }
+
     /// <summary>The status with expiry applied: an offer nobody redeemed in time is expired.</summary>
     public OfferStatus EffectiveStatus(DateTimeOffset now) =>
         Status == OfferStatus.Offered && now >= ExpiresAt ? OfferStatus.Expired : Status;
@@ -79,7 +82,7 @@ public interface IOfferStore
 }
 
 /// <summary>Offers in the state store. Records outlive the offer's expiry so its status stays readable.</summary>
-public sealed class OfferStore(IIssuerStateStore state) : IOfferStore
+public sealed class OfferStore(IDaprStateStore state) : IOfferStore
 {
     /// <summary>Status remains queryable this long after an offer expires.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -88,28 +91,37 @@ public sealed class OfferStore(IIssuerStateStore state) : IOfferStore
     {
         ArgumentNullException.ThrowIfNull(offer);
         var ttl = offer.ExpiresAt - offer.CreatedAt + Retention;
-        await state.SetAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
-        await state.SetAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
+        await state.SaveAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
+        await state.SaveAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>
-        (await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false))?.Value;
+        await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
 
     public async Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken)
     {
-        var link = await state.GetAsync<IssuerStateLink>(IssuerStateKey(issuerState), cancellationToken).ConfigureAwait(false);
+        var link = await state.GetVersionedAsync<IssuerStateLink>(IssuerStateKey(issuerState), cancellationToken).ConfigureAwait(false);
         return link is null ? null : await FindAsync(link.Value.OfferId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken) =>
-        state.UpdateAsync<OfferRecord>(Key(offerId), offer =>
+    public async Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 16; attempt++)
         {
-            if (offer.Status is OfferStatus.Issued or OfferStatus.Failed || offer.Status == status || (status < offer.Status && status != OfferStatus.Failed))
+            var current = await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+            var offer = current?.Value;
+            // Final states stay final, and a status never moves backwards (events may arrive late or twice).
+            if (offer is null || offer.Status is OfferStatus.Issued or OfferStatus.Failed || offer.Status == status || (status < offer.Status && status != OfferStatus.Failed))
             {
-                return null;
+                return;
             }
-            return offer with { Status = status, FailureReason = failureReason };
-        }, Retention, cancellationToken);
+            if (await state.TrySaveAsync(Key(offerId), offer with { Status = status, FailureReason = failureReason }, current!.ETag, Retention, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        throw new InvalidOperationException($"Offer {offerId} kept changing under concurrent updates.");
+    }
 
     private static string Key(string offerId) => "offer:" + offerId;
 

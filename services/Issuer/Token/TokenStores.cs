@@ -1,5 +1,5 @@
 using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Issuer.Storage;
+using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 
@@ -40,12 +40,12 @@ public interface IPreAuthorizedCodeStore
     Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-public sealed class PreAuthorizedCodeStore(IIssuerStateStore state, TimeProvider time) : IPreAuthorizedCodeStore
+public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider time) : IPreAuthorizedCodeStore
 {
     public Task StoreAsync(string code, PreAuthorizedCodeRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return state.SetAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
+        return state.SaveAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
     }
 
     public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class PreAuthorizedCodeStore(IIssuerStateStore state, TimeProvider
         var key = Key(code);
         for (var attempt = 0; attempt < 32; attempt++)
         {
-            var item = await state.GetAsync<PreAuthorizedCodeRecord>(key, cancellationToken).ConfigureAwait(false);
+            var item = await state.GetVersionedAsync<PreAuthorizedCodeRecord>(key, cancellationToken).ConfigureAwait(false);
             if (item is null)
             {
                 return (PreAuthorizedCodeRedemption.Unknown, null);
@@ -80,7 +80,7 @@ public sealed class PreAuthorizedCodeStore(IIssuerStateStore state, TimeProvider
             {
                 // Count the failure under the ETag, so concurrent guesses cannot share one attempt.
                 var failed = record with { FailedAttempts = record.FailedAttempts + 1 };
-                if (!await state.TryReplaceAsync(key, failed, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false))
+                if (!await state.TrySaveAsync(key, failed, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -128,16 +128,16 @@ public interface IAccessTokenStore
     Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken);
 }
 
-public sealed class AccessTokenStore(IIssuerStateStore state, TimeProvider time) : IAccessTokenStore
+public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore
 {
     public Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return state.SetAsync(Key(accessToken), record, record.ExpiresAt - time.GetUtcNow(), cancellationToken);
+        return state.SaveAsync(Key(accessToken), record, record.ExpiresAt - time.GetUtcNow(), cancellationToken);
     }
 
     public async Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken) =>
-        (await state.GetAsync<AccessTokenRecord>(Key(accessToken), cancellationToken).ConfigureAwait(false))?.Value;
+        await state.GetAsync<AccessTokenRecord>(Key(accessToken), cancellationToken).ConfigureAwait(false);
 
     private static string Key(string accessToken) => "access-token:" + Secrets.Hash(accessToken);
 }
@@ -149,18 +149,11 @@ public interface IDpopReplayCache
     Task<bool> TryRememberAsync(string jti, TimeSpan window, CancellationToken cancellationToken);
 }
 
-public sealed class DpopReplayCache(IIssuerStateStore state) : IDpopReplayCache
+public sealed class DpopReplayCache(IDaprStateStore state) : IDpopReplayCache
 {
-    public async Task<bool> TryRememberAsync(string jti, TimeSpan window, CancellationToken cancellationToken)
-    {
-        var key = "dpop-jti:" + Secrets.Hash(jti);
-        if (await state.GetAsync<Marker>(key, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return false;
-        }
-        await state.SetAsync(key, new Marker(), window, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task<bool> TryRememberAsync(string jti, TimeSpan window, CancellationToken cancellationToken) =>
+        // Create-only: of two requests replaying one proof, exactly one creates the marker.
+        state.TryCreateAsync("dpop-jti:" + Secrets.Hash(jti), new Marker(true), window, cancellationToken);
 
-    private sealed record Marker;
+    private sealed record Marker(bool Seen);
 }
