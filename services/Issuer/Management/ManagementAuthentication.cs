@@ -90,6 +90,13 @@ public static class ManagementAuthentication
                 jwt.TokenValidationParameters.ValidAudience = settings.Audience;
                 jwt.TokenValidationParameters.ValidAlgorithms = AsymmetricAlgorithms;
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                // Lifetimes are judged by the service clock (TimeProvider), like every other expiry here.
+                var clock = services.GetRequiredService<TimeProvider>();
+                jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return expires is { } exp && now <= exp + parameters.ClockSkew && (notBefore is not { } nbf || now >= nbf - parameters.ClockSkew);
+                };
                 if (!string.IsNullOrWhiteSpace(settings.Authority))
                 {
                     jwt.Authority = settings.Authority;
