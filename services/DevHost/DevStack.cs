@@ -62,7 +62,8 @@ public sealed class DevStack : IAsyncDisposable
                 var baseUrl = $"http://{settings.Host}:{port}";
                 var section = char.ToUpperInvariant(name[0]) + name[1..];
                 var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
-                var args = settings.ServiceArgs
+                // Development tokens for the Issuer's management API; later arguments may override it.
+                var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
                     .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")

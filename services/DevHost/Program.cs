@@ -6,6 +6,10 @@ var settings = DevStackSettings.FromArgs(args);
 await using var stack = await DevStack.StartAsync(settings).ConfigureAwait(false);
 
 Console.WriteLine(stack.DescribeServices());
+if (stack["issuer"].App.Services.GetService<GaiaX.Oid4vc.Issuer.Management.DevelopmentTokens>() is { } issuerTokens)
+{
+    Console.WriteLine($"Issuer management API bearer token (development, 12 h):{Environment.NewLine}{issuerTokens.Create()}{Environment.NewLine}");
+}
 Console.WriteLine("Press Ctrl-C to stop.");
 
 using var stopping = new CancellationTokenSource();
