@@ -39,6 +39,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<CredentialConfigurationCatalog>();
         services.TryAddSingleton<IIssuerSigningKey, EphemeralIssuerSigningKey>();
         services.AddSingleton<IssuerMetadataDocument>();
+        services.AddSingleton<Protocol.SharedMacKey>();
 
         // Stores: every one on the Dapr state store (TTL, ETag single use).
         services.AddSingleton<IOfferStore, OfferStore>();

@@ -176,11 +176,6 @@ public sealed class CredentialRequestProcessor(
             return Outcome<CredentialResponse>.Fail(new ProtocolError(ErrorCodes.InsufficientScope, $"the access token does not cover credential configuration '{configurationId}'", StatusCodes.Status403Forbidden));
         }
 
-        OfferRecord? offer = null;
-        if (record.OfferId is not null)
-        {
-            offer = await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
-        }
         if (CredentialConfigurationCatalog.RequiresProof(configuration))
         {
             var proofList = ReadProofs(request);
@@ -193,12 +188,12 @@ public sealed class CredentialRequestProcessor(
             {
                 return keys.Error;
             }
-            var claims = offer is not null && offer.Claims.TryGetValue(configurationId!, out var c) ? c : default;
+            var claims = record.Claims is not null && record.Claims.TryGetValue(configurationId!, out var c) ? c : default;
             var formatter = _formatters[configuration.Format];
             var issued = new List<IssuedCredential>(keys.Value.Count);
             foreach (var key in keys.Value)
             {
-                issued.Add(new IssuedCredential(formatter.Issue(new CredentialIssueContext(configurationId!, configuration, claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims, offer?.SubjectId, key))));
+                issued.Add(new IssuedCredential(formatter.Issue(new CredentialIssueContext(configurationId!, configuration, claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims, record.SubjectId, key))));
             }
             return Outcome<CredentialResponse>.Success(await CompleteAsync(token, record.OfferId, configurationId!, issued, cancellationToken).ConfigureAwait(false));
         }
@@ -266,8 +261,7 @@ public sealed class CredentialRequestProcessor(
 
     private async Task<CredentialResponse> CompleteAsync(ValidatedAccessToken token, string? offerId, string configurationId, IReadOnlyList<IssuedCredential> issued, CancellationToken cancellationToken)
     {
-        var notificationId = Secrets.NewHandle(16);
-        await notifications.SaveAsync(notificationId, new NotificationRecord
+        var notificationId = await notifications.CreateAsync(new NotificationRecord
         {
             OfferId = offerId,
             CredentialConfigurationId = configurationId,

@@ -43,31 +43,22 @@ public static class NotificationEndpoint
         {
             return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidNotificationRequest, "event_description must be printable ASCII without quotes or backslashes"));
         }
-        for (var attempt = 0; attempt < 8; attempt++)
+        var stored = await notifications.FindAsync(notificationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.AccessTokenHash != Secrets.Hash(token.Value.Token))
         {
-            var stored = await notifications.FindAsync(notificationId, cancellationToken).ConfigureAwait(false);
-            if (stored is null || stored.Value.AccessTokenHash != Secrets.Hash(token.Value.Token))
-            {
-                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidNotificationId, "the notification_id is unknown or belongs to another access token"));
-            }
-            if (stored.Value.LastEvent == eventName)
-            {
-                return Results.NoContent();
-            }
-            if (!await notifications.TryUpdateAsync(notificationId, stored.Value with { LastEvent = eventName }, stored.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-            var offerId = stored.Value.OfferId;
+            return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidNotificationId, "the notification_id is unknown or belongs to another access token"));
+        }
+        // Notifications are idempotent (section 11.1): an identical repeat is answered 204 and published once.
+        if (await notifications.TryRecordEventAsync(notificationId, eventName, cancellationToken).ConfigureAwait(false))
+        {
             IntegrationEvent integrationEvent = eventName switch
             {
-                "credential_accepted" => new CredentialAccepted(notificationId, offerId, description),
-                "credential_failure" => new CredentialFailure(notificationId, offerId, description),
-                _ => new CredentialDeleted(notificationId, offerId, description),
+                "credential_accepted" => new CredentialAccepted(notificationId, stored.OfferId, description),
+                "credential_failure" => new CredentialFailure(notificationId, stored.OfferId, description),
+                _ => new CredentialDeleted(notificationId, stored.OfferId, description),
             };
             await events.PublishAsync(integrationEvent, cancellationToken).ConfigureAwait(false);
-            return Results.NoContent();
         }
-        return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidNotificationRequest, "the notification changed concurrently; retry"));
+        return Results.NoContent();
     }
 }

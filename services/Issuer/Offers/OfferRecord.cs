@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GaiaX.Oid4vc.Issuer.Protocol;
@@ -82,8 +83,12 @@ public interface IOfferStore
 }
 
 /// <summary>Offers in the state store. Records outlive the offer's expiry so its status stays readable.</summary>
-public sealed class OfferStore(IDaprStateStore state) : IOfferStore
+public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
 {
+    // Offers known to be in a final state (issued, failed): final states never change, so repeated
+    // status updates for them (every further credential request) need no state read.
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _final = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+
     /// <summary>Status remains queryable this long after an offer expires.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
@@ -106,10 +111,18 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore
 
     public async Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
     {
+        if (_final.TryGetValue(offerId, out _))
+        {
+            return;
+        }
         for (var attempt = 0; attempt < 16; attempt++)
         {
             var current = await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
             var offer = current?.Value;
+            if (offer?.Status is OfferStatus.Issued or OfferStatus.Failed)
+            {
+                RememberFinal(offerId);
+            }
             // Final states stay final, and a status never moves backwards (events may arrive late or twice).
             if (offer is null || offer.Status is OfferStatus.Issued or OfferStatus.Failed || offer.Status == status || (status < offer.Status && status != OfferStatus.Failed))
             {
@@ -117,11 +130,20 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore
             }
             if (await state.TrySaveAsync(Key(offerId), offer with { Status = status, FailureReason = failureReason }, current!.ETag, Retention, cancellationToken).ConfigureAwait(false))
             {
+                if (status is OfferStatus.Issued or OfferStatus.Failed)
+                {
+                    RememberFinal(offerId);
+                }
                 return;
             }
         }
         throw new InvalidOperationException($"Offer {offerId} kept changing under concurrent updates.");
     }
+
+    private void RememberFinal(string offerId) =>
+        _final.Set(offerId, true, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+
+    public void Dispose() => _final.Dispose();
 
     private static string Key(string offerId) => "offer:" + offerId;
 

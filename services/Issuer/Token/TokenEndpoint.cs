@@ -129,7 +129,7 @@ public sealed class TokenRequestProcessor(
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer");
         }
         var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
-        var response = await IssueAsync(offer.Id, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
+        var response = await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
         await offers.SetStatusAsync(offer.Id, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
         return response;
     }
@@ -185,7 +185,8 @@ public sealed class TokenRequestProcessor(
         }
         var granted = requested.Value.Count > 0 ? requested.Value : record.ApprovedConfigurationIds;
         var withDetails = requested.Value.Count > 0 || request.AuthorizationDetailIds.Count > 0;
-        var response = await IssueAsync(record.OfferId, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
+        var offer = record.OfferId is null ? null : await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+        var response = await IssueAsync(offer, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
         if (record.OfferId is not null)
         {
             await offers.SetStatusAsync(record.OfferId, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
@@ -193,7 +194,7 @@ public sealed class TokenRequestProcessor(
         return response;
     }
 
-    private async Task<Outcome<TokenResponse>> IssueAsync(string? offerId, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
+    private async Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
     {
         var lifetime = options.Value.AccessTokenLifetimeSeconds;
         Dictionary<string, string>? identifiers = null;
@@ -213,8 +214,10 @@ public sealed class TokenRequestProcessor(
         var accessToken = Secrets.NewHandle();
         await accessTokens.StoreAsync(accessToken, new AccessTokenRecord
         {
-            OfferId = offerId,
+            OfferId = offer?.Id,
             CredentialConfigurationIds = configurationIds,
+            Claims = offer?.Claims,
+            SubjectId = offer?.SubjectId,
             CredentialIdentifiers = identifiers,
             ClientId = string.IsNullOrEmpty(clientId) ? null : clientId,
             DpopJkt = jkt,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Dapr.State;
 
@@ -113,6 +114,14 @@ public sealed record AccessTokenRecord
     /// </summary>
     public IReadOnlyDictionary<string, string>? CredentialIdentifiers { get; init; }
 
+    /// <summary>
+    /// The offer's claims per configuration, copied at token time (they never change after the
+    /// offer is created), so issuing needs no offer read.
+    /// </summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Claims { get; init; }
+
+    public string? SubjectId { get; init; }
+
     public string? ClientId { get; init; }
 
     /// <summary>The JWK thumbprint the token is bound to (RFC 9449 <c>cnf.jkt</c>), if DPoP was used.</summary>
@@ -128,18 +137,43 @@ public interface IAccessTokenStore
     Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken);
 }
 
-public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore
+/// <summary>
+/// Access token records in the state store. A record never changes after it is written, so each
+/// replica keeps the ones it has seen in a bounded local cache until they expire.
+/// </summary>
+public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore, IDisposable
 {
-    public Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken)
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return state.SaveAsync(Key(accessToken), record, record.ExpiresAt - time.GetUtcNow(), cancellationToken);
+        var key = Key(accessToken);
+        await state.SaveAsync(key, record, record.ExpiresAt - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Remember(key, record);
     }
 
-    public async Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken) =>
-        await state.GetAsync<AccessTokenRecord>(Key(accessToken), cancellationToken).ConfigureAwait(false);
+    public async Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        var key = Key(accessToken);
+        if (_cache.TryGetValue(key, out AccessTokenRecord? cached))
+        {
+            return cached;
+        }
+        var record = await state.GetAsync<AccessTokenRecord>(key, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            Remember(key, record);
+        }
+        return record;
+    }
+
+    private void Remember(string key, AccessTokenRecord record) =>
+        _cache.Set(key, record, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = record.ExpiresAt });
 
     private static string Key(string accessToken) => "access-token:" + Secrets.Hash(accessToken);
+
+    public void Dispose() => _cache.Dispose();
 }
 
 /// <summary>Remembers DPoP proof <c>jti</c> values for their acceptance window (RFC 9449 section 11.1).</summary>
