@@ -82,7 +82,10 @@ public static class ManagementAuthentication
         {
             builder.Services.AddSingleton<DevelopmentTokens>();
         }
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // No default scheme: only the management policies (which name the scheme) look at bearer
+        // JWTs. The wallet's opaque access tokens on protocol endpoints are not JWTs and are
+        // checked by the protocol's own validator.
+        builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((jwt, services) =>
             {
