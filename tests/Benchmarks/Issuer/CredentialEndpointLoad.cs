@@ -17,8 +17,8 @@ public static class CredentialEndpointLoad
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         await using var bench = await IssuerBench.StartAsync();
 
-        // Warm up, then prepare enough requests for the whole run.
-        for (var i = 0; i < 500; i++)
+        // Warm up (tiered JIT settles), then prepare enough requests for the whole run.
+        for (var i = 0; i < 3000; i++)
         {
             await bench.IssueAsync(bench.Host.Client, await bench.NewRequestBodyAsync());
         }
@@ -29,6 +29,7 @@ public static class CredentialEndpointLoad
             pool.Enqueue(await bench.NewRequestBodyAsync());
         }
         GC.Collect();
+        Console.WriteLine($"prepared {pool.Count} requests; load phase starts (pid {Environment.ProcessId})");
 
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var process = Process.GetCurrentProcess();
