@@ -136,6 +136,14 @@ public sealed class CredentialEndpointRuleTests(IssuerFixture fixture) : IClassF
         AssertErrorAsync("invalid_credential_request", async (w, _) => new { format = "jwt_vc_json", credential_configuration_id = Configuration, proofs = new { jwt = new[] { w.Proof(w.NewKey(), await w.NonceAsync()) } } });
 
     [Fact]
+    public Task Credential_request_with_the_draft_singular_proof_is_rejected_with_invalid_proof() =>
+        AssertErrorAsync("invalid_proof", async (w, _) => new { credential_configuration_id = Configuration, proof = new { proof_type = "jwt", jwt = w.Proof(w.NewKey(), await w.NonceAsync()) } });
+
+    [Fact]
+    public Task Credential_request_asking_for_response_encryption_is_rejected_with_invalid_encryption_parameters() =>
+        AssertErrorAsync("invalid_encryption_parameters", async (w, _) => new { credential_configuration_id = Configuration, credential_response_encryption = new { enc = "A128GCM" }, proofs = new { jwt = new[] { w.Proof(w.NewKey(), await w.NonceAsync()) } } });
+
+    [Fact]
     public Task Credential_request_with_both_identifier_and_configuration_id_is_rejected_with_invalid_credential_request() =>
         AssertErrorAsync("invalid_credential_request", (_, _) => Task.FromResult<object>(new { credential_configuration_id = Configuration, credential_identifier = "x" }));
 

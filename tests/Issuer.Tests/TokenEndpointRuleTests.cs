@@ -171,6 +171,33 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Pushed_authorization_request_with_a_javascript_redirect_uri_is_rejected_with_invalid_request()
+    {
+        var (_, challenge) = Pkce();
+        var response = await fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "javascript:alert(1)",
+            CodeChallenge = challenge,
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+        });
+        Assert.Equal(OidcConstants.AuthorizeErrors.InvalidRequest, response.Error);
+    }
+
+    [Fact]
+    public async Task Authorization_request_without_PAR_is_rejected_when_PAR_is_required()
+    {
+        var (_, challenge) = Pkce();
+        using var response = await fixture.Client.GetAsync($"/authorize?response_type=code&client_id=test-wallet&redirect_uri={Uri.EscapeDataString("https://wallet.example/cb")}&code_challenge={challenge}&code_challenge_method=S256&scope=gx.LegalPerson");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Authorization_request_without_a_live_issuer_state_is_denied_with_access_denied()
     {
         var (_, challenge) = Pkce();

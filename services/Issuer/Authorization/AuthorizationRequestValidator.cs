@@ -39,6 +39,13 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must be an absolute URI without a fragment");
         }
+        // Wallets are public clients without registration: accept https, loopback http (native apps,
+        // RFC 8252) and private-use schemes, never schemes that run or embed content.
+        if (redirect.Scheme is "javascript" or "data" or "file" or "vbscript" or "blob"
+            || (redirect.Scheme == Uri.UriSchemeHttp && !redirect.IsLoopback))
+        {
+            return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must use https, loopback http or an app's private-use scheme");
+        }
         var challenge = parameters("code_challenge").ToString();
         if (string.IsNullOrEmpty(challenge))
         {
