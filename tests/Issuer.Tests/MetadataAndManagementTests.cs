@@ -153,6 +153,19 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Management_api_without_configured_authentication_refuses_every_token()
+    {
+        await using var dapr = GaiaX.Oid4vc.Testing.DaprTestEnvironment.InMemory();
+        var closed = await dapr.StartServiceAsync("issuer", (a, c) => GaiaX.Oid4vc.Issuer.IssuerProgram.Create(a, c), "Issuer");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/offers") { Content = JsonContent.Create(IssuerFixture.LegalPersonOffer()) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.ManagementToken());
+        using var response = await closed.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var metadata = await closed.Client.GetAsync("/.well-known/openid-credential-issuer");
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+    }
+
+    [Fact]
     public void Development_token_carries_the_management_scopes()
     {
         var token = fixture.ManagementToken();

@@ -14,8 +14,7 @@ public static class ServiceCatalog
 
     public static Func<string[], Action<WebApplicationBuilder>, WebApplication> Factory(string name) => name switch
     {
-        // The Issuer refuses to start without a way to authenticate its management API.
-        "Issuer" => (a, c) => IssuerProgram.Create(["--Issuer:Management:UseDevelopmentTokens=true", .. a], c),
+        "Issuer" => (a, c) => IssuerProgram.Create(a, c),
         "Verifier" => (a, c) => VerifierProgram.Create(a, c),
         "Notary" => (a, c) => NotaryProgram.Create(a, c),
         "Compliance" => (a, c) => ComplianceProgram.Create(a, c),

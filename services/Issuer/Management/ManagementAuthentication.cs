@@ -123,9 +123,15 @@ public static class ManagementAuthentication
                 }
                 else
                 {
-                    throw new OptionsValidationException(nameof(IssuerOptions), typeof(IssuerOptions), ["Setting 'Issuer:Management' is invalid: configure Authority, SigningKeyJwk, or UseDevelopmentTokens"]);
+                    // Nothing configured: the management API stays closed (every call 401), the
+                    // protocol endpoints work; a warning at start says what to configure.
+                    jwt.Events = new JwtBearerEvents { OnMessageReceived = context => { context.NoResult(); return Task.CompletedTask; } };
                 }
             });
+        if (string.IsNullOrWhiteSpace(settings.Authority) && string.IsNullOrWhiteSpace(settings.SigningKeyJwk) && !settings.UseDevelopmentTokens)
+        {
+            builder.Services.AddHostedService<ClosedManagementApiWarning>();
+        }
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var scope in ManagementScopes.All)
@@ -143,4 +149,19 @@ public static class ManagementAuthentication
         user.FindAll("scope").Concat(user.FindAll("scp"))
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Contains(scope, StringComparer.Ordinal);
+}
+
+/// <summary>Says at start that the management API refuses every call until authentication is configured.</summary>
+internal sealed partial class ClosedManagementApiWarning(ILogger<ClosedManagementApiWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogClosed(logger);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Issuer management API (/api/offers) refuses every call: configure Issuer:Management:Authority, Issuer:Management:SigningKeyJwk, or (development) Issuer:Management:UseDevelopmentTokens.")]
+    private static partial void LogClosed(ILogger logger);
 }

@@ -123,11 +123,6 @@ public sealed class CredentialConfigurationsValidator : IValidateOptions<IssuerO
         {
             failures.Add("Setting 'Issuer:CredentialConfigurations' is invalid: at least one credential configuration is required");
         }
-        var management = options.Management;
-        if (string.IsNullOrWhiteSpace(management.Authority) && string.IsNullOrWhiteSpace(management.SigningKeyJwk) && !management.UseDevelopmentTokens)
-        {
-            failures.Add("Setting 'Issuer:Management' is invalid: configure Authority, SigningKeyJwk, or UseDevelopmentTokens to protect the management API");
-        }
         foreach (var (id, configuration) in options.CredentialConfigurations)
         {
             var key = $"Issuer:CredentialConfigurations:{id}";
