@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Events;
@@ -25,6 +26,7 @@ public static class IssuerApi
         app.MapCredentialEndpoints();
         app.MapNotificationEndpoint();
         app.MapIssuerEventHandlers();
+        app.MapDidDocument();
         return app;
     }
 }

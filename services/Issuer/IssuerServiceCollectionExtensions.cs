@@ -1,4 +1,5 @@
 using System.Reflection;
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Credentials;
@@ -27,6 +28,7 @@ public static class IssuerServiceCollectionExtensions
         builder.AddValidatedOptions<IssuerOptions>(IssuerOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.AddGaiaXDapr();
+        builder.AddServiceIdentity(IssuerOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 256 * 1024);
