@@ -39,7 +39,8 @@ public static class IssuerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IssuerEndpoints>();
         services.AddSingleton<CredentialConfigurationCatalog>();
-        services.TryAddSingleton<IIssuerSigningKey, EphemeralIssuerSigningKey>();
+        services.TryAddSingleton<IIssuerSigningKey, ServiceIdentitySigningKey>();
+        services.AddSingleton<HolderKeyResolver>();
         services.AddSingleton<IssuerMetadataDocument>();
         services.AddSingleton<Protocol.SharedMacKey>();
 

@@ -1,28 +1,45 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Issuer.Signing;
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.VcJwt;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Issuer.Tests;
 
-/// <summary>Checks an issued credential against the Issuer's published key and the holder's key.</summary>
+/// <summary>
+/// Verifies what the Issuer issued with the credential core, the way a verifier would: the
+/// <c>kid</c> is resolved through the Issuer's DID document over HTTP and its certificate chain.
+/// </summary>
 public static class CredentialChecks
 {
-    /// <summary>Verifies the ES256 signature with the issuer's public key and returns header and payload.</summary>
-    public static (JsonObject Header, JsonObject Payload) VerifyJwt(IssuerFixture fixture, string jwt)
+    /// <summary>A VC-JWT verified by <see cref="VcJwtVerifier"/>; returns header and payload.</summary>
+    public static async Task<(JsonObject Header, JsonObject Payload)> VerifyVcJwtAsync(IssuerFixture fixture, string jwt)
     {
-        var key = fixture.Host.Services.GetRequiredService<IIssuerSigningKey>().PublicJwk;
-        using var ec = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Base64Url.DecodeFromChars(key["x"]!.GetValue<string>()), Y = Base64Url.DecodeFromChars(key["y"]!.GetValue<string>()) },
-        });
-        var parts = jwt.Split('.');
-        Assert.Equal(3, parts.Length);
-        Assert.True(ec.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256), "the credential's signature does not verify with the issuer key");
-        return (JsonNode.Parse(Base64Url.DecodeFromChars(parts[0]))!.AsObject(), JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]))!.AsObject());
+        var verifier = fixture.Host.Services.GetRequiredService<VcJwtVerifier>();
+        var result = await verifier.VerifyAsync(jwt);
+        Assert.True(result.Succeeded, "the VC-JWT does not verify: " + result.Error);
+        return (Parse(result.Value!.Jws.Header.GetRawText()), Parse(result.Value.Jws.Payload.GetRawText()));
+    }
+
+    /// <summary>An SD-JWT VC verified by <see cref="SdJwtVerifier"/> (no key binding asked at issuance); returns the issuer JWT's header and the disclosed claims.</summary>
+    public static async Task<(JsonObject Header, JsonObject Claims)> VerifySdJwtAsync(IssuerFixture fixture, string sdJwt)
+    {
+        var verifier = fixture.Host.Services.GetRequiredService<SdJwtVerifier>();
+        var result = await verifier.VerifyAsync(sdJwt, new SdJwtVerificationOptions { RequireKeyBinding = false });
+        Assert.True(result.Succeeded, "the SD-JWT VC does not verify: " + result.Error);
+        return (Parse(result.Value!.IssuerJwt.Header.GetRawText()), result.Value.Claims);
+    }
+
+    /// <summary>Any JWS of the Issuer with the given <c>typ</c>, verified against its DID document.</summary>
+    public static async Task<(JsonObject Header, JsonObject Payload)> VerifyIssuerJwsAsync(IssuerFixture fixture, string jws, string typ)
+    {
+        var resolver = fixture.Host.Services.GetRequiredService<IJwsKeyResolver>();
+        var policy = new JwsPolicy { AllowedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { typ }, RequireKeyId = true };
+        var result = await Jws.VerifyAsync(jws, policy, resolver, fixture.Time);
+        Assert.True(result.Succeeded, "the JWS does not verify: " + result.Error);
+        return (Parse(result.Value!.Jws.Header.GetRawText()), Parse(result.Value.Payload.GetRawText()));
     }
 
     public static void AssertBoundTo(JsonObject payload, ECDsa holder)
@@ -32,4 +49,8 @@ public static class CredentialChecks
         Assert.Equal(expected["x"]!.GetValue<string>(), cnf["x"]!.GetValue<string>());
         Assert.Equal(expected["y"]!.GetValue<string>(), cnf["y"]!.GetValue<string>());
     }
+
+    private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    public static JsonObject DecodePart(string part) => JsonNode.Parse(Base64Url.DecodeFromChars(part))!.AsObject();
 }

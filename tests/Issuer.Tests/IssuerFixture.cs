@@ -18,6 +18,14 @@ public sealed class IssuerFixture : IAsyncLifetime
 {
     private DaprTestEnvironment? _dapr;
 
+    // Each fixture has its own development CA and identity files: hosts starting in parallel must
+    // not generate the same files at the same time.
+    private readonly string _identityData = Path.Combine(Path.GetTempPath(), "issuer-tests-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Arguments giving a host its own development identity under <paramref name="root"/>.</summary>
+    public static string[] IdentityArgs(string root) =>
+        [$"--Identity:DataPath={Path.Combine(root, "issuer")}", $"--Identity:DevelopmentCaPath={Path.Combine(root, "dev-ca")}"];
+
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public TestServiceHost Host { get; private set; } = null!;
@@ -38,7 +46,7 @@ public sealed class IssuerFixture : IAsyncLifetime
             AppIds.Issuer,
             (args, configure) => IssuerProgram.Create(args, configure),
             IssuerOptions.SectionName,
-            ["--Issuer:Management:UseDevelopmentTokens=true", .. ExtraArgs],
+            ["--Issuer:Management:UseDevelopmentTokens=true", .. IdentityArgs(_identityData), .. ExtraArgs],
             builder => builder.Services.AddSingleton<TimeProvider>(Time));
     }
 
@@ -47,6 +55,10 @@ public sealed class IssuerFixture : IAsyncLifetime
         if (_dapr is not null)
         {
             await _dapr.DisposeAsync();
+        }
+        if (Directory.Exists(_identityData))
+        {
+            Directory.Delete(_identityData, recursive: true);
         }
     }
 

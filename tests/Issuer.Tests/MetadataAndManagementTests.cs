@@ -40,7 +40,7 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         using var response = await fixture.Client.SendAsync(request);
         Assert.Equal("application/jwt", response.Content.Headers.ContentType!.MediaType);
         var jwt = await response.Content.ReadAsStringAsync();
-        var (header, payload) = CredentialChecks.VerifyJwt(fixture, jwt);
+        var (header, payload) = await CredentialChecks.VerifyIssuerJwsAsync(fixture, jwt, "openidvci-issuer-metadata+jwt");
         Assert.Equal("openidvci-issuer-metadata+jwt", header["typ"]!.GetValue<string>());
         Assert.Equal(fixture.IssuerId, payload["sub"]!.GetValue<string>());
         Assert.Equal(fixture.IssuerId, payload["credential_issuer"]!.GetValue<string>());
@@ -155,14 +155,26 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
     [Fact]
     public async Task Management_api_without_configured_authentication_refuses_every_token()
     {
-        await using var dapr = GaiaX.Oid4vc.Testing.DaprTestEnvironment.InMemory();
-        var closed = await dapr.StartServiceAsync("issuer", (a, c) => GaiaX.Oid4vc.Issuer.IssuerProgram.Create(a, c), "Issuer");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/offers") { Content = JsonContent.Create(IssuerFixture.LegalPersonOffer()) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.ManagementToken());
-        using var response = await closed.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        using var metadata = await closed.Client.GetAsync("/.well-known/openid-credential-issuer");
-        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        var identity = Path.Combine(Path.GetTempPath(), "issuer-tests-" + Guid.NewGuid().ToString("N"));
+        var dapr = GaiaX.Oid4vc.Testing.DaprTestEnvironment.InMemory();
+        try
+        {
+            var closed = await dapr.StartServiceAsync("issuer", (a, c) => GaiaX.Oid4vc.Issuer.IssuerProgram.Create(a, c), "Issuer", IssuerFixture.IdentityArgs(identity));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/offers") { Content = JsonContent.Create(IssuerFixture.LegalPersonOffer()) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.ManagementToken());
+            using var response = await closed.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            using var metadata = await closed.Client.GetAsync("/.well-known/openid-credential-issuer");
+            Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+        }
+        finally
+        {
+            await dapr.DisposeAsync();
+            if (Directory.Exists(identity))
+            {
+                Directory.Delete(identity, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class IssuerMetadataDocument
             ["grant_types_supported"] = new JsonArray("authorization_code", GrantTypes.PreAuthorizedCode),
             ["code_challenge_methods_supported"] = new JsonArray("S256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("none"),
-            ["dpop_signing_alg_values_supported"] = Strings(JoseAlgorithms.AllowedForProofs),
+            ["dpop_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
             ["authorization_details_types_supported"] = new JsonArray("openid_credential"),
             ["authorization_response_iss_parameter_supported"] = true,
             ["pre-authorized_grant_anonymous_access_supported"] = true,
@@ -112,7 +112,7 @@ public sealed class IssuerMetadataDocument
             node["cryptographic_binding_methods_supported"] = new JsonArray("jwk", "did:jwk");
             node["proof_types_supported"] = new JsonObject
             {
-                ["jwt"] = new JsonObject { ["proof_signing_alg_values_supported"] = Strings(JoseAlgorithms.AllowedForProofs) },
+                ["jwt"] = new JsonObject { ["proof_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification) },
             };
         }
         if (configuration.Format == CredentialFormats.JwtVcJson)

@@ -36,7 +36,7 @@ public static class ProtocolResults
                 }
                 if (scheme == "DPoP")
                 {
-                    header.Append(", algs=\"").Append(string.Join(' ', JoseAlgorithms.AllowedForProofs)).Append('"');
+                    header.Append(", algs=\"").Append(string.Join(' ', GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification)).Append('"');
                 }
                 response.Headers.WWWAuthenticate = header.ToString();
             }

@@ -1,51 +1,44 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>
-/// Validates a DPoP proof JWT (RFC 9449 section 4.3): <c>typ: dpop+jwt</c>, an asymmetric
-/// <c>alg</c>, a public <c>jwk</c> that verifies the signature, <c>htm</c> and <c>htu</c> of this
-/// request, a recent <c>iat</c>, a <c>jti</c> not seen before, and <c>ath</c> when an access token
-/// is presented. Returns the key's RFC 7638 thumbprint.
+/// Validates a DPoP proof JWT (RFC 9449 section 4.3). The credential core checks the JOSE part
+/// (<c>typ: dpop+jwt</c>, an allowed asymmetric <c>alg</c>, a public <c>jwk</c> that verifies the
+/// signature, a recent <c>iat</c>); this adds <c>htm</c> and <c>htu</c> of this request, <c>ath</c>
+/// when an access token is presented, and a <c>jti</c> not seen before. Returns the key's RFC 7638
+/// thumbprint.
 /// </summary>
-public sealed class DpopProofValidator(IDpopReplayCache replays, TimeProvider time, IOptions<IssuerOptions> options)
+public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolver keys, TimeProvider time, IOptions<IssuerOptions> options)
 {
     public const string HeaderName = "DPoP";
 
+    private readonly JwsPolicy _policy = new()
+    {
+        AllowedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "dpop+jwt" },
+        RequireIssuedAt = true,
+        MaxAge = TimeSpan.FromSeconds(options.Value.ProofMaxAgeSeconds),
+        ClockSkew = TimeSpan.FromSeconds(options.Value.ClockSkewSeconds),
+        MaxTokenLength = 8 * 1024,
+    };
+
     public async Task<Outcome<string>> ValidateAsync(string proof, string method, string url, string? accessToken, CancellationToken cancellationToken)
     {
-        using var jws = CompactJws.TryParse(proof, 8 * 1024);
-        if (jws is null)
+        var verified = await Jws.VerifyAsync(proof, _policy, keys, time, cancellationToken).ConfigureAwait(false);
+        if (!verified.Succeeded)
         {
-            return Fail("the DPoP proof is not a compact JWS");
+            return Fail("the DPoP proof is invalid: " + verified.Error.Message);
         }
-        if (jws.HeaderString("typ") != "dpop+jwt")
+        if (!verified.Value.Jws.Header.TryGetProperty("jwk", out _))
         {
-            return Fail("the DPoP proof's typ must be dpop+jwt");
+            return Fail("the DPoP proof must carry its public key in jwk");
         }
-        var alg = jws.HeaderString("alg");
-        if (!JoseAlgorithms.IsAllowed(alg))
-        {
-            return Fail("the DPoP proof's alg is not an allowed asymmetric algorithm");
-        }
-        if (!jws.Header.TryGetProperty("jwk", out var jwkElement))
-        {
-            return Fail("the DPoP proof has no jwk header");
-        }
-        using var jwk = PublicJwk.TryParse(jwkElement, out var problem);
-        if (jwk is null)
-        {
-            return Fail("the DPoP proof's " + problem);
-        }
-        if (!jwk.Verify(alg!, jws.SigningInput, jws.Signature))
-        {
-            return Fail("the DPoP proof's signature does not verify with its jwk");
-        }
-        var payload = jws.Payload;
+        var payload = verified.Value.Payload;
         if (Str(payload, "htm") != method)
         {
             return Fail("the DPoP proof's htm does not match the request method");
@@ -54,14 +47,9 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, TimeProvider ti
         {
             return Fail("the DPoP proof's htu does not match the request URL");
         }
-        if (!payload.TryGetProperty("iat", out var iatElement) || !iatElement.TryGetInt64(out var iat))
+        if (payload.TryGetProperty("iat", out var iat) && iat.TryGetInt64(out var issued) && issued > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds)
         {
-            return Fail("the DPoP proof has no iat");
-        }
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        if (iat < now - options.Value.ProofMaxAgeSeconds || iat > now + options.Value.ClockSkewSeconds)
-        {
-            return Fail("the DPoP proof's iat is outside the accepted window");
+            return Fail("the DPoP proof's iat lies in the future");
         }
         if (accessToken is not null)
         {
@@ -76,12 +64,13 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, TimeProvider ti
         {
             return Fail("the DPoP proof has no jti");
         }
-        var window = TimeSpan.FromSeconds(options.Value.ProofMaxAgeSeconds + options.Value.ClockSkewSeconds);
-        if (!await replays.TryRememberAsync(jwk.Thumbprint + ":" + jti, window, cancellationToken).ConfigureAwait(false))
+        var thumbprint = verified.Value.Key.KeyId ?? verified.Value.Key.Key.Thumbprint();
+        var window = TimeSpan.FromSeconds(options.Value.ProofMaxAgeSeconds + (2 * options.Value.ClockSkewSeconds));
+        if (!await replays.TryRememberAsync(thumbprint + ":" + jti, window, cancellationToken).ConfigureAwait(false))
         {
             return Fail("the DPoP proof was already used (jti replay)");
         }
-        return Outcome<string>.Success(jwk.Thumbprint);
+        return Outcome<string>.Success(thumbprint);
     }
 
     private static Outcome<string> Fail(string description) =>
