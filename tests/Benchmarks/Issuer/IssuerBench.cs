@@ -83,7 +83,9 @@ public sealed class IssuerBench : IAsyncDisposable
     {
         using var nonceResponse = await Host.Client.PostAsync("/nonce", null);
         var nonce = JsonNode.Parse(await nonceResponse.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
-        var proof = Proof(nonce);
+        // A fresh holder key per request, as wallets bind each credential to its own key.
+        using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var proof = Proof(nonce, holder);
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
@@ -91,9 +93,10 @@ public sealed class IssuerBench : IAsyncDisposable
         }.ToJsonString());
     }
 
-    public string Proof(string nonce)
+    public string Proof(string nonce, ECDsa? holder = null)
     {
-        var p = _holder.ExportParameters(false);
+        holder ??= _holder;
+        var p = holder.ExportParameters(false);
         var header = new JsonObject
         {
             ["typ"] = "openid4vci-proof+jwt",
@@ -102,7 +105,7 @@ public sealed class IssuerBench : IAsyncDisposable
         };
         var payload = new JsonObject { ["aud"] = IssuerId, ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nonce"] = nonce };
         var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        return input + "." + Base64Url.EncodeToString(_holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
+        return input + "." + Base64Url.EncodeToString(holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
     }
 
     /// <summary>POSTs one prepared request to <c>/credential</c>; throws unless the credential came back.</summary>
