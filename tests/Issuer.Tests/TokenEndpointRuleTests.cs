@@ -220,6 +220,55 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Pre_authorized_token_request_with_authorization_details_gets_credential_identifiers_that_must_then_be_used()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var token = await wallet.RequestPreAuthorizedTokenAsync(code, tx, authorizationDetails: """[{"type":"openid_credential","credential_configuration_id":"LegalPerson_jwt_vc_json"}]""");
+        Assert.False(token.IsError, token.ErrorDescription);
+        var identifier = token.Json!.Value.GetProperty("authorization_details")[0].GetProperty("credential_identifiers")[0].GetString()!;
+        var byConfiguration = await wallet.RequestCredentialAsync(token.AccessToken!, new { credential_configuration_id = "LegalPerson_jwt_vc_json", proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } });
+        Assert.Equal("invalid_credential_request", byConfiguration.Body!["error"]!.GetValue<string>());
+        var byIdentifier = await wallet.RequestCredentialAsync(token.AccessToken!, new { credential_identifier = identifier, proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } });
+        Assert.Equal(HttpStatusCode.OK, byIdentifier.Status);
+    }
+
+    [Fact]
+    public async Task Authorization_code_bound_to_a_DPoP_key_at_PAR_needs_a_proof_of_that_key_at_the_token_endpoint()
+    {
+        using var wallet = fixture.NewWallet();
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var (verifier, challenge) = Pkce();
+        var dpopKey = wallet.NewKey();
+        var par = await fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "https://wallet.example/cb",
+            CodeChallenge = challenge,
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+            DPoPProofToken = wallet.DpopProof(dpopKey, "POST", fixture.IssuerId + "/par"),
+            Parameters = { { "issuer_state", created["credential_offer"]!["grants"]!["authorization_code"]!["issuer_state"]!.GetValue<string>() } },
+        });
+        Assert.False(par.IsError, par.Error);
+        var code = (await IssuanceFlowTests.AuthorizeAsync(fixture, "test-wallet", par.RequestUri!))["code"];
+        var withoutProof = await fixture.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = fixture.IssuerId + "/token",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Code = code,
+            RedirectUri = "https://wallet.example/cb",
+            CodeVerifier = verifier,
+            DPoPProofToken = wallet.DpopProof(wallet.NewKey(), "POST", fixture.IssuerId + "/token"),
+        });
+        Assert.Equal("invalid_dpop_proof", withoutProof.Error);
+    }
+
+    [Fact]
     public async Task Token_response_is_not_cacheable()
     {
         using var wallet = fixture.NewWallet();
