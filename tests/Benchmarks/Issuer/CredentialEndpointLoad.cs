@@ -29,6 +29,8 @@ public static class CredentialEndpointLoad
             pool.Enqueue(await bench.NewRequestBodyAsync());
         }
         GC.Collect();
+        // Let the background tier-1 JIT drain its queue, so the measurement sees the steady state.
+        await Task.Delay(TimeSpan.FromSeconds(5));
         Console.WriteLine($"prepared {pool.Count} requests; load phase starts (pid {Environment.ProcessId})");
 
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
