@@ -15,4 +15,15 @@ public sealed class NotaryOptions
     [Required]
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5103";
+
+    /// <summary>
+    /// How long a registry confirmation is reused before the registry is asked again. Registries
+    /// change slowly; VIES and GLEIF ask clients not to hammer them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan VerifiedResultTimeToLive { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Validity period of an issued registration-number credential (<c>validUntil</c> − <c>validFrom</c>).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "400.00:00:00")]
+    public TimeSpan CredentialValidity { get; set; } = TimeSpan.FromDays(90);
 }
