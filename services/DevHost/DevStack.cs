@@ -2,6 +2,7 @@ using System.Text;
 using GaiaX.Oid4vc.Compliance;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,9 +18,16 @@ public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services) => _services = services;
+    private DevStack(List<RunningService> services, RegistrySandboxServer? registries)
+    {
+        _services = services;
+        Registries = registries;
+    }
 
     public IReadOnlyList<RunningService> Services => _services;
+
+    /// <summary>The sandbox VIES/EORI/GLEIF/business register the Notary asks (null when real registries are used).</summary>
+    public RegistrySandboxServer? Registries { get; }
 
     public RunningService this[string name] => _services.Single(s => s.Name == name);
 
@@ -35,6 +43,8 @@ public sealed class DevStack : IAsyncDisposable
         };
 
         var started = new List<RunningService>();
+        // Offline by default: the Notary asks sandbox registries that know the demo companies.
+        var registries = settings.UseRegistrySandbox ? RegistrySandboxServer.Start() : null;
         try
         {
             foreach (var (name, requestedPort, create) in definitions)
@@ -48,6 +58,7 @@ public sealed class DevStack : IAsyncDisposable
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
                     .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                    .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
                     .ToArray();
                 var app = create(args, builder => builder.Services.UseEmbeddedLifetime());
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -58,10 +69,11 @@ public sealed class DevStack : IAsyncDisposable
         catch
         {
             await StopAllAsync(started).ConfigureAwait(false);
+            registries?.Dispose();
             throw;
         }
 
-        return new DevStack(started);
+        return new DevStack(started, registries);
     }
 
     private static int FreePort(string host)
@@ -81,10 +93,19 @@ public sealed class DevStack : IAsyncDisposable
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
                 $"{service.Name,-12} {service.BaseUrl.ToString().TrimEnd('/'),-28} {new Uri(service.BaseUrl, "/healthz")}");
         }
+        if (Registries is not null)
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"{"registries",-12} {Registries.BaseUrl.ToString().TrimEnd('/'),-28} sandbox VIES, EORI, GLEIF, EUID register (demo companies)");
+        }
         return text.ToString();
     }
 
-    public async ValueTask DisposeAsync() => await StopAllAsync(_services).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync(_services).ConfigureAwait(false);
+        Registries?.Dispose();
+    }
 
     private static async Task StopAllAsync(List<RunningService> services)
     {
