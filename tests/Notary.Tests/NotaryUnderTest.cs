@@ -21,6 +21,9 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
     public const string SubjectId = "did:web:participant.example";
     public const string VcId = "https://participant.example/credentials/registration-number";
 
+    /// <summary>Placeholder in settings for the registries' base URL, known once WireMock runs.</summary>
+    public const string RegistriesUrl = "{registries}";
+
     private NotaryUnderTest(WireMockServer registries, TestServiceHost host)
     {
         Registries = registries;
@@ -55,7 +58,7 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
             // Tests that are not about the breaker must not trip it.
             args.Add($"--Notary:Registries:{registry}:CircuitMinimumThroughput=1000");
         }
-        args.AddRange(settings ?? []);
+        args.AddRange((settings ?? []).Select(s => s.Replace(RegistriesUrl, registries.Url, StringComparison.Ordinal)));
         try
         {
             var host = await TestServiceHost.StartAsync((a, c) => NotaryProgram.Create(a, c), "Notary", args, configure).ConfigureAwait(false);

@@ -22,7 +22,8 @@ public static class RegistrationNumberEndpoints
     public static IEndpointRouteBuilder MapRegistrationNumberEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/registration-numbers").WithTags("Registration numbers");
-        group.MapGet("/{type}/{value}", IssueAsync)
+        // Catch-all: tax IDs and local numbers may contain '/', sent raw or as %2F.
+        group.MapGet("/{type}/{**value}", IssueAsync)
             .WithName("GetRegistrationNumberCredential")
             .Produces<string>(StatusCodes.Status200OK, VcJwtMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -54,6 +55,8 @@ public static class RegistrationNumberEndpoints
             return vcProblem;
         }
 
+        // The server decodes every escape in the path except %2F, which stays encoded in route values.
+        value = value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var issued = await credentials.IssueAsync(numberType, value, vcId, subjectId!, cancellationToken).ConfigureAwait(false);
         return issued.Credential is { } jwt
             ? Results.Text(jwt, VcJwtMediaType, statusCode: StatusCodes.Status200OK)
