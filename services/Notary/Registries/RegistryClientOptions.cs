@@ -33,6 +33,13 @@ public abstract class RegistryClientOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Longest <c>Retry-After</c> a retry waits for. A registry asking for a longer pause is not
+    /// retried: the caller gets 503 with that <c>Retry-After</c> at once instead of a hung request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Share of failed calls within <see cref="CircuitSamplingDuration"/> that opens the circuit.</summary>
     [Range(0.01, 1.0)]
     public double CircuitFailureRatio { get; set; } = 0.5;

@@ -43,6 +43,7 @@ internal static class RegistryResilience
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
             var transient = isTransientResponse ?? DefaultTransientResponse;
+            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
 
             ValueTask<bool> IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome switch
             {
@@ -67,7 +68,9 @@ internal static class RegistryResilience
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => IsTransient(args.Outcome, args.Context.CancellationToken),
+                    ShouldHandle = args => args.Outcome.Result is { } response && RetryAfterTooLong(response, options.MaxRetryAfterWait, time)
+                        ? ValueTask.FromResult(false)
+                        : IsTransient(args.Outcome, args.Context.CancellationToken),
                 });
             }
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
@@ -82,6 +85,13 @@ internal static class RegistryResilience
         });
         return http;
     }
+
+    private static bool RetryAfterTooLong(HttpResponseMessage response, TimeSpan max, TimeProvider time) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta > max,
+        { Date: { } date } => date - time.GetUtcNow() > max,
+        _ => false,
+    };
 
     /// <summary>408, 429 and 5xx are transient; everything else is an answer.</summary>
     public static ValueTask<bool> DefaultTransientResponse(HttpResponseMessage response, CancellationToken cancellationToken) =>
