@@ -1,5 +1,7 @@
 using System.Text;
 using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Dapr.Embedded;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.RegistrySandbox;
@@ -12,15 +14,18 @@ namespace GaiaX.Oid4vc.DevHost;
 
 /// <summary>
 /// The four services running in this process, each a full ASP.NET Core application on its own
-/// port. Tests use it too, with port 0 to get free ports.
+/// port, each talking through the real <c>DaprClient</c> to its own embedded Dapr sidecar (one shared
+/// broker: in memory, or Redis when <see cref="DevStackSettings.Redis"/> is set). Tests use it too,
+/// with port 0 to get free ports.
 /// </summary>
 public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services, RegistrySandboxServer? registries)
+    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, RegistrySandboxServer? registries)
     {
         _services = services;
+        Dapr = dapr;
         Registries = registries;
     }
 
@@ -28,6 +33,9 @@ public sealed class DevStack : IAsyncDisposable
 
     /// <summary>The sandbox VIES/EORI/GLEIF/business register the Notary asks (null when real registries are used).</summary>
     public RegistrySandboxServer? Registries { get; }
+
+    /// <summary>The embedded Dapr runtime the services share.</summary>
+    public EmbeddedDaprBroker Dapr { get; }
 
     public RunningService this[string name] => _services.Single(s => s.Name == name);
 
@@ -42,6 +50,9 @@ public sealed class DevStack : IAsyncDisposable
             ("compliance", settings.CompliancePort, (a, c) => ComplianceProgram.Create(a, c)),
         };
 
+        var dapr = string.IsNullOrWhiteSpace(settings.Redis)
+            ? EmbeddedDaprBroker.CreateInMemory()
+            : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis).ConfigureAwait(false);
         var started = new List<RunningService>();
         // Offline by default: the Notary asks sandbox registries that know the demo companies.
         var registries = settings.UseRegistrySandbox ? RegistrySandboxServer.Start() : null;
@@ -53,7 +64,9 @@ public sealed class DevStack : IAsyncDisposable
                 var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
                 var baseUrl = $"http://{settings.Host}:{port}";
                 var section = char.ToUpperInvariant(name[0]) + name[1..];
+                var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
                 var args = settings.ServiceArgs
+                    .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
@@ -64,16 +77,18 @@ public sealed class DevStack : IAsyncDisposable
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 started.Add(new RunningService(name, new Uri(address), app));
+                await sidecar.AttachAppAsync(new Uri(address), cancellationToken).ConfigureAwait(false);
             }
         }
         catch
         {
             await StopAllAsync(started).ConfigureAwait(false);
+            await dapr.DisposeAsync().ConfigureAwait(false);
             registries?.Dispose();
             throw;
         }
 
-        return new DevStack(started, registries);
+        return new DevStack(started, dapr, registries);
     }
 
     private static int FreePort(string host)
@@ -104,6 +119,7 @@ public sealed class DevStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAllAsync(_services).ConfigureAwait(false);
+        await Dapr.DisposeAsync().ConfigureAwait(false);
         Registries?.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
@@ -15,6 +16,7 @@ public static class NotaryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
+        builder.AddGaiaXDapr();
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 64 * 1024);
