@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Notary.Credentials;
+using GaiaX.Oid4vc.Notary.Events;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
@@ -25,10 +26,11 @@ public static class NotaryServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddRegistryClients();
 
-        builder.Services.TryAddSingleton<IVerifiedRegistrationCache, NoVerifiedRegistrationCache>();
+        builder.Services.TryAddSingleton<IVerifiedRegistrationCache, DaprVerifiedRegistrationCache>();
         builder.Services.TryAddSingleton<IRegistrationCredentialSigner, EphemeralCredentialSigner>();
         builder.Services.AddTransient<RegistrationNumberVerifier>();
         builder.Services.AddTransient<RegistrationNumberCredentialService>();
+        builder.Services.AddTransient<IssuanceRequestedHandler>();
         return builder;
     }
 

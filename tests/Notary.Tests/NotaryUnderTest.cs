@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;
@@ -24,11 +25,15 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
     /// <summary>Placeholder in settings for the registries' base URL, known once WireMock runs.</summary>
     public const string RegistriesUrl = "{registries}";
 
-    private NotaryUnderTest(WireMockServer registries, TestServiceHost host)
+    private NotaryUnderTest(WireMockServer registries, DaprTestEnvironment dapr, TestServiceHost host)
     {
         Registries = registries;
+        Dapr = dapr;
         Host = host;
     }
+
+    /// <summary>The embedded Dapr runtime (in memory) the Notary's real DaprClient talks to.</summary>
+    public DaprTestEnvironment Dapr { get; }
 
     public WireMockServer Registries { get; }
 
@@ -59,13 +64,15 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
             args.Add($"--Notary:Registries:{registry}:CircuitMinimumThroughput=1000");
         }
         args.AddRange((settings ?? []).Select(s => s.Replace(RegistriesUrl, registries.Url, StringComparison.Ordinal)));
+        var dapr = DaprTestEnvironment.InMemory();
         try
         {
-            var host = await TestServiceHost.StartAsync((a, c) => NotaryProgram.Create(a, c), "Notary", args, configure).ConfigureAwait(false);
-            return new NotaryUnderTest(registries, host);
+            var host = await dapr.StartServiceAsync(AppIds.Notary, (a, c) => NotaryProgram.Create(a, c), "Notary", args, configure).ConfigureAwait(false);
+            return new NotaryUnderTest(registries, dapr, host);
         }
         catch
         {
+            await dapr.DisposeAsync().ConfigureAwait(false);
             registries.Stop();
             throw;
         }
@@ -155,7 +162,7 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync().ConfigureAwait(false);
+        await Dapr.DisposeAsync().ConfigureAwait(false);
         Registries.Stop();
         Registries.Dispose();
     }

@@ -11,6 +11,7 @@ namespace GaiaX.Oid4vc.Notary.Tests;
 public sealed class RegistryCircuitAndConcurrencyTests
 {
     private const string Lei = "984500DEMOCLOUD00089";
+    private const string OtherLei = "984500DEMODONNEE0074";
 
     private static readonly string[] ShortCircuit =
     [
@@ -53,10 +54,12 @@ public sealed class RegistryCircuitAndConcurrencyTests
 
         notary.Registries.Reset();
         notary.GivenGleif(Lei, 200, RegistryWireFormats.GleifLeiRecord(Lei, "Example Cloud GmbH", "DE"));
+        notary.GivenGleif(OtherLei, 200, RegistryWireFormats.GleifLeiRecord(OtherLei, "Exemple Données SAS", "FR"));
         await Task.Delay(TimeSpan.FromSeconds(1)); // the break duration (0.8 s) elapses: the next call is the probe
 
         Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);
-        Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);
+        // Another number (the first is now cached): the closed circuit lets it through.
+        Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", OtherLei)).StatusCode);
         Assert.Equal(2, notary.RegistryCalls);
     }
 
@@ -93,9 +96,12 @@ public sealed class RegistryCircuitAndConcurrencyTests
                 return Soap(RegistryWireFormats.ViesCheckVatResponse(country!, number!, valid: true));
             }));
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => notary.GetCredentialAsync("vat-id", "DE812345673")));
+        // Distinct numbers, so none is answered from the cache of another.
+        string[] numbers = ["DE111111117", "DE222222220", "DE333333339", "DE444444443", "DE555555551", "DE666666660"];
+        var responses = await Task.WhenAll(numbers.Select(number => notary.GetCredentialAsync("vat-id", number)));
 
         Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
+        Assert.Equal(6, notary.RegistryCalls);
         Assert.Equal(2, maxInFlight);
     }
 
