@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr;
+using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;
@@ -46,7 +47,7 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
 
     public string ViesEndpoint => Registries.Url + RegistryWireFormats.ViesPath;
 
-    public static async Task<NotaryUnderTest> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<NotaryUnderTest> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null, EmbeddedDaprOptions? daprOptions = null)
     {
         var registries = WireMockServer.Start();
         var args = new List<string>
@@ -64,7 +65,7 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
             args.Add($"--Notary:Registries:{registry}:CircuitMinimumThroughput=1000");
         }
         args.AddRange((settings ?? []).Select(s => s.Replace(RegistriesUrl, registries.Url, StringComparison.Ordinal)));
-        var dapr = DaprTestEnvironment.InMemory();
+        var dapr = DaprTestEnvironment.InMemory(daprOptions);
         try
         {
             var host = await dapr.StartServiceAsync(AppIds.Notary, (a, c) => NotaryProgram.Create(a, c), "Notary", args, configure).ConfigureAwait(false);
