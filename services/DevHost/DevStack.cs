@@ -22,12 +22,16 @@ public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, RegistrySandboxServer? registries)
+    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, string daprBackEnd, RegistrySandboxServer? registries)
     {
         _services = services;
         Dapr = dapr;
+        DaprBackEnd = daprBackEnd;
         Registries = registries;
     }
+
+    /// <summary>"in memory" or the Redis endpoint the embedded sidecar uses.</summary>
+    public string DaprBackEnd { get; }
 
     public IReadOnlyList<RunningService> Services => _services;
 
@@ -67,6 +71,7 @@ public sealed class DevStack : IAsyncDisposable
                 var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
                 var args = settings.ServiceArgs
                     .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
+                    .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
@@ -88,7 +93,7 @@ public sealed class DevStack : IAsyncDisposable
             throw;
         }
 
-        return new DevStack(started, dapr, registries);
+        return new DevStack(started, dapr, string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0], registries);
     }
 
     private static int FreePort(string host)
@@ -113,6 +118,7 @@ public sealed class DevStack : IAsyncDisposable
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
                 $"{"registries",-12} {Registries.BaseUrl.ToString().TrimEnd('/'),-28} sandbox VIES, EORI, GLEIF, EUID register (demo companies)");
         }
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}");
         return text.ToString();
     }
 
