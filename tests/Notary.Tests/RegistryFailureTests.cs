@@ -173,6 +173,21 @@ public sealed class RegistryFailureTests
         Assert.Equal(1, notary.RegistryCalls);
     }
 
+    [Theory]
+    [InlineData(503, null, 503)]
+    [InlineData(429, null, 503)]
+    [InlineData(200, "{\"valid\":\"yes\"}", 502)]
+    [InlineData(200, "not json", 502)]
+    [InlineData(400, null, 502)]
+    public async Task Configured_registry_failure_is_503_or_502_never_404(int registryStatus, string? body, int status)
+    {
+        await using var notary = await NotaryUnderTest.StartAsync(
+            [$"--Notary:Registries:TaxId:Endpoint={NotaryUnderTest.RegistriesUrl}/tax/{{value}}", "--Notary:Registries:TaxId:MaxRetryAttempts=0"]);
+        notary.GivenJson("/tax/DE123456789", registryStatus, body);
+
+        await NotaryUnderTest.ProblemAsync(await notary.GetCredentialAsync("tax-id", "DE123456789"), status);
+    }
+
     private static string Registry(string type) => type switch
     {
         "vat-id" => "Vies",
