@@ -32,7 +32,8 @@ public sealed class VerifiedRegistrationCacheTests
     {
         await using var notary = await NotaryUnderTest.StartAsync(["--Notary:VerifiedResultTimeToLive=00:00:01"]);
         notary.GivenGleif(Lei, 200, RegistryWireFormats.GleifLeiRecord(Lei, "Example Cloud GmbH", "DE"));
-        await notary.GetCredentialAsync("lei-code", Lei);
+        Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);
+        var callsBefore = notary.RegistryCalls;
         var state = await notary.Dapr.StateAsync(AppIds.Notary);
         var key = DaprVerifiedRegistrationCache.Key(new RegistrationNumber(RegistrationNumberType.LeiCode, Lei, null));
         Assert.NotNull(await state.GetAsync<DaprVerifiedRegistrationCache.CachedRegistration>(key));
@@ -41,7 +42,7 @@ public sealed class VerifiedRegistrationCacheTests
 
         Assert.Null(await state.GetAsync<DaprVerifiedRegistrationCache.CachedRegistration>(key));
         Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);
-        Assert.Equal(2, notary.RegistryCalls);
+        Assert.True(notary.RegistryCalls > callsBefore, "Once the confirmation expired, the registry is asked again.");
     }
 
     [Theory]

@@ -10,9 +10,9 @@ namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>
 /// The resilience pipeline of one registry client, replacing the standard handler ServiceDefaults
-/// gives every HttpClient. Outer to inner: concurrency limit (VIES refuses parallel bursts), total
-/// time-out, retry with jittered exponential back-off for transient faults only, the registry's own
-/// circuit breaker, and the per-attempt time-out.
+/// gives every HttpClient. Outer to inner: total time-out (queueing included), concurrency limit
+/// (VIES refuses parallel bursts), retry with jittered exponential back-off for transient faults
+/// only, the registry's own circuit breaker, and the per-attempt time-out.
 /// </summary>
 internal static class RegistryResilience
 {
@@ -52,13 +52,14 @@ internal static class RegistryResilience
                 _ => ValueTask.FromResult(false),
             };
 
+            // The total time-out is outermost so that waiting in the limiter's queue counts too.
+            pipeline.AddTimeout(options.TotalTimeout);
             pipeline.AddConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = options.MaxConcurrentRequests,
                 QueueLimit = options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
-            pipeline.AddTimeout(options.TotalTimeout);
             if (options.MaxRetryAttempts > 0)
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions
