@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Notary.Api;
 using GaiaX.Oid4vc.Notary.Events;
@@ -10,6 +11,7 @@ public static class NotaryApi
     public static WebApplication MapNotaryApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocument();
         app.MapRegistrationNumberEndpoints();
         app.MapIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.Route,
             (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));

@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.Events;
@@ -18,6 +19,7 @@ public static class NotaryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
         builder.AddGaiaXDapr();
+        builder.AddServiceIdentity(NotaryOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 64 * 1024);
@@ -27,7 +29,7 @@ public static class NotaryServiceCollectionExtensions
         builder.AddRegistryClients();
 
         builder.Services.TryAddSingleton<IVerifiedRegistrationCache, DaprVerifiedRegistrationCache>();
-        builder.Services.TryAddSingleton<IRegistrationCredentialSigner, EphemeralCredentialSigner>();
+        builder.Services.TryAddSingleton<IRegistrationCredentialSigner, ServiceIdentityCredentialSigner>();
         builder.Services.AddTransient<RegistrationNumberVerifier>();
         builder.Services.AddTransient<RegistrationNumberCredentialService>();
         builder.Services.AddTransient<IssuanceRequestedHandler>();

@@ -29,7 +29,7 @@ public sealed class IssuanceRequestedTests
         Assert.Equal("VatID", prepared.CredentialConfigurationId);
         Assert.Equal("jwt_vc_json", prepared.Format);
         Assert.Equal("notary", prepared.PreparedBy);
-        var vc = NotaryUnderTest.Payload(prepared.Credential);
+        var vc = await notary.VerifiedCredentialAsync(prepared.Credential);
         Assert.Equal("urn:uuid:" + request.Id.ToString("D"), vc["id"]!.GetValue<string>());
         Assert.Equal(NotaryUnderTest.SubjectId, vc["credentialSubject"]!["id"]!.GetValue<string>());
         Assert.Equal(Vat, vc["credentialSubject"]!["gx:vatID"]!.GetValue<string>());

@@ -2,12 +2,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -151,6 +154,21 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
         Assert.Equal(3, parts.Length);
         var json = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
         return JsonNode.Parse(json)!.AsObject();
+    }
+
+    /// <summary>
+    /// Verifies a VC-JWT with the credential core as any verifier would: the issuer's did:web document
+    /// fetched over HTTP from the running Notary, its x5c chain checked to the trust anchor (the
+    /// development CA), the signature, the validity window and the VCDM rules.
+    /// </summary>
+    public async Task<JsonObject> VerifiedCredentialAsync(string jwt)
+    {
+        var result = await Host.Services.GetRequiredService<VcJwtVerifier>().VerifyAsync(jwt);
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        var identity = Host.Services.GetRequiredService<ServiceIdentity>();
+        Assert.Equal(identity.Did, result.Value.Issuer);
+        Assert.Equal(identity.Did, result.Value.Key.Controller);
+        return JsonNode.Parse(result.Value.Credential.GetRawText())!.AsObject();
     }
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, int status)

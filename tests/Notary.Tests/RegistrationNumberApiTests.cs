@@ -29,7 +29,7 @@ public sealed class RegistrationNumberApiTests
     [InlineData("tax-id", TaxId, "gx:TaxID", "schema:taxID", TaxId)]
     [InlineData("euid", Euid, "gx:EUID", "gx:euid", Euid)]
     [InlineData("local", Local, "gx:LocalRegistrationNumber", "gx:local", Local)]
-    public async Task Registered_number_yields_a_vc_jwt_with_subject_type_and_evidence(string type, string value, string credentialType, string property, string expected)
+    public async Task Registered_number_yields_a_vc_jwt_the_credential_core_verifies_with_subject_type_and_evidence(string type, string value, string credentialType, string property, string expected)
     {
         await using var notary = await StartAsync(withConfiguredRegistries: true);
         var evidenceUrl = ArrangeRegistered(notary, type, value);
@@ -38,7 +38,7 @@ public sealed class RegistrationNumberApiTests
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/vc+jwt", response.Content.Headers.ContentType?.MediaType);
-        var vc = NotaryUnderTest.Payload(await response.Content.ReadAsStringAsync());
+        var vc = await notary.VerifiedCredentialAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal(["VerifiableCredential", credentialType], vc["type"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(NotaryUnderTest.VcId, vc["id"]!.GetValue<string>());
         var subject = vc["credentialSubject"]!.AsObject();

@@ -132,38 +132,6 @@ public sealed class RegistryCircuitAndConcurrencyTests
         Assert.Equal(1, notary.RegistryCalls);
     }
 
-    [Fact]
-    public async Task Waiting_for_a_free_vies_slot_is_bounded_by_the_total_time_out()
-    {
-        await using var notary = await NotaryUnderTest.StartAsync(
-        [
-            "--Notary:Registries:Vies:MaxConcurrentRequests=1", "--Notary:Registries:Vies:QueueLimit=10",
-            "--Notary:Registries:Vies:AttemptTimeout=00:00:00.400", "--Notary:Registries:Vies:TotalTimeout=00:00:00.400",
-        ]);
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var arrivals = 0;
-        notary.Registries.Given(Request.Create().WithPath(RegistryWireFormats.ViesPath).UsingPost())
-            .RespondWith(Response.Create().WithCallback(async request =>
-            {
-                Interlocked.Increment(ref arrivals);
-                arrived.TrySetResult();
-                await release.Task;
-                var (country, number) = RegistryWireFormats.ReadCheckVatRequest(request.Body);
-                return Soap(RegistryWireFormats.ViesCheckVatResponse(country!, number!, valid: true));
-            }));
-
-        var first = notary.GetCredentialAsync("vat-id", "DE812345673");
-        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var queued = await notary.GetCredentialAsync("vat-id", "DE314159262");
-        release.SetResult();
-
-        var problem = await NotaryUnderTest.ProblemAsync(queued, 503);
-        Assert.Contains("did not answer in time", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await NotaryUnderTest.ProblemAsync(await first, 503);
-        Assert.Equal(1, Volatile.Read(ref arrivals));
-    }
-
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
