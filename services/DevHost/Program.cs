@@ -1,7 +1,8 @@
 using GaiaX.Oid4vc.DevHost;
 
 // DevHost: the whole stack in one process on loopback, for development and demos.
-// Settings: --issuer-port, --verifier-port, --notary-port, --compliance-port (or DevHost:Ports:*).
+// Settings: --issuer-port, --verifier-port, --notary-port, --compliance-port (or DevHost:Ports:*);
+// --real-registries=true makes the Notary ask the real VIES/EORI/GLEIF instead of the sandbox.
 var settings = DevStackSettings.FromArgs(args);
 await using var stack = await DevStack.StartAsync(settings).ConfigureAwait(false);
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'   (or '*VcJwt*', '*Rdf*', '*Issuer*', …)
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'   (or '*VcJwt*', '*Rdf*', '*Issuer*', '*Notary*', …)
 // dotnet run -c Release --project tests/Benchmarks -- issuer-load [clients] [seconds]
 if (args.Length > 0 && args[0] == "issuer-load")
 {
