@@ -54,9 +54,10 @@ public sealed class DevStack : IAsyncDisposable
             ("compliance", settings.CompliancePort, (a, c) => ComplianceProgram.Create(a, c)),
         };
 
+        var daprOptions = new EmbeddedDaprOptions { DuplicateDelivery = settings.DuplicateDelivery };
         var dapr = string.IsNullOrWhiteSpace(settings.Redis)
-            ? EmbeddedDaprBroker.CreateInMemory()
-            : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis).ConfigureAwait(false);
+            ? EmbeddedDaprBroker.CreateInMemory(daprOptions)
+            : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis, daprOptions).ConfigureAwait(false);
         var started = new List<RunningService>();
         // Offline by default: the Notary asks sandbox registries that know the demo companies.
         var registries = settings.UseRegistrySandbox ? RegistrySandboxServer.Start() : null;

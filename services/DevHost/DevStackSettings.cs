@@ -21,6 +21,9 @@ public sealed record DevStackSettings
     /// </summary>
     public string? Redis { get; init; }
 
+    /// <summary>The embedded sidecar delivers every event twice (tests of idempotent handlers).</summary>
+    public bool DuplicateDelivery { get; init; }
+
     /// <summary>Arguments passed on to every service (e.g. <c>--Issuer:Foo=bar</c>).</summary>
     public IReadOnlyList<string> ServiceArgs { get; init; } = [];
 
