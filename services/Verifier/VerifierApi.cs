@@ -1,3 +1,8 @@
+using GaiaX.Oid4vc.Verifier.Identity;
+using GaiaX.Oid4vc.Verifier.Requests;
+using GaiaX.Oid4vc.Verifier.Responses;
+using GaiaX.Oid4vc.Verifier.Status;
+
 namespace GaiaX.Oid4vc.Verifier;
 
 public static class VerifierApi
@@ -6,6 +11,10 @@ public static class VerifierApi
     public static WebApplication MapVerifierApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocumentEndpoint();
+        app.MapPresentationRequestsApi();
+        app.MapRequestObjectEndpoints();
+        app.MapResponseEndpoint();
         return app;
     }
 }

@@ -15,4 +15,83 @@ public sealed class VerifierOptions
     [Required]
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5102";
+
+    /// <summary>How long a wallet may fetch the request object and answer it, in seconds.</summary>
+    [Range(30, 86_400)]
+    public int RequestLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>How long a request and its outcome stay readable by the relying party, in seconds.</summary>
+    [Range(60, 30 * 86_400)]
+    public int StatusRetentionSeconds { get; set; } = 86_400;
+
+    /// <summary>Largest authorization response accepted at the response endpoint, in bytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Largest number of presentations in one <c>vp_token</c>.</summary>
+    [Range(1, 256)]
+    public int MaxPresentations { get; set; } = 16;
+
+    /// <summary>
+    /// The scheme and authority of the wallet invocation URL (<c>openid4vp://</c> by default; a
+    /// deployment may use a universal link such as <c>https://wallet.example/authorize</c>).
+    /// </summary>
+    [Required]
+    public string WalletInvocationUrl { get; set; } = "openid4vp://";
+
+    /// <summary>Optional X.509 identity for the <c>x509_san_dns</c> client identifier prefix.</summary>
+    public VerifierX509Options X509 { get; set; } = new();
+
+    /// <summary>Who may call the management API.</summary>
+    public ManagementApiOptions Management { get; set; } = new();
+
+    /// <summary>Which credential issuers are trusted.</summary>
+    public IssuerTrustOptions Trust { get; set; } = new();
+}
+
+/// <summary>
+/// A certificate chain (PEM, leaf first) and its private key (PEM) for signing request objects with
+/// <c>x509_san_dns</c>; the client identifier is the first DNS SAN of the leaf unless
+/// <see cref="DnsName"/> names another SAN of it.
+/// </summary>
+public sealed class VerifierX509Options
+{
+    public string? CertificateChainPath { get; set; }
+
+    public string? PrivateKeyPath { get; set; }
+
+    public string? DnsName { get; set; }
+}
+
+/// <summary>
+/// Bearer tokens for the management API: JWTs from <see cref="Authority"/> (OpenID Connect discovery)
+/// or signed by one of <see cref="SigningKeysJwks"/> (a JWKS document), for <see cref="Audience"/>.
+/// </summary>
+public sealed class ManagementApiOptions
+{
+    public const string WriteScope = "verifier.requests.write";
+    public const string ReadScope = "verifier.requests.read";
+
+    public string? Authority { get; set; }
+
+    /// <summary>A JWKS (JSON) with the keys that sign management tokens, when there is no authority.</summary>
+    public string? SigningKeysJwks { get; set; }
+
+    /// <summary>The expected token issuer; checked when set.</summary>
+    public string? Issuer { get; set; }
+
+    [Required]
+    public string Audience { get; set; } = "gaiax-verifier";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+}
+
+/// <summary>Which issuers' credentials the Verifier accepts.</summary>
+public sealed class IssuerTrustOptions
+{
+    /// <summary>PEM files holding trust anchors; an issuer's certificate chain must end at one of them.</summary>
+    public List<string> TrustAnchorPaths { get; set; } = [];
+
+    /// <summary>When not empty, the credential's issuer (<c>iss</c>) must be one of these.</summary>
+    public List<string> TrustedIssuers { get; set; } = [];
 }

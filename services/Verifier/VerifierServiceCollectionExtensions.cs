@@ -1,4 +1,15 @@
+using System.Security.Claims;
 using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Verifier.Identity;
+using GaiaX.Oid4vc.Verifier.Presentations;
+using GaiaX.Oid4vc.Verifier.Requests;
+using GaiaX.Oid4vc.Verifier.Responses;
+using GaiaX.Oid4vc.Verifier.Status;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace GaiaX.Oid4vc.Verifier;
 
@@ -13,6 +24,75 @@ public static class VerifierServiceCollectionExtensions
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 1024 * 1024);
         }
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IVerifierIdentity, GeneratedVerifierIdentity>();
+
+        // DCQL
+        services.AddSingleton<DcqlQueryParser>();
+        services.AddSingleton<DcqlEvaluator>();
+
+        // Requests
+        services.TryAddSingleton<IPresentationRequestStore, InMemoryPresentationRequestStore>();
+        services.AddSingleton<CreatePresentationRequestValidator>();
+        services.AddSingleton<RequestObjectGenerator>();
+        services.AddSingleton<PresentationRequestService>();
+
+        // Responses and presentations
+        services.TryAddSingleton<IIssuerKeyResolver, X509IssuerKeyResolver>();
+        services.TryAddSingleton<IHolderKeyResolver, DidJwkHolderKeyResolver>();
+        services.AddSingleton<IPresentationVerifier, JwtVcPresentationVerifier>();
+        services.AddSingleton<IPresentationVerifier, SdJwtVcPresentationVerifier>();
+        services.AddSingleton<AuthorizationResponseProcessor>();
+
+        // Status
+        services.TryAddSingleton<IPresentationEventPublisher, InMemoryPresentationEventPublisher>();
+        services.AddSingleton<PresentationStatusService>();
+
+        builder.AddManagementApiAuthentication();
         return builder;
     }
+
+    /// <summary>
+    /// Bearer tokens for the management API (<see cref="ManagementApiOptions"/>), with one policy per
+    /// scope. Without an authority or signing keys every management call is refused.
+    /// </summary>
+    private static void AddManagementApiAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<VerifierOptions>>((jwt, verifier) =>
+            {
+                var management = verifier.Value.Management;
+                jwt.MapInboundClaims = false;
+                jwt.RequireHttpsMetadata = management.RequireHttpsMetadata;
+                if (!string.IsNullOrWhiteSpace(management.Authority))
+                {
+                    jwt.Authority = management.Authority;
+                }
+                var parameters = jwt.TokenValidationParameters;
+                parameters.ValidAudience = management.Audience;
+                parameters.ValidateIssuer = management.Issuer is not null;
+                parameters.ValidIssuer = management.Issuer;
+                parameters.ValidAlgorithms = CompactJwsToken.AllowedAlgorithms;
+                if (!string.IsNullOrWhiteSpace(management.SigningKeysJwks))
+                {
+                    parameters.IssuerSigningKeys = new JsonWebKeySet(management.SigningKeysJwks).GetSigningKeys();
+                }
+                else if (string.IsNullOrWhiteSpace(management.Authority))
+                {
+                    parameters.IssuerSigningKeys = [];
+                }
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(PresentationRequestsApi.WritePolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c.User, ManagementApiOptions.WriteScope)))
+            .AddPolicy(PresentationRequestsApi.ReadPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
+                HasScope(c.User, ManagementApiOptions.ReadScope) || HasScope(c.User, ManagementApiOptions.WriteScope)));
+    }
+
+    private static bool HasScope(ClaimsPrincipal user, string scope) =>
+        user.FindAll("scope").Concat(user.FindAll("scp"))
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal);
 }

@@ -1,0 +1,63 @@
+using System.Text;
+using GaiaX.Oid4vc.Verifier.Requests;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Verifier.Responses;
+
+/// <summary>The response URI wallets post their authorization responses to (<c>direct_post</c>, <c>direct_post.jwt</c>).</summary>
+public static class ResponseEndpoint
+{
+    public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(string id, HttpContext http, AuthorizationResponseProcessor processor, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (!http.Request.HasFormContentType)
+        {
+            return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the authorization response must be application/x-www-form-urlencoded"));
+        }
+        var limit = options.Value.MaxResponseBytes;
+        if (http.Request.ContentLength is { } declared && declared > limit)
+        {
+            return Json(await processor.RejectOversizedAsync(id, declared, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Read at most one byte more than the limit: enough to know the body is too large.
+        var buffer = new byte[limit + 1];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+            read += n;
+        }
+        if (read > limit)
+        {
+            return Json(await processor.RejectOversizedAsync(id, read, cancellationToken).ConfigureAwait(false));
+        }
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reader = new FormReader(Encoding.UTF8.GetString(buffer, 0, read));
+        var fields = reader.ReadForm();
+        foreach (var (name, values) in fields)
+        {
+            if (values.Count != 1)
+            {
+                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", $"the parameter '{name}' appears more than once"));
+            }
+            form[name] = values[0]!;
+        }
+        return Json(await processor.ProcessAsync(id, form, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static IResult Json(AuthorizationResponseOutcome outcome) =>
+        Results.Text(outcome.Body.ToJsonString(), "application/json", Encoding.UTF8, outcome.StatusCode);
+}
