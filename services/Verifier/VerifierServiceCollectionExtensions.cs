@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Identity;
@@ -20,6 +21,7 @@ public static class VerifierServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
+        builder.AddGaiaXDapr();
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 1024 * 1024);
