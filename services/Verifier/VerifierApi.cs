@@ -15,6 +15,7 @@ public static class VerifierApi
         app.MapPresentationRequestsApi();
         app.MapRequestObjectEndpoints();
         app.MapResponseEndpoint();
+        app.MapStatusEventSubscriptions();
         return app;
     }
 }

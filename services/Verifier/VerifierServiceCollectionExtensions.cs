@@ -36,7 +36,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<DcqlEvaluator>();
 
         // Requests
-        services.TryAddSingleton<IPresentationRequestStore, InMemoryPresentationRequestStore>();
+        services.AddSingleton<IPresentationRequestStore, DaprPresentationRequestStore>();
         services.AddSingleton<CreatePresentationRequestValidator>();
         services.AddSingleton<RequestObjectGenerator>();
         services.AddSingleton<PresentationRequestService>();
@@ -49,7 +49,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<AuthorizationResponseProcessor>();
 
         // Status
-        services.TryAddSingleton<IPresentationEventPublisher, InMemoryPresentationEventPublisher>();
+        services.AddSingleton<IPresentationEventPublisher, DaprPresentationEventPublisher>();
         services.AddSingleton<PresentationStatusService>();
 
         builder.AddManagementApiAuthentication();

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
+using GaiaX.Oid4vc.Dapr.State;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
@@ -23,57 +22,51 @@ public interface IPresentationRequestStore
 }
 
 /// <summary>
-/// An in-process store with the same semantics as the Dapr one (ETag first-write-wins, TTL); used
-/// when no state store is configured.
+/// Presentation requests in the Dapr state store (key <c>presentation-request:{id}</c>), with ETag
+/// compare-and-swap and a TTL that ends with the status retention time counted from creation.
 /// </summary>
-internal sealed class InMemoryPresentationRequestStore(TimeProvider time, IOptions<VerifierOptions> options) : IPresentationRequestStore
+internal sealed class DaprPresentationRequestStore(IDaprStateStore state, TimeProvider time, IOptions<VerifierOptions> options) : IPresentationRequestStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _version;
+    private static string Key(string id) => "presentation-request:" + id;
 
-    private sealed record Entry(string Json, string ETag, DateTimeOffset ExpiresAt);
-
-    public Task CreateAsync(PresentationRequest request, CancellationToken cancellationToken)
+    public async Task CreateAsync(PresentationRequest request, CancellationToken cancellationToken)
     {
-        var entry = NewEntry(request);
-        if (!_entries.TryAdd(request.Id, entry))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await state.TryCreateAsync(Key(request.Id), request, Ttl(request), cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException("A request with this id exists already.");
         }
-        return Task.CompletedTask;
     }
 
-    public Task<VersionedPresentationRequest?> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<VersionedPresentationRequest?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(id, out var entry))
+        if (!DcqlSafeId(id))
         {
-            if (entry.ExpiresAt > time.GetUtcNow())
-            {
-                var request = JsonSerializer.Deserialize<PresentationRequest>(entry.Json, StoreJson.Options)!;
-                return Task.FromResult<VersionedPresentationRequest?>(new(request, entry.ETag));
-            }
-            _entries.TryRemove(new KeyValuePair<string, Entry>(id, entry));
+            return null;
         }
-        return Task.FromResult<VersionedPresentationRequest?>(null);
+        var stored = await state.GetVersionedAsync<PresentationRequest>(Key(id), cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : new VersionedPresentationRequest(stored.Value, stored.ETag);
     }
 
     public Task<bool> TryReplaceAsync(PresentationRequest request, string etag, CancellationToken cancellationToken)
     {
-        if (!_entries.TryGetValue(request.Id, out var current) || current.ETag != etag || current.ExpiresAt <= time.GetUtcNow())
-        {
-            return Task.FromResult(false);
-        }
-        return Task.FromResult(_entries.TryUpdate(request.Id, NewEntry(request), current));
+        ArgumentNullException.ThrowIfNull(request);
+        return state.TrySaveAsync(Key(request.Id), request, etag, Ttl(request), cancellationToken);
     }
 
-    private Entry NewEntry(PresentationRequest request) => new(
-        JsonSerializer.Serialize(request, StoreJson.Options),
-        Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        time.GetUtcNow().AddSeconds(options.Value.StatusRetentionSeconds));
+    /// <summary>What is left of the retention time: an update must not extend a request's life.</summary>
+    private TimeSpan Ttl(PresentationRequest request)
+    {
+        var left = request.CreatedAt.AddSeconds(options.Value.StatusRetentionSeconds) - time.GetUtcNow();
+        return left < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : left;
+    }
+
+    /// <summary>Ids are ours (base64url); anything else cannot name a request and must not reach the store.</summary>
+    private static bool DcqlSafeId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
 
-/// <summary>How requests are serialized in the state store.</summary>
+/// <summary>How requests and their parts are serialized outside the state store's own client.</summary>
 public static class StoreJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+    public static System.Text.Json.JsonSerializerOptions Options { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

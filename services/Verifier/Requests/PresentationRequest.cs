@@ -104,7 +104,8 @@ public sealed record ComplianceOutcome
 
     public IReadOnlyList<string>? Reasons { get; init; }
 
-    public string? LabelLevel { get; init; }
+    /// <summary>The label credential (VC-JWT) the compliance engine issued, when compliant.</summary>
+    public string? LabelCredential { get; init; }
 
     public DateTimeOffset AssessedAt { get; init; }
 }

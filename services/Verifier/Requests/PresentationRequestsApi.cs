@@ -16,6 +16,9 @@ public static class PresentationRequestsApi
     public const string WritePolicy = ManagementApiOptions.WriteScope;
     public const string ReadPolicy = ManagementApiOptions.ReadScope;
 
+    /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/presentation-requests").WithTags("Presentation requests");
@@ -109,7 +112,7 @@ public static class PresentationRequestsApi
             return Results.Problem(statusCode: lookup.ProblemStatus, title: lookup.ProblemStatus == 404 ? "Not found" : "Invalid response code", detail: lookup.Problem);
         }
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(lookup.View);
+        return Results.Json(lookup.View, ApiJson);
     }
 
     private static async Task<IResult> QrAsync(string id, IPresentationRequestStore store, PresentationRequestService service, bool svg, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Requests;
 
@@ -10,22 +11,29 @@ namespace GaiaX.Oid4vc.Verifier.Status;
 /// <param name="Credentials">Every verified credential they contained.</param>
 public sealed record PresentationVerifiedNotice(PresentationRequest Request, IReadOnlyList<string> Presentations, IReadOnlyList<PresentedCredential> Credentials);
 
-/// <summary>Announces verified presentations (the <c>presentation-verified</c> topic in a deployment).</summary>
+/// <summary>Announces verified presentations.</summary>
 public interface IPresentationEventPublisher
 {
     Task PublishVerifiedAsync(PresentationVerifiedNotice notice, CancellationToken cancellationToken);
 }
 
-/// <summary>Keeps announcements in memory; used when no event bus is configured.</summary>
-public sealed class InMemoryPresentationEventPublisher : IPresentationEventPublisher
+/// <summary>
+/// Publishes <see cref="PresentationVerified"/> on the <c>presentation-verified</c> topic: the
+/// presentations and credentials in wire form (what the compliance engine re-checks), the holder,
+/// and the verified claims per DCQL credential query id.
+/// </summary>
+internal sealed class DaprPresentationEventPublisher(IEventBus bus) : IPresentationEventPublisher
 {
-    private readonly ConcurrentQueue<PresentationVerifiedNotice> _published = new();
-
-    public IReadOnlyCollection<PresentationVerifiedNotice> Published => _published;
-
     public Task PublishVerifiedAsync(PresentationVerifiedNotice notice, CancellationToken cancellationToken)
     {
-        _published.Enqueue(notice);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(notice);
+        var subject = JsonSerializer.SerializeToElement(notice.Request.VerifiedCredentials, StoreJson.Options);
+        var verified = new PresentationVerified(
+            notice.Request.Id,
+            notice.Presentations,
+            notice.Credentials.Select(c => c.Raw).OfType<string>().ToList(),
+            notice.Credentials.Select(c => c.Holder).FirstOrDefault(h => h is not null),
+            subject);
+        return bus.PublishAsync(verified, cancellationToken);
     }
 }

@@ -33,8 +33,10 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
         var verified = status["verified_credentials"]!["legal_person"]!.AsArray().Single()!;
         Assert.Equal("Example Corp", (string?)verified["claims"]!["credentialSubject"]!["legalName"]);
         Assert.Equal(issuer.Id, (string?)verified["issuer"]);
-        var published = Assert.Single(Verifier.Events.Published, e => e.Request.Id == requestId);
-        Assert.Equal(credential, published.Credentials.Single().Raw);
+        var published = Assert.Single(await Verifier.Events.ForRequestAsync(requestId));
+        Assert.Equal(credential, Assert.Single(published.Credentials));
+        Assert.Equal(wallet.Did, published.Holder);
+        Assert.Single(published.Presentations);
     }
 
     [Theory]

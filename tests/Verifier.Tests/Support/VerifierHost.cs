@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier;
-using GaiaX.Oid4vc.Verifier.Status;
+using GaiaX.Oid4vc.Dapr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,6 +22,7 @@ public sealed class VerifierHost : IAsyncDisposable
     private readonly ECDsa _managementKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ECDsa _verifierX509Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private TestServiceHost? _host;
+    private DaprTestEnvironment? _dapr;
 
     private VerifierHost()
     {
@@ -38,7 +39,10 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public FakeTimeProvider? Time { get; private set; }
 
-    public InMemoryPresentationEventPublisher Events => (InMemoryPresentationEventPublisher)Host.Services.GetRequiredService<IPresentationEventPublisher>();
+    /// <summary>What a subscriber of <c>presentation-verified</c> (the compliance engine) receives.</summary>
+    public EventSink Events { get; } = new();
+
+    public DaprTestEnvironment Dapr => _dapr!;
 
     public static async Task<VerifierHost> StartAsync(bool fakeTime = false, params string[] extraArgs)
     {
@@ -69,7 +73,10 @@ public sealed class VerifierHost : IAsyncDisposable
             $"--Verifier:X509:PrivateKeyPath={keyPath}",
         };
         args.AddRange(extraArgs);
-        host._host = await TestServiceHost.StartAsync(
+        host._dapr = DaprTestEnvironment.InMemory();
+        await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
+        host._host = await host._dapr.StartServiceAsync(
+            AppIds.Verifier,
             (a, c) => VerifierProgram.Create(a, c),
             VerifierOptions.SectionName,
             args,
@@ -128,9 +135,9 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_dapr is not null)
         {
-            await _host.DisposeAsync();
+            await _dapr.DisposeAsync();
         }
         IssuerPki.Dispose();
         VerifierPki.Dispose();
