@@ -23,7 +23,6 @@ public static class ResponseFailureCodes
 {
     public const string StateMismatch = "state_mismatch";
     public const string RequestExpired = "request_expired";
-    public const string ResponseReplayed = "response_replayed";
     public const string ResponseTooLarge = "response_too_large";
     public const string DecryptionFailed = "response_decryption_failed";
     public const string EncryptionRequired = "response_encryption_required";
