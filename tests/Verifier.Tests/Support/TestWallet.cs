@@ -160,7 +160,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
     }
 
     /// <summary>An SD-JWT+KB presentation disclosing <paramref name="claims"/>.</summary>
-    public string PresentSdJwt(WalletRequest request, SdJwtCredential credential, string[] claims, string? audience = null, string? nonce = null, string? sdHash = null)
+    public string PresentSdJwt(WalletRequest request, SdJwtCredential credential, string[] claims, string? audience = null, string? nonce = null, string? sdHash = null, bool withTransactionData = true)
     {
         var sdJwt = credential.Disclose(claims);
         var payload = new JsonObject
@@ -170,6 +170,12 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
             ["iat"] = Jose.Now(),
             ["sd_hash"] = sdHash ?? Jose.B64(SHA256.HashData(Encoding.ASCII.GetBytes(sdJwt))),
         };
+        if (withTransactionData && request.Payload["transaction_data"] is JsonArray transactionData)
+        {
+            // The hash is over the base64url string as received, not over its decoded JSON.
+            payload["transaction_data_hashes"] = new JsonArray(transactionData.Select(t => (JsonNode)Jose.B64(SHA256.HashData(Encoding.ASCII.GetBytes((string)t!)))).ToArray());
+            payload["transaction_data_hashes_alg"] = "sha-256";
+        }
         return sdJwt + Jose.SignEs256(new JsonObject { ["typ"] = "kb+jwt" }, payload, _holder);
     }
 
