@@ -30,6 +30,14 @@ public sealed class JwtVcPresentationVerifier(IIssuerKeyResolver issuers, IHolde
         {
             return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "the presentation is not a compact JWS");
         }
+        if (!expectations.RequireHolderBinding && vp.Type is not null && CredentialTypes.Contains(vp.Type))
+        {
+            // §B.1: without holder binding the wallet returns the credential itself, not a presentation.
+            var (bare, bareCode, bareFailure) = await VerifyCredentialAsync(vp.Raw, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return bare is null
+                ? PresentationVerificationResult.Fail(bareCode!, bareFailure!)
+                : new PresentationVerificationResult(new VerifiedPresentation([bare]), null, null);
+        }
         if (vp.Type is null || !PresentationTypes.Contains(vp.Type))
         {
             return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, $"the VP-JWT typ must be vp+jwt, not '{vp.Type}'");

@@ -195,6 +195,7 @@ public sealed class AuthorizationResponseProcessor(
             var verifier = _verifiers[credentialQuery.Format];
             var expectations = new PresentationExpectations(request.ClientId, request.Nonce)
             {
+                RequireHolderBinding = credentialQuery.RequireCryptographicHolderBinding,
                 TransactionDataHashes = TransactionDataHashes(request, queryId),
             };
             var credentials = new List<PresentedCredential>();

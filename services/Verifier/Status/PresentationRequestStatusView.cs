@@ -53,14 +53,23 @@ public sealed record PresentationRequestStatusView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LabelCredentialOffer? Offer { get; init; }
 
-    public static PresentationRequestStatusView From(PresentationRequest request, bool revealCredentials)
+    /// <summary>A request nobody answered in time.</summary>
+    public const string Expired = "expired";
+
+    public static PresentationRequestStatusView From(PresentationRequest request, bool revealCredentials, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var status = request.Status switch
+        {
+            _ when request.IsAwaitingResponse && now >= request.ExpiresAt => Expired,
+            // "processing" is an internal step: to the relying party the response has not been judged yet.
+            PresentationRequestStatus.Processing => PresentationRequestStatus.Retrieved,
+            var other => other,
+        };
         return new PresentationRequestStatusView
         {
             RequestId = request.Id,
-            // "processing" is an internal step: to the relying party the response has not been judged yet.
-            Status = request.Status == PresentationRequestStatus.Processing ? PresentationRequestStatus.Retrieved : request.Status,
+            Status = status,
             ClientId = request.ClientId,
             ResponseMode = request.ResponseMode,
             CreatedAt = request.CreatedAt,

@@ -12,7 +12,7 @@ public sealed record StatusLookup(PresentationRequestStatusView? View, int Probl
 /// credentials are released once, to the holder of the single-use <c>response_code</c> the
 /// wallet's redirect carried (OpenID4VP 1.0 §13.3, session fixation).
 /// </summary>
-public sealed class PresentationStatusService(IPresentationRequestStore store)
+public sealed class PresentationStatusService(IPresentationRequestStore store, TimeProvider time)
 {
     public async Task<StatusLookup> GetAsync(string id, string? responseCode, CancellationToken cancellationToken)
     {
@@ -24,11 +24,11 @@ public sealed class PresentationStatusService(IPresentationRequestStore store)
         var request = stored.Request;
         if (request.RedirectUri is null)
         {
-            return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true));
+            return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true, time.GetUtcNow()));
         }
         if (responseCode is null)
         {
-            return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: false));
+            return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: false, time.GetUtcNow()));
         }
         if (request.ResponseCodeHash is null || !Matches(responseCode, request.ResponseCodeHash))
         {
@@ -48,7 +48,7 @@ public sealed class PresentationStatusService(IPresentationRequestStore store)
             }
             return await GetAsync(id, responseCode, cancellationToken).ConfigureAwait(false);
         }
-        return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true));
+        return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true, time.GetUtcNow()));
     }
 
     private static bool Matches(string code, string hash) =>

@@ -240,6 +240,25 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     }
 
     [Fact]
+    public async Task Bare_vc_jwt_is_accepted_only_when_the_query_waives_holder_binding()
+    {
+        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        using var wallet = Verifier.NewWallet();
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+
+        var (boundId, bound) = await Verifier.StartAsync(wallet, LegalPersonDcql());
+        using var refused = await wallet.PostDirectAsync(bound, Token("legal_person", credential));
+        await Verifier.AssertRejectedAsync(refused, boundId, "invalid_presentation");
+
+        var waived = Queries.LegalPersonCredentialQuery();
+        waived["require_cryptographic_holder_binding"] = false;
+        var (waivedId, request) = await Verifier.StartAsync(wallet, Queries.Dcql(waived));
+        using var accepted = await wallet.PostDirectAsync(request, Token("legal_person", credential));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal("verified", (string?)(await Verifier.StatusAsync(waivedId))["status"]);
+    }
+
+    [Fact]
     public async Task Wallet_error_response_marks_the_request_rejected_with_the_wallet_error()
     {
         using var wallet = Verifier.NewWallet();
@@ -271,6 +290,16 @@ public sealed class ResponseLimitRuleTests
         verifier.Time!.Advance(TimeSpan.FromSeconds(61));
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
         await verifier.AssertRejectedAsync(response, id, "request_expired");
+    }
+
+    [Fact]
+    public async Task Unanswered_request_shows_expired_once_its_lifetime_is_over()
+    {
+        await using var verifier = await VerifierHost.StartAsync(fakeTime: true, "--Verifier:RequestLifetimeSeconds=60");
+        var created = await verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
+        Assert.Equal("pending", (string?)(await verifier.StatusAsync((string)created["request_id"]!))["status"]);
+        verifier.Time!.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal("expired", (string?)(await verifier.StatusAsync((string)created["request_id"]!))["status"]);
     }
 
     [Fact]
