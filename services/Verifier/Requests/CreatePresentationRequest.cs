@@ -38,6 +38,9 @@ public sealed record CreatePresentationRequestCommand
     public IReadOnlyList<string>? TransactionData { get; init; }
 
     public string? RedirectUri { get; init; }
+
+    /// <summary>The relying party creating the request (from its token).</summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>The validator's result: the command, or the problems that make the body unusable.</summary>

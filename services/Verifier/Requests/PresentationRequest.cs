@@ -21,6 +21,9 @@ public sealed record PresentationRequest
 
     public required string ClientIdPrefix { get; init; }
 
+    /// <summary>The relying party that created the request (token <c>client_id</c>, <c>azp</c> or <c>sub</c>); only it may read the request.</summary>
+    public string? Owner { get; init; }
+
     public required string ResponseMode { get; init; }
 
     public required string RequestUriMethod { get; init; }

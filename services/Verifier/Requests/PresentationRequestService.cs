@@ -37,6 +37,7 @@ public sealed class PresentationRequestService(
             Nonce = RequestObjectGenerator.Random(),
             ClientId = generator.ClientIdFor(command.ClientIdPrefix),
             ClientIdPrefix = command.ClientIdPrefix,
+            Owner = command.Owner,
             ResponseMode = command.ResponseMode,
             RequestUriMethod = command.RequestUriMethod,
             DcqlQuery = command.DcqlQueryJson,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Verifier.Identity;
@@ -24,10 +25,10 @@ public static class PresentationRequestsApi
         var api = endpoints.MapGroup("/api/presentation-requests").WithTags("Presentation requests");
         api.MapPost("/", CreateAsync).RequireAuthorization(WritePolicy);
         api.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
-        api.MapGet("/{id}/qr.png", (string id, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
-            QrAsync(id, store, service, svg: false, ct)).RequireAuthorization(ReadPolicy);
-        api.MapGet("/{id}/qr.svg", (string id, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
-            QrAsync(id, store, service, svg: true, ct)).RequireAuthorization(ReadPolicy);
+        api.MapGet("/{id}/qr.png", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+            QrAsync(id, http.User, store, service, svg: false, ct)).RequireAuthorization(ReadPolicy);
+        api.MapGet("/{id}/qr.svg", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+            QrAsync(id, http.User, store, service, svg: true, ct)).RequireAuthorization(ReadPolicy);
         return endpoints;
     }
 
@@ -86,7 +87,7 @@ public static class PresentationRequestsApi
                     detail: string.Join("; ", validation.Errors),
                     extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors });
             }
-            var created = await service.CreateAsync(validation.Command, cancellationToken).ConfigureAwait(false);
+            var created = await service.CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken).ConfigureAwait(false);
             var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/presentation-requests/{Uri.EscapeDataString(created.Request.Id)}";
             var response = new JsonObject
             {
@@ -106,7 +107,7 @@ public static class PresentationRequestsApi
 
     private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "response_code")] string? responseCode, PresentationStatusService status, HttpContext http, CancellationToken cancellationToken)
     {
-        var lookup = await status.GetAsync(id, responseCode, cancellationToken).ConfigureAwait(false);
+        var lookup = await status.GetAsync(id, OwnerOf(http.User), responseCode, cancellationToken).ConfigureAwait(false);
         if (lookup.View is null)
         {
             return Results.Problem(statusCode: lookup.ProblemStatus, title: lookup.ProblemStatus == 404 ? "Not found" : "Invalid response code", detail: lookup.Problem);
@@ -115,10 +116,10 @@ public static class PresentationRequestsApi
         return Results.Json(lookup.View, ApiJson);
     }
 
-    private static async Task<IResult> QrAsync(string id, IPresentationRequestStore store, PresentationRequestService service, bool svg, CancellationToken cancellationToken)
+    private static async Task<IResult> QrAsync(string id, ClaimsPrincipal user, IPresentationRequestStore store, PresentationRequestService service, bool svg, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        if (stored is null || !PresentationStatusService.IsOwner(stored.Request, OwnerOf(user)))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No presentation request with this id exists (or it has expired).");
         }
@@ -129,6 +130,10 @@ public static class PresentationRequestsApi
             ? Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml")
             : Results.File(new PngByteQRCode(data).GetGraphic(8), "image/png");
     }
+
+    /// <summary>Who the caller is, as the token names the relying party.</summary>
+    private static string? OwnerOf(ClaimsPrincipal user) =>
+        user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
 
     private static IResult RequestObject(HttpContext http, RequestObjectResult result)
     {

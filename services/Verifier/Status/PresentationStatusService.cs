@@ -14,10 +14,11 @@ public sealed record StatusLookup(PresentationRequestStatusView? View, int Probl
 /// </summary>
 public sealed class PresentationStatusService(IPresentationRequestStore store, TimeProvider time)
 {
-    public async Task<StatusLookup> GetAsync(string id, string? responseCode, CancellationToken cancellationToken)
+    public async Task<StatusLookup> GetAsync(string id, string? caller, string? responseCode, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        // Another relying party's request is answered as if it did not exist: ids must not be probed.
+        if (stored is null || !IsOwner(stored.Request, caller))
         {
             return new StatusLookup(null, StatusCodes.Status404NotFound, "No presentation request with this id exists (or it has expired).");
         }
@@ -46,9 +47,16 @@ public sealed class PresentationStatusService(IPresentationRequestStore store, T
             {
                 return new StatusLookup(null, StatusCodes.Status400BadRequest, "The response_code has been used already; it is single-use.");
             }
-            return await GetAsync(id, responseCode, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(id, caller, responseCode, cancellationToken).ConfigureAwait(false);
         }
         return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true, time.GetUtcNow()));
+    }
+
+    /// <summary>A request without a recorded owner (created by a token naming no party) is readable by any reader.</summary>
+    public static bool IsOwner(PresentationRequest request, string? caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Owner is null || string.Equals(request.Owner, caller, StringComparison.Ordinal);
     }
 
     private static bool Matches(string code, string hash) =>

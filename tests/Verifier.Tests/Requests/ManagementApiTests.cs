@@ -52,6 +52,19 @@ public sealed class ManagementApiTests(VerifierFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Another_relying_party_cannot_read_a_request_it_did_not_create()
+    {
+        var created = await Verifier.CreateRequestAsync(ValidBody());
+        foreach (var path in new[] { $"/api/presentation-requests/{created["request_id"]}", $"/api/presentation-requests/{created["request_id"]}/qr.png" })
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, path);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Verifier.Token("verifier.requests.read", subject: "another-party"));
+            using var response = await Verifier.Client.SendAsync(message);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Created_request_answers_201_with_location_invocation_uri_request_uri_qr_links_and_status_uri()
     {
         using var response = await Verifier.PostRequestAsync(ValidBody());

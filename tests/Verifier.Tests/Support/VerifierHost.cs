@@ -91,11 +91,11 @@ public sealed class VerifierHost : IAsyncDisposable
     }
 
     /// <summary>A management API bearer token with <paramref name="scope"/>.</summary>
-    public string Token(string scope = "verifier.requests.write verifier.requests.read", string audience = "gaiax-verifier")
+    public string Token(string scope = "verifier.requests.write verifier.requests.read", string audience = "gaiax-verifier", string subject = "relying-party")
     {
         var payload = new JsonObject
         {
-            ["sub"] = "relying-party",
+            ["sub"] = subject,
             ["aud"] = audience,
             ["scope"] = scope,
             ["iat"] = Jose.Now(),
