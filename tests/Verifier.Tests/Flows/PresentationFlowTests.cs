@@ -12,7 +12,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     [Fact]
     public async Task Wallet_presents_one_vc_jwt_over_direct_post_and_the_request_is_verified()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
         var requestId = (string)created["request_id"]!;
@@ -44,7 +44,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     [InlineData("A256GCM")]
     public async Task Wallet_presents_a_vc_jwt_and_a_selectively_disclosed_sd_jwt_vc_over_direct_post_jwt(string enc)
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var dcql = Queries.Dcql(Queries.LegalPersonCredentialQuery(), Queries.EmployeeCredentialQuery());
         var created = await Verifier.CreateRequestAsync(Queries.Request(dcql, responseMode: "direct_post.jwt"));
@@ -78,7 +78,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     [Fact]
     public async Task Wallet_fetches_the_request_object_with_request_uri_method_post_and_its_wallet_nonce_is_echoed()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), method: "post"));
         var invocation = (string)created["authorization_request_uri"]!;
@@ -101,7 +101,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     [Fact]
     public async Task Request_signed_under_x509_san_dns_verifies_with_the_x5c_leaf_and_presentations_bind_to_that_client_id()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.EmployeeCredentialQuery()), prefix: "x509_san_dns"));
         Assert.Equal($"x509_san_dns:{VerifierHost.X509DnsName}", (string?)created["client_id"]);
@@ -118,7 +118,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     [Fact]
     public async Task Same_device_response_redirects_with_a_single_use_response_code_that_releases_the_result()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), redirectUri: "https://rp.example.org/callback"));
         var requestId = (string)created["request_id"]!;

@@ -11,7 +11,7 @@ public sealed class StatusCompletionTests(VerifierFixture fixture) : IClassFixtu
 
     private async Task<string> VerifiedRequestAsync()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);

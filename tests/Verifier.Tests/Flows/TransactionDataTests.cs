@@ -22,7 +22,7 @@ public sealed class TransactionDataTests(VerifierFixture fixture) : IClassFixtur
     [Fact]
     public async Task Key_binding_jwt_returning_the_transaction_data_hashes_is_verified()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await StartAsync(wallet);
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
@@ -34,7 +34,7 @@ public sealed class TransactionDataTests(VerifierFixture fixture) : IClassFixtur
     [Fact]
     public async Task Key_binding_jwt_without_the_transaction_data_hashes_is_rejected_with_invalid_transaction_data()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await StartAsync(wallet);
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);

@@ -88,7 +88,7 @@ public sealed class RequestObjectTests(VerifierFixture fixture) : IClassFixture<
     [Fact]
     public async Task Request_object_of_an_answered_request_is_no_longer_served()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);

@@ -17,7 +17,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Presentation_with_a_nonce_other_than_the_request_nonce_is_rejected_with_invalid_nonce()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())], nonce: "a-nonce-from-another-request");
@@ -28,7 +28,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Key_binding_jwt_with_a_nonce_other_than_the_request_nonce_is_rejected_with_invalid_nonce()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.EmployeeCredentialQuery()));
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
@@ -39,7 +39,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Presentation_whose_aud_is_the_client_id_without_its_prefix_is_rejected_with_invalid_audience()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var unprefixed = request.ClientId["decentralized_identifier:".Length..];
@@ -51,7 +51,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Replayed_response_is_refused_and_the_first_outcome_stands()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]));
@@ -69,7 +69,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Concurrent_copies_of_one_response_are_accepted_exactly_once()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]));
@@ -88,7 +88,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Presentation_replayed_into_another_request_is_rejected_with_invalid_nonce()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (_, first) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var (secondId, second) = await Verifier.StartAsync(wallet, LegalPersonDcql());
@@ -100,7 +100,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Tampered_credential_is_rejected_with_invalid_credential_signature()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
@@ -116,7 +116,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     public async Task Credential_from_an_issuer_outside_the_trust_anchors_is_rejected_with_untrusted_issuer()
     {
         using var rogueCa = new TestPki("Rogue CA");
-        using var issuer = new TestIssuer(rogueCa, "did:web:rogue.example");
+        await using var issuer = await TestIssuer.StartAsync(rogueCa);
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
@@ -127,7 +127,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Credential_past_its_validUntil_is_rejected_with_credential_expired()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var expired = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), validUntil: DateTimeOffset.UtcNow.AddHours(-1));
@@ -138,7 +138,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Sd_jwt_vc_past_its_exp_is_rejected_with_credential_expired()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.EmployeeCredentialQuery()));
         var expired = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk, expires: DateTimeOffset.UtcNow.AddHours(-1));
@@ -149,7 +149,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Presentation_missing_a_claim_the_dcql_query_requires_is_rejected_with_claim_missing()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.EmployeeCredentialQuery()));
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
@@ -160,7 +160,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Claim_with_a_value_the_dcql_query_does_not_allow_is_rejected_with_claim_value_not_allowed()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql(new JsonArray("Allowed Corp", "Other Allowed Corp")));
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject("Example Corp"))]);
@@ -171,7 +171,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Response_with_a_state_other_than_the_request_state_is_rejected_with_state_mismatch()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
@@ -182,7 +182,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Response_encrypted_to_a_key_other_than_the_request_key_is_rejected_with_response_decryption_failed()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql(), responseMode: "direct_post.jwt");
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -196,7 +196,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Unencrypted_vp_token_for_a_direct_post_jwt_request_is_rejected_with_response_encryption_required()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql(), responseMode: "direct_post.jwt");
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
@@ -207,7 +207,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Key_binding_jwt_with_a_wrong_sd_hash_is_rejected_with_invalid_sd_hash()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.EmployeeCredentialQuery()));
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
@@ -220,7 +220,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Sd_jwt_without_key_binding_is_rejected_when_the_query_requires_holder_binding()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.EmployeeCredentialQuery()));
         var credential = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
@@ -231,7 +231,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Vp_token_with_two_presentations_for_a_query_without_multiple_is_rejected()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
@@ -242,7 +242,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     [Fact]
     public async Task Bare_vc_jwt_is_accepted_only_when_the_query_waives_holder_binding()
     {
-        using var issuer = new TestIssuer(Verifier.IssuerPki);
+        var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
 
@@ -283,7 +283,7 @@ public sealed class ResponseLimitRuleTests
     public async Task Response_after_the_request_expired_is_rejected_with_request_expired()
     {
         await using var verifier = await VerifierHost.StartAsync(fakeTime: true, "--Verifier:RequestLifetimeSeconds=60");
-        using var issuer = new TestIssuer(verifier.IssuerPki);
+        var issuer = verifier.Issuer;
         using var wallet = verifier.NewWallet();
         var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
         var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);

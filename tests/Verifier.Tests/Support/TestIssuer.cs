@@ -1,6 +1,12 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Verifier.Tests.Support;
 
@@ -12,33 +18,68 @@ public sealed record SdJwtCredential(string IssuerJwt, IReadOnlyDictionary<strin
         IssuerJwt + "~" + string.Concat(names.Select(n => Disclosures[n] + "~"));
 }
 
-/// <summary>A credential issuer for tests: signs VC-JWTs and SD-JWT VCs with an x5c chain from a test CA.</summary>
-public sealed class TestIssuer : IDisposable
+/// <summary>
+/// A credential issuer for tests, with a certificate from a test CA. VC-JWTs are signed as a
+/// <c>did:web</c> issuer whose DID document this issuer serves itself on loopback (the key with
+/// its <c>x5c</c> chain); SD-JWT VCs as an https issuer with the <c>x5c</c> header, the leaf
+/// naming the issuer's host.
+/// </summary>
+public sealed class TestIssuer : IAsyncDisposable
 {
+    public const string SdJwtIssuerHost = "issuer.example.org";
+
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly X509Certificate2 _certificate;
+    private readonly X509Certificate2 _anchor;
+    private WebApplication? _app;
 
-    public TestIssuer(TestPki pki, string id = "did:web:issuer.example")
+    private TestIssuer(TestPki pki)
     {
-        ArgumentNullException.ThrowIfNull(pki);
-        Id = id;
-        _certificate = pki.Issue(_key, "Test Issuer");
+        _certificate = pki.Issue(_key, "Test Issuer", SdJwtIssuerHost);
+        _anchor = pki.Certificate;
     }
 
-    public string Id { get; }
+    /// <summary>The issuer's DID (<c>did:web:127.0.0.1%3A&lt;port&gt;</c>).</summary>
+    public string Id { get; private set; } = "";
 
-    private JsonObject Header(string typ) => new()
+    public string KeyId => Id + "#key-1";
+
+    public static string SdJwtIssuer => "https://" + SdJwtIssuerHost;
+
+    public static async Task<TestIssuer> StartAsync(TestPki pki)
     {
-        ["typ"] = typ,
-        ["kid"] = Id + "#key-1",
-        ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)),
-    };
+        ArgumentNullException.ThrowIfNull(pki);
+        var issuer = new TestIssuer(pki);
+        var port = TestServiceHost.FreePort();
+        issuer.Id = $"did:web:127.0.0.1%3A{port}";
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/.well-known/did.json", () => Results.Text(issuer.DidDocument().ToJsonString(), "application/did+json"));
+        await app.StartAsync();
+        issuer._app = app;
+        return issuer;
+    }
 
-    /// <summary>A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>).</summary>
+    private JsonObject DidDocument()
+    {
+        var jwk = Jose.PublicJwk(_key);
+        jwk["alg"] = "ES256";
+        jwk["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData), Convert.ToBase64String(_anchor.RawData));
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
+            ["id"] = Id,
+            ["verificationMethod"] = new JsonArray(new JsonObject { ["id"] = KeyId, ["type"] = "JsonWebKey2020", ["controller"] = Id, ["publicKeyJwk"] = jwk }),
+            ["assertionMethod"] = new JsonArray(KeyId),
+        };
+    }
+
+    /// <summary>A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>, <c>kid</c> a DID URL of the issuer).</summary>
     public string IssueVcJwt(string type, JsonObject subject, DateTimeOffset? validUntil = null, DateTimeOffset? expires = null)
     {
-        var header = Header("vc+jwt");
-        header["cty"] = "vc";
+        var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = KeyId, ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
         var payload = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
@@ -74,7 +115,7 @@ public sealed class TestIssuer : IDisposable
         }
         var payload = new JsonObject
         {
-            ["iss"] = Id,
+            ["iss"] = SdJwtIssuer,
             ["iat"] = Jose.Now(),
             ["vct"] = vct,
             ["_sd"] = digests,
@@ -85,11 +126,16 @@ public sealed class TestIssuer : IDisposable
         {
             payload["exp"] = exp.ToUnixTimeSeconds();
         }
-        return new SdJwtCredential(Jose.SignEs256(Header("dc+sd-jwt"), payload, _key), disclosures);
+        var header = new JsonObject { ["typ"] = "dc+sd-jwt", ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
+        return new SdJwtCredential(Jose.SignEs256(header, payload, _key), disclosures);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
         _certificate.Dispose();
         _key.Dispose();
     }

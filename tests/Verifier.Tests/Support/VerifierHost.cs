@@ -33,6 +33,9 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public TestPki VerifierPki { get; } = new("Verifier Trust Anchor");
 
+    /// <summary>A trusted issuer (certificate from <see cref="IssuerPki"/>), serving its DID document.</summary>
+    public TestIssuer Issuer { get; private set; } = null!;
+
     public TestServiceHost Host => _host!;
 
     public HttpClient Client => Host.Client;
@@ -73,6 +76,7 @@ public sealed class VerifierHost : IAsyncDisposable
             $"--Verifier:X509:PrivateKeyPath={keyPath}",
         };
         args.AddRange(extraArgs);
+        host.Issuer = await TestIssuer.StartAsync(host.IssuerPki);
         host._dapr = DaprTestEnvironment.InMemory();
         await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
         host._host = await host._dapr.StartServiceAsync(
@@ -138,6 +142,10 @@ public sealed class VerifierHost : IAsyncDisposable
         if (_dapr is not null)
         {
             await _dapr.DisposeAsync();
+        }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
         }
         IssuerPki.Dispose();
         VerifierPki.Dispose();
