@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 
@@ -11,6 +12,7 @@ public static class ComplianceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<ComplianceOptions>(ComplianceOptions.SectionName);
         builder.AddGaiaXDapr();
+        builder.AddServiceIdentity(ComplianceOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 2 * 1024 * 1024);

@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Verifier.Identity;
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;
@@ -11,7 +11,7 @@ public static class VerifierApi
     public static WebApplication MapVerifierApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapDidDocumentEndpoint();
+        app.MapDidDocument();
         app.MapPresentationRequestsApi();
         app.MapRequestObjectEndpoints();
         app.MapResponseEndpoint();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
@@ -22,6 +23,7 @@ public static class VerifierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
         builder.AddGaiaXDapr();
+        builder.AddServiceIdentity(VerifierOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 1024 * 1024);
