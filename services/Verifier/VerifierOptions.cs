@@ -86,12 +86,12 @@ public sealed class ManagementApiOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 }
 
-/// <summary>Which issuers' credentials the Verifier accepts.</summary>
+/// <summary>
+/// Which issuers' credentials the Verifier accepts, beyond the trust anchors (<c>Trust:AnchorCertificates</c>,
+/// shared by all services): an optional allow-list.
+/// </summary>
 public sealed class IssuerTrustOptions
 {
-    /// <summary>PEM files holding trust anchors; an issuer's certificate chain must end at one of them.</summary>
-    public List<string> TrustAnchorPaths { get; set; } = [];
-
     /// <summary>When not empty, the credential's issuer (<c>iss</c>) must be one of these.</summary>
     public List<string> TrustedIssuers { get; set; } = [];
 }

@@ -11,6 +11,7 @@ using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials.Jose;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GaiaX.Oid4vc.Verifier;
@@ -31,7 +32,7 @@ public static class VerifierServiceCollectionExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IVerifierIdentity, GeneratedVerifierIdentity>();
+        services.AddSingleton<IVerifierIdentity, ServiceVerifierIdentity>();
 
         // DCQL
         services.AddSingleton<DcqlQueryParser>();
@@ -44,8 +45,8 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<PresentationRequestService>();
 
         // Responses and presentations
-        services.TryAddSingleton<IIssuerKeyResolver, X509IssuerKeyResolver>();
-        services.TryAddSingleton<IHolderKeyResolver, DidJwkHolderKeyResolver>();
+        services.AddSingleton(sp => new HolderKeyResolver(sp.GetRequiredService<IJwsKeyResolver>()));
+        services.AddSingleton<TrustedIssuerList>();
         services.AddSingleton<IPresentationVerifier, JwtVcPresentationVerifier>();
         services.AddSingleton<IPresentationVerifier, SdJwtVcPresentationVerifier>();
         services.AddSingleton<AuthorizationResponseProcessor>();
@@ -79,7 +80,7 @@ public static class VerifierServiceCollectionExtensions
                 parameters.ValidAudience = management.Audience;
                 parameters.ValidateIssuer = management.Issuer is not null;
                 parameters.ValidIssuer = management.Issuer;
-                parameters.ValidAlgorithms = CompactJwsToken.AllowedAlgorithms;
+                parameters.ValidAlgorithms = ["ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512"];
                 if (!string.IsNullOrWhiteSpace(management.SigningKeysJwks))
                 {
                     parameters.IssuerSigningKeys = new JsonWebKeySet(management.SigningKeysJwks).GetSigningKeys();

@@ -1,120 +1,93 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Keys;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace GaiaX.Oid4vc.Verifier.Identity;
 
 /// <summary>
-/// The keys the Verifier signs its request objects with: its <c>did:web</c> key (client identifier
-/// prefix <c>decentralized_identifier</c>) and, when configured, an X.509 certificate chain
-/// (prefix <c>x509_san_dns</c>). Keys never leave the service.
+/// The keys the Verifier signs its request objects with: its service identity (client identifier
+/// prefix <c>decentralized_identifier</c>, <c>kid</c> = a DID URL of its did:web DID) and an X.509
+/// chain for <c>x509_san_dns</c>. Keys never leave the service.
 /// </summary>
 public interface IVerifierIdentity
 {
     /// <summary>The Verifier's DID, e.g. <c>did:web:verifier.example.com</c>.</summary>
     string Did { get; }
 
-    /// <summary>The DID URL of the signing key's verification method (the JWS <c>kid</c>).</summary>
-    string KeyId { get; }
+    /// <summary>The service key; its <c>kid</c> is the DID URL of the verification method in the DID document.</summary>
+    SigningKey SigningKey { get; }
 
-    SigningCredentials SigningCredentials { get; }
-
-    /// <summary>The public signing key as it appears in the DID document.</summary>
-    JsonWebKey PublicJwk { get; }
-
-    /// <summary>The X.509 identity, or null when none is configured.</summary>
+    /// <summary>The X.509 identity, or null when there is none.</summary>
     X509ClientIdentity? X509 { get; }
 }
 
-/// <summary>An X.509 signing identity: the DNS SAN used as client identifier and the chain for <c>x5c</c>.</summary>
-public sealed record X509ClientIdentity(string DnsName, IReadOnlyList<string> X5c, SigningCredentials SigningCredentials);
+/// <summary>An X.509 signing identity: the DNS SAN used as client identifier and a key whose chain goes in <c>x5c</c>.</summary>
+public sealed record X509ClientIdentity(string DnsName, SigningKey SigningKey);
 
 /// <summary>
-/// A <c>did:web</c> identity derived from <see cref="VerifierOptions.PublicBaseUrl"/> with a P-256
-/// key created when the service starts, plus the configured X.509 identity.
+/// The service identity of the credential core (<c>Identity</c> settings) for DIDs, and for
+/// <c>x509_san_dns</c> either <see cref="VerifierOptions.X509"/> or, when that is not set, the
+/// service certificate itself if its leaf carries a DNS name.
 /// </summary>
-internal sealed class GeneratedVerifierIdentity : IVerifierIdentity, IDisposable
+internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
 {
-    private readonly ECDsa _key;
+    private readonly ServiceIdentity _identity;
+    private readonly SigningKey? _ownX509Key;
 
-    public GeneratedVerifierIdentity(IOptions<VerifierOptions> options)
+    public ServiceVerifierIdentity(ServiceIdentity identity, IOptions<VerifierOptions> options)
     {
-        var settings = options.Value;
-        Did = DidWeb.FromUrl(new Uri(settings.PublicBaseUrl));
-        _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var publicKey = new ECDsaSecurityKey(ECDsa.Create(_key.ExportParameters(false)));
-        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(publicKey);
-        var thumbprint = Base64UrlEncoder.Encode(jwk.ComputeJwkThumbprint());
-        KeyId = $"{Did}#{thumbprint}";
-        jwk.Kid = KeyId;
-        jwk.Alg = SecurityAlgorithms.EcdsaSha256;
-        jwk.Use = "sig";
-        PublicJwk = jwk;
-        SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256);
-        X509 = LoadX509(settings.X509);
+        _identity = identity;
+        var x509 = options.Value.X509;
+        if (!string.IsNullOrWhiteSpace(x509.CertificateChainPath) && !string.IsNullOrWhiteSpace(x509.PrivateKeyPath))
+        {
+            (var dnsName, _ownX509Key) = LoadX509(x509);
+            X509 = new X509ClientIdentity(dnsName, _ownX509Key);
+        }
+        else if (identity.CertificateChain.Count > 0 && DnsNames(identity.CertificateChain[0]).FirstOrDefault() is { } serviceDns)
+        {
+            X509 = new X509ClientIdentity(serviceDns, identity.SigningKey);
+        }
     }
 
-    public string Did { get; }
+    public string Did => _identity.Did;
 
-    public string KeyId { get; }
-
-    public SigningCredentials SigningCredentials { get; }
-
-    public JsonWebKey PublicJwk { get; }
+    public SigningKey SigningKey => _identity.SigningKey;
 
     public X509ClientIdentity? X509 { get; }
 
-    private static X509ClientIdentity? LoadX509(VerifierX509Options options)
+    private static (string DnsName, SigningKey Key) LoadX509(VerifierX509Options options)
     {
-        if (string.IsNullOrWhiteSpace(options.CertificateChainPath) || string.IsNullOrWhiteSpace(options.PrivateKeyPath))
-        {
-            return null;
-        }
         var chain = new X509Certificate2Collection();
-        chain.ImportFromPemFile(options.CertificateChainPath);
+        chain.ImportFromPemFile(options.CertificateChainPath!);
         if (chain.Count == 0)
         {
-            throw new OptionsValidationException(VerifierOptions.SectionName, typeof(VerifierOptions),
-                [$"Setting '{VerifierOptions.SectionName}:X509:CertificateChainPath' is invalid: the file holds no certificate"]);
+            throw Invalid("CertificateChainPath", "the file holds no certificate");
         }
-        var leaf = chain[0];
-        var sans = DnsNames(leaf);
+        var sans = DnsNames(chain[0]);
         var dnsName = options.DnsName ?? sans.FirstOrDefault();
         if (dnsName is null || !sans.Contains(dnsName, StringComparer.OrdinalIgnoreCase))
         {
-            throw new OptionsValidationException(VerifierOptions.SectionName, typeof(VerifierOptions),
-                [$"Setting '{VerifierOptions.SectionName}:X509:DnsName' is invalid: the leaf certificate has no dNSName SAN '{dnsName}'"]);
+            throw Invalid("DnsName", $"the leaf certificate has no dNSName SAN '{dnsName}'");
         }
         var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(options.PrivateKeyPath));
-        using var leafKey = leaf.GetECDsaPublicKey();
+        key.ImportFromPem(File.ReadAllText(options.PrivateKeyPath!));
+        using var leafKey = chain[0].GetECDsaPublicKey();
         if (leafKey is null || !leafKey.ExportParameters(false).Q.X!.AsSpan().SequenceEqual(key.ExportParameters(false).Q.X))
         {
-            throw new OptionsValidationException(VerifierOptions.SectionName, typeof(VerifierOptions),
-                [$"Setting '{VerifierOptions.SectionName}:X509:PrivateKeyPath' is invalid: the key does not belong to the leaf certificate"]);
+            key.Dispose();
+            throw Invalid("PrivateKeyPath", "the key does not belong to the leaf certificate");
         }
-        var x5c = chain.Select(c => Convert.ToBase64String(c.RawData)).ToList();
-        return new X509ClientIdentity(dnsName, x5c, new SigningCredentials(new ECDsaSecurityKey(key), SecurityAlgorithms.EcdsaSha256));
+        return (dnsName, new SigningKey(key, JwsAlgorithms.ES256, keyId: null, certificateChain: chain.ToList()));
     }
+
+    private static OptionsValidationException Invalid(string member, string message) =>
+        new(VerifierOptions.SectionName, typeof(VerifierOptions), [$"Setting '{VerifierOptions.SectionName}:X509:{member}' is invalid: {message}"]);
 
     /// <summary>The dNSName entries of the certificate's Subject Alternative Name extension.</summary>
     public static IReadOnlyList<string> DnsNames(X509Certificate2 certificate) =>
         certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames()).ToList();
 
-    public void Dispose() => _key.Dispose();
-}
-
-/// <summary>The <c>did:web</c> method's mapping between DIDs and URLs.</summary>
-public static class DidWeb
-{
-    /// <summary><c>https://host:8443/a/b</c> → <c>did:web:host%3A8443:a:b</c>.</summary>
-    public static string FromUrl(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var host = url.IsDefaultPort ? url.Host : $"{url.Host}%3A{url.Port}";
-        var path = url.AbsolutePath.Trim('/');
-        return path.Length == 0 ? $"did:web:{host}" : $"did:web:{host}:{path.Replace('/', ':')}";
-    }
+    public void Dispose() => _ownX509Key?.Dispose();
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using GaiaX.Oid4vc.Verifier.Dcql;
-using Microsoft.IdentityModel.Tokens;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 
@@ -32,19 +30,6 @@ public interface IPresentationVerifier
     Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken);
 }
 
-/// <summary>Finds a holder's public key for a presentation's proof (the VP-JWT signer).</summary>
-public interface IHolderKeyResolver
-{
-    Task<SecurityKey?> ResolveAsync(CompactJwsToken presentation, CancellationToken cancellationToken);
-}
-
-/// <summary>Resolves self-certifying <c>did:jwk</c> holders from the <c>kid</c> or <c>iss</c>.</summary>
-internal sealed class DidJwkHolderKeyResolver : IHolderKeyResolver
-{
-    public Task<SecurityKey?> ResolveAsync(CompactJwsToken presentation, CancellationToken cancellationToken) =>
-        Task.FromResult<SecurityKey?>(DidJwk.TryResolve(presentation.KeyId ?? presentation.PayloadString("iss")));
-}
-
 /// <summary>Stable reason codes for a rejected presentation, shown on the request's status.</summary>
 public static class PresentationFailureCodes
 {
@@ -61,48 +46,6 @@ public static class PresentationFailureCodes
     public const string InvalidDisclosure = "invalid_disclosure";
     public const string InvalidSdHash = "invalid_sd_hash";
     public const string InvalidTransactionData = "invalid_transaction_data";
+    public const string HolderBindingMissing = "holder_binding_missing";
     public const string UnsupportedAlgorithm = "unsupported_algorithm";
-}
-
-/// <summary>Time checks shared by the format verifiers.</summary>
-internal static class Validity
-{
-    /// <summary>Clocks of wallets and issuers drift; this much is tolerated.</summary>
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
-
-    /// <summary>How old a holder-binding proof may be.</summary>
-    public static readonly TimeSpan MaxProofAge = TimeSpan.FromMinutes(10);
-
-    public static (string Code, string Message)? CheckJwtWindow(CompactJwsToken token, DateTimeOffset now, string expiredCode, string notYetValidCode, string what)
-    {
-        if (token.PayloadTime("exp") is { } exp && now - ClockSkew >= exp)
-        {
-            return (expiredCode, $"{what} expired at {exp:O}");
-        }
-        if (token.PayloadTime("nbf") is { } nbf && now + ClockSkew < nbf)
-        {
-            return (notYetValidCode, $"{what} is not valid before {nbf:O}");
-        }
-        return null;
-    }
-
-    /// <summary>VCDM 2.0 <c>validFrom</c> / <c>validUntil</c> (XML Schema dateTimeStamp).</summary>
-    public static (string Code, string Message)? CheckVcdmWindow(JsonElement credential, DateTimeOffset now)
-    {
-        if (Date(credential, "validUntil") is { } until && now - ClockSkew >= until)
-        {
-            return (PresentationFailureCodes.CredentialExpired, $"the credential expired at {until:O} (validUntil)");
-        }
-        if (Date(credential, "validFrom") is { } from && now + ClockSkew < from)
-        {
-            return (PresentationFailureCodes.CredentialNotYetValid, $"the credential is not valid before {from:O} (validFrom)");
-        }
-        return null;
-    }
-
-    private static DateTimeOffset? Date(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? date
-            : null;
 }

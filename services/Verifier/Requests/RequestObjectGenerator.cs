@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Verifier.Identity;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -68,19 +68,19 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IOptions<
         }
 
         var header = new JsonObject { ["typ"] = "oauth-authz-req+jwt" };
-        SigningCredentials credentials;
+        SigningKey key;
         if (request.ClientIdPrefix == ClientIdPrefixes.X509SanDns)
         {
-            var x509 = identity.X509 ?? throw new InvalidOperationException("No X.509 identity is configured.");
-            credentials = x509.SigningCredentials;
-            header["x5c"] = new JsonArray(x509.X5c.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
+            key = (identity.X509 ?? throw new InvalidOperationException("No X.509 identity is configured.")).SigningKey;
+            // With x5c in the header the wallet takes the key from the leaf; no kid is added.
+            header["x5c"] = new JsonArray(key.X5c.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
         }
         else
         {
-            credentials = identity.SigningCredentials;
-            header["kid"] = identity.KeyId;
+            // Jws.Create adds the service key's kid: a DID URL of the client identifier's DID.
+            key = identity.SigningKey;
         }
-        return CompactJws.Sign(header, payload, credentials);
+        return Jws.Create(header, payload, key);
     }
 
     private static JsonObject ClientMetadata(PresentationRequest request)
@@ -132,29 +132,4 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IOptions<
 
     /// <summary>A URL-safe random value with <paramref name="bytes"/> × 8 bits of entropy.</summary>
     public static string Random(int bytes = 16) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
-}
-
-/// <summary>JWS compact serialization with the header written exactly as given.</summary>
-public static class CompactJws
-{
-    public static string Sign(JsonObject header, JsonObject payload, SigningCredentials credentials)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(credentials);
-        header["alg"] = credentials.Algorithm;
-        var signingInput = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))
-            + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var provider = credentials.CryptoProviderFactory ?? credentials.Key.CryptoProviderFactory;
-        var signer = provider.CreateForSigning(credentials.Key, credentials.Algorithm);
-        try
-        {
-            var signature = signer.Sign(Encoding.ASCII.GetBytes(signingInput));
-            return signingInput + "." + Base64Url.EncodeToString(signature);
-        }
-        finally
-        {
-            provider.ReleaseSignatureProvider(signer);
-        }
-    }
 }

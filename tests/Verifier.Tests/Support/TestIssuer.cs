@@ -79,7 +79,7 @@ public sealed class TestIssuer : IAsyncDisposable
     /// <summary>A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>, <c>kid</c> a DID URL of the issuer).</summary>
     public string IssueVcJwt(string type, JsonObject subject, DateTimeOffset? validUntil = null, DateTimeOffset? expires = null)
     {
-        var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = KeyId, ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
+        var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = KeyId };
         var payload = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),

@@ -71,7 +71,9 @@ public sealed class VerifierHost : IAsyncDisposable
         {
             $"--Verifier:Management:SigningKeysJwks={jwks}",
             "--Verifier:Management:Audience=gaiax-verifier",
-            $"--Verifier:Trust:TrustAnchorPaths:0={anchor}",
+            $"--Trust:AnchorCertificates:0={anchor}",
+            $"--Identity:DataPath={Path.Combine(host._directory, "identity")}",
+            $"--Identity:DevelopmentCaPath={Path.Combine(host._directory, "dev-ca")}",
             $"--Verifier:X509:CertificateChainPath={chainPath}",
             $"--Verifier:X509:PrivateKeyPath={keyPath}",
         };
