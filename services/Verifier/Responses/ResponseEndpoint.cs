@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using GaiaX.Oid4vc.Verifier.Requests;
 using Microsoft.AspNetCore.WebUtilities;
@@ -27,35 +28,50 @@ public static class ResponseEndpoint
             return Json(await processor.RejectOversizedAsync(id, declared, cancellationToken).ConfigureAwait(false));
         }
 
-        // Read at most one byte more than the limit: enough to know the body is too large.
-        var buffer = new byte[limit + 1];
-        var read = 0;
-        while (read < buffer.Length)
+        // Read at most one byte more than the limit: enough to know the body is too large. The buffer
+        // is pooled and sized by Content-Length when the wallet declares it (it usually does).
+        var size = (int)Math.Min(limit + 1L, (http.Request.ContentLength ?? limit) + 1L);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-            if (n == 0)
+            var read = 0;
+            while (read <= limit)
             {
-                break;
+                if (read == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, read).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+                read += n;
             }
-            read += n;
-        }
-        if (read > limit)
-        {
-            return Json(await processor.RejectOversizedAsync(id, read, cancellationToken).ConfigureAwait(false));
-        }
+            if (read > limit)
+            {
+                return Json(await processor.RejectOversizedAsync(id, read, cancellationToken).ConfigureAwait(false));
+            }
 
-        var form = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reader = new FormReader(Encoding.UTF8.GetString(buffer, 0, read));
-        var fields = reader.ReadForm();
-        foreach (var (name, values) in fields)
-        {
-            if (values.Count != 1)
+            var form = new Dictionary<string, string>(StringComparer.Ordinal);
+            var fields = new FormReader(Encoding.UTF8.GetString(buffer, 0, read)).ReadForm();
+            foreach (var (name, values) in fields)
             {
-                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", $"the parameter '{name}' appears more than once"));
+                if (values.Count != 1)
+                {
+                    return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", $"the parameter '{name}' appears more than once"));
+                }
+                form[name] = values[0]!;
             }
-            form[name] = values[0]!;
+            return Json(await processor.ProcessAsync(id, form, cancellationToken).ConfigureAwait(false));
         }
-        return Json(await processor.ProcessAsync(id, form, cancellationToken).ConfigureAwait(false));
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static IResult Json(AuthorizationResponseOutcome outcome) =>

@@ -323,4 +323,19 @@ public sealed class ResponseLimitRuleTests
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(new string('a', 20_000)) });
         await verifier.AssertRejectedAsync(response, id, "response_too_large", HttpStatusCode.RequestEntityTooLarge);
     }
+
+    [Fact]
+    public async Task Chunked_response_without_content_length_is_cut_off_at_the_limit()
+    {
+        await using var verifier = await VerifierHost.StartAsync(false, "--Verifier:MaxResponseBytes=16384");
+        using var wallet = verifier.NewWallet();
+        var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        var body = "vp_token=" + new string('a', 40_000) + "&state=" + request.State;
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.ResponseUri) { Content = content };
+        message.Headers.TransferEncodingChunked = true;
+        using var response = await verifier.Client.SendAsync(message);
+        await verifier.AssertRejectedAsync(response, id, "response_too_large", HttpStatusCode.RequestEntityTooLarge);
+    }
 }
