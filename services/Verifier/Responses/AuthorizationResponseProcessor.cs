@@ -28,6 +28,7 @@ public static class ResponseFailureCodes
     public const string EncryptionRequired = "response_encryption_required";
     public const string InvalidVpToken = "invalid_vp_token";
     public const string WalletError = "wallet_error";
+    public const string VerificationFailed = "verification_failed";
 }
 
 /// <summary>
@@ -87,17 +88,30 @@ public sealed class AuthorizationResponseProcessor(
         {
             return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", "this authorization request has been answered already; a response is accepted once");
         }
-        var current = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false)
+        // Once claimed, the response is judged to the end even if the wallet hangs up: otherwise the
+        // request would stay claimed with no outcome. Outbound calls carry their own time-outs.
+        var claimed = await store.GetAsync(requestId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The request vanished while it was being answered.");
-
-        var (outcome, final, presentations, credentials) = await EvaluateAsync(processing, form, cancellationToken).ConfigureAwait(false);
-        if (!await store.TryReplaceAsync(final, current.ETag, cancellationToken).ConfigureAwait(false))
+        (AuthorizationResponseOutcome Outcome, PresentationRequest Final, IReadOnlyList<string>? Presentations, IReadOnlyList<PresentedCredential>? Credentials) evaluated;
+        try
+        {
+            evaluated = await EvaluateAsync(processing, form, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Record that the response could not be judged (the failure itself goes to the logs), then fail loudly.
+            var failed = Rejected(processing, new RejectionReason(ResponseFailureCodes.VerificationFailed, "the response could not be verified because of an internal error"));
+            await store.TryReplaceAsync(failed, claimed.ETag, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        var (outcome, final, presentations, credentials) = evaluated;
+        if (!await store.TryReplaceAsync(final, claimed.ETag, CancellationToken.None).ConfigureAwait(false))
         {
             throw new InvalidOperationException("The request changed while its response was being verified.");
         }
         if (final.Status == PresentationRequestStatus.Verified)
         {
-            await events.PublishVerifiedAsync(new PresentationVerifiedNotice(final, presentations!, credentials!), cancellationToken).ConfigureAwait(false);
+            await events.PublishVerifiedAsync(new PresentationVerifiedNotice(final, presentations!, credentials!), CancellationToken.None).ConfigureAwait(false);
         }
         return outcome;
     }
