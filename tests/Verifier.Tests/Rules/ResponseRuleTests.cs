@@ -259,6 +259,27 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     }
 
     [Fact]
+    public async Task Trusted_authorities_aki_is_matched_against_the_issuer_certificate_chain()
+    {
+        var issuer = Verifier.Issuer;
+        using var wallet = Verifier.NewWallet();
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+
+        var matching = Queries.LegalPersonCredentialQuery();
+        matching["trusted_authorities"] = new JsonArray(new JsonObject { ["type"] = "aki", ["values"] = new JsonArray(Verifier.IssuerPki.AuthorityKeyIdentifier) });
+        var (okId, okRequest) = await Verifier.StartAsync(wallet, Queries.Dcql(matching));
+        using var accepted = await wallet.PostDirectAsync(okRequest, Token("legal_person", wallet.PresentVcJwt(okRequest, [credential])));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal("verified", (string?)(await Verifier.StatusAsync(okId))["status"]);
+
+        var other = Queries.LegalPersonCredentialQuery();
+        other["trusted_authorities"] = new JsonArray(new JsonObject { ["type"] = "aki", ["values"] = new JsonArray("s9tIpPmhxdiuNkHMEWNpYim8S8Y") });
+        var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(other));
+        using var refused = await wallet.PostDirectAsync(request, Token("legal_person", wallet.PresentVcJwt(request, [credential])));
+        await Verifier.AssertRejectedAsync(refused, id, "trusted_authorities_mismatch");
+    }
+
+    [Fact]
     public async Task Wallet_error_response_marks_the_request_rejected_with_the_wallet_error()
     {
         using var wallet = Verifier.NewWallet();
