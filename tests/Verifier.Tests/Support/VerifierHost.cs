@@ -23,6 +23,7 @@ public sealed class VerifierHost : IAsyncDisposable
     private readonly ECDsa _verifierX509Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private TestServiceHost? _host;
     private DaprTestEnvironment? _dapr;
+    private RedisTestServer? _redis;
 
     private VerifierHost()
     {
@@ -47,7 +48,10 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public DaprTestEnvironment Dapr => _dapr!;
 
-    public static async Task<VerifierHost> StartAsync(bool fakeTime = false, params string[] extraArgs)
+    public static Task<VerifierHost> StartAsync(bool fakeTime = false, params string[] extraArgs) => StartAsync(fakeTime, redis: false, extraArgs);
+
+    /// <summary>Starts the Verifier; with <paramref name="redis"/> the sidecar keeps state in a real redis-server.</summary>
+    public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs)
     {
         var host = new VerifierHost();
         var anchor = host.IssuerPki.WriteAnchor(host._directory);
@@ -79,7 +83,15 @@ public sealed class VerifierHost : IAsyncDisposable
         };
         args.AddRange(extraArgs);
         host.Issuer = await TestIssuer.StartAsync(host.IssuerPki);
-        host._dapr = DaprTestEnvironment.InMemory();
+        if (redis)
+        {
+            host._redis = await RedisTestServer.StartAsync();
+            host._dapr = await DaprTestEnvironment.RedisAsync(host._redis.ConnectionString);
+        }
+        else
+        {
+            host._dapr = DaprTestEnvironment.InMemory();
+        }
         await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
         host._host = await host._dapr.StartServiceAsync(
             AppIds.Verifier,
@@ -144,6 +156,10 @@ public sealed class VerifierHost : IAsyncDisposable
         if (_dapr is not null)
         {
             await _dapr.DisposeAsync();
+        }
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
         }
         if (Issuer is not null)
         {
