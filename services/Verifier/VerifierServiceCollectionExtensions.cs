@@ -50,6 +50,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<IPresentationVerifier, JwtVcPresentationVerifier>();
         services.AddSingleton<IPresentationVerifier, SdJwtVcPresentationVerifier>();
         services.AddSingleton<AuthorizationResponseProcessor>();
+        services.AddSingleton<VerifierTelemetry>();
 
         // Status
         services.AddSingleton<IPresentationEventPublisher, DaprPresentationEventPublisher>();

@@ -45,6 +45,8 @@ public sealed class AuthorizationResponseProcessor(
     DcqlQueryParser dcqlParser,
     DcqlEvaluator dcqlEvaluator,
     IPresentationEventPublisher events,
+    VerifierTelemetry telemetry,
+    ILogger<AuthorizationResponseProcessor> logger,
     IOptions<VerifierOptions> options,
     TimeProvider time)
 {
@@ -57,7 +59,11 @@ public sealed class AuthorizationResponseProcessor(
         var stored = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false);
         if (stored is not null && stored.Request.IsAwaitingResponse)
         {
-            await store.TryReplaceAsync(Rejected(stored.Request, new RejectionReason(ResponseFailureCodes.ResponseTooLarge, description)), stored.ETag, cancellationToken).ConfigureAwait(false);
+            var rejected = Rejected(stored.Request, new RejectionReason(ResponseFailureCodes.ResponseTooLarge, description));
+            if (await store.TryReplaceAsync(rejected, stored.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                Record(rejected);
+            }
         }
         return AuthorizationResponseOutcome.Error(StatusCodes.Status413PayloadTooLarge, "invalid_request", description);
     }
@@ -78,7 +84,11 @@ public sealed class AuthorizationResponseProcessor(
         if (time.GetUtcNow() >= request.ExpiresAt)
         {
             var expired = new RejectionReason(ResponseFailureCodes.RequestExpired, "the response arrived after the authorization request expired");
-            await store.TryReplaceAsync(Rejected(request, expired), stored.ETag, cancellationToken).ConfigureAwait(false);
+            var rejected = Rejected(request, expired);
+            if (await store.TryReplaceAsync(rejected, stored.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                Record(rejected);
+            }
             return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", expired.Description);
         }
 
@@ -109,6 +119,7 @@ public sealed class AuthorizationResponseProcessor(
         {
             throw new InvalidOperationException("The request changed while its response was being verified.");
         }
+        Record(final);
         if (final.Status == PresentationRequestStatus.Verified)
         {
             await events.PublishVerifiedAsync(new PresentationVerifiedNotice(final, presentations!, credentials!), CancellationToken.None).ConfigureAwait(false);
@@ -326,6 +337,20 @@ public sealed class AuthorizationResponseProcessor(
             return (null, "vp_token holds no presentation");
         }
         return (token, null);
+    }
+
+    private void Record(PresentationRequest request)
+    {
+        var reason = request.Reasons?.FirstOrDefault();
+        telemetry.ResponseJudged(request.Status, reason?.Code);
+        if (reason is null)
+        {
+            VerifierLog.Verified(logger, request.Id);
+        }
+        else
+        {
+            VerifierLog.Rejected(logger, request.Id, reason.Code, reason.Description);
+        }
     }
 
     private static PresentationRequest Rejected(PresentationRequest request, RejectionReason reason) =>
