@@ -4,7 +4,7 @@ using GaiaX.Oid4vc.ServiceDefaults;
 namespace GaiaX.Oid4vc.Verifier;
 
 /// <summary>Settings of the Verifier service, bound from the <c>Verifier</c> configuration section.</summary>
-public sealed class VerifierOptions
+public sealed class VerifierOptions : IValidatableObject
 {
     public const string SectionName = "Verifier";
 
@@ -47,6 +47,40 @@ public sealed class VerifierOptions
 
     /// <summary>Which credential issuers are trusted.</summary>
     public IssuerTrustOptions Trust { get; set; } = new();
+
+    /// <summary>Nested settings are not covered by attribute validation: checked here so a bad key stops the start.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Management.Authority is { } authority && !new AbsoluteHttpUrlAttribute().IsValid(authority))
+        {
+            yield return new ValidationResult("must be an absolute http or https URL without a fragment", ["Management:Authority"]);
+        }
+        if (string.IsNullOrWhiteSpace(Management.Audience))
+        {
+            yield return new ValidationResult("is required", ["Management:Audience"]);
+        }
+        if (Management.SigningKeyJwk is { Length: > 0 } jwk && !Parses(() => new Microsoft.IdentityModel.Tokens.JsonWebKey(jwk)))
+        {
+            yield return new ValidationResult("is not a JSON Web Key", ["Management:SigningKeyJwk"]);
+        }
+        if (Management.SigningKeysJwks is { Length: > 0 } jwks && !Parses(() => new Microsoft.IdentityModel.Tokens.JsonWebKeySet(jwks)))
+        {
+            yield return new ValidationResult("is not a JSON Web Key Set", ["Management:SigningKeysJwks"]);
+        }
+    }
+
+    private static bool Parses(Func<object> parse)
+    {
+        try
+        {
+            parse();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>
@@ -64,21 +98,27 @@ public sealed class VerifierX509Options
 }
 
 /// <summary>
-/// Bearer tokens for the management API: JWTs from <see cref="Authority"/> (OpenID Connect discovery)
-/// or signed by one of <see cref="SigningKeysJwks"/> (a JWKS document), for <see cref="Audience"/>.
+/// Bearer tokens for the management API (the same keys as the Issuer's <c>Issuer:Management</c>):
+/// JWTs from <see cref="Authority"/> (OpenID Connect discovery), or signed by
+/// <see cref="SigningKeyJwk"/> (one public JWK) or one of <see cref="SigningKeysJwks"/> (a JWKS),
+/// for <see cref="Audience"/>. Without any of them every management call is refused.
 /// </summary>
 public sealed class ManagementApiOptions
 {
     public const string WriteScope = "verifier.requests.write";
     public const string ReadScope = "verifier.requests.read";
 
+    [AbsoluteHttpUrl]
     public string? Authority { get; set; }
 
-    /// <summary>A JWKS (JSON) with the keys that sign management tokens, when there is no authority.</summary>
+    /// <summary>The public JWK (JSON) of the token signer, when there is no authority.</summary>
+    public string? SigningKeyJwk { get; set; }
+
+    /// <summary>A JWKS (JSON) with the keys that sign management tokens (key rotation), when there is no authority.</summary>
     public string? SigningKeysJwks { get; set; }
 
-    /// <summary>The expected token issuer; checked when set.</summary>
-    public string? Issuer { get; set; }
+    /// <summary>The expected token issuer (<c>iss</c>); checked when set.</summary>
+    public string? TokenIssuer { get; set; }
 
     [Required]
     public string Audience { get; set; } = "gaiax-verifier";

@@ -79,16 +79,22 @@ public static class VerifierServiceCollectionExtensions
                 }
                 var parameters = jwt.TokenValidationParameters;
                 parameters.ValidAudience = management.Audience;
-                parameters.ValidateIssuer = management.Issuer is not null;
-                parameters.ValidIssuer = management.Issuer;
+                parameters.ValidateIssuer = management.TokenIssuer is not null;
+                parameters.ValidIssuer = management.TokenIssuer;
                 parameters.ValidAlgorithms = ["ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512"];
+                var keys = new List<SecurityKey>();
+                if (!string.IsNullOrWhiteSpace(management.SigningKeyJwk))
+                {
+                    keys.Add(new JsonWebKey(management.SigningKeyJwk));
+                }
                 if (!string.IsNullOrWhiteSpace(management.SigningKeysJwks))
                 {
-                    parameters.IssuerSigningKeys = new JsonWebKeySet(management.SigningKeysJwks).GetSigningKeys();
+                    keys.AddRange(new JsonWebKeySet(management.SigningKeysJwks).GetSigningKeys());
                 }
-                else if (string.IsNullOrWhiteSpace(management.Authority))
+                if (keys.Count > 0 || string.IsNullOrWhiteSpace(management.Authority))
                 {
-                    parameters.IssuerSigningKeys = [];
+                    // No authority and no key: the list stays empty and every token is refused.
+                    parameters.IssuerSigningKeys = keys;
                 }
             });
         builder.Services.AddAuthorizationBuilder()

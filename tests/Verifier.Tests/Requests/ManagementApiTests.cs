@@ -182,4 +182,19 @@ public sealed class ManagementApiTests(VerifierFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Malformed_management_signing_key_stops_the_service_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => VerifierHost.StartAsync(false, "--Verifier:Management:SigningKeyJwk=not-a-jwk"));
+        Assert.Contains("Setting 'Verifier:Management:SigningKeyJwk' is invalid", error.ToString());
+    }
+
+    [Fact]
+    public async Task Token_from_another_issuer_than_the_configured_token_issuer_is_refused_with_401()
+    {
+        await using var verifier = await VerifierHost.StartAsync(false, "--Verifier:Management:TokenIssuer=https://as.example.org");
+        using var response = await verifier.PostRequestAsync(ValidBody());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

@@ -54,6 +54,22 @@ public sealed class VerifierHost : IAsyncDisposable
     public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs)
     {
         var host = new VerifierHost();
+        try
+        {
+            await host.StartCoreAsync(fakeTime, redis, extraArgs);
+            return host;
+        }
+        catch
+        {
+            // A Verifier that refuses to start must not leave its sidecar and issuer running.
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(bool fakeTime, bool redis, string[] extraArgs)
+    {
+        var host = this;
         var anchor = host.IssuerPki.WriteAnchor(host._directory);
         using var certificate = host.VerifierPki.Issue(host._verifierX509Key, "Verifier", X509DnsName);
         var chainPath = Path.Combine(host._directory, "verifier-chain.pem");
@@ -105,7 +121,6 @@ public sealed class VerifierHost : IAsyncDisposable
                     builder.Services.AddSingleton<TimeProvider>(time);
                 }
             });
-        return host;
     }
 
     /// <summary>A management API bearer token with <paramref name="scope"/>.</summary>
