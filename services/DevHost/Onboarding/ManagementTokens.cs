@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -32,8 +31,8 @@ public sealed class ManagementTokens : IDisposable
             $"--Issuer:Management:SigningKeyJwk={jwk.ToJsonString()}",
             $"--Issuer:Management:TokenIssuer={TokenIssuer}",
             $"--Issuer:Management:Audience={IssuerAudience}",
-            $"--Verifier:Management:SigningKeysJwks={new JsonObject { ["keys"] = new JsonArray(jwk.DeepClone()) }.ToJsonString()}",
-            $"--Verifier:Management:Issuer={TokenIssuer}",
+            $"--Verifier:Management:SigningKeyJwk={jwk.ToJsonString()}",
+            $"--Verifier:Management:TokenIssuer={TokenIssuer}",
             $"--Verifier:Management:Audience={VerifierAudience}",
         ];
     }
