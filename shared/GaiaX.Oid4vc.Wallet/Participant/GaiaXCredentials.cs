@@ -17,6 +17,7 @@ public sealed class GaiaXCredentials(ParticipantIdentity participant, VcJwtIssue
 {
     public const string CredentialsV2Context = "https://www.w3.org/ns/credentials/v2";
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
+    public const string SchemaOrg = "https://schema.org/";
 
     /// <summary>The LegalPerson VC; <paramref name="registrationNumberId"/> is the subject id of the notary's registration-number VC.</summary>
     public JsonObject LegalPerson(string legalName, string registrationNumberId, GaiaXAddress legalAddress, GaiaXAddress? headquartersAddress = null, TimeSpan? validity = null)
@@ -53,7 +54,8 @@ public sealed class GaiaXCredentials(ParticipantIdentity participant, VcJwtIssue
         var now = time.GetUtcNow();
         return new JsonObject
         {
-            ["@context"] = new JsonArray(CredentialsV2Context, GaiaXContext),
+            // The 25.11 context names schema.org "httpsschema"; the shapes' schema:name needs the usual prefix.
+            ["@context"] = new JsonArray(CredentialsV2Context, GaiaXContext, new JsonObject { ["schema"] = SchemaOrg }),
             ["id"] = id,
             ["type"] = new JsonArray("VerifiableCredential", type),
             ["issuer"] = participant.Did,
