@@ -40,6 +40,8 @@ public sealed class OnboardingHarness : IAsyncDisposable
     public static string DevelopmentCaFolder => Path.Combine(Directory.GetCurrentDirectory(), ".devhost-data", "dev-ca");
 
 
+    public static OnboardingInput DemoCompany(string responseMode = "direct_post.jwt") => OnboardingDemo.DemoCompany with { ResponseMode = responseMode };
+
     public static async Task<OnboardingHarness> StartAsync(string? redis = null, bool duplicateDelivery = false)
     {
         var folder = Directory.CreateTempSubdirectory("gaiax-e2e-").FullName;
