@@ -130,7 +130,11 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         JsonElement? body = null;
         try
         {
-            body = text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : null;
+            if (text.Length > 0)
+            {
+                using var document = JsonDocument.Parse(text);
+                body = document.RootElement.Clone();
+            }
         }
         catch (JsonException)
         {
