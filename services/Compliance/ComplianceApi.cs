@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Compliance.StandardCompliance;
+
 namespace GaiaX.Oid4vc.Compliance;
 
 public static class ComplianceApi
@@ -6,6 +8,7 @@ public static class ComplianceApi
     public static WebApplication MapComplianceApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapStandardCompliance();
         return app;
     }
 }

@@ -1,4 +1,12 @@
+using GaiaX.Oid4vc.Compliance.Filters;
+using GaiaX.Oid4vc.Compliance.Labels;
+using GaiaX.Oid4vc.Compliance.Registry;
+using GaiaX.Oid4vc.Compliance.Verification;
 using GaiaX.Oid4vc.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace GaiaX.Oid4vc.Compliance;
 
@@ -13,6 +21,104 @@ public static class ComplianceServiceCollectionExtensions
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 2 * 1024 * 1024);
         }
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddGaiaXRegistry();
+        builder.AddCredentialVerification();
+        builder.Services.AddComplianceFilterChain();
+        builder.AddLabelCredentials();
+        return builder;
+    }
+
+    /// <summary>
+    /// The filter chain, in the order of the Gaia-X Lab engine. The order of registration is the
+    /// order of execution.
+    /// </summary>
+    public static IServiceCollection AddComplianceFilterChain(this IServiceCollection services)
+    {
+        services.AddSingleton<IComplianceFilter, ParseFilter>();
+        services.AddSingleton<IComplianceFilter, JwtHeadersFilter>();
+        services.AddSingleton<IComplianceFilter, DidResolutionAndKeyFilter>();
+        services.AddSingleton<IComplianceFilter, CertificateChainToTrustAnchorFilter>();
+        services.AddSingleton<IComplianceFilter, PresentationSignatureFilter>();
+        services.AddSingleton<IComplianceFilter, CredentialSignaturesAndValidityFilter>();
+        services.AddSingleton<IComplianceFilter, RegistrationNumberFromTrustedNotaryRule>();
+        services.AddSingleton<IComplianceFilter, IssuerTermsAndConditionsRule>();
+        services.AddSingleton<IComplianceFilter, ServiceOfferingProvidedByRule>();
+        services.AddSingleton<IComplianceFilter, CredentialIssuersTrustedRule>();
+        services.AddSingleton<ComplianceFilterChain>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Gaia-X registry client (with its own cache and resilience pipeline) when
+    /// <c>Compliance:Registry:BaseUrl</c> is set, the local registry from configuration otherwise.
+    /// </summary>
+    public static WebApplicationBuilder AddGaiaXRegistry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddValidatedOptions<GaiaXRegistryOptions>(GaiaXRegistryOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{GaiaXRegistryOptions.SectionName}:{nameof(GaiaXRegistryOptions.BaseUrl)}"]))
+        {
+            builder.Services.TryAddSingleton<IGaiaXRegistry, LocalGaiaXRegistry>();
+            return builder;
+        }
+
+        // The registry gets its own pipeline instead of the default handler (stacked retries would
+        // multiply); removing the default is the only way and is still marked experimental.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<IGaiaXRegistry, GaiaXRegistryClient>(GaiaXRegistryClient.HttpClientName, (services, http) =>
+            {
+                var baseUrl = services.GetRequiredService<IOptions<GaiaXRegistryOptions>>().Value.BaseUrl!.AbsoluteUri;
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                // The pipeline below owns the time-outs.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RemoveAllResilienceHandlers()
+            .AddResilienceHandler("gaiax-registry", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<GaiaXRegistryOptions>>().Value;
+                pipeline.AddTimeout(options.TotalTimeout);
+                if (options.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                    });
+                }
+                pipeline.AddTimeout(options.AttemptTimeout);
+            });
+#pragma warning restore EXTEXP0001
+        return builder;
+    }
+
+    /// <summary>DID resolution and JWS verification for the filters.</summary>
+    public static WebApplicationBuilder AddCredentialVerification(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DidWebOptions>().Bind(builder.Configuration.GetSection(DidWebOptions.SectionName));
+        builder.Services.AddHttpClient<IVerificationMethodResolver, DidWebVerificationMethodResolver>(DidWebVerificationMethodResolver.HttpClientName, http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.TryAddSingleton<IJwsSignatureVerifier, JwsSignatureVerifier>();
+        return builder;
+    }
+
+    /// <summary>The label credential issuer and the identity that signs it.</summary>
+    public static WebApplicationBuilder AddLabelCredentials(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IComplianceSigningIdentity>(services =>
+        {
+            var baseUrl = new Uri(services.GetRequiredService<IOptions<ComplianceOptions>>().Value.PublicBaseUrl);
+            var host = baseUrl.IsDefaultPort ? baseUrl.Host : $"{baseUrl.Host}%3A{baseUrl.Port}";
+            return new InMemoryComplianceSigningIdentity("did:web:" + host, System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
+        });
+        builder.Services.AddSingleton<LabelCredentialIssuer>();
         return builder;
     }
 }
