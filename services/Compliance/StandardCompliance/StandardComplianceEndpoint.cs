@@ -22,10 +22,10 @@ public static class StandardComplianceEndpoint
 
     public static IEndpointRouteBuilder MapStandardCompliance(this IEndpointRouteBuilder routes)
     {
+        // No Accepts() metadata: routing would answer 415 itself, without saying what to send.
         routes.MapPost(Route, HandleAsync)
             .WithName("StandardCompliance")
             .WithSummary("Assess a VP-JWT and sign a Gaia-X label credential when it complies")
-            .Accepts<string>(PresentationMediaType)
             .Produces<string>(StatusCodes.Status201Created, CredentialMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

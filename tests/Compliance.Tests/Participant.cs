@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Compliance.Tests;
+
+/// <summary>
+/// Builds the credentials of a Gaia-X participant and the VP-JWT that carries them: a LegalPerson
+/// (self-issued), a VAT ID registration number (from the notary) and the issuer's agreement to the
+/// terms and conditions (self-issued). Each test changes what its rule is about.
+/// </summary>
+public sealed class Participant(TestIdentity participant, TestIdentity notary, TimeProvider time)
+{
+    public const string CredentialsV2 = "https://www.w3.org/ns/credentials/v2";
+    public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
+
+    /// <summary>The hash of the terms and conditions the test registry publishes.</summary>
+    public static string TermsAndConditionsHash { get; } =
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("Gaia-X terms and conditions (test edition)")));
+
+    public TestIdentity Identity => participant;
+
+    public TestIdentity Notary => notary;
+
+    public string RegistrationNumberId => participant.Did + "#vat";
+
+    public string LegalPersonCredentialId => "https://participant.example/credentials/legal-person";
+
+    public string VatIdCredentialId => "https://notary.example/credentials/vat-BE0762747721";
+
+    public string IssuerCredentialId => "https://participant.example/credentials/issuer";
+
+    public JsonObject LegalPerson() => Credential(LegalPersonCredentialId, participant.Did, "gx:LegalPerson", new JsonObject
+    {
+        ["id"] = participant.Did,
+        ["type"] = "gx:LegalPerson",
+        ["gx:legalName"] = "Test Participant SA",
+        ["gx:registrationNumber"] = new JsonObject { ["id"] = RegistrationNumberId },
+        ["gx:headquartersAddress"] = Address(),
+        ["gx:legalAddress"] = Address(),
+    });
+
+    public JsonObject VatId() => Credential(VatIdCredentialId, notary.Did, "gx:VatID", new JsonObject
+    {
+        ["id"] = RegistrationNumberId,
+        ["type"] = "gx:VatID",
+        ["gx:vatID"] = "BE0762747721",
+        ["gx:countryCode"] = "BE",
+    });
+
+    public JsonObject IssuerDeclaration(string? hash = null) => Credential(IssuerCredentialId, participant.Did, "gx:Issuer", new JsonObject
+    {
+        ["id"] = participant.Did,
+        ["type"] = "gx:Issuer",
+        ["gx:gaiaxTermsAndConditions"] = hash ?? TermsAndConditionsHash,
+    });
+
+    public JsonObject ServiceOffering(string providedBy) => Credential("https://participant.example/credentials/service-offering", participant.Did, "gx:ServiceOffering", new JsonObject
+    {
+        ["id"] = participant.Did + "#service",
+        ["type"] = "gx:ServiceOffering",
+        ["gx:providedBy"] = new JsonObject { ["id"] = providedBy },
+    });
+
+    public JsonObject Credential(string id, string issuer, string type, JsonObject subject)
+    {
+        var now = time.GetUtcNow();
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray(CredentialsV2, GaiaXContext),
+            ["id"] = id,
+            ["type"] = new JsonArray("VerifiableCredential", type),
+            ["issuer"] = issuer,
+            ["validFrom"] = Timestamp(now.AddDays(-1)),
+            ["validUntil"] = Timestamp(now.AddDays(365)),
+            ["credentialSubject"] = subject,
+        };
+    }
+
+    public static JsonObject VcHeader(TestIdentity issuer) => new()
+    {
+        ["alg"] = "ES256",
+        ["typ"] = "vc+jwt",
+        ["cty"] = "vc",
+        ["iss"] = issuer.Did,
+        ["kid"] = issuer.KeyId,
+    };
+
+    public static string SignCredential(TestIdentity issuer, JsonObject payload, Action<JsonObject>? changeHeader = null)
+    {
+        var header = VcHeader(issuer);
+        changeHeader?.Invoke(header);
+        return issuer.Sign(header, payload);
+    }
+
+    /// <summary>The three credentials of a participant, signed by their issuers.</summary>
+    public IReadOnlyList<string> SignedCredentials() =>
+    [
+        SignCredential(participant, LegalPerson()),
+        SignCredential(notary, VatId()),
+        SignCredential(participant, IssuerDeclaration()),
+    ];
+
+    public string Presentation(IEnumerable<string>? credentials = null, Action<JsonObject>? changeHeader = null, Action<JsonObject>? changePayload = null, TestIdentity? holder = null)
+    {
+        holder ??= participant;
+        var now = time.GetUtcNow();
+        var payload = new JsonObject
+        {
+            ["@context"] = new JsonArray(CredentialsV2),
+            ["type"] = new JsonArray("VerifiablePresentation"),
+            ["holder"] = holder.Did,
+            ["verifiableCredential"] = Envelope(credentials ?? SignedCredentials()),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddMinutes(10).ToUnixTimeSeconds(),
+        };
+        changePayload?.Invoke(payload);
+        var header = new JsonObject
+        {
+            ["alg"] = "ES256",
+            ["typ"] = "vp+jwt",
+            ["cty"] = "vp",
+            ["iss"] = holder.Did,
+            ["kid"] = holder.KeyId,
+        };
+        changeHeader?.Invoke(header);
+        return holder.Sign(header, payload);
+    }
+
+    public static JsonArray Envelope(IEnumerable<string> credentials) =>
+        new(credentials.Select(jwt => (JsonNode)new JsonObject
+        {
+            ["@context"] = new JsonArray(CredentialsV2),
+            ["type"] = "EnvelopedVerifiableCredential",
+            ["id"] = "data:application/vc+jwt," + jwt,
+        }).ToArray());
+
+    private static JsonObject Address() => new()
+    {
+        ["type"] = "gx:Address",
+        ["gx:countryCode"] = "BE",
+    };
+
+    public static string Timestamp(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.Compliance.Labels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compliance.Tests;
+
+[Collection(ComplianceCollection.Name)]
+public sealed class StandardComplianceTests(ComplianceFixture fixture)
+{
+    [Fact]
+    public async Task Compliant_participant_presentation_gets_a_label_credential_listing_each_credential_with_the_digest_of_its_bytes_as_received()
+    {
+        var credentials = fixture.Participant.SignedCredentials();
+        var vcid = "https://participant.example/labels/" + Guid.NewGuid();
+
+        using var response = await fixture.Compliance.PostPresentationAsync(fixture.Participant.Presentation(credentials), vcid);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        Assert.Equal("application/vc+jwt", response.Content.Headers.ContentType?.MediaType);
+
+        var identity = fixture.Compliance.Services.GetRequiredService<IComplianceSigningIdentity>();
+        var (header, payload) = VerifyLabel(body, identity);
+        Assert.Equal("vc+jwt", header.GetProperty("typ").GetString());
+        Assert.Equal(identity.Did, header.GetProperty("iss").GetString());
+        Assert.Equal(identity.KeyId, header.GetProperty("kid").GetString());
+
+        Assert.Equal(vcid, payload.GetProperty("id").GetString());
+        Assert.Equal(identity.Did, payload.GetProperty("issuer").GetString());
+        Assert.Contains("gx:LabelCredential", payload.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        var validFrom = DateTimeOffset.Parse(payload.GetProperty("validFrom").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var validUntil = DateTimeOffset.Parse(payload.GetProperty("validUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromDays(90), validUntil - validFrom);
+
+        var subject = payload.GetProperty("credentialSubject");
+        Assert.Equal("SC", subject.GetProperty("gx:labelLevel").GetString());
+        Assert.Equal("25.11", subject.GetProperty("gx:rulesVersion").GetString());
+        Assert.False(string.IsNullOrEmpty(subject.GetProperty("gx:engineVersion").GetString()));
+
+        var listed = subject.GetProperty("gx:compliantCredentials").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => (Type: c.GetProperty("gx:credentialType").GetString(), Digest: c.GetProperty("digestSRI").GetString()));
+        Assert.Equal(3, listed.Count);
+        var participant = fixture.Participant;
+        Assert.Equal(("gx:LegalPerson", Sri(credentials[0])), listed[participant.LegalPersonCredentialId]);
+        Assert.Equal(("gx:VatID", Sri(credentials[1])), listed[participant.VatIdCredentialId]);
+        Assert.Equal(("gx:Issuer", Sri(credentials[2])), listed[participant.IssuerCredentialId]);
+    }
+
+    [Fact]
+    public async Task Label_credential_without_vcid_gets_a_urn_uuid_id()
+    {
+        using var response = await fixture.Compliance.PostPresentationAsync(fixture.Participant.Presentation());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var (_, payload) = VerifyLabel(await response.Content.ReadAsStringAsync(), fixture.Compliance.Services.GetRequiredService<IComplianceSigningIdentity>());
+        Assert.StartsWith("urn:uuid:", payload.GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/vc+jwt")]
+    [InlineData("text/plain")]
+    public async Task Presentation_sent_with_another_media_type_is_refused_with_415_problem_details(string mediaType)
+    {
+        using var response = await fixture.Compliance.PostPresentationAsync(fixture.Participant.Presentation(), mediaType: mediaType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(415, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("application/vp+jwt", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vcid_that_is_not_an_absolute_uri_is_refused_with_400()
+    {
+        using var response = await fixture.Compliance.PostPresentationAsync(fixture.Participant.Presentation(), vcid: "not a uri");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("vcid", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    internal static string Sri(string jwt) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(jwt)));
+
+    /// <summary>Checks the label's ES256 signature with the Compliance identity's key and returns its parts.</summary>
+    internal static (JsonElement Header, JsonElement Payload) VerifyLabel(string jwt, IComplianceSigningIdentity identity)
+    {
+        var parts = jwt.Split('.');
+        Assert.Equal(3, parts.Length);
+        var key = Assert.IsType<InMemoryComplianceSigningIdentity>(identity).Key;
+        Assert.True(key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256), "the label's signature verifies");
+        return (JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement, JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement);
+    }
+}
