@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Compliance.Events;
 using GaiaX.Oid4vc.Compliance.StandardCompliance;
 
 namespace GaiaX.Oid4vc.Compliance;
@@ -9,6 +10,7 @@ public static class ComplianceApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapStandardCompliance();
+        app.MapComplianceEvents();
         return app;
     }
 }

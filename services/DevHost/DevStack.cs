@@ -1,5 +1,7 @@
 using System.Text;
 using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Dapr.Embedded;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.ServiceDefaults;
@@ -11,15 +13,24 @@ namespace GaiaX.Oid4vc.DevHost;
 
 /// <summary>
 /// The four services running in this process, each a full ASP.NET Core application on its own
-/// port. Tests use it too, with port 0 to get free ports.
+/// port, each talking through the real <c>DaprClient</c> to its own embedded Dapr sidecar (one shared
+/// broker: in memory, or Redis when <see cref="DevStackSettings.Redis"/> is set). Tests use it too,
+/// with port 0 to get free ports.
 /// </summary>
 public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services) => _services = services;
+    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr)
+    {
+        _services = services;
+        Dapr = dapr;
+    }
 
     public IReadOnlyList<RunningService> Services => _services;
+
+    /// <summary>The embedded Dapr runtime the services share.</summary>
+    public EmbeddedDaprBroker Dapr { get; }
 
     public RunningService this[string name] => _services.Single(s => s.Name == name);
 
@@ -34,6 +45,9 @@ public sealed class DevStack : IAsyncDisposable
             ("compliance", settings.CompliancePort, (a, c) => ComplianceProgram.Create(a, c)),
         };
 
+        var dapr = string.IsNullOrWhiteSpace(settings.Redis)
+            ? EmbeddedDaprBroker.CreateInMemory()
+            : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis).ConfigureAwait(false);
         var started = new List<RunningService>();
         try
         {
@@ -43,7 +57,9 @@ public sealed class DevStack : IAsyncDisposable
                 var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
                 var baseUrl = $"http://{settings.Host}:{port}";
                 var section = char.ToUpperInvariant(name[0]) + name[1..];
+                var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
                 var args = settings.ServiceArgs
+                    .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
@@ -53,15 +69,17 @@ public sealed class DevStack : IAsyncDisposable
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 started.Add(new RunningService(name, new Uri(address), app));
+                await sidecar.AttachAppAsync(new Uri(address), cancellationToken).ConfigureAwait(false);
             }
         }
         catch
         {
             await StopAllAsync(started).ConfigureAwait(false);
+            await dapr.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        return new DevStack(started);
+        return new DevStack(started, dapr);
     }
 
     private static int FreePort(string host)
@@ -84,7 +102,11 @@ public sealed class DevStack : IAsyncDisposable
         return text.ToString();
     }
 
-    public async ValueTask DisposeAsync() => await StopAllAsync(_services).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync(_services).ConfigureAwait(false);
+        await Dapr.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task StopAllAsync(List<RunningService> services)
     {

@@ -15,6 +15,12 @@ public sealed record DevStackSettings
 
     public int CompliancePort { get; init; } = 5104;
 
+    /// <summary>
+    /// A Redis connection string for the embedded Dapr sidecar's state and pub/sub (<c>DevHost:Redis</c>,
+    /// <c>--redis</c>); in memory when empty.
+    /// </summary>
+    public string? Redis { get; init; }
+
     /// <summary>Arguments passed on to every service (e.g. <c>--Issuer:Foo=bar</c>).</summary>
     public IReadOnlyList<string> ServiceArgs { get; init; } = [];
 
@@ -31,6 +37,7 @@ public sealed record DevStackSettings
             ["--compliance-port"] = "DevHost:Ports:Compliance",
             ["--host"] = "DevHost:Host",
             ["--log-level"] = "DevHost:ServiceLogLevel",
+            ["--redis"] = "DevHost:Redis",
         };
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables("GAIAX_")
@@ -46,6 +53,7 @@ public sealed record DevStackSettings
             NotaryPort = Port(configuration, "Notary", defaults.NotaryPort),
             CompliancePort = Port(configuration, "Compliance", defaults.CompliancePort),
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
+            Redis = configuration["DevHost:Redis"],
             ServiceArgs = args.Where(a => !switches.Keys.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToArray(),
         };
     }

@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Issuer;
@@ -30,6 +31,7 @@ public static class IssuerProgram
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.MapGaiaXDapr();
         app.MapIssuerApi();
         return app;
     }

@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Notary;
@@ -9,6 +10,7 @@ public static class NotaryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
+        builder.AddGaiaXDapr();
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 64 * 1024);

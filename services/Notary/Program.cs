@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Notary;
@@ -30,6 +31,7 @@ public static class NotaryProgram
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.MapGaiaXDapr();
         app.MapNotaryApi();
         return app;
     }

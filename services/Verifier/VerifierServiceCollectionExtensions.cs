@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Verifier;
@@ -9,6 +10,7 @@ public static class VerifierServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
+        builder.AddGaiaXDapr();
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 1024 * 1024);

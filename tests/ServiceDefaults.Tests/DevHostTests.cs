@@ -6,7 +6,7 @@ namespace GaiaX.Oid4vc.ServiceDefaults.Tests;
 public sealed class DevHostTests
 {
     [Fact]
-    public async Task DevHost_starts_all_four_services_and_each_answers_healthz()
+    public async Task DevHost_starts_all_four_services_each_live_and_ready_with_its_dapr_sidecar()
     {
         await using var stack = await DevStack.StartAsync(new DevStackSettings
         {
@@ -23,6 +23,8 @@ public sealed class DevHostTests
         {
             var response = await client.GetAsync(new Uri(service.BaseUrl, "/healthz"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Ready means its embedded Dapr sidecar answers.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(service.BaseUrl, "/readyz"))).StatusCode);
             Assert.Contains(service.BaseUrl.ToString().TrimEnd('/'), stack.DescribeServices(), StringComparison.Ordinal);
         }
     }

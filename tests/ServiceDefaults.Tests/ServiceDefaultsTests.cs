@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -46,11 +47,22 @@ public sealed class ServiceDefaultsTests
 
     [Theory]
     [MemberData(nameof(ServiceCatalog.Names), MemberType = typeof(ServiceCatalog))]
-    public async Task Readiness_endpoint_answers_200(string service)
+    public async Task Readiness_endpoint_answers_200_when_the_dapr_sidecar_is_reachable(string service)
     {
-        await using var host = await ServiceCatalog.StartAsync(service);
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var host = await dapr.StartServiceAsync(service.ToLowerInvariant(), ServiceCatalog.Factory(service), service);
         var response = await host.Client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceCatalog.Names), MemberType = typeof(ServiceCatalog))]
+    public async Task Readiness_endpoint_answers_503_while_the_dapr_sidecar_is_unreachable_and_liveness_stays_200(string service)
+    {
+        // A port nobody listens on: the service is alive but must not receive traffic.
+        await using var host = await ServiceCatalog.StartAsync(service, [$"--Dapr:GrpcEndpoint=http://127.0.0.1:{TestServiceHost.FreePort()}"]);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/healthz")).StatusCode);
     }
 
     [Theory]

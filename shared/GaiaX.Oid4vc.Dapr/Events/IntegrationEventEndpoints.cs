@@ -1,0 +1,32 @@
+using Dapr;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GaiaX.Oid4vc.Dapr.Events;
+
+/// <summary>Subscribing a minimal-API route to an integration event.</summary>
+public static class IntegrationEventEndpoints
+{
+    /// <summary>
+    /// Maps <c>POST <paramref name="route"/></c> to <paramref name="handler"/> and subscribes it to the
+    /// topic of <typeparamref name="TEvent"/> on <see cref="DaprComponents.PubSub"/>, with the dead-letter
+    /// topic <see cref="Topics.DeadLetter"/>. The handler binds the event from the body (the CloudEvent
+    /// is unwrapped by <c>UseCloudEvents</c>) plus any services it needs, and returns
+    /// <see cref="IntegrationEventResults"/> (or any 2xx for success, 404 to drop, other codes to retry).
+    /// </summary>
+    public static RouteHandlerBuilder MapIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
+        where TEvent : IntegrationEvent
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var topic = IntegrationEventTopics.Of<TEvent>();
+        return endpoints.MapPost(route, handler)
+            .WithTopic(new TopicOptions
+            {
+                PubsubName = DaprComponents.PubSub,
+                Name = topic,
+                DeadLetterTopic = Topics.DeadLetter(topic),
+            })
+            .ExcludeFromDescription();
+    }
+}

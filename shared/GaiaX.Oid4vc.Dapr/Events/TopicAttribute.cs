@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace GaiaX.Oid4vc.Dapr.Events;
+
+/// <summary>Names the pub/sub topic an integration event is published on (a constant from <see cref="Topics"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TopicAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Resolves the topic of an integration event type.</summary>
+public static class IntegrationEventTopics
+{
+    private static readonly ConcurrentDictionary<Type, string> Cache = new();
+
+    public static string Of<TEvent>() where TEvent : IntegrationEvent => Of(typeof(TEvent));
+
+    public static string Of(Type eventType)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return Cache.GetOrAdd(eventType, static type =>
+            type.GetCustomAttribute<TopicAttribute>()?.Name
+            ?? throw new InvalidOperationException($"Integration event {type.Name} has no [Topic] attribute."));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Dapr.Client;
+
+namespace GaiaX.Oid4vc.Dapr.State;
+
+/// <summary>A value read together with its ETag, for a later compare-and-swap.</summary>
+public sealed record VersionedState<T>(T Value, string ETag);
+
+/// <summary>
+/// Typed access to the one state store (<see cref="DaprComponents.StateStore"/>) through the real
+/// <see cref="DaprClient"/>. Keys are this app's keys (Dapr prefixes them with the app id); <c>||</c> is
+/// reserved and rejected. A <c>ttl</c> becomes the <c>ttlInSeconds</c> metadata (whole seconds, at least 1).
+/// </summary>
+public interface IDaprStateStore
+{
+    Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>The value and its ETag, or <c>null</c> when the key does not exist (or has expired).</summary>
+    Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads several keys in one call; missing keys are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves unconditionally (last write wins).</summary>
+    Task SaveAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves only if the key does not exist yet; <c>false</c> when it does (first write wins).</summary>
+    Task<bool> TryCreateAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves only if the stored ETag is still <paramref name="etag"/>; <c>false</c> when it changed or the key is gone.</summary>
+    Task<bool> TrySaveAsync<T>(string key, T value, string etag, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Read-modify-write with ETags, retried on conflict. <paramref name="update"/> gets the current
+    /// value and returns the new one (it may run more than once, so it must not have side effects).
+    /// Returns the value written, or <c>null</c> when the key does not exist.
+    /// </summary>
+    Task<VersionedState<T>?> UpdateAsync<T>(string key, Func<T, T> update, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads and deletes a single-use artefact (pre-authorized code, nonce, response code) atomically:
+    /// of any number of concurrent callers exactly one gets the value, the others (and any later
+    /// caller) get <c>null</c>.
+    /// </summary>
+    Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default) where T : class;
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes only if the stored ETag is still <paramref name="etag"/>.</summary>
+    Task<bool> TryDeleteAsync(string key, string etag, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc />
+public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
+{
+    private const int MaxUpdateAttempts = 16;
+
+    // Dapr (and our embedded sidecar) reads "first write" with an empty ETag as "create only".
+    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
+
+    public async Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        return await dapr.GetStateAsync<T>(DaprComponents.StateStore, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        var (value, etag) = await dapr.GetStateAndETagAsync<T>(DaprComponents.StateStore, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(etag) || value is null ? null : new VersionedState<T>(value, etag);
+    }
+
+    public async Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            CheckKey(key);
+        }
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+        var items = await dapr.GetBulkStateAsync<T>(DaprComponents.StateStore, keys.ToList(), parallelism: null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            if (!string.IsNullOrEmpty(item.ETag) && item.Value is not null)
+            {
+                result[item.Key] = item.Value;
+            }
+        }
+        return result;
+    }
+
+    public Task SaveAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        return dapr.SaveStateAsync(DaprComponents.StateStore, key, value, metadata: Metadata(ttl), cancellationToken: cancellationToken);
+    }
+
+    public Task<bool> TryCreateAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        return dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, string.Empty, FirstWrite, Metadata(ttl), cancellationToken);
+    }
+
+    public Task<bool> TrySaveAsync<T>(string key, T value, string etag, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        return dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, etag, FirstWrite, Metadata(ttl), cancellationToken);
+    }
+
+    public async Task<VersionedState<T>?> UpdateAsync<T>(string key, Func<T, T> update, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        {
+            var current = await GetVersionedAsync<T>(key, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+            var next = update(current.Value);
+            if (await TrySaveAsync(key, next, current.ETag, ttl, cancellationToken).ConfigureAwait(false))
+            {
+                var written = await GetVersionedAsync<T>(key, cancellationToken).ConfigureAwait(false);
+                return written ?? new VersionedState<T>(next, current.ETag);
+            }
+        }
+        throw new InvalidOperationException($"State key '{key}' kept changing; gave up after {MaxUpdateAttempts} attempts.");
+    }
+
+    public async Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default) where T : class
+    {
+        var current = await GetVersionedAsync<T>(key, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+        // First write wins: only the caller whose ETag is still current deletes it.
+        return await TryDeleteAsync(key, current.ETag, cancellationToken).ConfigureAwait(false) ? current.Value : null;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        return dapr.DeleteStateAsync(DaprComponents.StateStore, key, cancellationToken: cancellationToken);
+    }
+
+    public Task<bool> TryDeleteAsync(string key, string etag, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        return dapr.TryDeleteStateAsync(DaprComponents.StateStore, key, etag, FirstWrite, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The <c>ttlInSeconds</c> metadata for <paramref name="ttl"/> (rounded up to whole seconds).</summary>
+    public static IReadOnlyDictionary<string, string>? Metadata(TimeSpan? ttl)
+    {
+        if (ttl is null)
+        {
+            return null;
+        }
+        if (ttl.Value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ttl), ttl, "A state TTL must be positive.");
+        }
+        var seconds = (long)Math.Ceiling(ttl.Value.TotalSeconds);
+        return new Dictionary<string, string> { ["ttlInSeconds"] = seconds.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    private static void CheckKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (key.Contains("||", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"State key '{key}' contains '||', which Dapr reserves.", nameof(key));
+        }
+    }
+}
