@@ -34,6 +34,11 @@ public sealed class ComplianceFixture : IAsyncLifetime
 
     public TestIdentity RogueParty { get; private set; } = null!;
 
+    /// <summary>A party whose DID document publishes <see cref="MismatchedJwk"/> instead of its certificate's key.</summary>
+    public TestIdentity MismatchedParty { get; private set; } = null!;
+
+    public System.Security.Cryptography.ECDsa MismatchedJwk { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
     public Participant Participant { get; private set; } = null!;
 
     public TestServiceHost Compliance { get; private set; } = null!;
@@ -44,6 +49,7 @@ public sealed class ComplianceFixture : IAsyncLifetime
         NotaryIdentity = Dids.CreateIdentity("notary", TrustedCa, publishChainAtX5u: true);
         ThirdParty = Dids.CreateIdentity("third-party", TrustedCa);
         RogueParty = Dids.CreateIdentity("rogue", RogueCa);
+        MismatchedParty = Dids.CreateIdentity("mismatched", TrustedCa, publishedJwk: MismatchedJwk);
         Participant = new Participant(ParticipantIdentity, NotaryIdentity, Time);
         Compliance = await StartComplianceAsync(LocalRegistryArgs(), Time);
     }
@@ -67,6 +73,7 @@ public sealed class ComplianceFixture : IAsyncLifetime
     {
         await Compliance.DisposeAsync();
         Dids.Dispose();
+        MismatchedJwk.Dispose();
         TrustedCa.Dispose();
         RogueCa.Dispose();
     }

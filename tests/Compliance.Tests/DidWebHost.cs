@@ -26,7 +26,8 @@ public sealed class DidWebHost : IDisposable
     public string DidFor(string name) => $"did:web:127.0.0.1%3A{BaseUrl.Port}:{name}";
 
     /// <summary>Creates an identity whose certificate <paramref name="ca"/> issues, and publishes its DID document.</summary>
-    public TestIdentity CreateIdentity(string name, TestCertificateAuthority ca, bool publishChainAtX5u = false)
+    /// <param name="publishedJwk">A key to publish as the JWK instead of the certificate's (a broken document).</param>
+    public TestIdentity CreateIdentity(string name, TestCertificateAuthority ca, bool publishChainAtX5u = false, ECDsa? publishedJwk = null)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var identity = new TestIdentity(DidFor(name), key, ca.IssueLeaf(name, key));
@@ -39,7 +40,7 @@ public sealed class DidWebHost : IDisposable
         }
         else
         {
-            Publish(name, identity.DidDocument());
+            Publish(name, identity.DidDocument(publishedJwk));
         }
         return identity;
     }

@@ -101,7 +101,7 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
         SignCredential(participant, IssuerDeclaration()),
     ];
 
-    public string Presentation(IEnumerable<string>? credentials = null, Action<JsonObject>? changeHeader = null, Action<JsonObject>? changePayload = null, TestIdentity? holder = null)
+    public string Presentation(IEnumerable<string>? credentials = null, Action<JsonObject>? changeHeader = null, Action<JsonObject>? changePayload = null, TestIdentity? holder = null, ECDsa? signingKey = null)
     {
         holder ??= participant;
         var now = time.GetUtcNow();
@@ -124,7 +124,7 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
             ["kid"] = holder.KeyId,
         };
         changeHeader?.Invoke(header);
-        return holder.Sign(header, payload);
+        return TestIdentity.SignWith(signingKey ?? holder.Key, header, payload);
     }
 
     public static JsonArray Envelope(IEnumerable<string> credentials) =>

@@ -153,8 +153,9 @@ public sealed class ServiceOfferingProvidedByRule : IComplianceFilter
 
 /// <summary>
 /// Every credential's issuer is one the ecosystem trusts: a registration notary listed by the
-/// registry, or an issuer that declared its agreement to the Gaia-X terms and conditions in this
-/// presentation (an acceptable declaration: self-issued, with a published hash).
+/// registry, or an issuer that declared in this presentation (a self-issued <c>gx:Issuer</c>
+/// credential) that it is bound by the Gaia-X terms and conditions. Whether the declared hash is
+/// the right one is <see cref="IssuerTermsAndConditionsRule"/>'s criterion, so one fault is reported once.
 /// </summary>
 public sealed class CredentialIssuersTrustedRule(IGaiaXRegistry registry) : IComplianceFilter
 {
@@ -168,19 +169,17 @@ public sealed class CredentialIssuersTrustedRule(IGaiaXRegistry registry) : ICom
     {
         ArgumentNullException.ThrowIfNull(context);
         var notaries = await registry.GetRegistrationNotariesAsync(cancellationToken).ConfigureAwait(false);
-        var hashes = await registry.GetTermsAndConditionsHashesAsync(cancellationToken).ConfigureAwait(false);
-        var boundIssuers = context.Credentials
+        var declaredIssuers = context.Credentials
             .Where(IssuerTermsAndConditionsRule.IsIssuerDeclaration)
-            .Where(c => c.Subjects.Any(s => CredentialJson.Id(s) == c.Issuer
-                && CredentialJson.Values(s, "gaiaxTermsAndConditions").Select(CredentialJson.Literal).Any(v => v is not null && hashes.Contains(v))))
+            .Where(c => c.Subjects.Any(s => CredentialJson.Id(s) == c.Issuer))
             .Select(c => c.Issuer).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         foreach (var credential in context.Credentials.Where(c => c.Issuer is not null))
         {
-            if (!notaries.Contains(credential.Issuer!) && !boundIssuers.Contains(credential.Issuer!))
+            if (!notaries.Contains(credential.Issuer!) && !declaredIssuers.Contains(credential.Issuer!))
             {
                 context.AddFailure(this, credential,
-                    $"The issuer '{credential.Issuer}' is neither a registration notary the registry trusts nor an issuer that agreed to the Gaia-X terms and conditions in this presentation.");
+                    $"The issuer '{credential.Issuer}' is neither a registration notary the registry trusts nor an issuer that declared in this presentation that it is bound by the Gaia-X terms and conditions.");
             }
         }
         return FilterVerdict.Continue;
