@@ -21,11 +21,15 @@ public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr)
+    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, string daprBackEnd)
     {
         _services = services;
         Dapr = dapr;
+        DaprBackEnd = daprBackEnd;
     }
+
+    /// <summary>"in memory" or the Redis endpoint the embedded sidecar uses.</summary>
+    public string DaprBackEnd { get; }
 
     public IReadOnlyList<RunningService> Services => _services;
 
@@ -60,6 +64,7 @@ public sealed class DevStack : IAsyncDisposable
                 var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
                 var args = settings.ServiceArgs
                     .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
+                    .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
@@ -79,7 +84,7 @@ public sealed class DevStack : IAsyncDisposable
             throw;
         }
 
-        return new DevStack(started, dapr);
+        return new DevStack(started, dapr, string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0]);
     }
 
     private static int FreePort(string host)
@@ -99,6 +104,7 @@ public sealed class DevStack : IAsyncDisposable
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
                 $"{service.Name,-12} {service.BaseUrl.ToString().TrimEnd('/'),-28} {new Uri(service.BaseUrl, "/healthz")}");
         }
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}");
         return text.ToString();
     }
 

@@ -11,13 +11,14 @@ namespace GaiaX.Oid4vc.Testing;
 /// An embedded Dapr runtime for tests: one broker (in memory or Redis), one sidecar per app id.
 /// <see cref="StartServiceAsync"/> runs a service wired to its sidecar; <see cref="ClientAsync"/>,
 /// <see cref="PublishAsync"/> and <see cref="StateAsync"/> act as another app would. Disposing it
-/// stops every service it started, every sidecar, and the broker.
+/// stops every service it started, every sidecar, and the broker. Safe to use from concurrent tasks.
 /// </summary>
 public sealed class DaprTestEnvironment : IAsyncDisposable
 {
     private readonly Dictionary<string, EmbeddedDaprSidecar> _sidecars = new(StringComparer.Ordinal);
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly Dictionary<string, DaprClient> _clients = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     private DaprTestEnvironment(EmbeddedDaprBroker broker) => Broker = broker;
 
@@ -33,12 +34,20 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     /// <summary>The sidecar of <paramref name="appId"/>, started on first use.</summary>
     public async Task<EmbeddedDaprSidecar> SidecarAsync(string appId)
     {
-        if (!_sidecars.TryGetValue(appId, out var sidecar))
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            sidecar = await Broker.StartSidecarAsync(appId).ConfigureAwait(false);
-            _sidecars[appId] = sidecar;
+            if (!_sidecars.TryGetValue(appId, out var sidecar))
+            {
+                sidecar = await Broker.StartSidecarAsync(appId).ConfigureAwait(false);
+                _sidecars[appId] = sidecar;
+            }
+            return sidecar;
         }
-        return sidecar;
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>
@@ -55,10 +64,17 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         Action<WebApplication>? beforeStart = null)
     {
         var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
-        var allArgs = new List<string> { $"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}" };
+        var allArgs = new List<string>
+        {
+            $"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}",
+            $"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}",
+        };
         allArgs.AddRange(args ?? []);
         var host = await TestServiceHost.StartAsync(create, section, allArgs, configure, beforeStart).ConfigureAwait(false);
-        _owned.Add(host);
+        lock (_owned)
+        {
+            _owned.Add(host);
+        }
         await sidecar.AttachAppAsync(host.BaseUrl).ConfigureAwait(false);
         return host;
     }
@@ -66,13 +82,19 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     /// <summary>A real <see cref="DaprClient"/> talking to the sidecar of <paramref name="appId"/>, as that app would.</summary>
     public async Task<DaprClient> ClientAsync(string appId)
     {
-        if (!_clients.TryGetValue(appId, out var client))
+        var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
+        lock (_clients)
         {
-            var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
-            client = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/')).Build();
-            _clients[appId] = client;
+            if (!_clients.TryGetValue(appId, out var client))
+            {
+                client = new DaprClientBuilder()
+                .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/'))
+                    .UseHttpEndpoint(sidecar.HttpEndpoint.ToString().TrimEnd('/'))
+                    .Build();
+                _clients[appId] = client;
+            }
+            return client;
         }
-        return client;
     }
 
     /// <summary>Publishes an integration event as <paramref name="asAppId"/> would, through the real <see cref="DaprEventBus"/>.</summary>
@@ -96,5 +118,6 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
             client.Dispose();
         }
         await Broker.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
     }
 }

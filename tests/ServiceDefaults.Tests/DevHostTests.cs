@@ -1,5 +1,8 @@
 using System.Net;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.DevHost;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GaiaX.Oid4vc.ServiceDefaults.Tests;
 
@@ -27,6 +30,21 @@ public sealed class DevHostTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(service.BaseUrl, "/readyz"))).StatusCode);
             Assert.Contains(service.BaseUrl.ToString().TrimEnd('/'), stack.DescribeServices(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DevHost_with_redis_configured_keeps_service_state_across_a_restart()
+    {
+        await using var redis = await RedisTestServer.StartAsync();
+        var settings = new DevStackSettings { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, Redis = redis.ConnectionString };
+        await using (var first = await DevStack.StartAsync(settings))
+        {
+            Assert.Contains("Redis", first.DescribeServices(), StringComparison.Ordinal);
+            await first["issuer"].App.Services.GetRequiredService<IDaprStateStore>().SaveAsync("probe", "kept");
+        }
+        await using var second = await DevStack.StartAsync(settings);
+        Assert.Equal("kept", await second["issuer"].App.Services.GetRequiredService<IDaprStateStore>().GetAsync<string>("probe"));
+        Assert.Null(await second["verifier"].App.Services.GetRequiredService<IDaprStateStore>().GetAsync<string>("probe"));
     }
 
     [Fact]

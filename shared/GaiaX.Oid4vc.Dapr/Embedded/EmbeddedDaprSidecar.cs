@@ -5,8 +5,7 @@ using System.Text.Json;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +49,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
     /// <summary>The gRPC endpoint to give the app as <c>Dapr:GrpcEndpoint</c> (what daprd's <c>DAPR_GRPC_ENDPOINT</c> would be).</summary>
     public Uri GrpcEndpoint { get; private set; } = null!;
 
+    /// <summary>The HTTP endpoint (<c>Dapr:HttpEndpoint</c>); it serves only the health probes <c>/v1.0/healthz</c> and <c>/v1.0/healthz/outbound</c>.</summary>
+    public Uri HttpEndpoint { get; private set; } = null!;
+
     /// <summary>The subscriptions read from the app at <see cref="AttachAppAsync"/>.</summary>
     public IReadOnlyList<EmbeddedSubscription> Subscriptions { get; private set; } = [];
 
@@ -63,18 +65,33 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.Logging.ClearProviders();
+        ListenOptions? grpc = null, http = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                grpc = listen;
+            });
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                http = listen;
+            });
+        });
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton(this);
         builder.Services.AddSingleton<DaprRuntimeService>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethodProvider>());
         var app = builder.Build();
         app.MapGrpcService<DaprRuntimeService>();
+        // The HTTP API's health probes (DaprClient.CheckHealthAsync / WaitForSidecarAsync use them).
+        app.MapGet("/v1.0/healthz", () => Results.NoContent());
+        app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _server = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        GrpcEndpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        GrpcEndpoint = new Uri($"http://127.0.0.1:{grpc!.IPEndPoint!.Port}");
+        HttpEndpoint = new Uri($"http://127.0.0.1:{http!.IPEndPoint!.Port}");
     }
 
     /// <summary>
@@ -150,7 +167,7 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         }
     }
 
-    private async Task DeliverLoopAsync(CancellationToken stopping)
+    private async Task RunDeliveriesAsync(CancellationToken stopping)
     {
         var inFlight = new List<Task>();
         try
@@ -186,6 +203,30 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         {
         }
         await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
+    private async Task DeliverLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDeliveriesAsync(stopping).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The storage may be briefly unavailable (Redis restart): keep the worker alive.
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                LogWorkerFailed(_logger, exception, AppId);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
     }
 
     private async Task DeliverWithSlotAsync(PendingDelivery delivery, CancellationToken stopping)
@@ -358,6 +399,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event on topic {Topic} for app {AppId} dropped by {Route}.")]
     private static partial void LogDropped(ILogger logger, string topic, string appId, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery worker of app {AppId} failed; restarting it.")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception, string appId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering an event on topic {Topic} to app {AppId} failed.")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string topic, string appId);

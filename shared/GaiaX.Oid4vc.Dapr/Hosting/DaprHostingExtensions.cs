@@ -30,6 +30,11 @@ public static class DaprHostingExtensions
     public static TBuilder AddGaiaXDapr<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(GaiaXDaprMarker)))
+        {
+            return builder; // already wired (a second call would register the health check twice)
+        }
+        builder.Services.AddSingleton<GaiaXDaprMarker>();
         var configuration = builder.Configuration;
         builder.Services.AddDaprClient(dapr =>
         {
@@ -70,6 +75,8 @@ public static class DaprHostingExtensions
         app.MapSubscribeHandler().ExcludeFromDescription();
         return app;
     }
+
+    private sealed class GaiaXDaprMarker;
 
     private static string? Setting(IConfiguration configuration, string key, string daprVariable)
     {

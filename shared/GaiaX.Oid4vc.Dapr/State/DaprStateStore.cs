@@ -100,10 +100,29 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         return dapr.SaveStateAsync(DaprComponents.StateStore, key, value, metadata: Metadata(ttl), cancellationToken: cancellationToken);
     }
 
-    public Task<bool> TryCreateAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    public async Task<bool> TryCreateAsync<T>(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        return dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, string.Empty, FirstWrite, Metadata(ttl), cancellationToken);
+        try
+        {
+            return await dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, string.Empty, FirstWrite, Metadata(ttl), cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::Dapr.DaprException)
+        {
+            // Some state stores report a create-only conflict as a plain error rather than an ETag
+            // mismatch; the key being there is what makes it a lost race rather than a failure.
+            if (await ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            throw;
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        var (_, etag) = await dapr.GetStateAndETagAsync<System.Text.Json.JsonElement>(DaprComponents.StateStore, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return !string.IsNullOrEmpty(etag);
     }
 
     public Task<bool> TrySaveAsync<T>(string key, T value, string etag, TimeSpan? ttl = null, CancellationToken cancellationToken = default)

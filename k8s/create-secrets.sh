@@ -1,0 +1,43 @@
+#!/usr/bin/env sh
+# Creates the Secrets the deployment references but never contains, with random values, in the
+# namespace gaiax-oid4vc. Existing Secrets are left as they are, so running it again (Skaffold
+# and Tilt run it before every deploy) rotates nothing.
+#
+#   redis-auth                 key redis-password   Redis password (Redis, statestore, pubsub)
+#   <app>-dapr-api-token       key token            app -> sidecar token   (dapr.io/api-token-secret)
+#   <app>-dapr-app-token       key token            sidecar -> app token   (dapr.io/app-token-secret)
+#
+# The signing identities (<app>-identity, type kubernetes.io/tls) are not created here: in
+# production they hold the operator's keys and certificate chains (README, "Deployment"); the dev
+# overlay generates development keys in the pod instead.
+set -eu
+
+NAMESPACE="${NAMESPACE:-gaiax-oid4vc}"
+APPS="issuer verifier notary compliance"
+
+random_value() {
+  # 32 random bytes, URL-safe base64 without padding.
+  head -c 32 /dev/urandom | base64 | tr -d '\n=' | tr '+/' '-_'
+}
+
+ensure_secret() {
+  name="$1"; key="$2"
+  if kubectl get secret "$name" -n "$NAMESPACE" >/dev/null 2>&1; then
+    echo "secret/$name exists, kept"
+    return
+  fi
+  # The value goes through a temporary file, never through the command line.
+  file="$(mktemp)"
+  random_value >"$file"
+  kubectl create secret generic "$name" -n "$NAMESPACE" --from-file="$key=$file" >/dev/null
+  rm -f "$file"
+  echo "secret/$name created"
+}
+
+kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"
+
+ensure_secret redis-auth redis-password
+for app in $APPS; do
+  ensure_secret "$app-dapr-api-token" token
+  ensure_secret "$app-dapr-app-token" token
+done

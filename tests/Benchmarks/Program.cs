@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

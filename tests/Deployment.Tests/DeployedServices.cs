@@ -1,0 +1,68 @@
+using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Dapr;
+using GaiaX.Oid4vc.Issuer;
+using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.Testing;
+using GaiaX.Oid4vc.Verifier;
+using Microsoft.AspNetCore.Builder;
+
+namespace GaiaX.Oid4vc.Deployment.Tests;
+
+/// <summary>
+/// One deployed service as the code names it: its Dapr app id (<see cref="AppIds"/>), its project
+/// folder, its local port (<c>XxxProgram.DefaultPort</c>) and the paths and image derived from them.
+/// </summary>
+internal sealed record DeployedService(
+    string AppId,
+    string Folder,
+    int LocalPort,
+    Func<string[], Action<WebApplicationBuilder>, WebApplication> Create)
+{
+    /// <summary>The port every service listens on in its container (Dockerfile, manifests, Dapr).</summary>
+    public const int ContainerPort = 8080;
+
+    /// <summary>The unprivileged user of the ASP.NET base images (<c>$APP_UID</c>).</summary>
+    public const long AppUid = 1654;
+
+    public const string Namespace = "gaiax-oid4vc";
+
+    public static IReadOnlyList<DeployedService> All { get; } =
+    [
+        new(AppIds.Issuer, "Issuer", IssuerProgram.DefaultPort, (a, c) => IssuerProgram.Create(a, c)),
+        new(AppIds.Verifier, "Verifier", VerifierProgram.DefaultPort, (a, c) => VerifierProgram.Create(a, c)),
+        new(AppIds.Notary, "Notary", NotaryProgram.DefaultPort, (a, c) => NotaryProgram.Create(a, c)),
+        new(AppIds.Compliance, "Compliance", ComplianceProgram.DefaultPort, (a, c) => ComplianceProgram.Create(a, c)),
+    ];
+
+    public static TheoryData<string> AppIdData
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var service in All)
+            {
+                data.Add(service.AppId);
+            }
+            return data;
+        }
+    }
+
+    public static DeployedService Get(string appId) => All.Single(s => s.AppId == appId);
+
+    /// <summary>Repository-relative path of the service project.</summary>
+    public string ProjectPath => $"services/{Folder}/GaiaX.Oid4vc.{Folder}.csproj";
+
+    /// <summary>Repository-relative path of the service's Dockerfile.</summary>
+    public string DockerfilePath => $"services/{Folder}/Dockerfile";
+
+    /// <summary>The image name in k8s/base, skaffold.yaml and the Tiltfile.</summary>
+    public string Image => "gaiax-oid4vc/" + AppId;
+
+    /// <summary>The configuration key of the URL wallets and parties reach the service at.</summary>
+    public string PublicBaseUrlKey => Folder + "__PublicBaseUrl";
+
+    public static string PathOf(string repositoryRelative) =>
+        Path.Combine(RepositoryPaths.Root, repositoryRelative.Replace('/', Path.DirectorySeparatorChar));
+
+    public static string Read(string repositoryRelative) => File.ReadAllText(PathOf(repositoryRelative));
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using GaiaX.Oid4vc.Dapr.Embedded;
+using GaiaX.Oid4vc.Dapr.Events;
+using GaiaX.Oid4vc.Testing;
+
+namespace GaiaX.Oid4vc.Dapr.Tests;
+
+/// <summary>Sidecar behaviour that does not depend on the storage back end.</summary>
+public sealed class EmbeddedSidecarTests
+{
+    [Fact]
+    public async Task DaprClient_health_and_metadata_calls_are_answered_with_the_app_id()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var client = await dapr.ClientAsync(AppIds.Notary);
+        Assert.True(await client.CheckHealthAsync());
+        Assert.True(await client.CheckOutboundHealthAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await client.WaitForSidecarAsync(timeout.Token);
+        Assert.Equal(AppIds.Notary, (await client.GetMetadataAsync()).Id);
+    }
+
+    [Fact]
+    public async Task Idempotency_guard_releases_the_claim_when_the_effect_fails_so_a_redelivery_runs_it()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var guard = new IdempotencyGuard(await dapr.StateAsync(AppIds.Issuer));
+        var eventId = Guid.NewGuid();
+        var runs = 0;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => guard.RunOnceAsync("h", eventId, _ =>
+        {
+            runs++;
+            throw new InvalidOperationException("transient");
+        }));
+        Assert.Equal(IdempotencyOutcome.Executed, await guard.RunOnceAsync("h", eventId, _ => { runs++; return Task.CompletedTask; }));
+        Assert.Equal(IdempotencyOutcome.AlreadyDone, await guard.RunOnceAsync("h", eventId, _ => { runs++; return Task.CompletedTask; }));
+        Assert.Equal(IdempotencyOutcome.Executed, await guard.RunOnceAsync("other-handler", eventId, _ => { runs++; return Task.CompletedTask; }));
+        Assert.Equal(3, runs);
+    }
+
+    [Fact]
+    public async Task Idempotency_guard_answers_in_progress_while_another_delivery_runs_the_effect()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var guard = new IdempotencyGuard(await dapr.StateAsync(AppIds.Issuer));
+        var eventId = Guid.NewGuid();
+        var running = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var first = guard.RunOnceAsync("h", eventId, async _ =>
+        {
+            running.SetResult();
+            await release.Task;
+        });
+        await running.Task;
+        var second = await guard.RunOnceAsync("h", eventId, _ => Task.CompletedTask);
+        release.SetResult();
+        Assert.Equal(IdempotencyOutcome.InProgress, second);
+        Assert.Equal(IdempotencyOutcome.Executed, await first);
+    }
+
+    [Fact]
+    public async Task Event_for_an_app_that_is_down_waits_without_counting_attempts_and_arrives_when_it_is_back()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory(new EmbeddedDaprOptions
+        {
+            MaxDeliveryAttempts = 1,
+            AppUnreachableRetryDelay = TimeSpan.FromMilliseconds(50),
+        });
+        var sidecar = await dapr.SidecarAsync("subscriber");
+        var firstRecorder = new SubscriberRecorder();
+        var first = await dapr.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, firstRecorder), "Subscriber");
+        var port = first.BaseUrl.Port;
+        await first.DisposeAsync();
+
+        await dapr.PublishAsync(new OfferCreated("r", "while-down", "u"));
+        await Task.Delay(300); // several connection attempts fail meanwhile
+
+        var recorder = new SubscriberRecorder();
+        await using var second = await TestServiceHost.StartAsync((args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber",
+            [$"--urls=http://127.0.0.1:{port}", $"--Dapr:GrpcEndpoint={sidecar.GrpcEndpoint}"]);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (recorder.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.Single(recorder.Offers);
+        Assert.Empty(recorder.At(SubscriberApp.OfferDeadLetterRoute));
+    }
+
+    [Fact]
+    public async Task Publishing_to_an_unknown_pubsub_component_is_rejected()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var client = await dapr.ClientAsync(AppIds.Issuer);
+        var failure = await Assert.ThrowsAsync<global::Dapr.DaprException>(() => client.PublishEventAsync("other-pubsub", Topics.OfferCreated, new { a = 1 }));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, Assert.IsType<Grpc.Core.RpcException>(failure.InnerException).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_ttlInSeconds_metadata_is_rejected_as_invalid_argument()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var client = await dapr.ClientAsync(AppIds.Issuer);
+        var failure = await Assert.ThrowsAsync<global::Dapr.DaprException>(() =>
+            client.SaveStateAsync(DaprComponents.StateStore, "k", "v", metadata: new Dictionary<string, string> { ["ttlInSeconds"] = "soon" }));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, Assert.IsType<Grpc.Core.RpcException>(failure.InnerException).StatusCode);
+        Assert.Null(await client.GetStateAsync<string>(DaprComponents.StateStore, "k"));
+    }
+
+    [Fact]
+    public async Task Several_services_start_concurrently_each_with_its_own_sidecar()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var recorders = new[] { new SubscriberRecorder(), new SubscriberRecorder() };
+        var hosts = await Task.WhenAll(
+            dapr.StartServiceAsync("one", (args, configure) => SubscriberApp.Create(args, configure, recorders[0]), "Subscriber"),
+            dapr.StartServiceAsync("two", (args, configure) => SubscriberApp.Create(args, configure, recorders[1]), "Subscriber"));
+        await dapr.PublishAsync(new OfferCreated("r", "fan-out", "u"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (recorders.Any(r => r.Offers.IsEmpty) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.All(recorders, r => Assert.Single(r.Offers));
+        Assert.NotEqual((await dapr.SidecarAsync("one")).GrpcEndpoint, (await dapr.SidecarAsync("two")).GrpcEndpoint);
+        Assert.Equal(2, hosts.Length);
+    }
+
+    [Fact]
+    public async Task Service_lists_its_integration_event_subscriptions_with_dead_letter_topics()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var recorder = new SubscriberRecorder();
+        var host = await dapr.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber");
+        var sidecar = await dapr.SidecarAsync("subscriber");
+        Assert.Contains(new EmbeddedSubscription(DaprComponents.PubSub, Topics.OfferCreated, SubscriberApp.OfferRoute, Topics.DeadLetter(Topics.OfferCreated)), sidecar.Subscriptions);
+        Assert.Contains(new EmbeddedSubscription(DaprComponents.PubSub, Topics.CredentialAccepted, SubscriberApp.AcceptedRoute, Topics.DeadLetter(Topics.CredentialAccepted)), sidecar.Subscriptions);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/dapr/subscribe")).StatusCode);
+    }
+}
