@@ -1,4 +1,10 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'
+// dotnet run -c Release --project tests/Benchmarks -- compliance-cpu [seconds]   (CPU per presentation)
+if (args.Length > 0 && args[0] == "compliance-cpu")
+{
+    await GaiaX.Oid4vc.Benchmarks.Compliance.ComplianceCpuHarness.RunAsync(args);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
