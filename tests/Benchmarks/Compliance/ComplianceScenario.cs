@@ -89,7 +89,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+        Microsoft.Extensions.Logging.LoggingBuilderExtensions.SetMinimumLevel(builder.Logging, Microsoft.Extensions.Logging.LogLevel.Warning);
         _didHost = builder.Build();
         _didHost.MapGet("/{name}/did.json", (string name) =>
             documents.TryGetValue($"/{name}/did.json", out var document) ? Results.Text(document, "application/did+json") : Results.NotFound());
