@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GaiaX.Oid4vc.Benchmarks.Compliance;
 
@@ -89,7 +90,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        Microsoft.Extensions.Logging.LoggingBuilderExtensions.SetMinimumLevel(builder.Logging, Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _didHost = builder.Build();
         _didHost.MapGet("/{name}/did.json", (string name) =>
             documents.TryGetValue($"/{name}/did.json", out var document) ? Results.Text(document, "application/did+json") : Results.NotFound());
