@@ -131,6 +131,14 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     private async Task<ShapeSource> LoadShapesAsync(CancellationToken cancellationToken)
     {
         var path = Options.CurrentValue.ShapesPath;
+        var turtle = await GetTurtleAsync(path, cancellationToken).ConfigureAwait(false);
+        var ontology = string.IsNullOrWhiteSpace(Options.CurrentValue.OntologyPath) ? null : await GetTurtleAsync(Options.CurrentValue.OntologyPath, cancellationToken).ConfigureAwait(false);
+        var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(turtle + "\n" + ontology)))[..16];
+        return new ShapeSource(new Uri(_http.BaseAddress!, path).AbsoluteUri, version, turtle, ontology);
+    }
+
+    private async Task<string> GetTurtleAsync(string path, CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -141,9 +149,7 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         {
             throw Unavailable($"{path} answered {(int)response.StatusCode}");
         }
-        var turtle = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var version = response.Headers.ETag?.Tag ?? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(turtle)))[..16];
-        return new ShapeSource(new Uri(_http.BaseAddress!, path).AbsoluteUri, version, turtle);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed class GaiaXRegistryOptions : IValidatableObject
     /// <summary>Registry path serving the SHACL shapes as Turtle.</summary>
     public string ShapesPath { get; set; } = "api/trusted-shape-registry/v1/shapes/trustframework";
 
+    /// <summary>Registry path serving the ontology (Turtle) whose subclass facts the shapes need; empty for none.</summary>
+    public string? OntologyPath { get; set; }
+
     /// <summary>How long registry answers (trust verdicts, notary list, T&amp;C, shapes) are reused.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
@@ -60,6 +63,9 @@ public sealed class LocalRegistryOptions
     /// <summary>Accepted Gaia-X terms-and-conditions hashes (SHA-256, hex).</summary>
     public IList<string> TermsAndConditionsHashes { get; } = [];
 
-    /// <summary>A Turtle file with the SHACL shapes; empty for the repository's Gaia-X profile.</summary>
+    /// <summary>A Turtle file with the SHACL shapes (e.g. the official <c>gx.shacl.ttl</c>); empty for the repository's Gaia-X profile.</summary>
     public string? ShapesFile { get; set; }
+
+    /// <summary>The ontology (Turtle, e.g. <c>gx.owl.ttl</c>) whose <c>rdfs:subClassOf</c> facts the shapes need.</summary>
+    public string? OntologyFile { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
     private readonly IReadOnlySet<string> _notaries;
     private readonly IReadOnlySet<string> _terms;
     private readonly string? _shapesFile;
+    private readonly string? _ontologyFile;
     private readonly TimeProvider _time;
     private readonly RegistryAnswerCache _verdicts;
 
@@ -36,6 +37,7 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
         _notaries = local.RegistrationNotaries.ToHashSet(StringComparer.Ordinal);
         _terms = local.TermsAndConditionsHashes.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _shapesFile = string.IsNullOrWhiteSpace(local.ShapesFile) ? null : local.ShapesFile;
+        _ontologyFile = string.IsNullOrWhiteSpace(local.OntologyFile) ? null : local.OntologyFile;
         _verdicts = new RegistryAnswerCache(time, () => options.Value.CacheDuration);
     }
 
@@ -61,7 +63,9 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
             return ShapeSource.RepositoryProfile;
         }
         var turtle = await File.ReadAllTextAsync(_shapesFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        return new ShapeSource(_shapesFile, File.GetLastWriteTimeUtc(_shapesFile).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), turtle);
+        var ontology = _ontologyFile is null ? null : await File.ReadAllTextAsync(_ontologyFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        var version = File.GetLastWriteTimeUtc(_shapesFile).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ShapeSource(_shapesFile, version, turtle, ontology);
     }
 
     private TrustAnchorVerdict Build(IReadOnlyList<X509Certificate2> certificates)
