@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Compliance.Events;
 using GaiaX.Oid4vc.Compliance.StandardCompliance;
+using GaiaX.Oid4vc.Credentials.Hosting;
 
 namespace GaiaX.Oid4vc.Compliance;
 
@@ -9,6 +10,7 @@ public static class ComplianceApi
     public static WebApplication MapComplianceApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocument();
         app.MapStandardCompliance();
         app.MapComplianceEvents();
         return app;

@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Compliance.Labels;
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Compliance.Verification;
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ComplianceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<ComplianceOptions>(ComplianceOptions.SectionName);
         builder.AddGaiaXDapr();
+        builder.AddServiceIdentity(ComplianceOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 2 * 1024 * 1024);

@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
+
 namespace GaiaX.Oid4vc.Issuer;
 
 public static class IssuerApi
@@ -6,6 +8,7 @@ public static class IssuerApi
     public static WebApplication MapIssuerApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocument();
         return app;
     }
 }

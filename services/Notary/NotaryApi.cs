@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
+
 namespace GaiaX.Oid4vc.Notary;
 
 public static class NotaryApi
@@ -6,6 +8,7 @@ public static class NotaryApi
     public static WebApplication MapNotaryApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocument();
         return app;
     }
 }

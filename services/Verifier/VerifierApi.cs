@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
+
 namespace GaiaX.Oid4vc.Verifier;
 
 public static class VerifierApi
@@ -6,6 +8,7 @@ public static class VerifierApi
     public static WebApplication MapVerifierApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDidDocument();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'   (or '*VcJwt*', '*Rdf*', …)
 // dotnet run -c Release --project tests/Benchmarks -- compliance-cpu [seconds]   (CPU per presentation)
 if (args.Length > 0 && args[0] == "compliance-cpu")
 {

@@ -1,0 +1,135 @@
+using GaiaX.Oid4vc.Credentials.DidWeb;
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Credentials.X509;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Credentials.Hosting;
+
+/// <summary>Registers a service's identity (key, certificate, DID) and the credential core, and serves the DID document.</summary>
+public static class ServiceIdentityHosting
+{
+    /// <summary>
+    /// Adds <see cref="ServiceIdentity"/> (from the <c>Identity</c> section; the DID derives from
+    /// <c>{serviceSection}:PublicBaseUrl</c> unless <c>Identity:Did</c> is set), trust anchors
+    /// (<c>Trust</c>), did:web resolution (<c>DidWeb</c>) and the credential issuers and verifiers:
+    /// <see cref="VcJwtIssuer"/>, <see cref="VcJwtVerifier"/>, <see cref="VpJwtIssuer"/>,
+    /// <see cref="VpJwtVerifier"/>, <see cref="SdJwtIssuer"/>, <see cref="SdJwtVerifier"/>, and
+    /// <see cref="IJwsKeyResolver"/> (did:web or x5c to a trust anchor).
+    /// </summary>
+    public static TBuilder AddServiceIdentity<TBuilder>(this TBuilder builder, string serviceSection)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(serviceSection);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new IdentitySection(serviceSection));
+        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName));
+        services.AddOptions<TrustOptions>().Bind(configuration.GetSection(TrustOptions.SectionName));
+        var developmentSource = !string.Equals(configuration[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.Source)}"], nameof(IdentitySource.Files), StringComparison.OrdinalIgnoreCase);
+        services.AddOptions<DidWebOptions>().Bind(configuration.GetSection(DidWebOptions.SectionName)).PostConfigure(options =>
+        {
+            // Development identities live on http://127.0.0.1 (DevHost): allow it unless configured otherwise.
+            if (developmentSource && configuration[$"{DidWebOptions.SectionName}:{nameof(DidWebOptions.AllowHttpLoopback)}"] is null)
+            {
+                options.AllowHttpLoopback = true;
+            }
+        });
+
+        var applicationName = builder.Environment.ApplicationName;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            var baseUrl = configuration[$"{serviceSection}:PublicBaseUrl"];
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var publicBaseUrl))
+            {
+                throw new InvalidOperationException($"Setting '{serviceSection}:PublicBaseUrl' is required to derive the service DID.");
+            }
+            if (options.Source == IdentitySource.Development && !builder.Environment.IsDevelopment())
+            {
+                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ServiceIdentity)).LogWarning(
+                    "Identity:Source is Development outside the Development environment: a key and certificate from the development CA are used.");
+            }
+            return ServiceIdentity.Load(options, publicBaseUrl, ShortName(applicationName), contentRoot, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var trust = sp.GetRequiredService<IOptions<TrustOptions>>().Value;
+            var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            var anchors = TrustAnchors.FromPemFiles(trust.AnchorCertificates).Certificates.ToList();
+            if (trust.TrustDevelopmentCa ?? identity.Source == IdentitySource.Development)
+            {
+                var caFolder = Path.GetFullPath(identity.DevelopmentCaPath ?? Path.Combine(".devhost-data", "dev-ca"), contentRoot);
+                using var ca = DevelopmentCertificateAuthority.LoadOrCreate(caFolder, sp.GetRequiredService<TimeProvider>());
+                anchors.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(ca.RawData));
+            }
+            return new TrustAnchors(anchors);
+        });
+        services.TryAddSingleton(sp => new CertificateChainValidator(sp.GetRequiredService<TrustAnchors>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new DidWebHttp(DidWebResolver.CreateHttpClient(sp.GetRequiredService<IOptions<DidWebOptions>>().Value)));
+        services.TryAddSingleton(sp => new DidWebResolver(sp.GetRequiredService<DidWebHttp>().Client, sp.GetRequiredService<IOptions<DidWebOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new X5uFetcher(sp.GetRequiredService<DidWebHttp>().Client, sp.GetRequiredService<IOptions<DidWebOptions>>().Value));
+        services.TryAddSingleton(sp => new DidWebKeyResolver(sp.GetRequiredService<DidWebResolver>(), sp.GetRequiredService<CertificateChainValidator>(), sp.GetRequiredService<X5uFetcher>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new X5cKeyResolver(sp.GetRequiredService<CertificateChainValidator>(), sp.GetRequiredService<IOptions<DidWebOptions>>().Value.RequiredCertificatePolicy));
+        services.TryAddSingleton<IJwsKeyResolver>(sp => new IssuerKeyResolver(sp.GetRequiredService<DidWebKeyResolver>(), sp.GetRequiredService<X5cKeyResolver>()));
+        services.TryAddSingleton<HeaderJwkResolver>();
+        services.TryAddSingleton(sp => new HolderProofKeyResolver(sp.GetRequiredService<HeaderJwkResolver>(), sp.GetRequiredService<IJwsKeyResolver>()));
+        services.TryAddSingleton(sp => new VcJwtIssuer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new VcJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new VpJwtIssuer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new VpJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<VcJwtVerifier>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SdJwtIssuer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SdJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves the DID document at <c>/.well-known/did.json</c>, and at <c>/{path}/did.json</c> when
+    /// the public base URL has a path (did:web path form).
+    /// </summary>
+    public static IEndpointRouteBuilder MapDidDocument(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        static IResult Serve(ServiceIdentity identity) => Results.Text(identity.DidDocumentJson, "application/did+json");
+        endpoints.MapGet("/.well-known/did.json", Serve).ExcludeFromDescription();
+        // The identity itself is loaded on first use, so a bad setting surfaces through options validation at start.
+        var settings = endpoints.ServiceProvider.GetRequiredService<IdentitySection>();
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (Uri.TryCreate(configuration[$"{settings.ServiceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
+            && baseUrl.AbsolutePath.Trim('/') is { Length: > 0 } path)
+        {
+            endpoints.MapGet("/" + path + "/did.json", Serve).ExcludeFromDescription();
+        }
+        return endpoints;
+    }
+
+    private static string ShortName(string applicationName)
+    {
+        // GaiaX.Oid4vc.Issuer → issuer: one data folder per service.
+        var last = applicationName.Split('.').LastOrDefault(s => s.Length > 0) ?? "service";
+        return last.ToLowerInvariant();
+    }
+
+    internal sealed record IdentitySection(string ServiceSection);
+
+    /// <summary>Holds the one SSRF-guarded client for did:web and x5u fetches.</summary>
+    internal sealed class DidWebHttp(HttpClient client) : IDisposable
+    {
+        public HttpClient Client { get; } = client;
+
+        public void Dispose() => Client.Dispose();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GaiaX.Oid4vc.Credentials.Jose;
+
+/// <summary>Finds (and vouches for) the public key a JWS must be verified with.</summary>
+public interface IJwsKeyResolver
+{
+    ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A key found for a JWS: the key, who it belongs to (a DID, or the certificate subject), and the
+/// validated certificate chain (leaf first) when the key came with one.
+/// </summary>
+public sealed record ResolvedKey(VerificationKey Key)
+{
+    /// <summary>The DID (for DID-resolved keys) the key belongs to.</summary>
+    public string? Controller { get; init; }
+
+    /// <summary>The verification method id (DID URL) or <c>kid</c> that selected the key.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>Leaf first, validated to a trust anchor; empty when the key has no certificate.</summary>
+    public IReadOnlyList<X509Certificate2> CertificateChain { get; init; } = [];
+}
+
+/// <summary>Keys known in advance, by <c>kid</c> (tests, benchmarks, pinned keys).</summary>
+public sealed class StaticKeyResolver : IJwsKeyResolver
+{
+    private readonly Dictionary<string, ResolvedKey> _keys = new(StringComparer.Ordinal);
+
+    public StaticKeyResolver Add(string keyId, VerificationKey key, string? controller = null)
+    {
+        _keys[keyId] = new ResolvedKey(key) { KeyId = keyId, Controller = controller };
+        return this;
+    }
+
+    public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        return ValueTask.FromResult(jws.KeyId is not null && _keys.TryGetValue(jws.KeyId, out var key)
+            ? VerificationResult<ResolvedKey>.Success(key)
+            : VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"No key is known for kid '{jws.KeyId}'."));
+    }
+}
+
+/// <summary>
+/// Holder-proof keys carried in the JWS header itself (<c>jwk</c>), as in OID4VCI proof JWTs and
+/// DPoP: exactly one of <c>jwk</c> / <c>kid</c> / <c>x5c</c>; a private JWK is refused. Keys are
+/// cached by thumbprint so a wallet's repeated proofs do not re-import the key.
+/// </summary>
+public sealed class HeaderJwkResolver : IJwsKeyResolver
+{
+    private const int MaxCachedKeys = 10_000;
+    private readonly ConcurrentDictionary<string, VerificationKey> _cache = new(StringComparer.Ordinal);
+
+    public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        var result = ResolveFromHeader(jws);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Parses the header <c>jwk</c> strictly and checks it fits <c>alg</c>.</summary>
+    public VerificationResult<ResolvedKey> ResolveFromHeader(ParsedJws jws)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        var present = new[] { "jwk", "kid", "x5c" }.Count(name => jws.Header.TryGetProperty(name, out _));
+        if (present != 1)
+        {
+            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header.");
+        }
+        if (!jws.Header.TryGetProperty("jwk", out var jwkElement) || jwkElement.ValueKind != JsonValueKind.Object)
+        {
+            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, "The header carries no jwk.");
+        }
+        var jwk = JsonNode.Parse(jwkElement.GetRawText())!.AsObject();
+        var parsed = Jwk.ParsePublic(jwk);
+        if (!parsed.Succeeded)
+        {
+            return parsed.Error;
+        }
+        var thumbprint = Jwk.Thumbprint(jwk);
+        if (_cache.Count > MaxCachedKeys)
+        {
+            // Every wallet brings its own key: keep the cache bounded rather than let it grow without end.
+            _cache.Clear();
+        }
+        var key = _cache.GetOrAdd(thumbprint, parsed.Value);
+        if (!ReferenceEquals(key, parsed.Value))
+        {
+            parsed.Value.Dispose();
+        }
+        if (!key.IsCompatibleWith(jws.Algorithm))
+        {
+            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The header jwk cannot verify {jws.Algorithm}.");
+        }
+        return VerificationResult<ResolvedKey>.Success(new ResolvedKey(key) { KeyId = thumbprint });
+    }
+}
+
+/// <summary>
+/// The key of a holder proof (OID4VCI <c>openid4vci-proof+jwt</c>, DPoP-like proofs): exactly one
+/// of <c>jwk</c> / <c>kid</c> / <c>x5c</c>; <c>jwk</c> is taken from the header (private members
+/// refused), <c>kid</c> (a DID URL) and <c>x5c</c> go to <paramref name="others"/>.
+/// </summary>
+public sealed class HolderProofKeyResolver(HeaderJwkResolver headerJwk, IJwsKeyResolver others) : IJwsKeyResolver
+{
+    public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        var present = new[] { "jwk", "kid", "x5c" }.Count(name => jws.Header.TryGetProperty(name, out _));
+        if (present != 1)
+        {
+            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header."));
+        }
+        return jws.Header.TryGetProperty("jwk", out _) ? headerJwk.ResolveAsync(jws, cancellationToken) : others.ResolveAsync(jws, cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+namespace GaiaX.Oid4vc.Credentials.Keys;
+
+/// <summary>Where a service's signing key and certificate come from (configuration section <c>Identity</c>).</summary>
+public enum IdentitySource
+{
+    /// <summary>Generated on first start from a development CA, kept in <see cref="IdentityOptions.DataPath"/>, reused after.</summary>
+    Development,
+
+    /// <summary>A PEM private key and PEM certificate chain from files (a mounted Kubernetes secret).</summary>
+    Files,
+}
+
+/// <summary>Settings of the service identity: key source, files, and the DID.</summary>
+public sealed class IdentityOptions
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>Where the Kubernetes secret with the identity is mounted (keys <c>tls.key</c>, <c>tls.crt</c>).</summary>
+    public const string DefaultSecretFolder = "/var/run/secrets/gaiax/identity";
+
+    public IdentitySource Source { get; set; } = IdentitySource.Development;
+
+    /// <summary>Development: the folder holding this service's key and certificate. Default <c>.devhost-data/&lt;app name&gt;</c>.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>Development: the folder of the development CA shared by all services. Default <c>.devhost-data/dev-ca</c>.</summary>
+    public string? DevelopmentCaPath { get; set; }
+
+    /// <summary>Files: the PEM (PKCS#8 or SEC1) private key.</summary>
+    public string PrivateKeyPath { get; set; } = DefaultSecretFolder + "/tls.key";
+
+    /// <summary>Files: the PEM certificate chain, leaf first.</summary>
+    public string CertificateChainPath { get; set; } = DefaultSecretFolder + "/tls.crt";
+
+    /// <summary>The service DID. Default: did:web derived from the service's PublicBaseUrl.</summary>
+    public string? Did { get; set; }
+
+    /// <summary>ES256 (default) or ES384.</summary>
+    public string Algorithm { get; set; } = Jose.JwsAlgorithms.ES256;
+}
+
+/// <summary>Trust anchors (configuration section <c>Trust</c>).</summary>
+public sealed class TrustOptions
+{
+    public const string SectionName = "Trust";
+
+    /// <summary>PEM files of the trust anchors (each may hold several certificates).</summary>
+    public IList<string> AnchorCertificates { get; } = [];
+
+    /// <summary>
+    /// Whether the development CA is a trust anchor. Default: yes when <c>Identity:Source</c> is
+    /// Development, so the DevHost services trust each other.
+    /// </summary>
+    public bool? TrustDevelopmentCa { get; set; }
+}

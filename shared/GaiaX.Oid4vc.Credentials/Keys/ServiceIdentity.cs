@@ -1,0 +1,162 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.DidWeb;
+using GaiaX.Oid4vc.Credentials.Jose;
+
+namespace GaiaX.Oid4vc.Credentials.Keys;
+
+/// <summary>
+/// This service's identity: its did:web DID, its signing key (with <c>kid</c> = a DID URL of the
+/// DID and the certificate chain), and the DID document it publishes.
+/// </summary>
+public sealed class ServiceIdentity : IDisposable
+{
+    public ServiceIdentity(string did, SigningKey signingKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(did);
+        ArgumentNullException.ThrowIfNull(signingKey);
+        Did = did;
+        SigningKey = signingKey;
+        DidDocument = BuildDidDocument();
+        DidDocumentJson = DidDocument.ToJsonString();
+    }
+
+    public string Did { get; }
+
+    /// <summary>The verification method id (a DID URL) and the <c>kid</c> of everything this service signs.</summary>
+    public string KeyId => SigningKey.KeyId!;
+
+    public SigningKey SigningKey { get; }
+
+    /// <summary>Leaf first, up to (and including) the CA that issued it.</summary>
+    public IReadOnlyList<X509Certificate2> CertificateChain => SigningKey.CertificateChain;
+
+    public JsonObject DidDocument { get; }
+
+    /// <summary>The serialized DID document, as served at <c>/.well-known/did.json</c>.</summary>
+    public string DidDocumentJson { get; }
+
+    /// <summary>The key id used for a service key: the DID plus a fragment of the key's JWK thumbprint.</summary>
+    public static string KeyIdFor(string did, ECDsa key) => did + "#" + Jwk.Thumbprint(Jwk.FromPublicKey(key));
+
+    /// <summary>Loads the identity from configuration (see <see cref="IdentityOptions"/>).</summary>
+    public static ServiceIdentity Load(IdentityOptions options, Uri publicBaseUrl, string applicationName, string contentRoot, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        var did = string.IsNullOrWhiteSpace(options.Did) ? DidWebUrl.FromBaseUrl(publicBaseUrl) : options.Did;
+        return options.Source switch
+        {
+            IdentitySource.Files => FromFiles(did, options),
+            _ => FromDevelopmentCa(did, options, publicBaseUrl, applicationName, contentRoot, time),
+        };
+    }
+
+    private static ServiceIdentity FromFiles(string did, IdentityOptions options)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(File.ReadAllText(options.PrivateKeyPath));
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            key.Dispose();
+            throw new InvalidOperationException($"Setting 'Identity:PrivateKeyPath': {options.PrivateKeyPath} holds no EC private key in PEM ({ex.Message}).", ex);
+        }
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPemFile(options.CertificateChainPath);
+        if (chain.Count == 0)
+        {
+            throw new InvalidOperationException($"Setting 'Identity:CertificateChainPath': {options.CertificateChainPath} holds no certificate.");
+        }
+        using var leafKey = chain[0].GetECDsaPublicKey();
+        if (leafKey is null || !Jwk.Thumbprint(Jwk.FromPublicKey(leafKey)).Equals(Jwk.Thumbprint(Jwk.FromPublicKey(key)), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The first certificate of {options.CertificateChainPath} is not the certificate of the key in {options.PrivateKeyPath}.");
+        }
+        return new ServiceIdentity(did, new SigningKey(key, options.Algorithm, KeyIdFor(did, key), chain.ToList()));
+    }
+
+    private static ServiceIdentity FromDevelopmentCa(string did, IdentityOptions options, Uri publicBaseUrl, string applicationName, string contentRoot, TimeProvider time)
+    {
+        var caFolder = Path.GetFullPath(options.DevelopmentCaPath ?? Path.Combine(".devhost-data", "dev-ca"), contentRoot);
+        var dataFolder = Path.GetFullPath(options.DataPath ?? Path.Combine(".devhost-data", applicationName), contentRoot);
+        using var ca = DevelopmentCertificateAuthority.LoadOrCreate(caFolder, time);
+        Directory.CreateDirectory(dataFolder);
+        var keyPath = Path.Combine(dataFolder, "tls.key");
+        var certificatePath = Path.Combine(dataFolder, "tls.crt");
+        using (FolderLock.Acquire(dataFolder))
+        {
+            if (File.Exists(keyPath) && File.Exists(certificatePath) && IsReusable(certificatePath, ca, time))
+            {
+                return FromFiles(did, new IdentityOptions { PrivateKeyPath = keyPath, CertificateChainPath = certificatePath, Algorithm = options.Algorithm });
+            }
+            var curve = options.Algorithm == JwsAlgorithms.ES384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256;
+            using var key = ECDsa.Create(curve);
+            var request = new CertificateRequest($"CN={applicationName}, O=GaiaX.Oid4vc DevHost", key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+            var san = new SubjectAlternativeNameBuilder();
+            if (IPAddress.TryParse(publicBaseUrl.Host.Trim('[', ']'), out var address))
+            {
+                san.AddIpAddress(address);
+            }
+            else
+            {
+                san.AddDnsName(publicBaseUrl.IdnHost);
+            }
+            san.AddUri(new Uri(publicBaseUrl.GetLeftPart(UriPartial.Authority)));
+            request.CertificateExtensions.Add(san.Build());
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+            request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+            var now = time.GetUtcNow();
+            var serial = RandomNumberGenerator.GetBytes(16);
+            serial[0] &= 0x7F;
+            using var leaf = request.Create(ca, now.AddHours(-1), now.AddYears(1), serial);
+            FileWrites.WriteSecret(keyPath, key.ExportPkcs8PrivateKeyPem());
+            File.WriteAllText(certificatePath, leaf.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
+        }
+        return FromFiles(did, new IdentityOptions { PrivateKeyPath = keyPath, CertificateChainPath = certificatePath, Algorithm = options.Algorithm });
+    }
+
+    private static bool IsReusable(string certificatePath, X509Certificate2 ca, TimeProvider time)
+    {
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPemFile(certificatePath);
+        var leaf = chain[0];
+        // A new CA (folder deleted) or an ageing certificate means a new leaf.
+        return leaf.IssuerName.RawData.AsSpan().SequenceEqual(ca.SubjectName.RawData)
+            && chain.Count > 1 && chain[1].RawDataMemory.Span.SequenceEqual(ca.RawDataMemory.Span)
+            && leaf.NotAfter.ToUniversalTime() > time.GetUtcNow().UtcDateTime.AddDays(7);
+    }
+
+    private JsonObject BuildDidDocument()
+    {
+        var jwk = SigningKey.PublicKey.ToJwk();
+        jwk.Remove("kid");
+        jwk["alg"] = SigningKey.Algorithm;
+        if (SigningKey.X5c.Count > 0)
+        {
+            jwk["x5c"] = new JsonArray(SigningKey.X5c.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+        }
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"),
+            ["id"] = Did,
+            ["verificationMethod"] = new JsonArray(new JsonObject
+            {
+                ["id"] = KeyId,
+                ["type"] = "JsonWebKey2020",
+                ["controller"] = Did,
+                ["publicKeyJwk"] = jwk,
+            }),
+            ["authentication"] = new JsonArray(KeyId),
+            ["assertionMethod"] = new JsonArray(KeyId),
+        };
+    }
+
+    public void Dispose() => SigningKey.Dispose();
+}

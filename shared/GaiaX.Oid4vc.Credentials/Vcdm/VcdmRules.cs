@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Jose;
+
+namespace GaiaX.Oid4vc.Credentials.Vcdm;
+
+/// <summary>The checks the W3C VC Data Model 2.0 demands of a credential and a presentation.</summary>
+public static class VcdmRules
+{
+    public const string BaseContext = "https://www.w3.org/ns/credentials/v2";
+    public const string VerifiableCredentialType = "VerifiableCredential";
+    public const string VerifiablePresentationType = "VerifiablePresentation";
+    public const string EnvelopedVerifiableCredentialType = "EnvelopedVerifiableCredential";
+
+    /// <summary>
+    /// First <c>@context</c> is the v2 context, <c>type</c> contains VerifiableCredential,
+    /// <c>issuer</c> is a URL or an object with an <c>id</c>, <c>credentialSubject</c> is present,
+    /// <c>validFrom</c> ≤ now ≤ <c>validUntil</c> (within <paramref name="clockSkew"/>).
+    /// </summary>
+    public static VerificationError? CheckCredential(JsonElement credential, DateTimeOffset now, TimeSpan clockSkew)
+    {
+        if (credential.ValueKind != JsonValueKind.Object)
+        {
+            return Violation("The credential is not a JSON object.");
+        }
+        var error = CheckContextAndType(credential, VerifiableCredentialType);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (credential.TryGetProperty("id", out var id) && (id.ValueKind != JsonValueKind.String || !Uri.TryCreate(id.GetString(), UriKind.Absolute, out _)))
+        {
+            return Violation("The credential id must be a URL.");
+        }
+        if (IssuerId(credential) is null)
+        {
+            return Violation("The credential has no issuer (a URL, or an object with an id URL).");
+        }
+        if (!credential.TryGetProperty("credentialSubject", out var subject)
+            || !(subject.ValueKind == JsonValueKind.Object
+                 || (subject.ValueKind == JsonValueKind.Array && subject.GetArrayLength() > 0 && subject.EnumerateArray().All(s => s.ValueKind == JsonValueKind.Object))))
+        {
+            return Violation("The credential has no credentialSubject object.");
+        }
+        if (!TryDate(credential, "validFrom", out var validFrom, out error) || !TryDate(credential, "validUntil", out var validUntil, out error))
+        {
+            return error;
+        }
+        if (validFrom is not null && validUntil is not null && validFrom > validUntil)
+        {
+            return Violation("validFrom is after validUntil.");
+        }
+        if (validFrom is not null && validFrom > now + clockSkew)
+        {
+            return new VerificationError(VerificationFailure.NotYetValid, $"The credential is valid from {validFrom:O}.");
+        }
+        if (validUntil is not null && validUntil < now - clockSkew)
+        {
+            return new VerificationError(VerificationFailure.Expired, $"The credential was valid until {validUntil:O}.");
+        }
+        return null;
+    }
+
+    /// <summary>First <c>@context</c> is the v2 context and <c>type</c> contains VerifiablePresentation.</summary>
+    public static VerificationError? CheckPresentation(JsonElement presentation)
+    {
+        if (presentation.ValueKind != JsonValueKind.Object)
+        {
+            return Violation("The presentation is not a JSON object.");
+        }
+        return CheckContextAndType(presentation, VerifiablePresentationType);
+    }
+
+    /// <summary>The issuer's id: <c>issuer</c> as a string, or <c>issuer.id</c>.</summary>
+    public static string? IssuerId(JsonElement credential)
+    {
+        if (!credential.TryGetProperty("issuer", out var issuer))
+        {
+            return null;
+        }
+        var id = issuer.ValueKind switch
+        {
+            JsonValueKind.String => issuer.GetString(),
+            JsonValueKind.Object when issuer.TryGetProperty("id", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
+            _ => null,
+        };
+        return id is not null && Uri.TryCreate(id, UriKind.Absolute, out _) ? id : null;
+    }
+
+    /// <summary>Whether <c>type</c> (a string or an array of strings) contains <paramref name="type"/>.</summary>
+    public static bool HasType(JsonElement item, string type)
+    {
+        if (!item.TryGetProperty("type", out var types))
+        {
+            return false;
+        }
+        return types.ValueKind switch
+        {
+            JsonValueKind.String => types.ValueEquals(type),
+            JsonValueKind.Array => types.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.ValueEquals(type)),
+            _ => false,
+        };
+    }
+
+    private static VerificationError? CheckContextAndType(JsonElement item, string requiredType)
+    {
+        if (!item.TryGetProperty("@context", out var context))
+        {
+            return Violation("@context is missing.");
+        }
+        var first = context.ValueKind switch
+        {
+            JsonValueKind.Array when context.GetArrayLength() > 0 => context[0],
+            JsonValueKind.String => context,
+            _ => default,
+        };
+        if (first.ValueKind != JsonValueKind.String || !first.ValueEquals(BaseContext))
+        {
+            return Violation($"The first @context must be {BaseContext}.");
+        }
+        if (!HasType(item, requiredType))
+        {
+            return Violation($"type must contain {requiredType}.");
+        }
+        return null;
+    }
+
+    private static bool TryDate(JsonElement item, string name, out DateTimeOffset? value, out VerificationError? error)
+    {
+        value = null;
+        error = null;
+        if (!item.TryGetProperty(name, out var element))
+        {
+            return true;
+        }
+        // xsd:dateTimeStamp: a date-time with a time zone.
+        if (element.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && HasZone(element.GetString()!))
+        {
+            value = parsed;
+            return true;
+        }
+        error = Violation($"{name} must be a date-time with a time zone.");
+        return false;
+    }
+
+    private static bool HasZone(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+
+    private static VerificationError Violation(string message) => new(VerificationFailure.DataModelViolation, message);
+}
