@@ -101,29 +101,22 @@ public static class ComplianceServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>DID resolution and JWS verification for the filters.</summary>
+    /// <summary>
+    /// DID resolution and JWS verification for the filters, over the credential core registered by
+    /// <c>AddServiceIdentity</c> (did:web resolver with its SSRF guard and cache, x5u fetcher, JOSE allow-list).
+    /// </summary>
     public static WebApplicationBuilder AddCredentialVerification(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DidWebOptions>().Bind(builder.Configuration.GetSection(DidWebOptions.SectionName));
-        builder.Services.AddHttpClient<IVerificationMethodResolver, DidWebVerificationMethodResolver>(DidWebVerificationMethodResolver.HttpClientName, http =>
-        {
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
-        builder.Services.TryAddSingleton<IJwsSignatureVerifier, JwsSignatureVerifier>();
+        builder.Services.TryAddSingleton<IVerificationMethodResolver, CredentialCoreVerificationMethodResolver>();
+        builder.Services.TryAddSingleton<IJwsSignatureVerifier, CredentialCoreSignatureVerifier>();
         return builder;
     }
 
-    /// <summary>The label credential issuer and the identity that signs it.</summary>
+    /// <summary>The label credential issuer; it signs with the service identity (<c>AddServiceIdentity</c>).</summary>
     public static WebApplicationBuilder AddLabelCredentials(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<IComplianceSigningIdentity>(services =>
-        {
-            var baseUrl = new Uri(services.GetRequiredService<IOptions<ComplianceOptions>>().Value.PublicBaseUrl);
-            var host = baseUrl.IsDefaultPort ? baseUrl.Host : $"{baseUrl.Host}%3A{baseUrl.Port}";
-            return new InMemoryComplianceSigningIdentity("did:web:" + host, System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
-        });
         builder.Services.AddSingleton<LabelCredentialIssuer>();
         return builder;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using GaiaX.Oid4vc.Compliance;
-using GaiaX.Oid4vc.Compliance.Labels;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
@@ -28,7 +27,7 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
     public async Task InitializeAsync()
     {
         _compliance = await _dapr.StartServiceAsync(AppIds.Compliance, (a, c) => ComplianceProgram.Create(a, c), ComplianceOptions.SectionName,
-            fixture.LocalRegistryArgs().Append("--Compliance:DidWeb:AllowHttpToLoopback=true"),
+            fixture.LocalRegistryArgs().Append("--DidWeb:AllowHttpLoopback=true"),
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(fixture.Time)));
         await _dapr.StartServiceAsync("observer", CreateObserver, "Observer");
     }
@@ -82,7 +81,7 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
         Assert.True(assessed.Compliant, string.Join("; ", assessed.Failures));
         Assert.Empty(assessed.Failures);
 
-        var (_, payload) = StandardComplianceTests.VerifyLabel(assessed.LabelCredential!, _compliance.Services.GetRequiredService<IComplianceSigningIdentity>());
+        var (_, payload) = await StandardComplianceTests.VerifyLabelAsync(_compliance, assessed.LabelCredential!);
         var digests = payload.GetProperty("credentialSubject").GetProperty("gx:compliantCredentials").EnumerateArray()
             .Select(c => c.GetProperty("digestSRI").GetString()!).ToHashSet();
         Assert.True(credentials.Select(StandardComplianceTests.Sri).ToHashSet().SetEquals(digests));

@@ -66,7 +66,7 @@ public sealed class ComplianceFixture : IAsyncLifetime
         TestServiceHost.StartAsync(
             (a, c) => ComplianceProgram.Create(a, c),
             ComplianceOptions.SectionName,
-            args.Append("--Compliance:DidWeb:AllowHttpToLoopback=true"),
+            args.Append("--DidWeb:AllowHttpLoopback=true"),
             builder => builder.Services.Replace(ServiceDescriptor.Singleton(time)));
 
     public async Task DisposeAsync()

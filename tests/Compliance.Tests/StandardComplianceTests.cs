@@ -3,8 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using GaiaX.Oid4vc.Compliance.Labels;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Tests;
 
@@ -23,14 +21,14 @@ public sealed class StandardComplianceTests(ComplianceFixture fixture)
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         Assert.Equal("application/vc+jwt", response.Content.Headers.ContentType?.MediaType);
 
-        var identity = fixture.Compliance.Services.GetRequiredService<IComplianceSigningIdentity>();
-        var (header, payload) = VerifyLabel(body, identity);
+        var (header, payload) = await VerifyLabelAsync(fixture.Compliance, body);
+        var complianceDid = "did:web:127.0.0.1%3A" + fixture.Compliance.BaseUrl.Port;
         Assert.Equal("vc+jwt", header.GetProperty("typ").GetString());
-        Assert.Equal(identity.Did, header.GetProperty("iss").GetString());
-        Assert.Equal(identity.KeyId, header.GetProperty("kid").GetString());
+        Assert.Equal(complianceDid, header.GetProperty("iss").GetString());
+        Assert.StartsWith(complianceDid + "#", header.GetProperty("kid").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(vcid, payload.GetProperty("id").GetString());
-        Assert.Equal(identity.Did, payload.GetProperty("issuer").GetString());
+        Assert.Equal(complianceDid, payload.GetProperty("issuer").GetString());
         Assert.Contains("gx:LabelCredential", payload.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
         var validFrom = DateTimeOffset.Parse(payload.GetProperty("validFrom").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var validUntil = DateTimeOffset.Parse(payload.GetProperty("validUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -56,7 +54,7 @@ public sealed class StandardComplianceTests(ComplianceFixture fixture)
         using var response = await fixture.Compliance.PostPresentationAsync(fixture.Participant.Presentation());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var (_, payload) = VerifyLabel(await response.Content.ReadAsStringAsync(), fixture.Compliance.Services.GetRequiredService<IComplianceSigningIdentity>());
+        var (_, payload) = await VerifyLabelAsync(fixture.Compliance, await response.Content.ReadAsStringAsync());
         Assert.StartsWith("urn:uuid:", payload.GetProperty("id").GetString(), StringComparison.Ordinal);
     }
 
@@ -87,13 +85,29 @@ public sealed class StandardComplianceTests(ComplianceFixture fixture)
 
     internal static string Sri(string jwt) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(jwt)));
 
-    /// <summary>Checks the label's ES256 signature with the Compliance identity's key and returns its parts.</summary>
-    internal static (JsonElement Header, JsonElement Payload) VerifyLabel(string jwt, IComplianceSigningIdentity identity)
+    /// <summary>
+    /// Checks the label's signature the way a relying party does: the key is the verification method
+    /// its <c>kid</c> names in the Compliance service's published DID document.
+    /// </summary>
+    internal static async Task<(JsonElement Header, JsonElement Payload)> VerifyLabelAsync(GaiaX.Oid4vc.Testing.TestServiceHost compliance, string jwt)
     {
         var parts = jwt.Split('.');
         Assert.Equal(3, parts.Length);
-        var key = Assert.IsType<InMemoryComplianceSigningIdentity>(identity).Key;
-        Assert.True(key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256), "the label's signature verifies");
-        return (JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement, JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement);
+        var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement;
+        var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement;
+        Assert.Equal("ES256", header.GetProperty("alg").GetString());
+        var kid = header.GetProperty("kid").GetString()!;
+
+        using var document = JsonDocument.Parse(await compliance.Client.GetStringAsync("/.well-known/did.json"));
+        Assert.Equal(header.GetProperty("iss").GetString(), document.RootElement.GetProperty("id").GetString());
+        var method = document.RootElement.GetProperty("verificationMethod").EnumerateArray().Single(m => m.GetProperty("id").GetString() == kid);
+        var jwk = method.GetProperty("publicKeyJwk");
+        using var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk.GetProperty("x").GetString()), Y = Base64Url.DecodeFromChars(jwk.GetProperty("y").GetString()) },
+        });
+        Assert.True(key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256), "the label's signature verifies with the published key");
+        return (header, payload);
     }
 }

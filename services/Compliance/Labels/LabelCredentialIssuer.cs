@@ -1,19 +1,18 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Compliance.Filters;
+using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.VcJwt;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Compliance.Labels;
 
 /// <summary>
-/// Turns a compliant assessment into a Gaia-X <c>LabelCredential</c> VC-JWT signed by the Compliance
-/// identity: the subject lists each compliant credential with its id, type and the SRI digest of
-/// the JWT as received, the label level and the engine and rules versions.
+/// Turns a compliant assessment into a Gaia-X <c>LabelCredential</c>: a VC-JWT signed by the
+/// Compliance service identity whose subject lists each compliant credential with its id, type and
+/// the SRI digest of the JWT as received, the label level, and the engine and rules versions.
 /// </summary>
-public sealed class LabelCredentialIssuer(IComplianceSigningIdentity identity, ComplianceFilterChain chain, IOptions<ComplianceOptions> options)
+public sealed class LabelCredentialIssuer(ServiceIdentity identity, VcJwtIssuer issuer, ComplianceFilterChain chain, IOptions<ComplianceOptions> options)
 {
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
 
@@ -21,6 +20,9 @@ public sealed class LabelCredentialIssuer(IComplianceSigningIdentity identity, C
     public static string EngineVersion { get; } =
         typeof(LabelCredentialIssuer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "1.0.0";
+
+    /// <summary>The DID the labels are issued under.</summary>
+    public string IssuerDid => identity.Did;
 
     public string Issue(ComplianceAssessment assessment, Uri? vcid)
     {
@@ -31,72 +33,42 @@ public sealed class LabelCredentialIssuer(IComplianceSigningIdentity identity, C
         }
         var settings = options.Value;
         var id = vcid?.AbsoluteUri ?? "urn:uuid:" + Guid.NewGuid().ToString("D");
-        var issuedAt = assessment.AssessedAt;
-        var validUntil = issuedAt + settings.LabelValidity;
+        var validFrom = assessment.AssessedAt;
 
-        var header = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(header))
+        var compliant = new JsonArray();
+        foreach (var credential in assessment.Credentials)
         {
-            writer.WriteStartObject();
-            writer.WriteString("alg", identity.Algorithm);
-            writer.WriteString("typ", "vc+jwt");
-            writer.WriteString("cty", "vc");
-            writer.WriteString("iss", identity.Did);
-            writer.WriteString("kid", identity.KeyId);
-            writer.WriteEndObject();
+            compliant.Add(new JsonObject
+            {
+                ["id"] = credential.Id,
+                ["type"] = "gx:CompliantCredential",
+                ["gx:credentialType"] = "gx:" + credential.Type,
+                ["digestSRI"] = credential.DigestSri,
+            });
         }
+        // The criteria a label vouches for: the filters a compliant presentation has passed.
+        var criteria = new JsonArray(chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)).Select(f => (JsonNode)f.Name).ToArray());
 
-        var payload = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(payload))
+        var label = new JsonObject
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("@context");
-            writer.WriteStringValue(ParseFilter.CredentialsV2Context);
-            writer.WriteStringValue(GaiaXContext);
-            writer.WriteEndArray();
-            writer.WriteStartArray("type");
-            writer.WriteStringValue("VerifiableCredential");
-            writer.WriteStringValue("gx:LabelCredential");
-            writer.WriteEndArray();
-            writer.WriteString("id", id);
-            writer.WriteString("issuer", identity.Did);
-            writer.WriteString("validFrom", Timestamp(issuedAt));
-            writer.WriteString("validUntil", Timestamp(validUntil));
-            writer.WriteStartObject("credentialSubject");
-            writer.WriteString("id", id + "#cs");
-            writer.WriteString("type", "gx:LabelCredential");
-            writer.WriteString("gx:labelLevel", settings.LabelLevel);
-            writer.WriteString("gx:engineVersion", EngineVersion);
-            writer.WriteString("gx:rulesVersion", settings.RulesVersion);
-            writer.WriteStartArray("gx:validatedCriteria");
-            // The criteria a label vouches for: the filters a compliant presentation has passed.
-            foreach (var filter in chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)))
+            ["@context"] = new JsonArray(ParseFilter.CredentialsV2Context, GaiaXContext),
+            ["type"] = new JsonArray("VerifiableCredential", "gx:LabelCredential"),
+            ["id"] = id,
+            ["issuer"] = identity.Did,
+            ["validFrom"] = Timestamp(validFrom),
+            ["validUntil"] = Timestamp(validFrom + settings.LabelValidity),
+            ["credentialSubject"] = new JsonObject
             {
-                writer.WriteStringValue(filter.Name);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("gx:compliantCredentials");
-            foreach (var credential in assessment.Credentials)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", credential.Id);
-                writer.WriteString("type", "gx:CompliantCredential");
-                writer.WriteString("gx:credentialType", "gx:" + credential.Type);
-                writer.WriteString("digestSRI", credential.DigestSri);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteNumber("iat", issuedAt.ToUnixTimeSeconds());
-            writer.WriteNumber("nbf", issuedAt.ToUnixTimeSeconds());
-            writer.WriteNumber("exp", validUntil.ToUnixTimeSeconds());
-            writer.WriteString("jti", id);
-            writer.WriteEndObject();
-        }
-
-        var signingInput = Base64Url.EncodeToString(header.WrittenSpan) + "." + Base64Url.EncodeToString(payload.WrittenSpan);
-        var signature = identity.Sign(Encoding.ASCII.GetBytes(signingInput));
-        return signingInput + "." + Base64Url.EncodeToString(signature);
+                ["id"] = id + "#cs",
+                ["type"] = "gx:LabelCredential",
+                ["gx:labelLevel"] = settings.LabelLevel,
+                ["gx:engineVersion"] = EngineVersion,
+                ["gx:rulesVersion"] = settings.RulesVersion,
+                ["gx:validatedCriteria"] = criteria,
+                ["gx:compliantCredentials"] = compliant,
+            },
+        };
+        return issuer.Issue(label, identity.SigningKey, identity.Did);
     }
 
     private static string Timestamp(DateTimeOffset instant) =>

@@ -1,39 +1,43 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using GaiaX.Oid4vc.Credentials.X509;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Compliance.Registry;
 
 /// <summary>
-/// The registry as configuration: trust-anchor certificates, trusted notary DIDs, accepted
-/// terms-and-conditions hashes and a shape source. Chains are built to the configured anchors only;
-/// a root that arrives inside a caller's chain is never trusted by itself.
+/// The registry as configuration: trust-anchor certificates (<c>Compliance:Registry:Local</c> plus the
+/// service's own anchors, <c>Trust:AnchorCertificates</c> and the development CA in development),
+/// trusted notary DIDs, accepted terms-and-conditions hashes and a shape source. Chains are built by
+/// the credential core's <see cref="CertificateChainValidator"/> to these anchors only; a root that
+/// arrives inside a caller's chain is never trusted by itself.
 /// </summary>
 public sealed class LocalGaiaXRegistry : IGaiaXRegistry
 {
-    private readonly X509Certificate2Collection _anchors;
+    private readonly CertificateChainValidator? _chains;
     private readonly IReadOnlySet<string> _notaries;
     private readonly IReadOnlySet<string> _terms;
     private readonly string? _shapesFile;
     private readonly string? _ontologyFile;
-    private readonly TimeProvider _time;
     private readonly RegistryAnswerCache _verdicts;
 
-    public LocalGaiaXRegistry(IOptions<GaiaXRegistryOptions> options, TimeProvider time)
+    public LocalGaiaXRegistry(IOptions<GaiaXRegistryOptions> options, TrustAnchors serviceAnchors, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(serviceAnchors);
         var local = options.Value.Local;
-        _time = time;
-        _anchors = [];
+        var anchors = new X509Certificate2Collection();
         foreach (var pem in local.TrustAnchorCertificates)
         {
-            _anchors.ImportFromPem(pem);
+            anchors.ImportFromPem(pem);
         }
         foreach (var file in local.TrustAnchorCertificateFiles)
         {
-            _anchors.ImportFromPemFile(file);
+            anchors.ImportFromPemFile(file);
         }
+        anchors.AddRange(serviceAnchors.Certificates);
+        _chains = anchors.Count == 0 ? null : new CertificateChainValidator(new TrustAnchors(anchors), time);
         _notaries = local.RegistrationNotaries.ToHashSet(StringComparer.Ordinal);
         _terms = local.TermsAndConditionsHashes.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _shapesFile = string.IsNullOrWhiteSpace(local.ShapesFile) ? null : local.ShapesFile;
@@ -70,29 +74,13 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
 
     private TrustAnchorVerdict Build(IReadOnlyList<X509Certificate2> certificates)
     {
-        if (_anchors.Count == 0)
+        if (_chains is null)
         {
             return TrustAnchorVerdict.No("No trust anchor is configured (Compliance:Registry:Local:TrustAnchorCertificates).");
         }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_anchors);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = _time.GetUtcNow().UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        foreach (var intermediate in certificates.Skip(1))
-        {
-            chain.ChainPolicy.ExtraStore.Add(intermediate);
-        }
-        if (chain.Build(certificates[0]))
-        {
-            return TrustAnchorVerdict.Yes;
-        }
-        var reasons = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct().ToArray();
-        var subject = certificates[0].Subject;
-        return TrustAnchorVerdict.No(reasons.Length == 0
-            ? $"The certificate chain of '{subject}' does not end at a configured trust anchor."
-            : $"The certificate chain of '{subject}' does not end at a configured trust anchor: {string.Join("; ", reasons)}");
+        var validated = _chains.Validate(certificates);
+        return validated.Succeeded
+            ? TrustAnchorVerdict.Yes
+            : TrustAnchorVerdict.No($"The certificate chain of '{certificates[0].Subject}' does not end at a configured trust anchor: {validated.Error!.Message}");
     }
 }

@@ -1,10 +1,13 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.Compliance.Filters;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Verification;
 
-/// <summary>A verification method found in a DID document by its exact <c>kid</c>.</summary>
+/// <summary>
+/// A verification method found in a DID document by its exact <c>kid</c>, with its certificate
+/// chain as published (not yet judged: whether it ends at a trust anchor is the registry's call).
+/// </summary>
 public sealed class ResolvedVerificationMethod
 {
     public required string KeyId { get; init; }
@@ -15,8 +18,7 @@ public sealed class ResolvedVerificationMethod
     /// <summary>The JWK's <c>alg</c> (required by Gaia-X).</summary>
     public required string Algorithm { get; init; }
 
-    /// <summary>The JWK's public key (<see cref="ECDsa"/> or <see cref="RSA"/>).</summary>
-    public required AsymmetricAlgorithm PublicKey { get; init; }
+    public required VerificationKey PublicKey { get; init; }
 
     /// <summary>The certificate chain from <c>x5c</c> or fetched from <c>x5u</c>, leaf first.</summary>
     public required IReadOnlyList<X509Certificate2> CertificateChain { get; init; }
@@ -32,7 +34,7 @@ public interface IVerificationMethodResolver
     Task<ResolvedVerificationMethod> ResolveAsync(string keyId, CancellationToken cancellationToken);
 }
 
-/// <summary>Checks a JWS signature under the algorithm allow-list.</summary>
+/// <summary>Checks a JWS signature under the credential core's verification allow-list.</summary>
 public interface IJwsSignatureVerifier
 {
     bool IsAllowedAlgorithm(string algorithm);

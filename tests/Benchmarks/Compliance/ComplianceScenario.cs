@@ -99,7 +99,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
         var termsHash = Convert.ToHexStringLower(SHA256.HashData("benchmark terms"u8));
         _compliance = ComplianceProgram.Create(
         [
-            "--Compliance:DidWeb:AllowHttpToLoopback=true",
+            "--DidWeb:AllowHttpLoopback=true",
             "--Compliance:Registry:Local:TrustAnchorCertificates:0=" + root.ExportCertificatePem(),
             "--Compliance:Registry:Local:RegistrationNotaries:0=" + notary.Did,
             "--Compliance:Registry:Local:TermsAndConditionsHashes:0=" + termsHash,
