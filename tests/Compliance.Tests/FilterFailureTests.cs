@@ -231,7 +231,7 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
     [Fact]
     public async Task Service_offering_provided_by_the_presented_legal_person_complies()
     {
-        var offering = Participant.SignCredential(P.Identity, P.ServiceOffering(providedBy: P.Identity.Did));
+        var offering = Participant.SignCredential(P.Identity, P.ServiceOffering(providedBy: P.LegalPersonSubjectId));
 
         using var response = await fixture.Compliance.PostPresentationAsync(P.Presentation(Credentials(more: offering)));
 
@@ -241,7 +241,7 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
     [Fact]
     public async Task Credential_from_an_issuer_neither_notary_nor_bound_by_the_terms_fails_CredentialIssuersTrusted()
     {
-        var payload = P.ServiceOffering(providedBy: P.Identity.Did);
+        var payload = P.ServiceOffering(providedBy: P.LegalPersonSubjectId);
         payload["issuer"] = fixture.ThirdParty.Did;
 
         var failures = await FailuresOfAsync(P.Presentation(Credentials(more: Participant.SignCredential(fixture.ThirdParty, payload))));

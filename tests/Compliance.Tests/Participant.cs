@@ -24,6 +24,9 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
 
     public string RegistrationNumberId => participant.Did + "#vat";
 
+    /// <summary>The legal person's node: distinct from the DID, which the gx:Issuer declaration describes.</summary>
+    public string LegalPersonSubjectId => participant.Did + "#legal-person";
+
     public string LegalPersonCredentialId => "https://participant.example/credentials/legal-person";
 
     public string VatIdCredentialId => "https://notary.example/credentials/vat-BE0762747721";
@@ -32,7 +35,7 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
 
     public JsonObject LegalPerson() => Credential(LegalPersonCredentialId, participant.Did, "gx:LegalPerson", new JsonObject
     {
-        ["id"] = participant.Did,
+        ["id"] = LegalPersonSubjectId,
         ["type"] = "gx:LegalPerson",
         ["gx:legalName"] = "Test Participant SA",
         ["gx:registrationNumber"] = new JsonObject { ["id"] = RegistrationNumberId },
