@@ -162,6 +162,8 @@ public sealed class BadTokenTableTests(CredentialsFixture fixture) : IClassFixtu
             return SdJwt(f, presentation + kb);
         }),
         ["kb_iat_too_old"] = (VerificationFailure.IssuedAtInvalid, f => SdJwt(f, Present(f, issuedAt: CredentialsFixture.Now.AddHours(-1)))),
+        ["sd_x5c_certificate_not_naming_the_iss_host"] = (VerificationFailure.IssuerMismatch, f => SdJwt(f,
+            f.SdJwtIssuer.Issue(SdRequest(f) with { Issuer = "https://other.example" }, f.Issuer.Key), keyBinding: false)),
         ["sd_duplicate_disclosure"] = (VerificationFailure.DisclosureInvalid, f =>
         {
             var issued = Issued(f);

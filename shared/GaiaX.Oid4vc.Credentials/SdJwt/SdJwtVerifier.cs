@@ -72,6 +72,13 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
         {
             return Fail(VerificationFailure.UnsupportedHashAlgorithm, $"_sd_alg '{sdAlg}' is not supported.");
         }
+        // An issuer known only by its certificate must be the one the certificate names (SD-JWT VC §3.5).
+        var chain = verified.Value.Key.CertificateChain;
+        if (chain.Count > 0 && Uri.TryCreate(issuerJwt.PayloadString("iss"), UriKind.Absolute, out var issuerUrl) && issuerUrl.Scheme == Uri.UriSchemeHttps
+            && !X509.CertificateChainValidator.MatchesDnsName(chain[0], issuerUrl.IdnHost))
+        {
+            return Fail(VerificationFailure.IssuerMismatch, $"The issuer's certificate does not name the host of iss '{issuerUrl}'.");
+        }
         if (options.RequireVct && string.IsNullOrEmpty(issuerJwt.PayloadString("vct")))
         {
             return Fail(VerificationFailure.MissingClaim, "The SD-JWT VC has no vct.");

@@ -29,6 +29,19 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
     public VerificationResult<IReadOnlyList<X509Certificate2>> Validate(IReadOnlyList<X509Certificate2> chain, string? requiredPolicyOid = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        try
+        {
+            return ValidateCore(chain, requiredPolicyOid);
+        }
+        catch (CryptographicException ex)
+        {
+            // A certificate that parses but whose contents the platform cannot process (a mangled key or extension).
+            return Fail(VerificationFailure.CertificateMalformed, "A certificate in the chain cannot be processed: " + ex.Message);
+        }
+    }
+
+    private VerificationResult<IReadOnlyList<X509Certificate2>> ValidateCore(IReadOnlyList<X509Certificate2> chain, string? requiredPolicyOid)
+    {
         if (chain.Count == 0)
         {
             return Fail(VerificationFailure.CertificateMalformed, "The certificate chain is empty.");
@@ -134,6 +147,18 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
     public static VerificationResult<VerificationKey> PublicKeyOf(X509Certificate2 certificate, string? algorithm = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        try
+        {
+            return PublicKeyOfCore(certificate, algorithm);
+        }
+        catch (CryptographicException)
+        {
+            return VerificationResult<VerificationKey>.Fail(VerificationFailure.CertificateMalformed, "The certificate's public key cannot be read.");
+        }
+    }
+
+    private static VerificationResult<VerificationKey> PublicKeyOfCore(X509Certificate2 certificate, string? algorithm)
+    {
         // Through PublicKey: the key is wanted whatever the key usage says (usage is checked separately).
         using var ec = certificate.PublicKey.GetECDsaPublicKey();
         if (ec is not null)
@@ -159,6 +184,32 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
         using var k = leafKey.Value;
         return key.SameKeyAs(k);
+    }
+
+    /// <summary>
+    /// Whether the certificate names <paramref name="host"/> in its subject alternative names (DNS,
+    /// exact or one-label wildcard; or a URI with that host). Used for SD-JWT VC issuers identified by
+    /// an HTTPS <c>iss</c> and for OID4VP <c>x509_san_dns</c> client ids.
+    /// </summary>
+    public static bool MatchesDnsName(X509Certificate2 certificate, string host)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        var san = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().FirstOrDefault();
+        if (san is null)
+        {
+            return false;
+        }
+        foreach (var name in san.EnumerateDnsNames())
+        {
+            if (string.Equals(name, host, StringComparison.OrdinalIgnoreCase)
+                || (name.StartsWith("*.", StringComparison.Ordinal) && host.IndexOf('.', StringComparison.Ordinal) is var dot && dot > 0
+                    && string.Equals(name[2..], host[(dot + 1)..], StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     internal static bool IsSelfSigned(X509Certificate2 certificate)

@@ -36,6 +36,9 @@ public static class TestPki
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName(name + ".example");
+        request.CertificateExtensions.Add(san.Build());
         if (policyOid is not null)
         {
             request.CertificateExtensions.Add(PolicyExtension(policyOid));
