@@ -48,11 +48,16 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IComplianceFilter, CertificateChainToTrustAnchorFilter>();
         services.AddSingleton<IComplianceFilter, PresentationSignatureFilter>();
         services.AddSingleton<IComplianceFilter, CredentialSignaturesAndValidityFilter>();
+        services.AddSingleton<IComplianceFilter, JsonLdExpansionFilter>();
+        services.AddSingleton<IComplianceFilter, ShaclShapesFilter>();
         services.AddSingleton<IComplianceFilter, RegistrationNumberFromTrustedNotaryRule>();
         services.AddSingleton<IComplianceFilter, IssuerTermsAndConditionsRule>();
         services.AddSingleton<IComplianceFilter, ServiceOfferingProvidedByRule>();
         services.AddSingleton<IComplianceFilter, CredentialIssuersTrustedRule>();
         services.AddSingleton<ComplianceFilterChain>();
+        // Pinned contexts only (VC 2.0, Gaia-X 25.11): a credential never makes the engine fetch a context.
+        services.TryAddSingleton<GaiaX.Oid4vc.Rdf.JsonLd.IDocumentLoader>(GaiaX.Oid4vc.Rdf.JsonLd.OfflineDocumentLoader.CreateDefault());
+        services.TryAddSingleton<CompiledShapes>();
         return services;
     }
 

@@ -59,11 +59,45 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
     public async Task Credential_without_the_VCDM_2_context_fails_Parse()
     {
         var legalPerson = P.LegalPerson();
-        legalPerson["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1");
+        // Both contexts are pinned, so the credential still expands; only the VCDM 2.0 order is wrong.
+        legalPerson["@context"] = new JsonArray(Participant.GaiaXContext, Participant.CredentialsV2);
 
         var failures = await FailuresOfAsync(P.Presentation(Credentials(legalPerson: Participant.SignCredential(P.Identity, legalPerson))));
 
         AssertOnlyFilter(failures, "Parse", "does not start with 'https://www.w3.org/ns/credentials/v2'", P.LegalPersonCredentialId);
+    }
+
+    [Fact]
+    public async Task Credential_with_a_context_that_is_not_pinned_fails_JsonLdExpansion_and_nothing_is_fetched()
+    {
+        var legalPerson = P.LegalPerson();
+        legalPerson["@context"]!.AsArray().Add("https://contexts.example/unknown/v1");
+
+        var failures = await FailuresOfAsync(P.Presentation(Credentials(legalPerson: Participant.SignCredential(P.Identity, legalPerson))));
+
+        AssertOnlyFilter(failures, "JsonLdExpansion", "does not expand", P.LegalPersonCredentialId);
+    }
+
+    [Fact]
+    public async Task Address_with_a_country_code_outside_the_list_fails_ShaclShapes()
+    {
+        var legalPerson = P.LegalPerson();
+        legalPerson["credentialSubject"]!["gx:legalAddress"]!["gx:countryCode"] = "XX";
+
+        var failures = await FailuresOfAsync(P.Presentation(Credentials(legalPerson: Participant.SignCredential(P.Identity, legalPerson))));
+
+        AssertOnlyFilter(failures, "ShaclShapes", "gx:countryCode value \"XX\"", P.LegalPersonCredentialId);
+    }
+
+    [Fact]
+    public async Task Legal_person_with_a_property_its_closed_shape_does_not_list_fails_ShaclShapes()
+    {
+        var legalPerson = P.LegalPerson();
+        legalPerson["credentialSubject"]!["gx:favouriteColour"] = "blue";
+
+        var failures = await FailuresOfAsync(P.Presentation(Credentials(legalPerson: Participant.SignCredential(P.Identity, legalPerson))));
+
+        AssertOnlyFilter(failures, "ShaclShapes", "gx:favouriteColour is not allowed here (closed shape)", P.LegalPersonCredentialId);
     }
 
     [Fact]
@@ -149,7 +183,7 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
         var signed = Participant.SignCredential(P.Identity, P.LegalPerson());
         var parts = signed.Split('.');
         var changed = P.LegalPerson();
-        changed["credentialSubject"]!["gx:legalName"] = "Someone Else SA";
+        changed["credentialSubject"]!["gx:headquartersAddress"]!["gx:countryCode"] = "DE";
         var tampered = parts[0] + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(changed.ToJsonString())) + "." + parts[2];
 
         AssertOnlyFilter(await FailuresOfAsync(P.Presentation(Credentials(legalPerson: tampered))), "CredentialSignaturesAndValidity", "credential's signature does not verify", P.LegalPersonCredentialId);
@@ -197,7 +231,7 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
     [Fact]
     public async Task Terms_and_conditions_hash_the_registry_does_not_publish_fails_IssuerTermsAndConditions()
     {
-        var issuer = Participant.SignCredential(P.Identity, P.IssuerDeclaration(hash: new string('0', 64)));
+        var issuer = Participant.SignCredential(P.Identity, P.IssuerDeclaration(hash: Participant.UnpublishedTermsAndConditionsHash));
 
         AssertOnlyFilter(await FailuresOfAsync(P.Presentation(Credentials(issuer: issuer))), "IssuerTermsAndConditions", "is not one the registry publishes", P.IssuerCredentialId);
     }
@@ -268,6 +302,8 @@ public sealed class FilterFailureTests(ComplianceFixture fixture)
         Assert.Contains(failures, f => f.Filter == "CredentialSignaturesAndValidity" && f.CredentialId == P.VatIdCredentialId);
         Assert.Contains(failures, f => f.Filter == "IssuerTermsAndConditions" && f.CredentialId == P.IssuerCredentialId);
         Assert.Contains(failures, f => f.Filter == "ServiceOfferingProvidedBy");
-        Assert.Equal(5, failures.Select(f => f.Filter).Distinct().Count());
+        // The made-up hash is also outside the shapes' list of terms-and-conditions hashes.
+        Assert.Contains(failures, f => f.Filter == "ShaclShapes" && f.CredentialId == P.IssuerCredentialId);
+        Assert.Equal(6, failures.Select(f => f.Filter).Distinct().Count());
     }
 }

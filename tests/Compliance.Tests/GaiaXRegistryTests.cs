@@ -34,6 +34,8 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"result":true}"""));
         registry.Given(Request.Create().WithPath("/api/trusted-issuers/registration-notary").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new[] { fixture.NotaryIdentity.Did })));
+        registry.Given(Request.Create().WithPath("/api/trusted-shape-registry/v1/shapes/trustframework").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/turtle").WithBody(GaiaX.Oid4vc.Rdf.GaiaX.GaiaXShapes.RepositoryProfileTurtle));
         registry.Given(Request.Create().WithPath("/api/termsAndConditions").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new { version = "test", hash = Participant.TermsAndConditionsHash })));
     }

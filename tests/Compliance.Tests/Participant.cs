@@ -14,9 +14,11 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
     public const string CredentialsV2 = "https://www.w3.org/ns/credentials/v2";
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
 
-    /// <summary>The hash of the terms and conditions the test registry publishes.</summary>
-    public static string TermsAndConditionsHash { get; } =
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("Gaia-X terms and conditions (test edition)")));
+    /// <summary>The hash of the terms and conditions the test registry publishes (one of the two the 25.11 shapes allow).</summary>
+    public static string TermsAndConditionsHash => GaiaX.Oid4vc.Compliance.Registry.DevelopmentRegistry.GaiaX2511TermsAndConditionsHashes[1];
+
+    /// <summary>A hash the shapes allow but the test registry does not publish.</summary>
+    public static string UnpublishedTermsAndConditionsHash => GaiaX.Oid4vc.Compliance.Registry.DevelopmentRegistry.GaiaX2511TermsAndConditionsHashes[0];
 
     public TestIdentity Identity => participant;
 
@@ -37,7 +39,6 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
     {
         ["id"] = LegalPersonSubjectId,
         ["type"] = "gx:LegalPerson",
-        ["gx:legalName"] = "Test Participant SA",
         ["gx:registrationNumber"] = new JsonObject { ["id"] = RegistrationNumberId },
         ["gx:headquartersAddress"] = Address(),
         ["gx:legalAddress"] = Address(),
@@ -63,6 +64,12 @@ public sealed class Participant(TestIdentity participant, TestIdentity notary, T
         ["id"] = participant.Did + "#service",
         ["type"] = "gx:ServiceOffering",
         ["gx:providedBy"] = new JsonObject { ["id"] = providedBy },
+        ["gx:serviceOfferingTermsAndConditions"] = new JsonObject
+        {
+            ["type"] = "gx:TermsAndConditions",
+            ["gx:url"] = new JsonObject { ["@value"] = "https://participant.example/terms", ["@type"] = "http://www.w3.org/2001/XMLSchema#anyURI" },
+            ["gx:hash"] = "2d1f5c5e0f1b7a3c9e8d4b6a0c2e4f6a8b0d2f4a6c8e0a2c4e6a8c0e2a4c6e8a",
+        },
     });
 
     public JsonObject Credential(string id, string issuer, string type, JsonObject subject)
