@@ -27,6 +27,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
     private readonly List<IDisposable> _owned = [];
     private WebApplication _didHost = null!;
     private WebApplication _compliance = null!;
+    private DirectoryInfo? _identityFolder;
 
     public string Presentation { get; private set; } = null!;
 
@@ -96,9 +97,13 @@ public sealed class ComplianceScenario : IAsyncDisposable
             documents.TryGetValue($"/{name}/did.json", out var document) ? Results.Text(document, "application/did+json") : Results.NotFound());
         await _didHost.StartAsync().ConfigureAwait(false);
 
-        var termsHash = Convert.ToHexStringLower(SHA256.HashData("benchmark terms"u8));
+        var termsHash = GaiaX.Oid4vc.Compliance.Registry.DevelopmentRegistry.GaiaX2511TermsAndConditionsHashes[1];
+        _identityFolder = Directory.CreateTempSubdirectory("compliance-bench-");
         _compliance = ComplianceProgram.Create(
         [
+            "--Compliance:PublicBaseUrl=http://127.0.0.1:5104",
+            "--Identity:DataPath=" + Path.Combine(_identityFolder.FullName, "compliance"),
+            "--Identity:DevelopmentCaPath=" + Path.Combine(_identityFolder.FullName, "dev-ca"),
             "--DidWeb:AllowHttpLoopback=true",
             "--Compliance:Registry:Local:TrustAnchorCertificates:0=" + root.ExportCertificatePem(),
             "--Compliance:Registry:Local:RegistrationNotaries:0=" + notary.Did,
@@ -133,7 +138,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
         {
             Sign(participant, "vc+jwt", Credential("https://participant.example/lp", participant.Did, "gx:LegalPerson", new JsonObject
             {
-                ["id"] = participant.Did, ["type"] = "gx:LegalPerson", ["gx:legalName"] = "Benchmark SA",
+                ["id"] = participant.Did + "#legal-person", ["type"] = "gx:LegalPerson",
                 ["gx:registrationNumber"] = new JsonObject { ["id"] = participant.Did + "#vat" },
                 ["gx:headquartersAddress"] = Address(), ["gx:legalAddress"] = Address(),
             })),
@@ -183,5 +188,6 @@ public sealed class ComplianceScenario : IAsyncDisposable
         {
             item.Dispose();
         }
+        _identityFolder?.Delete(recursive: true);
     }
 }
