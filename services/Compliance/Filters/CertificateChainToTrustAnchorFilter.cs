@@ -1,6 +1,5 @@
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Compliance.Verification;
-using GaiaX.Oid4vc.Credentials.X509;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
@@ -39,7 +38,7 @@ public sealed class CertificateChainToTrustAnchorFilter(IGaiaXRegistry registry)
     private async Task<TrustAnchorVerdict> JudgeAsync(ResolvedVerificationMethod method, CancellationToken cancellationToken)
     {
         var leaf = method.CertificateChain[0];
-        if (!CertificateChainValidator.KeyMatchesCertificate(method.PublicKey, leaf))
+        if (!method.KeyMatchesLeafCertificate)
         {
             return TrustAnchorVerdict.No($"The publicKeyJwk of '{method.KeyId}' is not the public key of its leaf certificate '{leaf.Subject}'.");
         }

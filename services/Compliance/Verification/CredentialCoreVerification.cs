@@ -96,6 +96,7 @@ public sealed class CredentialCoreVerificationMethodResolver(DidWebResolver reso
             PublicKey = key.Value!,
             CertificateChain = chain,
             CertificateChainUrl = chainUrl,
+            KeyMatchesLeafCertificate = CertificateChainValidator.KeyMatchesCertificate(key.Value!, chain[0]),
         };
     }
 

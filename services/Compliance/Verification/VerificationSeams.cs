@@ -25,6 +25,12 @@ public sealed class ResolvedVerificationMethod
 
     /// <summary>The <c>x5u</c> the chain came from, when it came from one.</summary>
     public Uri? CertificateChainUrl { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="PublicKey"/> is the leaf certificate's key; decided once when the method
+    /// is resolved (it costs key imports) and reused while the method is cached.
+    /// </summary>
+    public required bool KeyMatchesLeafCertificate { get; init; }
 }
 
 /// <summary>Resolves a JWS <c>kid</c> (a DID URL) to its verification method.</summary>
