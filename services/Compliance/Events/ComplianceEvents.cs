@@ -38,21 +38,19 @@ public sealed class CredentialPreparedHandler(ComplianceFilterChain chain, IEven
     public async Task<IResult> HandleAsync(CredentialPrepared prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Credential.Contains('~', StringComparison.Ordinal))
+        {
+            // The chain reads VC-JWTs (what the Notary prepares and the Issuer waits a verdict for).
+            // An SD-JWT VC is the Issuer's own: no verdict is published, so none is mistaken for a rejection.
+            logger.LogInformation("Credential for offer {OfferId} is an SD-JWT ({Format}); not assessed by the VC-JWT filter chain", prepared.OfferId, prepared.Format);
+            return IntegrationEventResults.Success();
+        }
         try
         {
             var outcome = await once.RunOnceAsync("compliance:credential-prepared", prepared.Id, async ct =>
             {
-                IReadOnlyList<string> reasons;
-                if (prepared.Credential.Contains('~', StringComparison.Ordinal))
-                {
-                    // The filter chain reads VC-JWTs; an SD-JWT VC is not assessed, and is not passed either.
-                    reasons = [$"credential [Parse] The {prepared.Format} credential is an SD-JWT; the compliance filter chain assesses VC-JWTs only."];
-                }
-                else
-                {
-                    var assessment = await chain.AssessAsync(ComplianceScope.Credential, prepared.Credential, ct).ConfigureAwait(false);
-                    reasons = ComplianceEvents.Describe(assessment.Failures);
-                }
+                var assessment = await chain.AssessAsync(ComplianceScope.Credential, prepared.Credential, ct).ConfigureAwait(false);
+                var reasons = ComplianceEvents.Describe(assessment.Failures);
                 await bus.PublishAsync(new CredentialAssessed(prepared.OfferId, reasons.Count == 0, reasons), ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             return outcome.ToResult();
