@@ -6,6 +6,7 @@ using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,17 +24,21 @@ public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, string daprBackEnd)
+    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, string daprBackEnd, RegistrySandboxServer? registries)
     {
         _services = services;
         Dapr = dapr;
         DaprBackEnd = daprBackEnd;
+        Registries = registries;
     }
 
     /// <summary>"in memory" or the Redis endpoint the embedded sidecar uses.</summary>
     public string DaprBackEnd { get; }
 
     public IReadOnlyList<RunningService> Services => _services;
+
+    /// <summary>The sandbox VIES/EORI/GLEIF/business register the Notary asks (null when real registries are used).</summary>
+    public RegistrySandboxServer? Registries { get; }
 
     /// <summary>The embedded Dapr runtime the services share.</summary>
     public EmbeddedDaprBroker Dapr { get; }
@@ -55,6 +60,8 @@ public sealed class DevStack : IAsyncDisposable
             ? EmbeddedDaprBroker.CreateInMemory()
             : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis).ConfigureAwait(false);
         var started = new List<RunningService>();
+        // Offline by default: the Notary asks sandbox registries that know the demo companies.
+        var registries = settings.UseRegistrySandbox ? RegistrySandboxServer.Start() : null;
         try
         {
             foreach (var (name, requestedPort, create) in definitions)
@@ -64,13 +71,15 @@ public sealed class DevStack : IAsyncDisposable
                 var baseUrl = $"http://{settings.Host}:{port}";
                 var section = char.ToUpperInvariant(name[0]) + name[1..];
                 var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
-                var args = settings.ServiceArgs
+                // Development tokens for the Issuer's management API; later arguments may override it.
+                var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
                     .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                     .Append($"--urls={baseUrl}")
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
                     .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                    .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
                     .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
                     .ToArray();
                 var app = create(args, builder => builder.Services.UseEmbeddedLifetime());
@@ -84,10 +93,11 @@ public sealed class DevStack : IAsyncDisposable
         {
             await StopAllAsync(started).ConfigureAwait(false);
             await dapr.DisposeAsync().ConfigureAwait(false);
+            registries?.Dispose();
             throw;
         }
 
-        return new DevStack(started, dapr, string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0]);
+        return new DevStack(started, dapr, string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0], registries);
     }
 
     private static int FreePort(string host)
@@ -107,6 +117,11 @@ public sealed class DevStack : IAsyncDisposable
             text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
                 $"{service.Name,-12} {service.BaseUrl.ToString().TrimEnd('/'),-28} {new Uri(service.BaseUrl, "/healthz")}");
         }
+        if (Registries is not null)
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"{"registries",-12} {Registries.BaseUrl.ToString().TrimEnd('/'),-28} sandbox VIES, EORI, GLEIF, EUID register (demo companies)");
+        }
         text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}");
         return text.ToString();
     }
@@ -115,6 +130,7 @@ public sealed class DevStack : IAsyncDisposable
     {
         await StopAllAsync(_services).ConfigureAwait(false);
         await Dapr.DisposeAsync().ConfigureAwait(false);
+        Registries?.Dispose();
     }
 
     private static async Task StopAllAsync(List<RunningService> services)

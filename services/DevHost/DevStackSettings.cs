@@ -24,6 +24,12 @@ public sealed record DevStackSettings
     /// <summary>Arguments passed on to every service (e.g. <c>--Issuer:Foo=bar</c>).</summary>
     public IReadOnlyList<string> ServiceArgs { get; init; } = [];
 
+    /// <summary>
+    /// Start sandbox registries (WireMock.Net playing VIES, EORI, GLEIF and an EUID register) and point
+    /// the Notary at them. Off (<c>--real-registries=true</c>) the Notary uses its configured (production) registries.
+    /// </summary>
+    public bool UseRegistrySandbox { get; init; } = true;
+
     /// <summary>Log level for the services' own logs (DevHost keeps the console readable).</summary>
     public string ServiceLogLevel { get; init; } = "Warning";
 
@@ -38,6 +44,7 @@ public sealed record DevStackSettings
             ["--host"] = "DevHost:Host",
             ["--log-level"] = "DevHost:ServiceLogLevel",
             ["--redis"] = "DevHost:Redis",
+            ["--real-registries"] = "DevHost:RealRegistries",
         };
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables("GAIAX_")
@@ -54,6 +61,7 @@ public sealed record DevStackSettings
             CompliancePort = Port(configuration, "Compliance", defaults.CompliancePort),
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
             Redis = configuration["DevHost:Redis"],
+            UseRegistrySandbox = !string.Equals(configuration["DevHost:RealRegistries"], "true", StringComparison.OrdinalIgnoreCase),
             ServiceArgs = args.Where(a => !switches.Keys.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToArray(),
         };
     }

@@ -1,4 +1,12 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.Issuer.Authorization;
+using GaiaX.Oid4vc.Issuer.Credentials;
+using GaiaX.Oid4vc.Issuer.Events;
+using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.Issuer.Nonce;
+using GaiaX.Oid4vc.Issuer.Notification;
+using GaiaX.Oid4vc.Issuer.Offers;
+using GaiaX.Oid4vc.Issuer.Token;
 
 namespace GaiaX.Oid4vc.Issuer;
 
@@ -8,6 +16,16 @@ public static class IssuerApi
     public static WebApplication MapIssuerApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMetadataEndpoints();
+        app.MapOfferEndpoints();
+        app.MapAuthorizationEndpoints();
+        app.MapTokenEndpoint();
+        app.MapPost(IssuerEndpoints.Paths.Nonce, NonceEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapCredentialEndpoints();
+        app.MapNotificationEndpoint();
+        app.MapIssuerEventHandlers();
         app.MapDidDocument();
         return app;
     }

@@ -9,10 +9,175 @@ public sealed class IssuerOptions
     public const string SectionName = "Issuer";
 
     /// <summary>
-    /// The public base URL of this service as wallets and other parties reach it; identifiers and
-    /// endpoint URLs in metadata are derived from it.
+    /// The public base URL of this service as wallets and other parties reach it. It is the
+    /// Credential Issuer Identifier and the Authorization Server's issuer; endpoint URLs in
+    /// metadata are derived from it.
     /// </summary>
     [Required]
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5101";
+
+    /// <summary>Default lifetime of an offer and its pre-authorized code when the request names none.</summary>
+    [Range(30, 30 * 86400)]
+    public int OfferLifetimeSeconds { get; set; } = 900;
+
+    /// <summary>Upper bound for <c>expires_in</c> in an offer request.</summary>
+    [Range(30, 30 * 86400)]
+    public int MaxOfferLifetimeSeconds { get; set; } = 7 * 86400;
+
+    [Range(30, 86400)]
+    public int AccessTokenLifetimeSeconds { get; set; } = 900;
+
+    [Range(10, 3600)]
+    public int NonceLifetimeSeconds { get; set; } = 300;
+
+    [Range(10, 600)]
+    public int AuthorizationCodeLifetimeSeconds { get; set; } = 60;
+
+    [Range(10, 600)]
+    public int PushedAuthorizationRequestLifetimeSeconds { get; set; } = 90;
+
+    /// <summary>
+    /// Failed transaction-code attempts after which a pre-authorized code is invalidated
+    /// (OpenID4VCI 1.0 errata 1, "Transaction Code Guessing").
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxTransactionCodeAttempts { get; set; } = 5;
+
+    /// <summary><c>batch_credential_issuance.batch_size</c>: the most proofs one credential request may carry.</summary>
+    [Range(2, 100)]
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>The <c>interval</c> a wallet is asked to wait between deferred credential requests.</summary>
+    [Range(1, 86400)]
+    public int DeferredIntervalSeconds { get; set; } = 5;
+
+    /// <summary>How long a deferred transaction stays redeemable.</summary>
+    [Range(60, 30 * 86400)]
+    public int DeferredTransactionLifetimeSeconds { get; set; } = 86400;
+
+    /// <summary>Oldest <c>iat</c> accepted in a key proof or DPoP proof.</summary>
+    [Range(10, 3600)]
+    public int ProofMaxAgeSeconds { get; set; } = 300;
+
+    /// <summary>Tolerance for clocks running ahead (an <c>iat</c> in the future).</summary>
+    [Range(0, 300)]
+    public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>When true, <c>/authorize</c> accepts only a <c>request_uri</c> from <c>/par</c>.</summary>
+    public bool RequirePushedAuthorizationRequests { get; set; } = true;
+
+    /// <summary>
+    /// Validity of credentials this issuer signs itself, in days.
+    /// </summary>
+    [Range(1, 3650)]
+    public int CredentialValidityDays { get; set; } = 365;
+
+    /// <summary>Display names of the issuer (<c>display</c> in issuer metadata).</summary>
+    public List<DisplayOptions> Display { get; set; } = [];
+
+    /// <summary>The credential configurations offered, keyed by credential configuration id.</summary>
+    public Dictionary<string, CredentialConfigurationOptions> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How the management API authenticates its callers.</summary>
+    public ManagementAuthenticationOptions Management { get; set; } = new();
+}
+
+/// <summary>How a credential of a configuration comes to exist.</summary>
+public enum CredentialPreparation
+{
+    /// <summary>The Issuer signs it itself, bound to the key in the wallet's proof.</summary>
+    IssuerSigned,
+
+    /// <summary>The Notary signs it (registration numbers) and Compliance assesses it before release.</summary>
+    Notary,
+
+    /// <summary>Compliance signs it (the label credential); it is released as delivered.</summary>
+    Compliance,
+}
+
+/// <summary>One entry of <c>credential_configurations_supported</c>.</summary>
+public sealed class CredentialConfigurationOptions
+{
+    /// <summary><c>jwt_vc_json</c> or <c>dc+sd-jwt</c>.</summary>
+    public string Format { get; set; } = CredentialFormats.JwtVcJson;
+
+    /// <summary>The OAuth scope value that requests this configuration.</summary>
+    public string? Scope { get; set; }
+
+    public CredentialPreparation Preparation { get; set; } = CredentialPreparation.IssuerSigned;
+
+    /// <summary><c>credential_definition.type</c> of a <c>jwt_vc_json</c> configuration.</summary>
+    public List<string> Types { get; set; } = [];
+
+    /// <summary><c>vct</c> of a <c>dc+sd-jwt</c> configuration.</summary>
+    public string? Vct { get; set; }
+
+    public List<ClaimDefinitionOptions> Claims { get; set; } = [];
+
+    public List<DisplayOptions> Display { get; set; } = [];
+}
+
+/// <summary>A claims description (OpenID4VCI 1.0 appendix B.2) and how offers are checked against it.</summary>
+public sealed class ClaimDefinitionOptions
+{
+    /// <summary>The claims path pointer, e.g. <c>["address", "country"]</c>.</summary>
+    public List<string> Path { get; set; } = [];
+
+    public bool Mandatory { get; set; }
+
+    /// <summary>Expected JSON type of the value: <c>string</c>, <c>number</c>, <c>boolean</c>, <c>object</c> or <c>array</c>.</summary>
+    public string? ValueType { get; set; }
+
+    public List<DisplayOptions> Display { get; set; } = [];
+}
+
+/// <summary>A display entry for one locale.</summary>
+public sealed class DisplayOptions
+{
+    public string? Name { get; set; }
+
+    public string? Locale { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? LogoUri { get; set; }
+
+    public string? BackgroundColor { get; set; }
+
+    public string? TextColor { get; set; }
+}
+
+/// <summary>
+/// Bearer-token validation of the management API: either an OpenID Connect <see cref="Authority"/>
+/// whose keys are discovered, a fixed public <see cref="SigningKeyJwk"/>, or (development only)
+/// a key generated at start with which <c>DevelopmentTokens</c> mints tokens.
+/// </summary>
+public sealed class ManagementAuthenticationOptions
+{
+    [AbsoluteHttpUrl]
+    public string? Authority { get; set; }
+
+    /// <summary>The public JWK (JSON) of the token signer, when there is no authority.</summary>
+    public string? SigningKeyJwk { get; set; }
+
+    /// <summary>The issuer (<c>iss</c>) expected in tokens signed by <see cref="SigningKeyJwk"/>.</summary>
+    public string? TokenIssuer { get; set; }
+
+    /// <summary>The audience (<c>aud</c>) management tokens must carry.</summary>
+    [Required]
+    public string Audience { get; set; } = "gaiax-issuer-management";
+
+    /// <summary>Generate a signing key at start and let the host mint tokens (DevHost, tests).</summary>
+    public bool UseDevelopmentTokens { get; set; }
+}
+
+/// <summary>The credential formats this issuer supports.</summary>
+public static class CredentialFormats
+{
+    /// <summary>W3C VCDM 2.0 secured with JOSE (VC-JWT, <c>typ: vc+jwt</c>, <c>cty: vc</c>).</summary>
+    public const string JwtVcJson = "jwt_vc_json";
+
+    /// <summary>IETF SD-JWT VC.</summary>
+    public const string SdJwtVc = "dc+sd-jwt";
 }

@@ -1,6 +1,20 @@
+using System.Reflection;
 using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
+using GaiaX.Oid4vc.Issuer.Authorization;
+using GaiaX.Oid4vc.Issuer.Credentials;
+using GaiaX.Oid4vc.Issuer.Deferred;
+using GaiaX.Oid4vc.Issuer.Events;
+using GaiaX.Oid4vc.Issuer.Management;
+using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.Issuer.Nonce;
+using GaiaX.Oid4vc.Issuer.Notification;
+using GaiaX.Oid4vc.Issuer.Offers;
+using GaiaX.Oid4vc.Issuer.Signing;
+using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer;
 
@@ -10,13 +24,70 @@ public static class IssuerServiceCollectionExtensions
     public static WebApplicationBuilder AddIssuerServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddDefaultCredentialConfigurations(builder.Configuration);
         builder.AddValidatedOptions<IssuerOptions>(IssuerOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName);
         if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
         {
             builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 256 * 1024);
         }
+        builder.AddManagementAuthentication();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IssuerEndpoints>();
+        services.AddSingleton<CredentialConfigurationCatalog>();
+        services.TryAddSingleton<IIssuerSigningKey, ServiceIdentitySigningKey>();
+        services.AddSingleton<HolderKeyResolver>();
+        services.AddSingleton<IssuerMetadataDocument>();
+        services.AddSingleton<Protocol.SharedMacKey>();
+
+        // Stores: every one on the Dapr state store (TTL, ETag single use).
+        services.AddSingleton<IOfferStore, OfferStore>();
+        services.AddSingleton<IPreAuthorizedCodeStore, PreAuthorizedCodeStore>();
+        services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
+        services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
+        services.AddSingleton<INonceStore, NonceStore>();
+        services.AddSingleton<IAuthorizationCodeStore, AuthorizationCodeStore>();
+        services.AddSingleton<IPushedAuthorizationRequestStore, PushedAuthorizationRequestStore>();
+        services.AddSingleton<IPreparedCredentialStore, PreparedCredentialStore>();
+        services.AddSingleton<IDeferredTransactionStore, DeferredTransactionStore>();
+        services.AddSingleton<INotificationStore, NotificationStore>();
+
+        // Protocol: validators and response generators.
+        services.AddSingleton<OfferService>();
+        services.AddSingleton<DpopProofValidator>();
+        services.AddSingleton<TokenRequestProcessor>();
+        services.AddSingleton<AuthorizationRequestValidator>();
+        services.TryAddSingleton<IAuthorizationSubjectResolver, IssuerStateSubjectResolver>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<KeyProofValidator>();
+        services.AddSingleton<ICredentialFormatter, JwtVcJsonFormatter>();
+        services.AddSingleton<ICredentialFormatter, SdJwtVcFormatter>();
+        services.AddSingleton<CredentialRequestProcessor>();
+
+        services.AddSingleton<CredentialPreparedHandler>();
+        services.AddSingleton<CredentialAssessedHandler>();
+        services.AddSingleton<ComplianceAssessedHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// The Gaia-X credential configurations shipped with the service (<c>issuer.defaults.json</c>),
+    /// used when the deployment configures none under <c>Issuer:CredentialConfigurations</c>.
+    /// </summary>
+    private static void AddDefaultCredentialConfigurations(ConfigurationManager configuration)
+    {
+        if (configuration.GetSection($"{IssuerOptions.SectionName}:CredentialConfigurations").GetChildren().Any())
+        {
+            return;
+        }
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("issuer.defaults.json")
+            ?? throw new InvalidOperationException("issuer.defaults.json is missing from the Issuer assembly.");
+        // Inserted first, so every other source (files, environment, command line) overrides it.
+        var source = new Microsoft.Extensions.Configuration.Json.JsonStreamConfigurationSource { Stream = stream };
+        configuration.Sources.Insert(0, source);
     }
 }

@@ -1,4 +1,7 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.Dapr.Events;
+using GaiaX.Oid4vc.Notary.Api;
+using GaiaX.Oid4vc.Notary.Events;
 
 namespace GaiaX.Oid4vc.Notary;
 
@@ -9,6 +12,9 @@ public static class NotaryApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
+        app.MapRegistrationNumberEndpoints();
+        app.MapIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.Route,
+            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
         return app;
     }
 }

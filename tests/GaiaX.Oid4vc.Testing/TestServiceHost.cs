@@ -40,22 +40,34 @@ public sealed class TestServiceHost : IAsyncDisposable
         Action<WebApplication>? beforeStart = null)
     {
         ArgumentNullException.ThrowIfNull(create);
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var allArgs = new List<string>
+        for (var attempt = 1; ; attempt++)
         {
-            $"--urls={baseUrl.ToString().TrimEnd('/')}",
-            $"--{section}:PublicBaseUrl={baseUrl.ToString().TrimEnd('/')}",
-            "--Logging:LogLevel:Default=Warning",
-        };
-        allArgs.AddRange(args ?? []);
-        var app = create(allArgs.ToArray(), builder =>
-        {
-            builder.Services.UseEmbeddedLifetime();
-            configure?.Invoke(builder);
-        });
-        beforeStart?.Invoke(app);
-        await app.StartAsync().ConfigureAwait(false);
-        return new TestServiceHost(app, baseUrl);
+            var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+            var allArgs = new List<string>
+            {
+                $"--urls={baseUrl.ToString().TrimEnd('/')}",
+                $"--{section}:PublicBaseUrl={baseUrl.ToString().TrimEnd('/')}",
+                "--Logging:LogLevel:Default=Warning",
+            };
+            allArgs.AddRange(args ?? []);
+            var app = create(allArgs.ToArray(), builder =>
+            {
+                builder.Services.UseEmbeddedLifetime();
+                configure?.Invoke(builder);
+            });
+            beforeStart?.Invoke(app);
+            try
+            {
+                await app.StartAsync().ConfigureAwait(false);
+                return new TestServiceHost(app, baseUrl);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // The free port was taken between probing and binding (test projects run in
+                // parallel): take another one.
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     public static int FreePort()

@@ -1,0 +1,48 @@
+using GaiaX.Oid4vc.Issuer.Offers;
+
+namespace GaiaX.Oid4vc.Issuer.Authorization;
+
+/// <summary>The outcome of deciding who an authorization request is for and what they may get.</summary>
+public sealed record AuthorizationDecision(bool Approved, string? OfferId, IReadOnlyList<string> ApprovedConfigurationIds, string? DenialReason)
+{
+    public static AuthorizationDecision Deny(string reason) => new(false, null, [], reason);
+}
+
+/// <summary>
+/// Decides, at <c>/authorize</c>, which subject the request is for and which credential
+/// configurations are approved. The Issuer has no End-User login of its own: deployments with one
+/// register their own resolver (e.g. after an OpenID Connect login at their identity provider).
+/// </summary>
+public interface IAuthorizationSubjectResolver
+{
+    Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, HttpContext httpContext, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The default resolver: the <c>issuer_state</c> from a credential offer identifies the offer, and
+/// thus the subject and its claims. The approved configurations are those requested that the offer
+/// contains. Without a live offer the request is denied (<c>access_denied</c>).
+/// </summary>
+public sealed class IssuerStateSubjectResolver(IOfferStore offers, TimeProvider time) : IAuthorizationSubjectResolver
+{
+    public async Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.IssuerState is null)
+        {
+            return AuthorizationDecision.Deny("no issuer_state: start from a credential offer of this issuer");
+        }
+        var offer = await offers.FindByIssuerStateAsync(request.IssuerState, cancellationToken).ConfigureAwait(false);
+        if (offer is null || offer.EffectiveStatus(time.GetUtcNow()) != OfferStatus.Offered)
+        {
+            return AuthorizationDecision.Deny("the issuer_state does not belong to a live credential offer");
+        }
+        var approved = request.AuthorizationDetailIds.Concat(request.ScopeIds)
+            .Where(id => offer.CredentialConfigurationIds.Contains(id, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return approved.Length == 0
+            ? AuthorizationDecision.Deny("none of the requested credential configurations is in the offer")
+            : new AuthorizationDecision(true, offer.Id, approved, null);
+    }
+}

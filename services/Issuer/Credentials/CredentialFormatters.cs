@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Issuer.Signing;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Issuer.Credentials;
+
+/// <summary>What a credential is made from: configuration, claims, subject and the holder key.</summary>
+public sealed record CredentialIssueContext(string ConfigurationId, CredentialConfigurationOptions Configuration, JsonElement Claims, string? SubjectId, HolderKey Holder);
+
+/// <summary>Produces a signed credential of one format.</summary>
+public interface ICredentialFormatter
+{
+    string Format { get; }
+
+    string Issue(CredentialIssueContext context);
+}
+
+/// <summary>
+/// <c>jwt_vc_json</c> as a W3C VCDM 2.0 credential secured with JOSE (VC-JOSE-COSE), signed by the
+/// credential core's <see cref="VcJwtIssuer"/>: header <c>typ: vc+jwt</c>, <c>cty: vc</c>,
+/// <c>iss</c>, <c>kid</c> (the issuer's DID URL). The holder key is bound through <c>cnf.jwk</c>,
+/// and <c>credentialSubject.id</c> is the holder's DID (<c>did:jwk</c> of the proof key, or the DID
+/// of a <c>kid</c> proof) unless the offer named a subject.
+/// </summary>
+public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer, TimeProvider time, IOptions<IssuerOptions> options) : ICredentialFormatter
+{
+    public string Format => CredentialFormats.JwtVcJson;
+
+    public string Issue(CredentialIssueContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = time.GetUtcNow();
+        var subject = JsonNode.Parse(context.Claims.GetRawText())!.AsObject();
+        var subjectId = context.SubjectId ?? context.Holder.Did ?? DidJwk(context.Holder.Jwk);
+        subject["id"] = subjectId;
+        var types = new JsonArray();
+        foreach (var type in context.Configuration.Types)
+        {
+            types.Add(type);
+        }
+        var id = "urn:uuid:" + Guid.NewGuid();
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["id"] = id,
+            ["type"] = types,
+            ["issuer"] = key.IssuerDid,
+            ["validFrom"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["validUntil"] = now.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["credentialSubject"] = subject,
+            ["sub"] = subjectId,
+            ["jti"] = id,
+            ["cnf"] = new JsonObject { ["jwk"] = context.Holder.Jwk.DeepClone() },
+        };
+        return issuer.Issue(credential, key.Key, key.IssuerDid);
+    }
+
+    /// <summary>The <c>did:jwk</c> of a public JWK.</summary>
+    public static string DidJwk(JsonObject jwk)
+    {
+        ArgumentNullException.ThrowIfNull(jwk);
+        return "did:jwk:" + System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(jwk.ToJsonString()));
+    }
+}
+
+/// <summary>
+/// <c>dc+sd-jwt</c> (IETF SD-JWT VC) through the credential core's <see cref="SdJwtIssuer"/>:
+/// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>.
+/// </summary>
+public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, IOptions<IssuerOptions> options) : ICredentialFormatter
+{
+    public string Format => CredentialFormats.SdJwtVc;
+
+    public string Issue(CredentialIssueContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var claims = context.Claims.ValueKind == JsonValueKind.Object ? JsonNode.Parse(context.Claims.GetRawText())!.AsObject() : [];
+        var disclosable = claims.Select(claim => "/" + claim.Key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)).ToArray();
+        if (context.SubjectId is not null)
+        {
+            claims["sub"] = context.SubjectId;
+        }
+        return issuer.Issue(new SdJwtIssueRequest
+        {
+            Claims = claims,
+            Vct = context.Configuration.Vct!,
+            Issuer = key.IssuerDid,
+            Disclosable = disclosable,
+            HolderKey = context.Holder.Jwk,
+            Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
+        }, key.Key);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GaiaX.Oid4vc.Issuer.Management;
+
+/// <summary>The scopes of the management API, one per kind of operation.</summary>
+public static class ManagementScopes
+{
+    public const string OffersWrite = "issuer.offers.write";
+    public const string OffersRead = "issuer.offers.read";
+
+    public static IReadOnlyList<string> All { get; } = [OffersWrite, OffersRead];
+}
+
+/// <summary>
+/// Mints management tokens with the key generated at start when
+/// <c>Issuer:Management:UseDevelopmentTokens</c> is on (DevHost prints one; tests use it).
+/// </summary>
+public sealed class DevelopmentTokens : IDisposable
+{
+    public const string TokenIssuer = "urn:gaiax:issuer:development";
+
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly string _audience;
+    private readonly TimeProvider _time;
+
+    public DevelopmentTokens(IOptions<IssuerOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _audience = options.Value.Management.Audience;
+        _time = time;
+        SigningKey = new ECDsaSecurityKey(_key) { KeyId = "development" };
+    }
+
+    public SecurityKey SigningKey { get; }
+
+    /// <summary>A bearer token for the management API carrying <paramref name="scopes"/>.</summary>
+    public string Create(IEnumerable<string>? scopes = null, TimeSpan? lifetime = null)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TokenIssuer,
+            Audience = _audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "development",
+                ["scope"] = string.Join(' ', scopes ?? ManagementScopes.All),
+            },
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
+        });
+    }
+
+    public void Dispose() => _key.Dispose();
+}
+
+public static class ManagementAuthentication
+{
+    private static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+    ];
+
+    /// <summary>
+    /// Bearer authentication for <c>/api/*</c>: tokens from the configured authority, or signed by
+    /// the configured public key, or (development) by the key of <see cref="DevelopmentTokens"/>;
+    /// one authorization policy per scope.
+    /// </summary>
+    public static WebApplicationBuilder AddManagementAuthentication(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management").Get<ManagementAuthenticationOptions>() ?? new();
+        if (settings.UseDevelopmentTokens)
+        {
+            builder.Services.AddSingleton<DevelopmentTokens>();
+        }
+        // No default scheme: only the management policies (which name the scheme) look at bearer
+        // JWTs. The wallet's opaque access tokens on protocol endpoints are not JWTs and are
+        // checked by the protocol's own validator.
+        builder.Services.AddAuthentication().AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((jwt, services) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters.ValidAudience = settings.Audience;
+                jwt.TokenValidationParameters.ValidAlgorithms = AsymmetricAlgorithms;
+                jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                // Lifetimes are judged by the service clock (TimeProvider), like every other expiry here.
+                var clock = services.GetRequiredService<TimeProvider>();
+                jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return expires is { } exp && now <= exp + parameters.ClockSkew && (notBefore is not { } nbf || now >= nbf - parameters.ClockSkew);
+                };
+                if (!string.IsNullOrWhiteSpace(settings.Authority))
+                {
+                    jwt.Authority = settings.Authority;
+                    jwt.RequireHttpsMetadata = settings.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (!string.IsNullOrWhiteSpace(settings.SigningKeyJwk))
+                {
+                    var key = new JsonWebKey(settings.SigningKeyJwk);
+                    if (key.HasPrivateKey || key.Kty == JsonWebAlgorithmsKeyTypes.Octet)
+                    {
+                        throw new OptionsValidationException(nameof(IssuerOptions), typeof(IssuerOptions), ["Setting 'Issuer:Management:SigningKeyJwk' is invalid: give the public key of the token signer, not a private or symmetric key"]);
+                    }
+                    jwt.TokenValidationParameters.IssuerSigningKey = key;
+                    jwt.TokenValidationParameters.ValidIssuer = settings.TokenIssuer;
+                    jwt.TokenValidationParameters.ValidateIssuer = settings.TokenIssuer is not null;
+                }
+                else if (services.GetService<DevelopmentTokens>() is { } development)
+                {
+                    jwt.TokenValidationParameters.IssuerSigningKey = development.SigningKey;
+                    jwt.TokenValidationParameters.ValidIssuer = DevelopmentTokens.TokenIssuer;
+                }
+                else
+                {
+                    // Nothing configured: the management API stays closed (every call 401), the
+                    // protocol endpoints work; a warning at start says what to configure.
+                    jwt.Events = new JwtBearerEvents { OnMessageReceived = context => { context.NoResult(); return Task.CompletedTask; } };
+                }
+            });
+        if (string.IsNullOrWhiteSpace(settings.Authority) && string.IsNullOrWhiteSpace(settings.SigningKeyJwk) && !settings.UseDevelopmentTokens)
+        {
+            builder.Services.AddHostedService<ClosedManagementApiWarning>();
+        }
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var scope in ManagementScopes.All)
+            {
+                authorization.AddPolicy(scope, policy => policy
+                    .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => HasScope(context.User, scope)));
+            }
+        });
+        return builder;
+    }
+
+    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindAll("scope").Concat(user.FindAll("scp"))
+            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal);
+}
+
+/// <summary>Says at start that the management API refuses every call until authentication is configured.</summary>
+internal sealed partial class ClosedManagementApiWarning(ILogger<ClosedManagementApiWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogClosed(logger);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Issuer management API (/api/offers) refuses every call: configure Issuer:Management:Authority, Issuer:Management:SigningKeyJwk, or (development) Issuer:Management:UseDevelopmentTokens.")]
+    private static partial void LogClosed(ILogger logger);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Net.Http.Headers;
+
+namespace GaiaX.Oid4vc.Issuer.Metadata;
+
+/// <summary>The well-known metadata endpoints, path-aware (RFC 8414 section 3.1, OpenID4VCI 1.0 section 12.2.2).</summary>
+public static class MetadataEndpoints
+{
+    public static void MapMetadataEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata + "/{**path}", IssuerMetadata).ExcludeFromDescription();
+        routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata, IssuerMetadata).WithName("CredentialIssuerMetadata");
+        routes.MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata + "/{**path}", AuthorizationServerMetadata).ExcludeFromDescription();
+        routes.MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata, AuthorizationServerMetadata).WithName("AuthorizationServerMetadata");
+    }
+
+    /// <summary>JSON by default; the signed JWT when the wallet asks for <c>application/jwt</c> first.</summary>
+    private static IResult IssuerMetadata(HttpContext context, IssuerMetadataDocument document, IssuerEndpoints endpoints, string? path = null)
+    {
+        if (!MatchesIdentifierPath(endpoints, path))
+        {
+            return Results.NotFound();
+        }
+        if (PrefersJwt(context.Request))
+        {
+            return Results.Text(document.Signed(), "application/jwt");
+        }
+        return Results.Bytes(document.IssuerMetadataJson, "application/json");
+    }
+
+    private static IResult AuthorizationServerMetadata(IssuerMetadataDocument document, IssuerEndpoints endpoints, string? path = null) =>
+        MatchesIdentifierPath(endpoints, path) ? Results.Bytes(document.AuthorizationServerMetadataJson, "application/json") : Results.NotFound();
+
+    private static bool MatchesIdentifierPath(IssuerEndpoints endpoints, string? path) =>
+        string.Equals("/" + (path ?? string.Empty).TrimEnd('/'), endpoints.IdentifierPath.Length == 0 ? "/" : endpoints.IdentifierPath, StringComparison.Ordinal);
+
+    private static bool PrefersJwt(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+        var jwt = accepted.Where(a => a.MediaType.Equals("application/jwt", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("*/*", StringComparison.Ordinal)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return jwt > 0 && jwt >= json;
+    }
+}

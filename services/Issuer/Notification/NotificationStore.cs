@@ -1,0 +1,65 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
+
+namespace GaiaX.Oid4vc.Issuer.Notification;
+
+/// <summary>An issuance the wallet may report on: the offer, the configuration, the token that got it.</summary>
+public sealed record NotificationRecord
+{
+    public string? OfferId { get; init; }
+
+    public required string CredentialConfigurationId { get; init; }
+
+    /// <summary>SHA-256 of the access token the credentials were issued to.</summary>
+    public required string AccessTokenHash { get; init; }
+}
+
+/// <summary><c>notification_id</c> values and the events already received for them.</summary>
+public interface INotificationStore
+{
+    Task<string> CreateAsync(NotificationRecord record, CancellationToken cancellationToken);
+
+    Task<NotificationRecord?> FindAsync(string notificationId, CancellationToken cancellationToken);
+
+    /// <summary>True the first time <paramref name="eventName"/> is reported for the id (identical repeats are no-ops).</summary>
+    Task<bool> TryRecordEventAsync(string notificationId, string eventName, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Notification ids sealed with the shared MAC key, so issuing one costs no state write; the events
+/// received are recorded create-only, so a repeated notification publishes nothing twice.
+/// </summary>
+public sealed class NotificationStore(IDaprStateStore state, SharedMacKey macKey) : INotificationStore
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    public async Task<string> CreateAsync(NotificationRecord record, CancellationToken cancellationToken)
+    {
+        var key = await macKey.GetAsync(cancellationToken).ConfigureAwait(false);
+        return Base64Url.EncodeToString(SharedMacKey.Seal(key, JsonSerializer.SerializeToUtf8Bytes(record, JsonDefaults.Web)));
+    }
+
+    public async Task<NotificationRecord?> FindAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(notificationId) || notificationId.Length > 2048)
+        {
+            return null;
+        }
+        try
+        {
+            var data = SharedMacKey.Open(await macKey.GetAsync(cancellationToken).ConfigureAwait(false), Base64Url.DecodeFromChars(notificationId));
+            return data is null ? null : JsonSerializer.Deserialize<NotificationRecord>(data, JsonDefaults.Web);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public Task<bool> TryRecordEventAsync(string notificationId, string eventName, CancellationToken cancellationToken) =>
+        state.TryCreateAsync($"notification:{Secrets.Hash(notificationId)}:{eventName}", new Received(true), Retention, cancellationToken);
+
+    private sealed record Received(bool Seen);
+}

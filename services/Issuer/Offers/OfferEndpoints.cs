@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Issuer.Management;
+using GaiaX.Oid4vc.Issuer.Metadata;
+using QRCoder;
+
+namespace GaiaX.Oid4vc.Issuer.Offers;
+
+/// <summary>The management API for offers and the public <c>credential_offer_uri</c> endpoint.</summary>
+public static class OfferEndpoints
+{
+    public static void MapOfferEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(IssuerEndpoints.Paths.CredentialOffer, GetCredentialOfferAsync).WithName("CredentialOffer");
+
+        var management = routes.MapGroup(IssuerEndpoints.Paths.Offers);
+        management.MapPost("/", CreateAsync).RequireAuthorization(ManagementScopes.OffersWrite);
+        management.MapGet("/{id}", GetStatusAsync).RequireAuthorization(ManagementScopes.OffersRead);
+        management.MapGet("/{id}/qr.png", GetQrPngAsync).RequireAuthorization(ManagementScopes.OffersRead);
+        management.MapGet("/{id}/qr.svg", GetQrSvgAsync).RequireAuthorization(ManagementScopes.OffersRead);
+    }
+
+    /// <summary>The offer object by reference (section 4.1.3), JSON, while the offer lives.</summary>
+    private static async Task<IResult> GetCredentialOfferAsync(string id, IOfferStore offers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (offer?.CredentialOfferJson is null || offer.EffectiveStatus(time.GetUtcNow()) == OfferStatus.Expired || time.GetUtcNow() >= offer.ExpiresAt)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown or expired credential offer");
+        }
+        return Protocol.ProtocolResults.Json(JsonNode.Parse(offer.CredentialOfferJson));
+    }
+
+    private static async Task<IResult> CreateAsync(CreateOfferRequest? request, OfferService service, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid offer request", detail: "The body must be a JSON object.");
+        }
+        var problems = service.Validate(request);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["offer"] = problems.ToArray() }, title: "Invalid offer request");
+        }
+        var created = await service.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        var offerUrl = endpoints.OfferUri(created.Offer.Id);
+        var response = new CreateOfferResponse(
+            created.Offer.Id,
+            created.CredentialOffer,
+            offerUrl,
+            ByReference(offerUrl),
+            "openid-credential-offer://?credential_offer=" + Uri.EscapeDataString(created.CredentialOffer.ToJsonString()),
+            created.TransactionCode,
+            created.Offer.ExpiresAt,
+            endpoints.Url($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}/qr.png"),
+            endpoints.Url($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}/qr.svg"));
+        return Results.Created($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}", response);
+    }
+
+    private static async Task<IResult> GetStatusAsync(string id, IOfferStore offers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer", detail: $"No offer with id '{id}'.");
+        }
+        return Results.Ok(new OfferStatusResponse(offer.Id, offer.EffectiveStatus(time.GetUtcNow()), offer.FailureReason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt));
+    }
+
+    private static async Task<IResult> GetQrPngAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer");
+        }
+        using var data = QRCodeGenerator.GenerateQrCode(ByReference(endpoints.OfferUri(id)), QRCodeGenerator.ECCLevel.M);
+        using var png = new PngByteQRCode(data);
+        return Results.File(png.GetGraphic(8), "image/png");
+    }
+
+    private static async Task<IResult> GetQrSvgAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer");
+        }
+        using var data = QRCodeGenerator.GenerateQrCode(ByReference(endpoints.OfferUri(id)), QRCodeGenerator.ECCLevel.M);
+        using var svg = new SvgQRCode(data);
+        return Results.Text(svg.GetGraphic(8), "image/svg+xml");
+    }
+
+    /// <summary>The wallet invocation URL carrying the offer by reference.</summary>
+    public static string ByReference(string offerUrl) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString(offerUrl);
+}

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Caching.Memory;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.Dapr.State;
+
+namespace GaiaX.Oid4vc.Issuer.Offers;
+
+/// <summary>Where an offer stands, as <c>GET /api/offers/{id}</c> reports it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OfferStatus>))]
+public enum OfferStatus
+{
+    [JsonStringEnumMemberName("offered")]
+    Offered,
+
+    [JsonStringEnumMemberName("token_issued")]
+    TokenIssued,
+
+    [JsonStringEnumMemberName("pending")]
+    Pending,
+
+    [JsonStringEnumMemberName("issued")]
+    Issued,
+
+    [JsonStringEnumMemberName("failed")]
+    Failed,
+
+    [JsonStringEnumMemberName("expired")]
+    Expired,
+}
+
+/// <summary>The transaction code an offer asks for (without the code itself).</summary>
+public sealed record TransactionCodeSpec(
+    [property: JsonPropertyName("input_mode")] string InputMode,
+    [property: JsonPropertyName("length")] int Length,
+    [property: JsonPropertyName("description")] string? Description);
+
+/// <summary>A credential offer as the Issuer keeps it.</summary>
+public sealed record OfferRecord
+{
+    public required string Id { get; init; }
+
+    public required IReadOnlyList<string> CredentialConfigurationIds { get; init; }
+
+    /// <summary>The claims per credential configuration id, checked against the configuration.</summary>
+    public required IReadOnlyDictionary<string, JsonElement> Claims { get; init; }
+
+    public TransactionCodeSpec? TransactionCode { get; init; }
+
+    /// <summary>Binds an authorization-code flow to this offer (<c>issuer_state</c>).</summary>
+    public required string IssuerState { get; init; }
+
+    /// <summary>The subject the credentials are about (e.g. the participant's DID), when known.</summary>
+    public string? SubjectId { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public OfferStatus Status { get; init; } = OfferStatus.Offered;
+
+    public string? FailureReason { get; init; }
+
+    /// <summary>The Credential Offer object served at <c>credential_offer_uri</c> (holds the pre-authorized code).</summary>
+    public string? CredentialOfferJson { get; init; }
+
+    /// <summary>The status with expiry applied: an offer nobody redeemed in time is expired.</summary>
+    public OfferStatus EffectiveStatus(DateTimeOffset now) =>
+        Status == OfferStatus.Offered && now >= ExpiresAt ? OfferStatus.Expired : Status;
+}
+
+/// <summary>Offers by id and by <c>issuer_state</c>.</summary>
+public interface IOfferStore
+{
+    Task SaveAsync(OfferRecord offer, CancellationToken cancellationToken);
+
+    Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken);
+
+    Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken);
+
+    /// <summary>Moves an offer forward; a final status (issued, failed) is never left.</summary>
+    Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken);
+}
+
+/// <summary>Offers in the state store. Records outlive the offer's expiry so its status stays readable.</summary>
+public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
+{
+    // Offers known to be in a final state (issued, failed): final states never change, so repeated
+    // status updates for them (every further credential request) need no state read.
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _final = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+
+    /// <summary>Status remains queryable this long after an offer expires.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    public async Task SaveAsync(OfferRecord offer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var ttl = offer.ExpiresAt - offer.CreatedAt + Retention;
+        await state.SaveAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
+        await state.SaveAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>
+        await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+
+    public async Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken)
+    {
+        var link = await state.GetVersionedAsync<IssuerStateLink>(IssuerStateKey(issuerState), cancellationToken).ConfigureAwait(false);
+        return link is null ? null : await FindAsync(link.Value.OfferId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    {
+        if (_final.TryGetValue(offerId, out _))
+        {
+            return;
+        }
+        for (var attempt = 0; attempt < 16; attempt++)
+        {
+            var current = await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+            var offer = current?.Value;
+            if (offer?.Status is OfferStatus.Issued or OfferStatus.Failed)
+            {
+                RememberFinal(offerId);
+            }
+            // Final states stay final, and a status never moves backwards (events may arrive late or twice).
+            if (offer is null || offer.Status is OfferStatus.Issued or OfferStatus.Failed || offer.Status == status || (status < offer.Status && status != OfferStatus.Failed))
+            {
+                return;
+            }
+            if (await state.TrySaveAsync(Key(offerId), offer with { Status = status, FailureReason = failureReason }, current!.ETag, Retention, cancellationToken).ConfigureAwait(false))
+            {
+                if (status is OfferStatus.Issued or OfferStatus.Failed)
+                {
+                    RememberFinal(offerId);
+                }
+                return;
+            }
+        }
+        throw new InvalidOperationException($"Offer {offerId} kept changing under concurrent updates.");
+    }
+
+    private void RememberFinal(string offerId) =>
+        _final.Set(offerId, true, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+
+    public void Dispose() => _final.Dispose();
+
+    private static string Key(string offerId) => "offer:" + offerId;
+
+    private static string IssuerStateKey(string issuerState) => "issuer-state:" + Secrets.Hash(issuerState);
+
+    private sealed record IssuerStateLink(string OfferId);
+}

@@ -1,0 +1,67 @@
+using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.Issuer.Protocol;
+
+namespace GaiaX.Oid4vc.Issuer.Token;
+
+/// <summary>The access token presented at a protected endpoint, with what it grants.</summary>
+public sealed record ValidatedAccessToken(string Token, AccessTokenRecord Record);
+
+/// <summary>
+/// Authenticates requests to the credential, deferred and notification endpoints: a Bearer token
+/// (RFC 6750), or a DPoP-bound token with a DPoP proof of the bound key (RFC 9449 section 7).
+/// </summary>
+public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofValidator dpop, IssuerEndpoints endpoints, TimeProvider time)
+{
+    public async Task<Outcome<ValidatedAccessToken>> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization;
+        if (header.Count != 1)
+        {
+            return Unauthorized("Bearer", ErrorCodes.InvalidToken, "an access token is required");
+        }
+        var value = header.ToString();
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space > 0 ? value[..space] : value;
+        var token = space > 0 ? value[(space + 1)..].Trim() : string.Empty;
+        var isDpop = scheme.Equals("DPoP", StringComparison.OrdinalIgnoreCase);
+        if (!(isDpop || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) || token.Length == 0 || token.Length > 512)
+        {
+            return Unauthorized("Bearer", ErrorCodes.InvalidToken, "use the Bearer or DPoP authorization scheme");
+        }
+        var record = await tokens.FindAsync(token, cancellationToken).ConfigureAwait(false);
+        if (record is null || time.GetUtcNow() >= record.ExpiresAt)
+        {
+            return Unauthorized(isDpop ? "DPoP" : "Bearer", ErrorCodes.InvalidToken, "the access token is unknown or expired");
+        }
+        if (record.DpopJkt is null)
+        {
+            return isDpop
+                ? Unauthorized("Bearer", ErrorCodes.InvalidToken, "the access token is not DPoP-bound; use the Bearer scheme")
+                : Outcome<ValidatedAccessToken>.Success(new ValidatedAccessToken(token, record));
+        }
+        if (!isDpop)
+        {
+            return Unauthorized("DPoP", ErrorCodes.InvalidToken, "the access token is DPoP-bound; use the DPoP scheme with a proof");
+        }
+        var proofs = request.Headers[DpopProofValidator.HeaderName];
+        if (proofs.Count != 1)
+        {
+            return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, "exactly one DPoP proof is required");
+        }
+        var url = endpoints.Url(request.Path.Value ?? string.Empty);
+        var proof = await dpop.ValidateAsync(proofs.ToString(), request.Method, url, token, cancellationToken).ConfigureAwait(false);
+        if (proof.Failed)
+        {
+            return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, proof.Error.Description);
+        }
+        if (proof.Value != record.DpopJkt)
+        {
+            return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, "the DPoP proof is signed by another key than the one the token is bound to");
+        }
+        return Outcome<ValidatedAccessToken>.Success(new ValidatedAccessToken(token, record));
+    }
+
+    private static Outcome<ValidatedAccessToken> Unauthorized(string scheme, string error, string? description) =>
+        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, StatusCodes.Status401Unauthorized) { AuthenticateScheme = scheme });
+}

@@ -1,0 +1,228 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using GaiaX.Oid4vc.Issuer.Authorization;
+using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.Issuer.Offers;
+using GaiaX.Oid4vc.Issuer.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Issuer.Token;
+
+/// <summary>The token response (RFC 6749 5.1, OpenID4VCI 1.0 section 6.2).</summary>
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("authorization_details")] IReadOnlyList<TokenAuthorizationDetail>? AuthorizationDetails);
+
+public sealed record TokenAuthorizationDetail(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("credential_configuration_id")] string CredentialConfigurationId,
+    [property: JsonPropertyName("credential_identifiers")] IReadOnlyList<string> CredentialIdentifiers);
+
+/// <summary>
+/// <c>POST /token</c>: the pre-authorized code grant (with transaction code and lockout) and the
+/// authorization code grant (PKCE S256), each optionally DPoP-bound.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static void MapTokenEndpoint(this IEndpointRouteBuilder routes) =>
+        routes.MapPost(IssuerEndpoints.Paths.Token, HandleAsync).DisableAntiforgery();
+
+    private static async Task<IResult> HandleAsync(HttpContext context, TokenRequestProcessor processor, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var result = await processor.ProcessAsync(form, context.Request.Headers[DpopProofValidator.HeaderName], cancellationToken).ConfigureAwait(false);
+        return result.Failed ? ProtocolResults.Error(result.Error) : ProtocolResults.Json(result.Value);
+    }
+}
+
+/// <summary>Validates a token request and issues the access token: parse → validate → generate.</summary>
+public sealed class TokenRequestProcessor(
+    IPreAuthorizedCodeStore preAuthorizedCodes,
+    IAuthorizationCodeStore authorizationCodes,
+    IAccessTokenStore accessTokens,
+    IOfferStore offers,
+    CredentialConfigurationCatalog catalog,
+    DpopProofValidator dpop,
+    IssuerEndpoints endpoints,
+    IOptions<IssuerOptions> options,
+    TimeProvider time)
+{
+    public async Task<Outcome<TokenResponse>> ProcessAsync(IFormCollection form, Microsoft.Extensions.Primitives.StringValues dpopHeader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        foreach (var (name, values) in form)
+        {
+            if (values.Count > 1)
+            {
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, $"parameter {name} is repeated");
+            }
+        }
+        string? jkt = null;
+        if (dpopHeader.Count > 1)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidDpopProof, "exactly one DPoP header is allowed");
+        }
+        if (dpopHeader.Count == 1)
+        {
+            var proof = await dpop.ValidateAsync(dpopHeader.ToString(), HttpMethods.Post, endpoints.Token, null, cancellationToken).ConfigureAwait(false);
+            if (proof.Failed)
+            {
+                return proof.Error;
+            }
+            jkt = proof.Value;
+        }
+        return form["grant_type"].ToString() switch
+        {
+            GrantTypes.PreAuthorizedCode => await PreAuthorizedCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
+            GrantTypes.AuthorizationCode => await AuthorizationCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
+            "" => Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "grant_type is required"),
+            var other => Outcome<TokenResponse>.Fail(ErrorCodes.UnsupportedGrantType, $"grant type {other} is not supported"),
+        };
+    }
+
+    private async Task<Outcome<TokenResponse>> PreAuthorizedCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
+    {
+        var code = form["pre-authorized_code"].ToString();
+        if (code.Length == 0)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "pre-authorized_code is required");
+        }
+        var transactionCode = form.ContainsKey("tx_code") ? form["tx_code"].ToString() : null;
+        var settings = options.Value;
+        var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        switch (result)
+        {
+            case PreAuthorizedCodeRedemption.Unknown:
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the pre-authorized code is unknown or was already used");
+            case PreAuthorizedCodeRedemption.Expired:
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the pre-authorized code has expired");
+            case PreAuthorizedCodeRedemption.LockedOut:
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the pre-authorized code is no longer valid: too many wrong transaction codes");
+            case PreAuthorizedCodeRedemption.TransactionCodeMissing:
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "this offer requires a transaction code (tx_code)");
+            case PreAuthorizedCodeRedemption.TransactionCodeUnexpected:
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "this offer does not use a transaction code; do not send tx_code");
+            case PreAuthorizedCodeRedemption.TransactionCodeWrong:
+                var left = settings.MaxTransactionCodeAttempts - record!.FailedAttempts;
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
+        }
+
+        var offer = await offers.FindAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
+        if (offer is null)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
+        }
+        var requested = AuthorizationDetails.Parse(form["authorization_details"].ToString(), catalog, endpoints.CredentialIssuer);
+        if (requested.Failed)
+        {
+            return requested.Error;
+        }
+        if (requested.Value.Except(offer.CredentialConfigurationIds, StringComparer.Ordinal).FirstOrDefault() is { } notOffered)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer");
+        }
+        var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
+        var response = await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
+        await offers.SetStatusAsync(offer.Id, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private async Task<Outcome<TokenResponse>> AuthorizationCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
+    {
+        var code = form["code"].ToString();
+        var verifier = form["code_verifier"].ToString();
+        if (code.Length == 0)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "code is required");
+        }
+        if (verifier.Length == 0)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "code_verifier is required (PKCE)");
+        }
+        if (verifier.Length is < 43 or > 128 || verifier.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')))
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "code_verifier must be 43 to 128 unreserved characters");
+        }
+        var record = await authorizationCodes.ConsumeAsync(code, cancellationToken).ConfigureAwait(false);
+        if (record is null || time.GetUtcNow() >= record.ExpiresAt)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used");
+        }
+        var request = record.Request;
+        if (form["client_id"].ToString() != request.ClientId)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the authorization code was issued to another client");
+        }
+        if (form["redirect_uri"].ToString() != request.RedirectUri)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "redirect_uri does not match the authorization request");
+        }
+        var challenge = System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        if (!Secrets.FixedTimeEquals(challenge, request.CodeChallenge))
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the PKCE code_verifier does not match the code_challenge");
+        }
+        if (request.DpopJkt is not null && request.DpopJkt != jkt)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidDpopProof, "the authorization code is bound to a DPoP key; prove possession of it");
+        }
+        var requested = AuthorizationDetails.Parse(form["authorization_details"].ToString(), catalog, endpoints.CredentialIssuer);
+        if (requested.Failed)
+        {
+            return requested.Error;
+        }
+        // RFC 9396 6.1: the token request may narrow what was authorized, never widen it.
+        if (requested.Value.Except(record.ApprovedConfigurationIds, StringComparer.Ordinal).FirstOrDefault() is { } notApproved)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notApproved}' was not authorized");
+        }
+        var granted = requested.Value.Count > 0 ? requested.Value : record.ApprovedConfigurationIds;
+        var withDetails = requested.Value.Count > 0 || request.AuthorizationDetailIds.Count > 0;
+        var offer = record.OfferId is null ? null : await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+        var response = await IssueAsync(offer, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
+        if (record.OfferId is not null)
+        {
+            await offers.SetStatusAsync(record.OfferId, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
+        }
+        return response;
+    }
+
+    private async Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
+    {
+        var lifetime = options.Value.AccessTokenLifetimeSeconds;
+        Dictionary<string, string>? identifiers = null;
+        List<TokenAuthorizationDetail>? details = null;
+        if (withAuthorizationDetails)
+        {
+            identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+            details = [];
+            foreach (var id in configurationIds)
+            {
+                // One credential dataset per configuration: the identifier names it for this token.
+                var identifier = $"{id}:{Secrets.NewHandle(9)}";
+                identifiers[identifier] = id;
+                details.Add(new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, id, [identifier]));
+            }
+        }
+        var accessToken = Secrets.NewHandle();
+        await accessTokens.StoreAsync(accessToken, new AccessTokenRecord
+        {
+            OfferId = offer?.Id,
+            CredentialConfigurationIds = configurationIds,
+            Claims = offer?.Claims,
+            SubjectId = offer?.SubjectId,
+            CredentialIdentifiers = identifiers,
+            ClientId = string.IsNullOrEmpty(clientId) ? null : clientId,
+            DpopJkt = jkt,
+            ExpiresAt = time.GetUtcNow().AddSeconds(lifetime),
+        }, cancellationToken).ConfigureAwait(false);
+        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, jkt is null ? "Bearer" : "DPoP", lifetime, details));
+    }
+}

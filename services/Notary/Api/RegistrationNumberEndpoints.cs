@@ -1,0 +1,146 @@
+using System.Globalization;
+using GaiaX.Oid4vc.Notary.Credentials;
+using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Notary.Registries;
+using GaiaX.Oid4vc.Notary.Verification;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Notary.Api;
+
+/// <summary>
+/// The Gaia-X compatible notary API: <c>GET /registration-numbers/{type}/{value}?vcId=&amp;subjectId=</c>
+/// answers a signed <c>application/vc+jwt</c>, or problem details: 400 (what is wrong with the
+/// input), 404 (unknown to the registry), 503 with <c>Retry-After</c> (registry unavailable, busy or
+/// rate-limiting), 502 (registry answered nonsense). An outage is never reported as "invalid".
+/// </summary>
+public static class RegistrationNumberEndpoints
+{
+    public const string VcJwtMediaType = "application/vc+jwt";
+    public const int MaxIdentifierLength = 2048;
+
+    public static IEndpointRouteBuilder MapRegistrationNumberEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/registration-numbers").WithTags("Registration numbers");
+        // Catch-all: tax IDs and local numbers may contain '/', sent raw or as %2F.
+        group.MapGet("/{type}/{**value}", IssueAsync)
+            .WithName("GetRegistrationNumberCredential")
+            .Produces<string>(StatusCodes.Status200OK, VcJwtMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{type}", Describe).WithName("DescribeRegistrationNumberCheck");
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(
+        string type,
+        string value,
+        [FromQuery] string? vcId,
+        [FromQuery] string? subjectId,
+        RegistrationNumberCredentialService credentials,
+        CancellationToken cancellationToken)
+    {
+        if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
+        {
+            return UnknownType(type);
+        }
+        if (CheckIdentifier("subjectId", subjectId, required: true) is { } subjectProblem)
+        {
+            return subjectProblem;
+        }
+        if (CheckIdentifier("vcId", vcId, required: false) is { } vcProblem)
+        {
+            return vcProblem;
+        }
+
+        // The server decodes every escape in the path except %2F, which stays encoded in route values.
+        value = value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var issued = await credentials.IssueAsync(numberType, value, vcId, subjectId!, cancellationToken).ConfigureAwait(false);
+        return issued.Credential is { } jwt
+            ? Results.Text(jwt, VcJwtMediaType, statusCode: StatusCodes.Status200OK)
+            : ToProblem(numberType, issued.Outcome.Result);
+    }
+
+    private static IResult Describe(string type, ConfiguredRegistryClient configured, IOptions<ViesOptions> vies, IOptions<EoriOptions> eori, IOptions<GleifOptions> gleif)
+    {
+        if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
+        {
+            return UnknownType(type);
+        }
+        var (check, registry) = numberType switch
+        {
+            RegistrationNumberType.VatId => ("registry", vies.Value.Endpoint),
+            RegistrationNumberType.Eori => ("registry", eori.Value.Endpoint),
+            RegistrationNumberType.LeiCode => ("registry", gleif.Value.Endpoint),
+            _ when configured.HasRegistry(numberType) => ("registry", configured.OptionsFor(numberType).Endpoint),
+            _ => ("syntax-only", null),
+        };
+        return Results.Json(new RegistrationNumberCheckDescription(
+            numberType.Slug(),
+            numberType.CredentialType(),
+            numberType.NumberProperty(),
+            check,
+            registry,
+            check == "syntax-only"
+                ? $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax only; no registry is consulted."
+                : $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax, then confirmed by the registry."));
+    }
+
+    /// <summary>Maps a non-confirmation to its problem details; never maps an outage to 404.</summary>
+    public static IResult ToProblem(RegistrationNumberType type, RegistryCheckResult result) => result switch
+    {
+        RegistryCheckResult.InvalidInput invalid => Problem(StatusCodes.Status400BadRequest, $"Invalid {RegistrationNumberSyntax.Describe(type)}", invalid.Reason, type),
+        RegistryCheckResult.NotRegistered notRegistered => Problem(StatusCodes.Status404NotFound, $"Unknown {RegistrationNumberSyntax.Describe(type)}", notRegistered.Reason, type),
+        RegistryCheckResult.Unavailable unavailable => new RetryAfterResult(
+            Problem(StatusCodes.Status503ServiceUnavailable, "Registry unavailable", unavailable.Reason + " Nothing is known about the number's validity; try again later.", type),
+            unavailable.RetryAfter),
+        RegistryCheckResult.BadGateway bad => Problem(StatusCodes.Status502BadGateway, "Registry answer unusable", bad.Reason + " Nothing is known about the number's validity.", type),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "A confirmation is not a problem."),
+    };
+
+    private static IResult UnknownType(string type) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Unknown registration number type",
+        detail: $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}.");
+
+    private static IResult? CheckIdentifier(string name, string? value, bool required)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return required
+                ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Missing {name}", detail: $"The query parameter '{name}' is required: the identifier (URI) of the credential subject.")
+                : null;
+        }
+        if (value.Length > MaxIdentifierLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            || !Uri.TryCreate(value, UriKind.Absolute, out _))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid {name}",
+                detail: $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most {MaxIdentifierLength} characters without spaces.");
+        }
+        return null;
+    }
+
+    private static IResult Problem(int status, string title, string detail, RegistrationNumberType type) => Results.Problem(
+        statusCode: status,
+        title: title,
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["registrationNumberType"] = type.Slug() });
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>Adds <c>Retry-After</c> (whole seconds, rounded up) to a 503 problem.</summary>
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
+
+/// <summary>How a type is checked: at a registry, or for syntax only (the evidence URL of syntax-only credentials).</summary>
+public sealed record RegistrationNumberCheckDescription(string Type, string CredentialType, string Property, string Check, string? Registry, string Description);

@@ -1,0 +1,42 @@
+using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Notary.Registries;
+using GaiaX.Oid4vc.Notary.Verification;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Notary.Credentials;
+
+/// <summary>A verification and, when the registry confirmed the number, the signed credential.</summary>
+public sealed record IssuedRegistrationCredential(VerificationOutcome Outcome, string? Credential);
+
+/// <summary>Verifies a number and signs its credential: the one path the HTTP API and the event handler share.</summary>
+public sealed class RegistrationNumberCredentialService(
+    RegistrationNumberVerifier verifier,
+    IRegistrationCredentialSigner signer,
+    IOptions<NotaryOptions> options,
+    TimeProvider time)
+{
+    public async Task<IssuedRegistrationCredential> IssueAsync(
+        RegistrationNumberType type,
+        string? value,
+        string? vcId,
+        string subjectId,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await verifier.VerifyAsync(type, value, cancellationToken).ConfigureAwait(false);
+        if (outcome is not { Number: { } number, Result: RegistryCheckResult.Registered registered })
+        {
+            return new IssuedRegistrationCredential(outcome, null);
+        }
+
+        var credential = RegistrationNumberCredentialFactory.Create(
+            number,
+            registered,
+            vcId ?? "urn:uuid:" + Guid.NewGuid().ToString("D"),
+            subjectId,
+            signer.Issuer,
+            time.GetUtcNow(),
+            options.Value.CredentialValidity);
+        var jwt = await signer.SignAsync(credential, cancellationToken).ConfigureAwait(false);
+        return new IssuedRegistrationCredential(outcome, jwt);
+    }
+}

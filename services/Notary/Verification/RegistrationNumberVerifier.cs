@@ -1,0 +1,63 @@
+using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Notary.Registries;
+using Microsoft.Extensions.Logging;
+
+namespace GaiaX.Oid4vc.Notary.Verification;
+
+/// <summary>The outcome of verifying one number: the normalised number (when the syntax holds) and what the registry said.</summary>
+public sealed record VerificationOutcome(RegistrationNumber? Number, RegistryCheckResult Result, bool FromCache = false);
+
+/// <summary>
+/// Syntax first (no registry call for a malformed number), then the cache, then the authoritative
+/// registry of the type. Only a confirmation is cached.
+/// </summary>
+public sealed partial class RegistrationNumberVerifier(
+    ViesClient vies,
+    EoriClient eori,
+    GleifClient gleif,
+    ConfiguredRegistryClient configured,
+    IVerifiedRegistrationCache cache,
+    ILogger<RegistrationNumberVerifier> logger)
+{
+    public async Task<VerificationOutcome> VerifyAsync(RegistrationNumberType type, string? value, CancellationToken cancellationToken)
+    {
+        var syntax = RegistrationNumberSyntax.Check(type, value);
+        if (syntax.Number is not { } number)
+        {
+            return new VerificationOutcome(null, new RegistryCheckResult.InvalidInput(syntax.Error!));
+        }
+
+        if (await cache.GetAsync(number, cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            return new VerificationOutcome(number, cached, FromCache: true);
+        }
+
+        var result = type switch
+        {
+            RegistrationNumberType.VatId => await vies.CheckVatAsync(number, cancellationToken).ConfigureAwait(false),
+            RegistrationNumberType.Eori => await eori.ValidateAsync(number, cancellationToken).ConfigureAwait(false),
+            RegistrationNumberType.LeiCode => await gleif.GetLeiRecordAsync(number, cancellationToken).ConfigureAwait(false),
+            _ => await configured.CheckAsync(number, cancellationToken).ConfigureAwait(false),
+        };
+
+        switch (result)
+        {
+            case RegistryCheckResult.Registered registered:
+                await cache.SaveAsync(number, registered, cancellationToken).ConfigureAwait(false);
+                break;
+            case RegistryCheckResult.Unavailable unavailable:
+                LogUnavailable(logger, number.Key, unavailable.Reason);
+                break;
+            case RegistryCheckResult.BadGateway bad:
+                LogBadGateway(logger, number.Key, bad.Reason);
+                break;
+        }
+        return new VerificationOutcome(number, result);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry unavailable for {Number}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string number, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry answered malformed for {Number}: {Reason}")]
+    private static partial void LogBadGateway(ILogger logger, string number, string reason);
+}

@@ -1,0 +1,130 @@
+using System.Buffers.Text;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Dapr;
+using GaiaX.Oid4vc.Issuer;
+using GaiaX.Oid4vc.Issuer.Management;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GaiaX.Oid4vc.Benchmarks.Issuer;
+
+/// <summary>
+/// The Issuer in process (Kestrel, real HTTP) on the embedded Dapr sidecar in memory, a redeemed
+/// access token, and ready-made credential requests (nonce fetched, proof signed) so that the
+/// measured part is the server's work on <c>/credential</c> plus the client's HTTP send.
+/// </summary>
+public sealed class IssuerBench : IAsyncDisposable
+{
+    private readonly DaprTestEnvironment _dapr;
+    private readonly ECDsa _holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    private IssuerBench(DaprTestEnvironment dapr, TestServiceHost host)
+    {
+        _dapr = dapr;
+        Host = host;
+    }
+
+    public TestServiceHost Host { get; }
+
+    public string AccessToken { get; private set; } = string.Empty;
+
+    public string IssuerId => Host.BaseUrl.ToString().TrimEnd('/');
+
+    public static async Task<IssuerBench> StartAsync()
+    {
+        var dapr = DaprTestEnvironment.InMemory();
+        var host = await dapr.StartServiceAsync(
+            AppIds.Issuer,
+            (args, configure) => IssuerProgram.Create(args, configure),
+            IssuerOptions.SectionName,
+            ["--Issuer:Management:UseDevelopmentTokens=true", "--Issuer:AccessTokenLifetimeSeconds=86400", "--Issuer:NonceLifetimeSeconds=3600", "--Logging:LogLevel:Default=Error"]);
+        var bench = new IssuerBench(dapr, host);
+        bench.AccessToken = await bench.RedeemOfferAsync();
+        return bench;
+    }
+
+    private async Task<string> RedeemOfferAsync()
+    {
+        var token = Host.Services.GetRequiredService<DevelopmentTokens>().Create();
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/offers")
+        {
+            Content = JsonContent.Create(new
+            {
+                credential_configuration_ids = new[] { "LegalPerson_jwt_vc_json" },
+                claims = new Dictionary<string, object>
+                {
+                    ["LegalPerson_jwt_vc_json"] = new Dictionary<string, object>
+                    {
+                        ["gx:legalName"] = "Example AG",
+                        ["gx:headquartersAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
+                        ["gx:legalAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
+                    },
+                },
+            }),
+        };
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var created = await Host.Client.SendAsync(create);
+        var offer = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["credential_offer"]!;
+        var code = offer["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
+        using var tokenResponse = await Host.Client.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+            ["pre-authorized_code"] = code,
+        }));
+        return JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>A credential request body with a fresh nonce and a signed proof (the wallet's part).</summary>
+    public async Task<byte[]> NewRequestBodyAsync()
+    {
+        using var nonceResponse = await Host.Client.PostAsync("/nonce", null);
+        var nonce = JsonNode.Parse(await nonceResponse.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
+        // A fresh holder key per request, as wallets bind each credential to its own key.
+        using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var proof = Proof(nonce, holder);
+        return Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
+            ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(proof) },
+        }.ToJsonString());
+    }
+
+    public string Proof(string nonce, ECDsa? holder = null)
+    {
+        holder ??= _holder;
+        var p = holder.ExportParameters(false);
+        var header = new JsonObject
+        {
+            ["typ"] = "openid4vci-proof+jwt",
+            ["alg"] = "ES256",
+            ["jwk"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url.EncodeToString(p.Q.X), ["y"] = Base64Url.EncodeToString(p.Q.Y) },
+        };
+        var payload = new JsonObject { ["aud"] = IssuerId, ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nonce"] = nonce };
+        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        return input + "." + Base64Url.EncodeToString(holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
+    }
+
+    /// <summary>POSTs one prepared request to <c>/credential</c>; throws unless the credential came back.</summary>
+    public async Task IssueAsync(HttpClient client, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/credential") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"/credential answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _holder.Dispose();
+        await _dapr.DisposeAsync();
+    }
+}

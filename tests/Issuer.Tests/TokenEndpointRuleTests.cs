@@ -1,0 +1,309 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Duende.IdentityModel;
+using Duende.IdentityModel.Client;
+
+namespace Issuer.Tests;
+
+/// <summary>One test per token endpoint rule (RFC 6749, RFC 7636, OpenID4VCI 1.0 section 6, errata 1).</summary>
+public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+{
+    private async Task<(string Code, string? TxCode, string OfferId)> NewOfferAsync(bool txCode = true)
+    {
+        using var wallet = fixture.NewWallet();
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode));
+        return (TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject()), created["tx_code"]?.GetValue<string>(), created["offer_id"]!.GetValue<string>());
+    }
+
+    private static string Wrong(string txCode) => txCode == "000000" ? "111111" : "000000";
+
+    [Fact]
+    public async Task Token_request_with_used_pre_authorized_code_is_rejected_with_invalid_grant()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        Assert.False((await wallet.RequestPreAuthorizedTokenAsync(code, tx)).IsError);
+        var second = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, second.Error);
+        Assert.Equal(HttpStatusCode.BadRequest, second.HttpStatusCode);
+    }
+
+    [Fact]
+    public async Task Token_request_with_unknown_pre_authorized_code_is_rejected_with_invalid_grant()
+    {
+        using var wallet = fixture.NewWallet();
+        var response = await wallet.RequestPreAuthorizedTokenAsync("no-such-code", null);
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, response.Error);
+    }
+
+    [Fact]
+    public async Task Token_request_with_wrong_tx_code_is_rejected_with_invalid_grant_saying_the_code_is_wrong()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var response = await wallet.RequestPreAuthorizedTokenAsync(code, Wrong(tx!));
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, response.Error);
+        Assert.Contains("transaction code is wrong", response.ErrorDescription, StringComparison.Ordinal);
+        // The right code still works after one failure.
+        Assert.False((await wallet.RequestPreAuthorizedTokenAsync(code, tx)).IsError);
+    }
+
+    [Fact]
+    public async Task Pre_authorized_code_is_invalidated_after_five_wrong_tx_codes()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, (await wallet.RequestPreAuthorizedTokenAsync(code, Wrong(tx!))).Error);
+        }
+        var withRightCode = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, withRightCode.Error);
+        Assert.Contains("no longer valid", withRightCode.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_request_without_the_tx_code_the_offer_requires_is_rejected_with_invalid_request()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, _, _) = await NewOfferAsync();
+        Assert.Equal(OidcConstants.TokenErrors.InvalidRequest, (await wallet.RequestPreAuthorizedTokenAsync(code, null)).Error);
+    }
+
+    [Fact]
+    public async Task Token_request_with_a_tx_code_the_offer_does_not_use_is_rejected_with_invalid_request()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, _, _) = await NewOfferAsync(txCode: false);
+        Assert.Equal(OidcConstants.TokenErrors.InvalidRequest, (await wallet.RequestPreAuthorizedTokenAsync(code, "123456")).Error);
+    }
+
+    [Fact]
+    public async Task Token_request_with_unknown_grant_type_is_rejected_with_unsupported_grant_type()
+    {
+        var response = await fixture.Client.RequestTokenAsync(new TokenRequest { Address = fixture.IssuerId + "/token", GrantType = "password", ClientId = "w", ClientCredentialStyle = ClientCredentialStyle.PostBody });
+        Assert.Equal(OidcConstants.TokenErrors.UnsupportedGrantType, response.Error);
+    }
+
+    [Fact]
+    public async Task Token_request_ignores_unknown_parameters_such_as_resource_and_user_pin()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var response = await fixture.Client.RequestTokenAsync(new TokenRequest
+        {
+            Address = fixture.IssuerId + "/token",
+            GrantType = TestWallet.PreAuthorizedGrant,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Parameters = { { "pre-authorized_code", code }, { "tx_code", tx! }, { "resource", fixture.IssuerId }, { "user_pin", "1234" } },
+        });
+        Assert.False(response.IsError, response.ErrorDescription);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_token_requests_with_one_pre_authorized_code_yield_exactly_one_access_token()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        })).ToArray();
+        start.SetResult();
+        var responses = await Task.WhenAll(requests);
+        Assert.Single(responses, r => !r.IsError);
+        Assert.All(responses.Where(r => r.IsError), r => Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, r.Error));
+    }
+
+    [Fact]
+    public async Task Token_request_with_PKCE_verifier_mismatch_is_rejected_with_invalid_grant()
+    {
+        var (code, _) = await AuthorizationCodeAsync();
+        var response = await fixture.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = fixture.IssuerId + "/token",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Code = code,
+            RedirectUri = "https://wallet.example/cb",
+            CodeVerifier = CryptoRandom.CreateUniqueId(48),
+        });
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, response.Error);
+        Assert.Contains("PKCE", response.ErrorDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorization_code_is_single_use()
+    {
+        var (code, verifier) = await AuthorizationCodeAsync();
+        var request = new AuthorizationCodeTokenRequest
+        {
+            Address = fixture.IssuerId + "/token",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Code = code,
+            RedirectUri = "https://wallet.example/cb",
+            CodeVerifier = verifier,
+        };
+        Assert.False((await fixture.Client.RequestAuthorizationCodeTokenAsync(request)).IsError);
+        Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, (await fixture.Client.RequestAuthorizationCodeTokenAsync(request)).Error);
+    }
+
+    [Fact]
+    public async Task Pushed_authorization_request_with_plain_PKCE_is_rejected_with_invalid_request()
+    {
+        var response = await fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "https://wallet.example/cb",
+            CodeChallenge = CryptoRandom.CreateUniqueId(43),
+            CodeChallengeMethod = "plain",
+            Scope = "gx.LegalPerson",
+        });
+        Assert.Equal(OidcConstants.AuthorizeErrors.InvalidRequest, response.Error);
+    }
+
+    [Fact]
+    public async Task Pushed_authorization_request_with_a_javascript_redirect_uri_is_rejected_with_invalid_request()
+    {
+        var (_, challenge) = Pkce();
+        var response = await fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "javascript:alert(1)",
+            CodeChallenge = challenge,
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+        });
+        Assert.Equal(OidcConstants.AuthorizeErrors.InvalidRequest, response.Error);
+    }
+
+    [Fact]
+    public async Task Authorization_request_without_PAR_is_rejected_when_PAR_is_required()
+    {
+        var (_, challenge) = Pkce();
+        using var response = await fixture.Client.GetAsync($"/authorize?response_type=code&client_id=test-wallet&redirect_uri={Uri.EscapeDataString("https://wallet.example/cb")}&code_challenge={challenge}&code_challenge_method=S256&scope=gx.LegalPerson");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Authorization_request_without_a_live_issuer_state_is_denied_with_access_denied()
+    {
+        var (_, challenge) = Pkce();
+        var par = await Push(challenge, "unknown-issuer-state");
+        var result = await IssuanceFlowTests.AuthorizeAsync(fixture, "test-wallet", par.RequestUri!);
+        Assert.Equal(OidcConstants.AuthorizeErrors.AccessDenied, result["error"]);
+        Assert.False(result.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task Authorization_request_uri_is_single_use()
+    {
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var (_, challenge) = Pkce();
+        var par = await Push(challenge, created["credential_offer"]!["grants"]!["authorization_code"]!["issuer_state"]!.GetValue<string>());
+        await IssuanceFlowTests.AuthorizeAsync(fixture, "test-wallet", par.RequestUri!);
+        using var response = await fixture.Client.GetAsync($"/authorize?client_id=test-wallet&request_uri={Uri.EscapeDataString(par.RequestUri!)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request_uri", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pre_authorized_token_request_with_authorization_details_gets_credential_identifiers_that_must_then_be_used()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var token = await wallet.RequestPreAuthorizedTokenAsync(code, tx, authorizationDetails: """[{"type":"openid_credential","credential_configuration_id":"LegalPerson_jwt_vc_json"}]""");
+        Assert.False(token.IsError, token.ErrorDescription);
+        var identifier = token.Json!.Value.GetProperty("authorization_details")[0].GetProperty("credential_identifiers")[0].GetString()!;
+        var byConfiguration = await wallet.RequestCredentialAsync(token.AccessToken!, new { credential_configuration_id = "LegalPerson_jwt_vc_json", proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } });
+        Assert.Equal("invalid_credential_request", byConfiguration.Body!["error"]!.GetValue<string>());
+        var byIdentifier = await wallet.RequestCredentialAsync(token.AccessToken!, new { credential_identifier = identifier, proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } });
+        Assert.Equal(HttpStatusCode.OK, byIdentifier.Status);
+    }
+
+    [Fact]
+    public async Task Authorization_code_bound_to_a_DPoP_key_at_PAR_needs_a_proof_of_that_key_at_the_token_endpoint()
+    {
+        using var wallet = fixture.NewWallet();
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var (verifier, challenge) = Pkce();
+        var dpopKey = wallet.NewKey();
+        var par = await fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "https://wallet.example/cb",
+            CodeChallenge = challenge,
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+            DPoPProofToken = wallet.DpopProof(dpopKey, "POST", fixture.IssuerId + "/par"),
+            Parameters = { { "issuer_state", created["credential_offer"]!["grants"]!["authorization_code"]!["issuer_state"]!.GetValue<string>() } },
+        });
+        Assert.False(par.IsError, par.Error);
+        var code = (await IssuanceFlowTests.AuthorizeAsync(fixture, "test-wallet", par.RequestUri!))["code"];
+        var withoutProof = await fixture.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = fixture.IssuerId + "/token",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Code = code,
+            RedirectUri = "https://wallet.example/cb",
+            CodeVerifier = verifier,
+            DPoPProofToken = wallet.DpopProof(wallet.NewKey(), "POST", fixture.IssuerId + "/token"),
+        });
+        Assert.Equal("invalid_dpop_proof", withoutProof.Error);
+    }
+
+    [Fact]
+    public async Task Token_response_is_not_cacheable()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var response = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.True(response.HttpResponse!.Headers.CacheControl!.NoStore);
+    }
+
+    private static (string Verifier, string Challenge) Pkce()
+    {
+        var verifier = CryptoRandom.CreateUniqueId(48);
+        return (verifier, System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    private Task<PushedAuthorizationResponse> Push(string challenge, string issuerState) =>
+        fixture.Client.PushAuthorizationAsync(new PushedAuthorizationRequest
+        {
+            Address = fixture.IssuerId + "/par",
+            ClientId = "test-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "https://wallet.example/cb",
+            CodeChallenge = challenge,
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+            Parameters = { { "issuer_state", issuerState } },
+        });
+
+    private async Task<(string Code, string Verifier)> AuthorizationCodeAsync()
+    {
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var (verifier, challenge) = Pkce();
+        var par = await Push(challenge, created["credential_offer"]!["grants"]!["authorization_code"]!["issuer_state"]!.GetValue<string>());
+        Assert.False(par.IsError, par.Error);
+        var result = await IssuanceFlowTests.AuthorizeAsync(fixture, "test-wallet", par.RequestUri!);
+        return (result["code"], verifier);
+    }
+}
