@@ -111,3 +111,43 @@ public sealed class StandardComplianceTests(ComplianceFixture fixture)
         return (header, payload);
     }
 }
+
+/// <summary>The engine with the official Gaia-X 25.11 shapes and ontology, read from the local registry's shape source.</summary>
+[Collection(ComplianceCollection.Name)]
+public sealed class OfficialShapesTests(ComplianceFixture fixture)
+{
+    private static string OfficialFile(string name)
+    {
+        var path = Path.Combine(GaiaX.Oid4vc.Testing.RepositoryPaths.SharedData, "gaiax-25.11", name);
+        Assert.True(File.Exists(path), $"The official Gaia-X 25.11 file {path} is missing (../shared/data/gaiax-25.11).");
+        return path;
+    }
+
+    [Fact]
+    public async Task Participant_presentation_complies_with_the_official_25_11_shapes_and_an_unknown_country_code_does_not()
+    {
+        await using var compliance = await ComplianceFixture.StartComplianceAsync(fixture.LocalRegistryArgs().Concat(
+        [
+            "--Compliance:Registry:Local:ShapesFile=" + OfficialFile("gx.shacl.ttl"),
+            "--Compliance:Registry:Local:OntologyFile=" + OfficialFile("gx.owl.ttl"),
+        ]), fixture.Time);
+
+        using (var compliant = await compliance.PostPresentationAsync(fixture.Participant.Presentation()))
+        {
+            Assert.True(compliant.StatusCode == HttpStatusCode.Created, await compliant.Content.ReadAsStringAsync());
+        }
+
+        var legalPerson = fixture.Participant.LegalPerson();
+        legalPerson["credentialSubject"]!["gx:headquartersAddress"]!["gx:countryCode"] = "XX";
+        var credentials = fixture.Participant.SignedCredentials().ToArray();
+        credentials[0] = Participant.SignCredential(fixture.ParticipantIdentity, legalPerson);
+        using var violating = await compliance.PostPresentationAsync(fixture.Participant.Presentation(credentials));
+
+        var failures = await violating.ReadFailuresAsync();
+        var failure = Assert.Single(failures);
+        Assert.Equal("ShaclShapes", failure.Filter);
+        Assert.Contains("gx:countryCode", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("value \"XX\"", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(fixture.Participant.LegalPersonCredentialId, failure.CredentialId);
+    }
+}
