@@ -1,4 +1,7 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.Verifier.Requests;
+using GaiaX.Oid4vc.Verifier.Responses;
+using GaiaX.Oid4vc.Verifier.Status;
 
 namespace GaiaX.Oid4vc.Verifier;
 
@@ -9,6 +12,10 @@ public static class VerifierApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
+        app.MapPresentationRequestsApi();
+        app.MapRequestObjectEndpoints();
+        app.MapResponseEndpoint();
+        app.MapStatusEventSubscriptions();
         return app;
     }
 }

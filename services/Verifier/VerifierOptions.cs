@@ -4,7 +4,7 @@ using GaiaX.Oid4vc.ServiceDefaults;
 namespace GaiaX.Oid4vc.Verifier;
 
 /// <summary>Settings of the Verifier service, bound from the <c>Verifier</c> configuration section.</summary>
-public sealed class VerifierOptions
+public sealed class VerifierOptions : IValidatableObject
 {
     public const string SectionName = "Verifier";
 
@@ -15,4 +15,123 @@ public sealed class VerifierOptions
     [Required]
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5102";
+
+    /// <summary>How long a wallet may fetch the request object and answer it, in seconds.</summary>
+    [Range(30, 86_400)]
+    public int RequestLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>How long a request and its outcome stay readable by the relying party, in seconds.</summary>
+    [Range(60, 30 * 86_400)]
+    public int StatusRetentionSeconds { get; set; } = 86_400;
+
+    /// <summary>Largest authorization response accepted at the response endpoint, in bytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Largest number of presentations in one <c>vp_token</c>.</summary>
+    [Range(1, 256)]
+    public int MaxPresentations { get; set; } = 16;
+
+    /// <summary>
+    /// The scheme and authority of the wallet invocation URL (<c>openid4vp://</c> by default; a
+    /// deployment may use a universal link such as <c>https://wallet.example/authorize</c>).
+    /// </summary>
+    [Required]
+    public string WalletInvocationUrl { get; set; } = "openid4vp://";
+
+    /// <summary>Optional X.509 identity for the <c>x509_san_dns</c> client identifier prefix.</summary>
+    public VerifierX509Options X509 { get; set; } = new();
+
+    /// <summary>Who may call the management API.</summary>
+    public ManagementApiOptions Management { get; set; } = new();
+
+    /// <summary>Which credential issuers are trusted.</summary>
+    public IssuerTrustOptions Trust { get; set; } = new();
+
+    /// <summary>Nested settings are not covered by attribute validation: checked here so a bad key stops the start.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Management.Authority is { } authority && !new AbsoluteHttpUrlAttribute().IsValid(authority))
+        {
+            yield return new ValidationResult("must be an absolute http or https URL without a fragment", ["Management:Authority"]);
+        }
+        if (string.IsNullOrWhiteSpace(Management.Audience))
+        {
+            yield return new ValidationResult("is required", ["Management:Audience"]);
+        }
+        if (Management.SigningKeyJwk is { Length: > 0 } jwk && !Parses(() => new Microsoft.IdentityModel.Tokens.JsonWebKey(jwk)))
+        {
+            yield return new ValidationResult("is not a JSON Web Key", ["Management:SigningKeyJwk"]);
+        }
+        if (Management.SigningKeysJwks is { Length: > 0 } jwks && !Parses(() => new Microsoft.IdentityModel.Tokens.JsonWebKeySet(jwks)))
+        {
+            yield return new ValidationResult("is not a JSON Web Key Set", ["Management:SigningKeysJwks"]);
+        }
+    }
+
+    private static bool Parses(Func<object> parse)
+    {
+        try
+        {
+            parse();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// A certificate chain (PEM, leaf first) and its private key (PEM) for signing request objects with
+/// <c>x509_san_dns</c>; the client identifier is the first DNS SAN of the leaf unless
+/// <see cref="DnsName"/> names another SAN of it.
+/// </summary>
+public sealed class VerifierX509Options
+{
+    public string? CertificateChainPath { get; set; }
+
+    public string? PrivateKeyPath { get; set; }
+
+    public string? DnsName { get; set; }
+}
+
+/// <summary>
+/// Bearer tokens for the management API (the same keys as the Issuer's <c>Issuer:Management</c>):
+/// JWTs from <see cref="Authority"/> (OpenID Connect discovery), or signed by
+/// <see cref="SigningKeyJwk"/> (one public JWK) or one of <see cref="SigningKeysJwks"/> (a JWKS),
+/// for <see cref="Audience"/>. Without any of them every management call is refused.
+/// </summary>
+public sealed class ManagementApiOptions
+{
+    public const string WriteScope = "verifier.requests.write";
+    public const string ReadScope = "verifier.requests.read";
+
+    [AbsoluteHttpUrl]
+    public string? Authority { get; set; }
+
+    /// <summary>The public JWK (JSON) of the token signer, when there is no authority.</summary>
+    public string? SigningKeyJwk { get; set; }
+
+    /// <summary>A JWKS (JSON) with the keys that sign management tokens (key rotation), when there is no authority.</summary>
+    public string? SigningKeysJwks { get; set; }
+
+    /// <summary>The expected token issuer (<c>iss</c>); checked when set.</summary>
+    public string? TokenIssuer { get; set; }
+
+    [Required]
+    public string Audience { get; set; } = "gaiax-verifier";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+}
+
+/// <summary>
+/// Which issuers' credentials the Verifier accepts, beyond the trust anchors (<c>Trust:AnchorCertificates</c>,
+/// shared by all services): an optional allow-list.
+/// </summary>
+public sealed class IssuerTrustOptions
+{
+    /// <summary>When not empty, the credential's issuer (<c>iss</c>) must be one of these.</summary>
+    public List<string> TrustedIssuers { get; set; } = [];
 }

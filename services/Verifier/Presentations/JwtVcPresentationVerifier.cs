@@ -1,0 +1,122 @@
+using System.Buffers.Text;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Verifier.Dcql;
+
+namespace GaiaX.Oid4vc.Verifier.Presentations;
+
+/// <summary>
+/// Verifies <c>jwt_vc_json</c> presentations with the credential core: a VP-JWT (<c>typ:
+/// vp+jwt</c>) signed by the holder and bound to the verifier (<c>aud</c> = full client identifier)
+/// and the request (<c>nonce</c>), enveloping VC-JWTs each signed by a trusted issuer (did:web key
+/// with its certificate chain to a trust anchor, or x5c) and valid now. When the query waives holder
+/// binding, a bare VC-JWT is accepted instead (OpenID4VP 1.0 §B.1).
+/// </summary>
+public sealed class JwtVcPresentationVerifier : IPresentationVerifier
+{
+    private readonly VcJwtVerifier _credentials;
+    private readonly VpJwtVerifier _presentations;
+    private readonly TrustedIssuerList _trustedIssuers;
+
+    public JwtVcPresentationVerifier(VcJwtVerifier credentials, HolderKeyResolver holders, TrustedIssuerList trustedIssuers, TimeProvider time)
+    {
+        _credentials = credentials;
+        _trustedIssuers = trustedIssuers;
+        _presentations = new VpJwtVerifier(holders, credentials, time) { MaxCredentials = 16 };
+    }
+
+    public string Format => CredentialFormats.JwtVcJson;
+
+    public async Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expectations);
+        if (presentation.ValueKind != JsonValueKind.String)
+        {
+            return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "a jwt_vc_json presentation is a VP-JWT string");
+        }
+        var token = presentation.GetString()!;
+
+        if (!expectations.RequireHolderBinding && IsCredential(token))
+        {
+            var bare = await _credentials.VerifyAsync(token, cancellationToken).ConfigureAwait(false);
+            if (!bare.Succeeded)
+            {
+                return PresentationVerificationResult.Fail(FailureCodes.ForCredential(bare.Error.Reason), bare.Error.Message);
+            }
+            return Accept([Credential(bare.Value, holder: null)]);
+        }
+
+        var binding = new PresentationBinding { Audience = expectations.Audience, Nonce = expectations.Nonce };
+        var verified = await _presentations.VerifyAsync(token, binding, cancellationToken).ConfigureAwait(false);
+        if (!verified.Succeeded)
+        {
+            var error = verified.Error;
+            if (error.Reason == VerificationFailure.EnvelopedCredentialInvalid && error.Inner.Count > 0)
+            {
+                return PresentationVerificationResult.Fail(FailureCodes.ForCredential(error.Inner[0].Reason), error.Inner[0].Message);
+            }
+            return PresentationVerificationResult.Fail(FailureCodes.ForPresentation(error.Reason), error.Message);
+        }
+        if (verified.Value.Credentials.Count == 0)
+        {
+            return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "the VP-JWT holds no verifiableCredential");
+        }
+        return Accept(verified.Value.Credentials.Select(c => Credential(c, verified.Value.Holder)).ToList());
+    }
+
+    private PresentationVerificationResult Accept(IReadOnlyList<PresentedCredential> credentials)
+    {
+        var untrusted = credentials.FirstOrDefault(c => !_trustedIssuers.Allows(c.Issuer));
+        return untrusted is not null
+            ? PresentationVerificationResult.Fail(PresentationFailureCodes.UntrustedIssuer, $"issuer '{untrusted.Issuer}' is not on the trusted issuer list")
+            : new PresentationVerificationResult(new VerifiedPresentation(credentials), null, null);
+    }
+
+    private static PresentedCredential Credential(VerifiedCredential credential, string? holder) => new()
+    {
+        Format = CredentialFormats.JwtVcJson,
+        Raw = credential.Jws.Compact,
+        Claims = credential.Jws.Payload.Clone(),
+        Types = TypesOf(credential.Jws.Payload),
+        Issuer = credential.Issuer,
+        HolderBound = holder is not null,
+        Holder = holder,
+        AuthorityKeyIdentifiers = AuthorityKeyIdentifiers(credential.Key.CertificateChain),
+    };
+
+    /// <summary>Whether the token's header says it is a credential rather than a presentation.</summary>
+    private static bool IsCredential(string token)
+    {
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0)
+        {
+            return false;
+        }
+        try
+        {
+            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(token.AsSpan(0, dot)));
+            return header.RootElement.ValueKind == JsonValueKind.Object
+                && header.RootElement.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String
+                && JwsPolicy.VcJwt.AllowedTypes.Contains(typ.GetString()!);
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static List<string> TypesOf(JsonElement credential) =>
+        !credential.TryGetProperty("type", out var type) ? []
+        : type.ValueKind == JsonValueKind.String ? [type.GetString()!]
+        : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
+        : [];
+
+    /// <summary>Base64url key identifiers of the authorities in a validated chain (DCQL <c>trusted_authorities</c> type <c>aki</c>).</summary>
+    internal static List<string> AuthorityKeyIdentifiers(IReadOnlyList<X509Certificate2> chain) =>
+        chain.Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
+            .Where(k => k is not null)
+            .Select(k => Base64Url.EncodeToString(k!.Value.Span))
+            .ToList();
+}

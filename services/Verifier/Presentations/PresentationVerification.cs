@@ -1,0 +1,51 @@
+using System.Text.Json;
+using GaiaX.Oid4vc.Verifier.Dcql;
+
+namespace GaiaX.Oid4vc.Verifier.Presentations;
+
+/// <summary>What a presentation must be bound to: the full client identifier and the request nonce.</summary>
+public sealed record PresentationExpectations(string Audience, string Nonce)
+{
+    /// <summary>False when the credential query waives holder binding (a bare credential is then accepted).</summary>
+    public bool RequireHolderBinding { get; init; } = true;
+
+    /// <summary>Hashes (sha-256, base64url) of the transaction data the KB-JWT must return, if any.</summary>
+    public IReadOnlyList<string>? TransactionDataHashes { get; init; }
+}
+
+/// <summary>A presentation whose signatures, bindings, issuers and validity all checked out.</summary>
+public sealed record VerifiedPresentation(IReadOnlyList<PresentedCredential> Credentials);
+
+/// <summary>The outcome of verifying one presentation.</summary>
+public sealed record PresentationVerificationResult(VerifiedPresentation? Presentation, string? FailureCode, string? Failure)
+{
+    public static PresentationVerificationResult Fail(string code, string failure) => new(null, code, failure);
+}
+
+/// <summary>Verifies presentations of one Credential Format.</summary>
+public interface IPresentationVerifier
+{
+    string Format { get; }
+
+    Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken);
+}
+
+/// <summary>Stable reason codes for a rejected presentation, shown on the request's status.</summary>
+public static class PresentationFailureCodes
+{
+    public const string InvalidPresentation = "invalid_presentation";
+    public const string InvalidPresentationSignature = "invalid_presentation_signature";
+    public const string InvalidAudience = "invalid_audience";
+    public const string InvalidNonce = "invalid_nonce";
+    public const string PresentationExpired = "presentation_expired";
+    public const string InvalidCredential = "invalid_credential";
+    public const string InvalidCredentialSignature = "invalid_credential_signature";
+    public const string UntrustedIssuer = "untrusted_issuer";
+    public const string CredentialExpired = "credential_expired";
+    public const string CredentialNotYetValid = "credential_not_yet_valid";
+    public const string InvalidDisclosure = "invalid_disclosure";
+    public const string InvalidSdHash = "invalid_sd_hash";
+    public const string InvalidTransactionData = "invalid_transaction_data";
+    public const string HolderBindingMissing = "holder_binding_missing";
+    public const string UnsupportedAlgorithm = "unsupported_algorithm";
+}

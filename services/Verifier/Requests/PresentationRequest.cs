@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GaiaX.Oid4vc.Verifier.Requests;
+
+/// <summary>
+/// One presentation request and everything that happened to it, as kept in the state store.
+/// Transitions are compare-and-swap on the stored version, so a one-time step (answering the
+/// request, redeeming the response code) happens once even under concurrency.
+/// </summary>
+public sealed record PresentationRequest
+{
+    public required string Id { get; init; }
+
+    public required string State { get; init; }
+
+    public required string Nonce { get; init; }
+
+    /// <summary>The full client identifier, prefix included (the <c>aud</c> of every presentation).</summary>
+    public required string ClientId { get; init; }
+
+    public required string ClientIdPrefix { get; init; }
+
+    /// <summary>The relying party that created the request (token <c>client_id</c>, <c>azp</c> or <c>sub</c>); only it may read the request.</summary>
+    public string? Owner { get; init; }
+
+    public required string ResponseMode { get; init; }
+
+    public required string RequestUriMethod { get; init; }
+
+    public required JsonElement DcqlQuery { get; init; }
+
+    public IReadOnlyList<string>? TransactionData { get; init; }
+
+    /// <summary>The relying party's same-device redirect URI; a response code is appended to it.</summary>
+    public string? RedirectUri { get; init; }
+
+    /// <summary>The ephemeral ECDH-ES P-256 key for <c>direct_post.jwt</c> (private JWK), or null.</summary>
+    public EphemeralEncryptionKey? EncryptionKey { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public string Status { get; init; } = PresentationRequestStatus.Pending;
+
+    public DateTimeOffset? RetrievedAt { get; init; }
+
+    public DateTimeOffset? RespondedAt { get; init; }
+
+    /// <summary>Verified credentials per DCQL credential query id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredentialView>>? VerifiedCredentials { get; init; }
+
+    /// <summary>Why the response was rejected (each with a stable code).</summary>
+    public IReadOnlyList<RejectionReason>? Reasons { get; init; }
+
+    /// <summary>SHA-256 (base64url) of the same-device response code; the code itself is never stored.</summary>
+    public string? ResponseCodeHash { get; init; }
+
+    public bool ResponseCodeRedeemed { get; init; }
+
+    public ComplianceOutcome? Compliance { get; init; }
+
+    public LabelCredentialOffer? Offer { get; init; }
+
+    [JsonIgnore]
+    public bool IsAwaitingResponse => Status is PresentationRequestStatus.Pending or PresentationRequestStatus.Retrieved;
+}
+
+/// <summary>The life cycle of a presentation request.</summary>
+public static class PresentationRequestStatus
+{
+    public const string Pending = "pending";
+    public const string Retrieved = "retrieved";
+
+    /// <summary>A response is being verified; no second response is accepted.</summary>
+    public const string Processing = "processing";
+    public const string Verified = "verified";
+    public const string Rejected = "rejected";
+}
+
+/// <summary>An ephemeral P-256 key pair (base64url coordinates) the wallet encrypts its response to.</summary>
+public sealed record EphemeralEncryptionKey(string Kid, string X, string Y, string D);
+
+/// <summary>A verified credential as shown to the relying party.</summary>
+public sealed record VerifiedCredentialView
+{
+    public required string Format { get; init; }
+
+    public string? Issuer { get; init; }
+
+    public string? Vct { get; init; }
+
+    public IReadOnlyList<string>? Types { get; init; }
+
+    /// <summary>The credential's claims (for SD-JWT VC: the disclosed claims only).</summary>
+    public required JsonElement Claims { get; init; }
+}
+
+/// <summary>A reason for rejecting a response: a stable code and a sentence for people.</summary>
+public sealed record RejectionReason(string Code, string Description, string? CredentialQueryId = null);
+
+/// <summary>The compliance engine's assessment of the presented credentials.</summary>
+public sealed record ComplianceOutcome
+{
+    public required bool Compliant { get; init; }
+
+    public IReadOnlyList<string>? Reasons { get; init; }
+
+    /// <summary>The label credential (VC-JWT) the compliance engine issued, when compliant.</summary>
+    public string? LabelCredential { get; init; }
+
+    public DateTimeOffset AssessedAt { get; init; }
+}
+
+/// <summary>The Issuer's offer of the label credential.</summary>
+public sealed record LabelCredentialOffer
+{
+    public required string OfferId { get; init; }
+
+    public string? CredentialOfferUri { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,168 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Verifier.Identity;
+using GaiaX.Oid4vc.Verifier.Status;
+using Microsoft.AspNetCore.Mvc;
+using QRCoder;
+
+namespace GaiaX.Oid4vc.Verifier.Requests;
+
+/// <summary>
+/// The management API relying parties use (bearer token with <c>verifier.requests.write</c> /
+/// <c>verifier.requests.read</c>), and the request URI wallets fetch request objects from.
+/// </summary>
+public static class PresentationRequestsApi
+{
+    public const string WritePolicy = ManagementApiOptions.WriteScope;
+    public const string ReadPolicy = ManagementApiOptions.ReadScope;
+
+    /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/presentation-requests").WithTags("Presentation requests");
+        api.MapPost("/", CreateAsync).RequireAuthorization(WritePolicy);
+        api.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
+        api.MapGet("/{id}/qr.png", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+            QrAsync(id, http.User, store, service, svg: false, ct)).RequireAuthorization(ReadPolicy);
+        api.MapGet("/{id}/qr.svg", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+            QrAsync(id, http.User, store, service, svg: true, ct)).RequireAuthorization(ReadPolicy);
+        return endpoints;
+    }
+
+    public static IEndpointRouteBuilder MapRequestObjectEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/request/{id}", async (string id, HttpContext http, PresentationRequestService service, CancellationToken ct) =>
+            RequestObject(http, await service.GetRequestObjectAsync(id, null, null, ct).ConfigureAwait(false)));
+
+        // request_uri_method=post (§5.10): form-encoded wallet_nonce and wallet_metadata.
+        endpoints.MapPost("/request/{id}", async (string id, HttpContext http, PresentationRequestService service, CancellationToken ct) =>
+        {
+            if (!http.Request.HasFormContentType)
+            {
+                return WalletErrorResult(http, new WalletError(400, "invalid_request", "the request URI POST must be application/x-www-form-urlencoded"));
+            }
+            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+            if (form["wallet_nonce"].Count > 1 || form["wallet_metadata"].Count > 1)
+            {
+                return WalletErrorResult(http, new WalletError(400, "invalid_request", "wallet_nonce and wallet_metadata may appear once"));
+            }
+            var result = await service.GetRequestObjectAsync(id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct).ConfigureAwait(false);
+            return RequestObject(http, result);
+        }).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext http,
+        CreatePresentationRequestValidator validator,
+        PresentationRequestService service,
+        IVerifierIdentity identity,
+        CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the request as application/json.");
+        }
+        JsonDocument body;
+        try
+        {
+            // The body size is bounded by RequestLimits:MaxRequestBodyBytes (ServiceDefaults).
+            body = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: $"The body is not valid JSON: {e.Message}");
+        }
+        using (body)
+        {
+            var validation = validator.Validate(body.RootElement, identity.X509 is not null);
+            if (validation.Command is null)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Invalid presentation request",
+                    detail: string.Join("; ", validation.Errors),
+                    extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors });
+            }
+            var created = await service.CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken).ConfigureAwait(false);
+            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/presentation-requests/{Uri.EscapeDataString(created.Request.Id)}";
+            var response = new JsonObject
+            {
+                ["request_id"] = created.Request.Id,
+                ["client_id"] = created.Request.ClientId,
+                ["authorization_request_uri"] = created.AuthorizationRequestUri,
+                ["request_uri"] = created.RequestUri,
+                ["request_uri_method"] = created.Request.RequestUriMethod,
+                ["response_mode"] = created.Request.ResponseMode,
+                ["expires_at"] = created.Request.ExpiresAt,
+                ["status_uri"] = baseUrl,
+                ["qr_code"] = new JsonObject { ["png"] = baseUrl + "/qr.png", ["svg"] = baseUrl + "/qr.svg" },
+            };
+            return new CreatedJson(baseUrl, response.ToJsonString());
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "response_code")] string? responseCode, PresentationStatusService status, HttpContext http, CancellationToken cancellationToken)
+    {
+        var lookup = await status.GetAsync(id, OwnerOf(http.User), responseCode, cancellationToken).ConfigureAwait(false);
+        if (lookup.View is null)
+        {
+            return Results.Problem(statusCode: lookup.ProblemStatus, title: lookup.ProblemStatus == 404 ? "Not found" : "Invalid response code", detail: lookup.Problem);
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(lookup.View, ApiJson);
+    }
+
+    private static async Task<IResult> QrAsync(string id, ClaimsPrincipal user, IPresentationRequestStore store, PresentationRequestService service, bool svg, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null || !PresentationStatusService.IsOwner(stored.Request, OwnerOf(user)))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No presentation request with this id exists (or it has expired).");
+        }
+        var uri = service.AuthorizationRequestUri(stored.Request);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        return svg
+            ? Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml")
+            : Results.File(new PngByteQRCode(data).GetGraphic(8), "image/png");
+    }
+
+    /// <summary>Who the caller is, as the token names the relying party.</summary>
+    private static string? OwnerOf(ClaimsPrincipal user) =>
+        user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
+
+    private static IResult RequestObject(HttpContext http, RequestObjectResult result)
+    {
+        if (result.Error is not null)
+        {
+            return WalletErrorResult(http, result.Error);
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Text(result.Jwt!, RequestObjectGenerator.MediaType);
+    }
+
+    /// <summary>An OAuth error object for a wallet (never problem details: wallets expect RFC 6749 errors).</summary>
+    public static IResult WalletErrorResult(HttpContext http, WalletError error)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(error);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = error.Description }, statusCode: error.StatusCode);
+    }
+
+    private sealed class CreatedJson(string location, string json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status201Created;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.ContentType = "application/json";
+            return httpContext.Response.WriteAsync(json);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Text;
+using GaiaX.Oid4vc.Verifier.Requests;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Verifier.Responses;
+
+/// <summary>The response URI wallets post their authorization responses to (<c>direct_post</c>, <c>direct_post.jwt</c>).</summary>
+public static class ResponseEndpoint
+{
+    public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(string id, HttpContext http, AuthorizationResponseProcessor processor, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (!http.Request.HasFormContentType)
+        {
+            return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the authorization response must be application/x-www-form-urlencoded"));
+        }
+        var limit = options.Value.MaxResponseBytes;
+        if (http.Request.ContentLength is { } declared && declared > limit)
+        {
+            return Json(await processor.RejectOversizedAsync(id, declared, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Read at most one byte more than the limit: enough to know the body is too large. The buffer
+        // is pooled and sized by Content-Length when the wallet declares it (it usually does).
+        var size = (int)Math.Min(limit + 1L, (http.Request.ContentLength ?? limit) + 1L);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var read = 0;
+            while (read <= limit)
+            {
+                if (read == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, read).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+                read += n;
+            }
+            if (read > limit)
+            {
+                return Json(await processor.RejectOversizedAsync(id, read, cancellationToken).ConfigureAwait(false));
+            }
+
+            var form = new Dictionary<string, string>(StringComparer.Ordinal);
+            var fields = new FormReader(Encoding.UTF8.GetString(buffer, 0, read)).ReadForm();
+            foreach (var (name, values) in fields)
+            {
+                if (values.Count != 1)
+                {
+                    return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", $"the parameter '{name}' appears more than once"));
+                }
+                form[name] = values[0]!;
+            }
+            return Json(await processor.ProcessAsync(id, form, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static IResult Json(AuthorizationResponseOutcome outcome) =>
+        Results.Text(outcome.Body.ToJsonString(), "application/json", Encoding.UTF8, outcome.StatusCode);
+}

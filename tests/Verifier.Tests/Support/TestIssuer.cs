@@ -1,0 +1,142 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Verifier.Tests.Support;
+
+/// <summary>An SD-JWT VC as issued: the issuer-signed JWT and its disclosures by claim name.</summary>
+public sealed record SdJwtCredential(string IssuerJwt, IReadOnlyDictionary<string, string> Disclosures)
+{
+    /// <summary>The SD-JWT with only the named claims disclosed, ending with '~' (ready for a KB-JWT).</summary>
+    public string Disclose(params string[] names) =>
+        IssuerJwt + "~" + string.Concat(names.Select(n => Disclosures[n] + "~"));
+}
+
+/// <summary>
+/// A credential issuer for tests, with a certificate from a test CA. VC-JWTs are signed as a
+/// <c>did:web</c> issuer whose DID document this issuer serves itself on loopback (the key with
+/// its <c>x5c</c> chain); SD-JWT VCs as an https issuer with the <c>x5c</c> header, the leaf
+/// naming the issuer's host.
+/// </summary>
+public sealed class TestIssuer : IAsyncDisposable
+{
+    public const string SdJwtIssuerHost = "issuer.example.org";
+
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly X509Certificate2 _certificate;
+    private readonly X509Certificate2 _anchor;
+    private WebApplication? _app;
+
+    private TestIssuer(TestPki pki)
+    {
+        _certificate = pki.Issue(_key, "Test Issuer", SdJwtIssuerHost);
+        _anchor = pki.Certificate;
+    }
+
+    /// <summary>The issuer's DID (<c>did:web:127.0.0.1%3A&lt;port&gt;</c>).</summary>
+    public string Id { get; private set; } = "";
+
+    public string KeyId => Id + "#key-1";
+
+    public static string SdJwtIssuer => "https://" + SdJwtIssuerHost;
+
+    public static async Task<TestIssuer> StartAsync(TestPki pki)
+    {
+        ArgumentNullException.ThrowIfNull(pki);
+        var issuer = new TestIssuer(pki);
+        var port = TestServiceHost.FreePort();
+        issuer.Id = $"did:web:127.0.0.1%3A{port}";
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/.well-known/did.json", () => Results.Text(issuer.DidDocument().ToJsonString(), "application/did+json"));
+        await app.StartAsync();
+        issuer._app = app;
+        return issuer;
+    }
+
+    private JsonObject DidDocument()
+    {
+        var jwk = Jose.PublicJwk(_key);
+        jwk["alg"] = "ES256";
+        jwk["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData), Convert.ToBase64String(_anchor.RawData));
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
+            ["id"] = Id,
+            ["verificationMethod"] = new JsonArray(new JsonObject { ["id"] = KeyId, ["type"] = "JsonWebKey2020", ["controller"] = Id, ["publicKeyJwk"] = jwk }),
+            ["assertionMethod"] = new JsonArray(KeyId),
+        };
+    }
+
+    /// <summary>A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>, <c>kid</c> a DID URL of the issuer).</summary>
+    public string IssueVcJwt(string type, JsonObject subject, DateTimeOffset? validUntil = null, DateTimeOffset? expires = null)
+    {
+        var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = KeyId };
+        var payload = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential", type),
+            ["id"] = "urn:uuid:" + Guid.NewGuid(),
+            ["issuer"] = Id,
+            ["validFrom"] = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["credentialSubject"] = subject,
+            ["iss"] = Id,
+            ["iat"] = Jose.Now(),
+        };
+        if (validUntil is { } until)
+        {
+            payload["validUntil"] = until.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (expires is { } exp)
+        {
+            payload["exp"] = exp.ToUnixTimeSeconds();
+        }
+        return Jose.SignEs256(header, payload, _key);
+    }
+
+    /// <summary>An SD-JWT VC whose top-level <paramref name="claims"/> are all selectively disclosable, bound to <paramref name="holderJwk"/>.</summary>
+    public SdJwtCredential IssueSdJwt(string vct, JsonObject claims, JsonObject holderJwk, DateTimeOffset? expires = null)
+    {
+        var disclosures = new Dictionary<string, string>();
+        var digests = new JsonArray();
+        foreach (var (name, value) in claims)
+        {
+            var disclosure = Jose.B64(new JsonArray(Jose.B64(RandomNumberGenerator.GetBytes(16)), name, value?.DeepClone()).ToJsonString());
+            disclosures[name] = disclosure;
+            digests.Add(Jose.B64(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(disclosure))));
+        }
+        var payload = new JsonObject
+        {
+            ["iss"] = SdJwtIssuer,
+            ["iat"] = Jose.Now(),
+            ["vct"] = vct,
+            ["_sd"] = digests,
+            ["_sd_alg"] = "sha-256",
+            ["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() },
+        };
+        if (expires is { } exp)
+        {
+            payload["exp"] = exp.ToUnixTimeSeconds();
+        }
+        var header = new JsonObject { ["typ"] = "dc+sd-jwt", ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
+        return new SdJwtCredential(Jose.SignEs256(header, payload, _key), disclosures);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        _certificate.Dispose();
+        _key.Dispose();
+    }
+}

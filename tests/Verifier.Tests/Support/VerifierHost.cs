@@ -1,0 +1,206 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
+using GaiaX.Oid4vc.Verifier;
+using GaiaX.Oid4vc.Dapr;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Verifier.Tests.Support;
+
+/// <summary>
+/// The Verifier running in-process over real HTTP, with a test CA for issuers, an X.509 identity
+/// for <c>x509_san_dns</c>, and a key that signs management API tokens.
+/// </summary>
+public sealed class VerifierHost : IAsyncDisposable
+{
+    public const string X509DnsName = "verifier.example.org";
+
+    private readonly string _directory;
+    private readonly ECDsa _managementKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ECDsa _verifierX509Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private TestServiceHost? _host;
+    private DaprTestEnvironment? _dapr;
+    private RedisTestServer? _redis;
+
+    private VerifierHost()
+    {
+        _directory = Directory.CreateTempSubdirectory("verifier-tests-").FullName;
+    }
+
+    public TestPki IssuerPki { get; } = new("Issuer Trust Anchor");
+
+    public TestPki VerifierPki { get; } = new("Verifier Trust Anchor");
+
+    /// <summary>A trusted issuer (certificate from <see cref="IssuerPki"/>), serving its DID document.</summary>
+    public TestIssuer Issuer { get; private set; } = null!;
+
+    public TestServiceHost Host => _host!;
+
+    public HttpClient Client => Host.Client;
+
+    public FakeTimeProvider? Time { get; private set; }
+
+    /// <summary>What a subscriber of <c>presentation-verified</c> (the compliance engine) receives.</summary>
+    public EventSink Events { get; } = new();
+
+    public DaprTestEnvironment Dapr => _dapr!;
+
+    public static Task<VerifierHost> StartAsync(bool fakeTime = false, params string[] extraArgs) => StartAsync(fakeTime, redis: false, extraArgs);
+
+    /// <summary>Starts the Verifier; with <paramref name="redis"/> the sidecar keeps state in a real redis-server.</summary>
+    public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs)
+    {
+        var host = new VerifierHost();
+        try
+        {
+            await host.StartCoreAsync(fakeTime, redis, extraArgs);
+            return host;
+        }
+        catch
+        {
+            // A Verifier that refuses to start must not leave its sidecar and issuer running.
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(bool fakeTime, bool redis, string[] extraArgs)
+    {
+        var host = this;
+        var anchor = host.IssuerPki.WriteAnchor(host._directory);
+        using var certificate = host.VerifierPki.Issue(host._verifierX509Key, "Verifier", X509DnsName);
+        var chainPath = Path.Combine(host._directory, "verifier-chain.pem");
+        var keyPath = Path.Combine(host._directory, "verifier-key.pem");
+        await File.WriteAllTextAsync(chainPath, certificate.ExportCertificatePem());
+        await File.WriteAllTextAsync(keyPath, host._verifierX509Key.ExportPkcs8PrivateKeyPem());
+
+        var jwk = Jose.PublicJwk(host._managementKey);
+        jwk["kid"] = "management";
+        jwk["alg"] = "ES256";
+        jwk["use"] = "sig";
+        var jwks = new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString();
+
+        if (fakeTime)
+        {
+            host.Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        }
+        var args = new List<string>
+        {
+            $"--Verifier:Management:SigningKeysJwks={jwks}",
+            "--Verifier:Management:Audience=gaiax-verifier",
+            $"--Trust:AnchorCertificates:0={anchor}",
+            $"--Identity:DataPath={Path.Combine(host._directory, "identity")}",
+            $"--Identity:DevelopmentCaPath={Path.Combine(host._directory, "dev-ca")}",
+            $"--Verifier:X509:CertificateChainPath={chainPath}",
+            $"--Verifier:X509:PrivateKeyPath={keyPath}",
+        };
+        args.AddRange(extraArgs);
+        host.Issuer = await TestIssuer.StartAsync(host.IssuerPki);
+        if (redis)
+        {
+            host._redis = await RedisTestServer.StartAsync();
+            host._dapr = await DaprTestEnvironment.RedisAsync(host._redis.ConnectionString);
+        }
+        else
+        {
+            host._dapr = DaprTestEnvironment.InMemory();
+        }
+        await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
+        host._host = await host._dapr.StartServiceAsync(
+            AppIds.Verifier,
+            (a, c) => VerifierProgram.Create(a, c),
+            VerifierOptions.SectionName,
+            args,
+            builder =>
+            {
+                if (host.Time is { } time)
+                {
+                    builder.Services.AddSingleton<TimeProvider>(time);
+                }
+            });
+    }
+
+    /// <summary>A management API bearer token with <paramref name="scope"/>.</summary>
+    public string Token(string scope = "verifier.requests.write verifier.requests.read", string audience = "gaiax-verifier", string subject = "relying-party")
+    {
+        var payload = new JsonObject
+        {
+            ["sub"] = subject,
+            ["aud"] = audience,
+            ["scope"] = scope,
+            ["iat"] = Jose.Now(),
+            ["exp"] = Jose.Now() + 600,
+        };
+        return Jose.SignEs256(new JsonObject { ["typ"] = "at+jwt", ["kid"] = "management" }, payload, _managementKey);
+    }
+
+    public async Task<HttpResponseMessage> PostRequestAsync(JsonObject body, string? token = null)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/presentation-requests") { Content = JsonContent.Create(body) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token());
+        return await Client.SendAsync(message);
+    }
+
+    /// <summary>Creates a request and returns the 201 body.</summary>
+    public async Task<JsonObject> CreateRequestAsync(JsonObject body)
+    {
+        using var response = await PostRequestAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async Task<JsonObject> StatusAsync(string requestId, string? responseCode = null)
+    {
+        var uri = $"/api/presentation-requests/{requestId}" + (responseCode is null ? "" : $"?response_code={Uri.EscapeDataString(responseCode)}");
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token("verifier.requests.read"));
+        using var response = await Client.SendAsync(message);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public TestWallet NewWallet() => new(Client, VerifierPki.Certificate);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dapr is not null)
+        {
+            await _dapr.DisposeAsync();
+        }
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
+        }
+        IssuerPki.Dispose();
+        VerifierPki.Dispose();
+        _managementKey.Dispose();
+        _verifierX509Key.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+/// <summary>One Verifier per test class (tests in a class share it but never each other's requests).</summary>
+public sealed class VerifierFixture : IAsyncLifetime
+{
+    public VerifierHost Verifier { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Verifier = await VerifierHost.StartAsync();
+
+    public async Task DisposeAsync() => await Verifier.DisposeAsync();
+}
