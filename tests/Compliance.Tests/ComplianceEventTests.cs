@@ -88,6 +88,22 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task Presentations_of_one_response_are_judged_together_so_credentials_split_across_them_comply()
+    {
+        var credentials = fixture.Participant.SignedCredentials();
+        var first = fixture.Participant.Presentation([credentials[0], credentials[2]]);
+        var second = fixture.Participant.Presentation([credentials[1]]);
+
+        await _dapr.PublishAsync(new PresentationVerified("request-3", [first, second], credentials), asAppId: AppIds.Verifier);
+
+        var deliveries = await ObservedAsync(_complianceAssessed);
+        Assert.Single(deliveries.Select(d => d.Id).Distinct());
+        Assert.True(deliveries[0].Compliant, string.Join("; ", deliveries[0].Failures));
+        var (_, payload) = await StandardComplianceTests.VerifyLabelAsync(_compliance, deliveries[0].LabelCredential!);
+        Assert.Equal(3, payload.GetProperty("credentialSubject").GetProperty("gx:compliantCredentials").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Non_compliant_presentation_verified_event_gives_the_same_failures_as_the_HTTP_API()
     {
         var issuer = Participant.SignCredential(fixture.Participant.Identity, fixture.Participant.IssuerDeclaration(hash: new string('2', 64)));

@@ -78,19 +78,12 @@ public sealed class PresentationVerifiedHandler(ComplianceFilterChain chain, Lab
         {
             var outcome = await once.RunOnceAsync("compliance:presentation-verified", verified.Id, async ct =>
             {
-                var assessments = new List<ComplianceAssessment>();
-                foreach (var presentation in verified.Presentations)
-                {
-                    assessments.Add(await chain.AssessAsync(ComplianceScope.Presentation, presentation, ct).ConfigureAwait(false));
-                }
-                var failures = assessments.SelectMany(a => a.Failures).ToList();
-                if (assessments.Count == 0)
-                {
-                    failures.Add(new ComplianceFailure(ComplianceContext.PresentationLabel, "Parse", "The event carries a presentation", "The presentation-verified event carries no presentation."));
-                }
-                var merged = new ComplianceAssessment(ComplianceScope.Presentation, assessments.FirstOrDefault()?.AssessedAt ?? default,
-                    failures, assessments.SelectMany(a => a.Credentials).ToArray(), assessments.FirstOrDefault()?.Holder);
-
+                // The presentations of one OpenID4VP response are judged together: a LegalPerson in one
+                // and its registration number in another still belong to the same participant.
+                var merged = verified.Presentations.Count == 0
+                    ? new ComplianceAssessment(ComplianceScope.Presentation, default,
+                        [new ComplianceFailure(ComplianceContext.PresentationLabel, "Parse", "The event carries a presentation", "The presentation-verified event carries no presentation.")], [], null)
+                    : await chain.AssessAsync(ComplianceScope.Presentation, verified.Presentations, ct).ConfigureAwait(false);
                 var label = merged.IsCompliant ? labels.Issue(merged, vcid: null) : null;
                 await bus.PublishAsync(new ComplianceAssessed(verified.RequestId, label is not null, label, ComplianceEvents.Describe(merged.Failures)), ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);

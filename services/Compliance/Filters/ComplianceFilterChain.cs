@@ -25,10 +25,14 @@ public sealed class ComplianceFilterChain
     /// <summary>The filters in the order they run.</summary>
     public IReadOnlyList<IComplianceFilter> Filters { get; }
 
-    public async Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, string input, CancellationToken cancellationToken)
+    public Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, string input, CancellationToken cancellationToken) =>
+        AssessAsync(scope, [input ?? throw new ArgumentNullException(nameof(input))], cancellationToken);
+
+    /// <summary>Assesses several presentations as one: their credentials are judged together by the rules.</summary>
+    public async Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("compliance.assess");
-        using var context = new ComplianceContext(scope, input, _time.GetUtcNow());
+        using var context = new ComplianceContext(scope, inputs, _time.GetUtcNow());
         foreach (var filter in Filters)
         {
             if ((filter.Scope & scope) == 0)

@@ -36,16 +36,29 @@ public sealed class ParseFilter : IComplianceFilter
 
     private FilterVerdict ParsePresentation(ComplianceContext context)
     {
-        var compact = context.Input.Trim();
+        var parsed = 0;
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < context.Inputs.Count; p++)
+        {
+            var label = context.Inputs.Count == 1 ? ComplianceContext.PresentationLabel : $"{ComplianceContext.PresentationLabel}[{p}]";
+            var verdict = ParsePresentation(context, context.Inputs[p].Trim(), label, context.Inputs.Count == 1 ? "" : label + ".", seenIds);
+            parsed += verdict == FilterVerdict.Continue ? 1 : 0;
+        }
+        // Later filters have something to check as long as one presentation could be read.
+        return parsed > 0 ? FilterVerdict.Continue : FilterVerdict.Stop;
+    }
+
+    private FilterVerdict ParsePresentation(ComplianceContext context, string compact, string presentationLabel, string entryPrefix, HashSet<string> seenIds)
+    {
         if (!CompactJws.TryParse(compact, out var header, out var payload, out var inputLength, out var signature, out var error))
         {
-            context.AddFailure(this, ComplianceContext.PresentationLabel, "The presentation " + error + ".");
+            context.AddFailure(this, presentationLabel, "The presentation " + error + ".");
             return FilterVerdict.Stop;
         }
         context.Own(header!);
         context.Own(payload!);
-        var vp = new AssessedJwt(ComplianceContext.PresentationLabel, compact, header!.RootElement, payload!.RootElement, inputLength, signature);
-        context.Presentation = vp;
+        var vp = new AssessedJwt(presentationLabel, compact, header!.RootElement, payload!.RootElement, inputLength, signature);
+        context.AddPresentation(vp);
         var body = vp.Payload;
 
         CheckContext(context, vp, "presentation");
@@ -65,16 +78,15 @@ public sealed class ParseFilter : IComplianceFilter
             context.AddFailure(this, vp, "The presentation's verifiableCredential is empty.");
             return FilterVerdict.Continue;
         }
-        if (list.Length > MaxCredentials)
+        if (list.Length + context.Credentials.Count > MaxCredentials)
         {
             context.AddFailure(this, vp, $"The presentation carries {list.Length} credentials; at most {MaxCredentials} are assessed at once.");
             return FilterVerdict.Stop;
         }
 
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {
-            var label = $"verifiableCredential[{i}]";
+            var label = $"{entryPrefix}verifiableCredential[{i}]";
             var entry = list[i];
             if (entry.ValueKind != JsonValueKind.Object || !CredentialJson.Types(entry).Contains("EnvelopedVerifiableCredential"))
             {

@@ -16,17 +16,16 @@ public sealed class PresentationSignatureFilter(IJwsSignatureVerifier signatures
     public ValueTask<FilterVerdict> ApplyAsync(ComplianceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Presentation is not { } vp)
+        foreach (var vp in context.Presentations)
         {
-            return ValueTask.FromResult(FilterVerdict.Continue);
-        }
-        if (vp.VerificationMethod is { } method && !signatures.Verify(vp, method))
-        {
-            context.AddFailure(this, vp, $"The presentation's signature does not verify with '{method.KeyId}'.");
-        }
-        foreach (var message in ValidityWindow.Check(vp.Payload, context.Now, options.Value.ClockSkew, "presentation"))
-        {
-            context.AddFailure(this, vp, message);
+            if (vp.VerificationMethod is { } method && !signatures.Verify(vp, method))
+            {
+                context.AddFailure(this, vp, $"The presentation's signature does not verify with '{method.KeyId}'.");
+            }
+            foreach (var message in ValidityWindow.Check(vp.Payload, context.Now, options.Value.ClockSkew, "presentation"))
+            {
+                context.AddFailure(this, vp, message);
+            }
         }
         return ValueTask.FromResult(FilterVerdict.Continue);
     }
