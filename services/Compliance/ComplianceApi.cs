@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Compliance.Events;
+using GaiaX.Oid4vc.Compliance.StandardCompliance;
 using GaiaX.Oid4vc.Credentials.Hosting;
 
 namespace GaiaX.Oid4vc.Compliance;
@@ -9,6 +11,8 @@ public static class ComplianceApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
+        app.MapStandardCompliance();
+        app.MapComplianceEvents();
         return app;
     }
 }

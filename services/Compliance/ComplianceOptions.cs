@@ -15,4 +15,21 @@ public sealed class ComplianceOptions
     [Required]
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5104";
+
+    /// <summary>Tolerance for clocks that differ between issuers and this engine.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a label credential is valid (Gaia-X: about 90 days).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
+    public TimeSpan LabelValidity { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The Gaia-X compliance document version the rules implement (<c>gx:rulesVersion</c>).</summary>
+    [Required]
+    public string RulesVersion { get; set; } = "25.11";
+
+    /// <summary>The label level this engine grants (<c>gx:labelLevel</c>): standard compliance.</summary>
+    [Required]
+    [RegularExpression("^(SC|L1|L2|L3)$")]
+    public string LabelLevel { get; set; } = "SC";
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Compliance.Registry;
+using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer;
@@ -79,6 +81,7 @@ public sealed class DevStack : IAsyncDisposable
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
                     .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
                     .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
+                    .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
                     .ToArray();
                 var app = create(args, builder => builder.Services.UseEmbeddedLifetime());
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GaiaX.Oid4vc.Compliance.Filters;
+
+/// <summary>
+/// Runs the filters in their registered order (the order of the Gaia-X Lab engine) over one input
+/// and collects every failure. A registry that cannot be asked surfaces as
+/// <see cref="Registry.GaiaXRegistryUnavailableException"/>: the assessment then has no verdict.
+/// </summary>
+public sealed class ComplianceFilterChain
+{
+    internal static readonly ActivitySource Activities = new("GaiaX.Oid4vc.Compliance");
+
+    private readonly TimeProvider _time;
+
+    public ComplianceFilterChain(IEnumerable<IComplianceFilter> filters, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        Filters = filters.ToArray();
+        _time = time;
+    }
+
+    /// <summary>The filters in the order they run.</summary>
+    public IReadOnlyList<IComplianceFilter> Filters { get; }
+
+    public Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, string input, CancellationToken cancellationToken) =>
+        AssessAsync(scope, [input ?? throw new ArgumentNullException(nameof(input))], cancellationToken);
+
+    /// <summary>Assesses several presentations as one: their credentials are judged together by the rules.</summary>
+    public async Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    {
+        using var activity = Activities.StartActivity("compliance.assess");
+        using var context = new ComplianceContext(scope, inputs, _time.GetUtcNow());
+        foreach (var filter in Filters)
+        {
+            if ((filter.Scope & scope) == 0)
+            {
+                continue;
+            }
+            if (await filter.ApplyAsync(context, cancellationToken).ConfigureAwait(false) == FilterVerdict.Stop)
+            {
+                break;
+            }
+        }
+        activity?.SetTag("compliance.failures", context.Failures.Count);
+        var credentials = context.Credentials
+            .Select(c => new AssessedCredentialSummary(c.Id ?? c.Label, c.PrimaryType, c.Issuer, SriDigest(c.Compact), c.Compact))
+            .ToArray();
+        return new ComplianceAssessment(scope, context.Now, context.Failures.ToArray(), credentials, context.Presentation?.IssuerHeader);
+    }
+
+    /// <summary><c>sha256-</c> + base64(SHA-256(the JWT's exact bytes)): the Subresource Integrity form.</summary>
+    public static string SriDigest(string compact)
+    {
+        ArgumentNullException.ThrowIfNull(compact);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(compact), hash);
+        return "sha256-" + Convert.ToBase64String(hash);
+    }
+}
+
+/// <summary>The outcome of one run of the chain.</summary>
+public sealed record ComplianceAssessment(
+    ComplianceScope Scope,
+    DateTimeOffset AssessedAt,
+    IReadOnlyList<ComplianceFailure> Failures,
+    IReadOnlyList<AssessedCredentialSummary> Credentials,
+    string? Holder)
+{
+    public bool IsCompliant => Failures.Count == 0 && Credentials.Count > 0;
+}
+
+/// <summary>A credential the chain looked at, with its SRI digest over the bytes as received.</summary>
+public sealed record AssessedCredentialSummary(string Id, string Type, string? Issuer, string DigestSri, string Compact);

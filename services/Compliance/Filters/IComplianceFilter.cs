@@ -1,0 +1,42 @@
+namespace GaiaX.Oid4vc.Compliance.Filters;
+
+/// <summary>
+/// One step of the compliance filter chain. A filter checks one criterion, records every failure it
+/// finds on the <see cref="ComplianceContext"/> and continues, unless what it found makes every
+/// later filter meaningless (e.g. the input is not a JWT at all).
+/// </summary>
+public interface IComplianceFilter
+{
+    /// <summary>Short stable name reported with each failure (e.g. <c>JwtHeaders</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The criterion in words, reported with each failure.</summary>
+    string Criterion { get; }
+
+    /// <summary>Whether the filter applies to a whole presentation, a single credential, or both.</summary>
+    ComplianceScope Scope { get; }
+
+    ValueTask<FilterVerdict> ApplyAsync(ComplianceContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What the chain does after a filter.</summary>
+public enum FilterVerdict
+{
+    Continue,
+
+    /// <summary>Later filters cannot run (nothing left to check); the failures so far are the result.</summary>
+    Stop,
+}
+
+/// <summary>What is being assessed.</summary>
+[Flags]
+public enum ComplianceScope
+{
+    /// <summary>A VP-JWT with enveloped VC-JWTs (the standard-compliance API and <c>presentation-verified</c>).</summary>
+    Presentation = 1,
+
+    /// <summary>One VC-JWT before the Issuer releases it (<c>credential-prepared</c>).</summary>
+    Credential = 2,
+
+    Both = Presentation | Credential,
+}

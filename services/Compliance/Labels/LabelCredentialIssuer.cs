@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Compliance.Filters;
+using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Compliance.Labels;
+
+/// <summary>
+/// Turns a compliant assessment into a Gaia-X <c>LabelCredential</c>: a VC-JWT signed by the
+/// Compliance service identity whose subject lists each compliant credential with its id, type and
+/// the SRI digest of the JWT as received, the label level, and the engine and rules versions.
+/// </summary>
+public sealed class LabelCredentialIssuer(ServiceIdentity identity, VcJwtIssuer issuer, ComplianceFilterChain chain, IOptions<ComplianceOptions> options)
+{
+    public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
+
+    /// <summary>This engine's version (<c>gx:engineVersion</c>).</summary>
+    public static string EngineVersion { get; } =
+        typeof(LabelCredentialIssuer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "1.0.0";
+
+    /// <summary>The DID the labels are issued under.</summary>
+    public string IssuerDid => identity.Did;
+
+    public string Issue(ComplianceAssessment assessment, Uri? vcid)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (!assessment.IsCompliant)
+        {
+            throw new InvalidOperationException("Only a compliant assessment is labelled.");
+        }
+        var settings = options.Value;
+        var id = vcid?.AbsoluteUri ?? "urn:uuid:" + Guid.NewGuid().ToString("D");
+        var validFrom = assessment.AssessedAt;
+
+        var compliant = new JsonArray();
+        foreach (var credential in assessment.Credentials)
+        {
+            compliant.Add(new JsonObject
+            {
+                ["id"] = credential.Id,
+                ["type"] = "gx:CompliantCredential",
+                ["gx:credentialType"] = "gx:" + credential.Type,
+                ["digestSRI"] = credential.DigestSri,
+            });
+        }
+        // The criteria a label vouches for: the filters a compliant presentation has passed.
+        var criteria = new JsonArray(chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)).Select(f => (JsonNode)f.Name).ToArray());
+
+        var label = new JsonObject
+        {
+            ["@context"] = new JsonArray(ParseFilter.CredentialsV2Context, GaiaXContext),
+            ["type"] = new JsonArray("VerifiableCredential", "gx:LabelCredential"),
+            ["id"] = id,
+            ["issuer"] = identity.Did,
+            ["validFrom"] = Timestamp(validFrom),
+            ["validUntil"] = Timestamp(validFrom + settings.LabelValidity),
+            ["credentialSubject"] = new JsonObject
+            {
+                ["id"] = id + "#cs",
+                ["type"] = "gx:LabelCredential",
+                ["gx:labelLevel"] = settings.LabelLevel,
+                ["gx:engineVersion"] = EngineVersion,
+                ["gx:rulesVersion"] = settings.RulesVersion,
+                ["gx:validatedCriteria"] = criteria,
+                ["gx:compliantCredentials"] = compliant,
+            },
+        };
+        return issuer.Issue(label, identity.SigningKey, identity.Did);
+    }
+
+    private static string Timestamp(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

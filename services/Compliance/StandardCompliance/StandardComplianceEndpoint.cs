@@ -1,0 +1,113 @@
+using System.Text;
+using GaiaX.Oid4vc.Compliance.Filters;
+using GaiaX.Oid4vc.Compliance.Labels;
+using GaiaX.Oid4vc.Compliance.Registry;
+using Microsoft.Net.Http.Headers;
+
+namespace GaiaX.Oid4vc.Compliance.StandardCompliance;
+
+/// <summary>
+/// The Gaia-X Lab compatible endpoint: <c>POST /api/credential-offers/standard-compliance?vcid=</c>
+/// with a VP-JWT (<c>application/vp+jwt</c>) → 201 with the label credential (<c>application/vc+jwt</c>),
+/// 400 listing every failure, 415 for another media type, 503 when the registry cannot be asked.
+/// </summary>
+public static class StandardComplianceEndpoint
+{
+    public const string Route = "/api/credential-offers/standard-compliance";
+    public const string PresentationMediaType = "application/vp+jwt";
+    public const string CredentialMediaType = "application/vc+jwt";
+
+    /// <summary>Problem type of a non-compliant presentation (the 400's <c>type</c>).</summary>
+    public const string NonCompliantProblemType = "https://w3id.org/gaia-x/compliance/problems/non-compliant";
+
+    public static IEndpointRouteBuilder MapStandardCompliance(this IEndpointRouteBuilder routes)
+    {
+        // No Accepts() metadata: routing would answer 415 itself, without saying what to send.
+        routes.MapPost(Route, HandleAsync)
+            .WithName("StandardCompliance")
+            .WithSummary("Assess a VP-JWT and sign a Gaia-X label credential when it complies")
+            .Produces<string>(StatusCodes.Status201Created, CredentialMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, ComplianceFilterChain chain, LabelCredentialIssuer labels, CancellationToken cancellationToken)
+    {
+        if (!IsPresentationMediaType(request.ContentType))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'.");
+        }
+
+        Uri? vcid = null;
+        if (request.Query.TryGetValue("vcid", out var vcidValues) && !string.IsNullOrEmpty(vcidValues.ToString()))
+        {
+            if (vcidValues.Count > 1 || !Uri.TryCreate(vcidValues.ToString(), UriKind.Absolute, out vcid))
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Invalid vcid",
+                    detail: "The vcid query parameter must be one absolute URI; it becomes the label credential's id.");
+            }
+        }
+
+        string body;
+        using (var reader = new StreamReader(request.Body, new UTF8Encoding(false, true)))
+        {
+            try
+            {
+                body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid body", detail: "The body is not UTF-8 text.");
+            }
+        }
+
+        ComplianceAssessment assessment;
+        try
+        {
+            assessment = await chain.AssessAsync(ComplianceScope.Presentation, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GaiaXRegistryUnavailableException e)
+        {
+            // Without the registry there is no verdict: say so, and when to try again.
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Gaia-X registry unavailable", detail: e.Message);
+        }
+
+        if (!assessment.IsCompliant)
+        {
+            return NonCompliant(assessment);
+        }
+        var label = labels.Issue(assessment, vcid);
+        return Results.Text(label, CredentialMediaType, Encoding.UTF8, StatusCodes.Status201Created);
+    }
+
+    internal static IResult NonCompliant(ComplianceAssessment assessment) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            type: NonCompliantProblemType,
+            title: "The presentation is not compliant",
+            detail: assessment.Failures.Count == 1
+                ? "1 criterion is not met: " + assessment.Failures[0].Message
+                : $"{assessment.Failures.Count} criteria are not met; see 'failures'.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["failures"] = assessment.Failures.Select(f => new Dictionary<string, string>
+                {
+                    ["credentialId"] = f.CredentialId,
+                    ["filter"] = f.Filter,
+                    ["criterion"] = f.Criterion,
+                    ["message"] = f.Message,
+                }).ToArray(),
+            });
+
+    private static bool IsPresentationMediaType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals(PresentationMediaType, StringComparison.OrdinalIgnoreCase);
+}

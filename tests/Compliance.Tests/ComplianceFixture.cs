@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.Compliance;
+using GaiaX.Oid4vc.Compliance.StandardCompliance;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Compliance.Tests;
+
+/// <summary>
+/// The parties of the compliance tests: a trusted CA (the registry's trust anchor), a rogue CA, the
+/// did:web hosts (WireMock.Net), a participant, a trusted notary, a third party with a trusted
+/// certificate but no terms-and-conditions declaration, and a Compliance service using the local
+/// registry. The service is stateless per request, so tests share it.
+/// </summary>
+public sealed class ComplianceFixture : IAsyncLifetime
+{
+    public TestCertificateAuthority TrustedCa { get; } = new("Trusted");
+
+    public TestCertificateAuthority RogueCa { get; } = new("Rogue", withIntermediate: false);
+
+    public DidWebHost Dids { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestIdentity ParticipantIdentity { get; private set; } = null!;
+
+    public TestIdentity NotaryIdentity { get; private set; } = null!;
+
+    public TestIdentity ThirdParty { get; private set; } = null!;
+
+    public TestIdentity RogueParty { get; private set; } = null!;
+
+    /// <summary>A party whose DID document publishes <see cref="MismatchedJwk"/> instead of its certificate's key.</summary>
+    public TestIdentity MismatchedParty { get; private set; } = null!;
+
+    public System.Security.Cryptography.ECDsa MismatchedJwk { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
+    public Participant Participant { get; private set; } = null!;
+
+    public TestServiceHost Compliance { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ParticipantIdentity = Dids.CreateIdentity("participant", TrustedCa);
+        NotaryIdentity = Dids.CreateIdentity("notary", TrustedCa, publishChainAtX5u: true);
+        ThirdParty = Dids.CreateIdentity("third-party", TrustedCa);
+        RogueParty = Dids.CreateIdentity("rogue", RogueCa);
+        MismatchedParty = Dids.CreateIdentity("mismatched", TrustedCa, publishedJwk: MismatchedJwk);
+        Participant = new Participant(ParticipantIdentity, NotaryIdentity, Time);
+        Compliance = await StartComplianceAsync(LocalRegistryArgs(), Time);
+    }
+
+    /// <summary>Arguments that configure the local registry with this fixture's trust.</summary>
+    public IEnumerable<string> LocalRegistryArgs() =>
+    [
+        "--Compliance:Registry:Local:TrustAnchorCertificates:0=" + TrustedCa.RootPem,
+        "--Compliance:Registry:Local:RegistrationNotaries:0=" + NotaryIdentity.Did,
+        "--Compliance:Registry:Local:TermsAndConditionsHashes:0=" + Participant.TermsAndConditionsHash,
+    ];
+
+    public static Task<TestServiceHost> StartComplianceAsync(IEnumerable<string> args, TimeProvider time) =>
+        TestServiceHost.StartAsync(
+            (a, c) => ComplianceProgram.Create(a, c),
+            ComplianceOptions.SectionName,
+            args.Append("--DidWeb:AllowHttpLoopback=true"),
+            builder => builder.Services.Replace(ServiceDescriptor.Singleton(time)));
+
+    public async Task DisposeAsync()
+    {
+        await Compliance.DisposeAsync();
+        Dids.Dispose();
+        MismatchedJwk.Dispose();
+        TrustedCa.Dispose();
+        RogueCa.Dispose();
+    }
+}
+
+/// <summary>Calls the standard-compliance endpoint the way a participant's wallet or portal does.</summary>
+public static class StandardComplianceCalls
+{
+    public static Task<HttpResponseMessage> PostPresentationAsync(this TestServiceHost host, string presentation, string? vcid = null, string mediaType = StandardComplianceEndpoint.PresentationMediaType)
+    {
+        var content = new StringContent(presentation, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        var uri = StandardComplianceEndpoint.Route + (vcid is null ? "" : "?vcid=" + Uri.EscapeDataString(vcid));
+        return host.Client.PostAsync(uri, content);
+    }
+
+    public sealed record Failure(string CredentialId, string Filter, string Criterion, string Message);
+
+    /// <summary>Reads the failures of a 400 problem details answer.</summary>
+    public static async Task<IReadOnlyList<Failure>> ReadFailuresAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(StandardComplianceEndpoint.NonCompliantProblemType, document.RootElement.GetProperty("type").GetString());
+        return document.RootElement.GetProperty("failures").EnumerateArray()
+            .Select(f => new Failure(f.GetProperty("credentialId").GetString()!, f.GetProperty("filter").GetString()!, f.GetProperty("criterion").GetString()!, f.GetProperty("message").GetString()!))
+            .ToArray();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ComplianceCollection : ICollectionFixture<ComplianceFixture>
+{
+    public const string Name = "compliance";
+}
