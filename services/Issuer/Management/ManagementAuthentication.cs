@@ -82,14 +82,18 @@ public static class ManagementAuthentication
         {
             builder.Services.AddSingleton<DevelopmentTokens>();
         }
-        // No default scheme: only the management policies (which name the scheme) look at bearer
-        // JWTs. The wallet's opaque access tokens on protocol endpoints are not JWTs and are
-        // checked by the protocol's own validator.
+        // Only the management policies (which name the scheme) look at bearer JWTs. The wallet's
+        // opaque access tokens on protocol endpoints are not JWTs and are checked by the protocol's
+        // own validator. ASP.NET Core makes a lone scheme the default, so the authentication
+        // middleware would still run this handler on every protocol request (and the JWT reader
+        // throws and catches on each opaque token): the handler skips endpoints without
+        // authorization metadata.
         builder.Services.AddAuthentication().AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((jwt, services) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = SkipUnlessAuthorizationRequired };
                 jwt.TokenValidationParameters.ValidAudience = settings.Audience;
                 jwt.TokenValidationParameters.ValidAlgorithms = AsymmetricAlgorithms;
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
@@ -143,6 +147,15 @@ public static class ManagementAuthentication
             }
         });
         return builder;
+    }
+
+    private static Task SkipUnlessAuthorizationRequired(MessageReceivedContext context)
+    {
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null)
+        {
+            context.NoResult();
+        }
+        return Task.CompletedTask;
     }
 
     private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>

@@ -55,7 +55,12 @@ public sealed class StaticKeyResolver : IJwsKeyResolver
 public sealed class HeaderJwkResolver : IJwsKeyResolver
 {
     private const int MaxCachedKeys = 10_000;
-    private readonly ConcurrentDictionary<string, VerificationKey> _cache = new(StringComparer.Ordinal);
+
+    // Keyed by the header jwk's exact JSON text: the same text always parses to the same key, so a
+    // hit skips nothing the strict parser would check. A wallet sends the same jwk on every DPoP
+    // proof, and importing an EC public key costs OpenSSL a full scalar multiplication (more than
+    // the signature verification), so it is imported once.
+    private readonly ConcurrentDictionary<string, (VerificationKey Key, string Thumbprint)> _cache = new(StringComparer.Ordinal);
 
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
@@ -68,7 +73,7 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
     public VerificationResult<ResolvedKey> ResolveFromHeader(ParsedJws jws)
     {
         ArgumentNullException.ThrowIfNull(jws);
-        var present = new[] { "jwk", "kid", "x5c" }.Count(name => jws.Header.TryGetProperty(name, out _));
+        var present = (jws.Header.TryGetProperty("jwk", out _) ? 1 : 0) + (jws.Header.TryGetProperty("kid", out _) ? 1 : 0) + (jws.Header.TryGetProperty("x5c", out _) ? 1 : 0);
         if (present != 1)
         {
             return VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header.");
@@ -77,28 +82,31 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
         {
             return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, "The header carries no jwk.");
         }
-        var jwk = JsonNode.Parse(jwkElement.GetRawText())!.AsObject();
-        var parsed = Jwk.ParsePublic(jwk);
-        if (!parsed.Succeeded)
+        var text = jwkElement.GetRawText();
+        if (!_cache.TryGetValue(text, out var entry))
         {
-            return parsed.Error;
+            var jwk = JsonNode.Parse(text)!.AsObject();
+            var parsed = Jwk.ParsePublic(jwk);
+            if (!parsed.Succeeded)
+            {
+                return parsed.Error;
+            }
+            if (_cache.Count > MaxCachedKeys)
+            {
+                // Every wallet brings its own key: keep the cache bounded rather than let it grow without end.
+                _cache.Clear();
+            }
+            entry = _cache.GetOrAdd(text, (parsed.Value, Jwk.Thumbprint(jwk)));
+            if (!ReferenceEquals(entry.Key, parsed.Value))
+            {
+                parsed.Value.Dispose();
+            }
         }
-        var thumbprint = Jwk.Thumbprint(jwk);
-        if (_cache.Count > MaxCachedKeys)
-        {
-            // Every wallet brings its own key: keep the cache bounded rather than let it grow without end.
-            _cache.Clear();
-        }
-        var key = _cache.GetOrAdd(thumbprint, parsed.Value);
-        if (!ReferenceEquals(key, parsed.Value))
-        {
-            parsed.Value.Dispose();
-        }
-        if (!key.IsCompatibleWith(jws.Algorithm))
+        if (!entry.Key.IsCompatibleWith(jws.Algorithm))
         {
             return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The header jwk cannot verify {jws.Algorithm}.");
         }
-        return VerificationResult<ResolvedKey>.Success(new ResolvedKey(key) { KeyId = thumbprint });
+        return VerificationResult<ResolvedKey>.Success(new ResolvedKey(entry.Key) { KeyId = entry.Thumbprint });
     }
 }
 

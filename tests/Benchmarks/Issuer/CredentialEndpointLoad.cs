@@ -7,7 +7,8 @@ namespace GaiaX.Oid4vc.Benchmarks.Issuer;
 /// A closed-loop load on <c>POST /credential</c>: C clients each send the next prepared request as
 /// soon as the previous answer arrived, for a fixed time. Reports requests per second, p50/p99
 /// latency, and process CPU per issued credential (server, in-process sidecar and HTTP client
-/// together; proofs and nonces are made before the clock starts).
+/// together; proofs and nonces are made before the clock starts). <see cref="CredentialEndpointSplitLoad"/>
+/// measures the three apart.
 /// </summary>
 public static class CredentialEndpointLoad
 {

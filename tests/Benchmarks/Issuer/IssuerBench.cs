@@ -34,6 +34,10 @@ public sealed class IssuerBench : IAsyncDisposable
 
     public string IssuerId => Host.BaseUrl.ToString().TrimEnd('/');
 
+    /// <summary>The Issuer's settings for a load run: long-lived token and nonces, logging at Error.</summary>
+    public static readonly string[] ServerArgs =
+        ["--Issuer:Management:UseDevelopmentTokens=true", "--Issuer:AccessTokenLifetimeSeconds=86400", "--Issuer:NonceLifetimeSeconds=3600", "--Logging:LogLevel:Default=Error"];
+
     public static async Task<IssuerBench> StartAsync()
     {
         var dapr = DaprTestEnvironment.InMemory();
@@ -41,15 +45,17 @@ public sealed class IssuerBench : IAsyncDisposable
             AppIds.Issuer,
             (args, configure) => IssuerProgram.Create(args, configure),
             IssuerOptions.SectionName,
-            ["--Issuer:Management:UseDevelopmentTokens=true", "--Issuer:AccessTokenLifetimeSeconds=86400", "--Issuer:NonceLifetimeSeconds=3600", "--Logging:LogLevel:Default=Error"]);
+            ServerArgs);
         var bench = new IssuerBench(dapr, host);
-        bench.AccessToken = await bench.RedeemOfferAsync();
+        bench.AccessToken = await RedeemOfferAsync(host);
         return bench;
     }
 
-    private async Task<string> RedeemOfferAsync()
+    /// <summary>Creates a <c>LegalPerson_jwt_vc_json</c> offer and redeems its pre-authorized code: the access token.</summary>
+    public static async Task<string> RedeemOfferAsync(TestServiceHost host)
     {
-        var token = Host.Services.GetRequiredService<DevelopmentTokens>().Create();
+        ArgumentNullException.ThrowIfNull(host);
+        var token = host.Services.GetRequiredService<DevelopmentTokens>().Create();
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/offers")
         {
             Content = JsonContent.Create(new
@@ -67,10 +73,10 @@ public sealed class IssuerBench : IAsyncDisposable
             }),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var created = await Host.Client.SendAsync(create);
+        using var created = await host.Client.SendAsync(create);
         var offer = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["credential_offer"]!;
         var code = offer["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
-        using var tokenResponse = await Host.Client.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var tokenResponse = await host.Client.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
             ["pre-authorized_code"] = code,
@@ -79,13 +85,17 @@ public sealed class IssuerBench : IAsyncDisposable
     }
 
     /// <summary>A credential request body with a fresh nonce and a signed proof (the wallet's part).</summary>
-    public async Task<byte[]> NewRequestBodyAsync()
+    public Task<byte[]> NewRequestBodyAsync() => NewRequestBodyAsync(Host.Client, IssuerId);
+
+    /// <summary>A credential request body with a fresh nonce and a signed proof, for the issuer at <paramref name="issuerId"/>.</summary>
+    public static async Task<byte[]> NewRequestBodyAsync(HttpClient client, string issuerId)
     {
-        using var nonceResponse = await Host.Client.PostAsync("/nonce", null);
+        ArgumentNullException.ThrowIfNull(client);
+        using var nonceResponse = await client.PostAsync(new Uri("/nonce", UriKind.Relative), null);
         var nonce = JsonNode.Parse(await nonceResponse.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
         // A fresh holder key per request, as wallets bind each credential to its own key.
         using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var proof = Proof(nonce, holder);
+        var proof = Proof(issuerId, nonce, holder);
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
@@ -93,9 +103,11 @@ public sealed class IssuerBench : IAsyncDisposable
         }.ToJsonString());
     }
 
-    public string Proof(string nonce, ECDsa? holder = null)
+    public string Proof(string nonce) => Proof(IssuerId, nonce, _holder);
+
+    public static string Proof(string issuerId, string nonce, ECDsa holder)
     {
-        holder ??= _holder;
+        ArgumentNullException.ThrowIfNull(holder);
         var p = holder.ExportParameters(false);
         var header = new JsonObject
         {
@@ -103,17 +115,21 @@ public sealed class IssuerBench : IAsyncDisposable
             ["alg"] = "ES256",
             ["jwk"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url.EncodeToString(p.Q.X), ["y"] = Base64Url.EncodeToString(p.Q.Y) },
         };
-        var payload = new JsonObject { ["aud"] = IssuerId, ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nonce"] = nonce };
+        var payload = new JsonObject { ["aud"] = issuerId, ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nonce"] = nonce };
         var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         return input + "." + Base64Url.EncodeToString(holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
     }
 
     /// <summary>POSTs one prepared request to <c>/credential</c>; throws unless the credential came back.</summary>
-    public async Task IssueAsync(HttpClient client, byte[] body)
+    public Task IssueAsync(HttpClient client, byte[] body) => IssueAsync(client, AccessToken, body);
+
+    /// <summary>POSTs one prepared request to <c>/credential</c> with <paramref name="accessToken"/>; throws unless the credential came back.</summary>
+    public static async Task IssueAsync(HttpClient client, string accessToken, byte[] body)
     {
+        ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/credential") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await client.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
