@@ -80,6 +80,8 @@ public sealed class DevStack : IAsyncDisposable
                     .Append($"--{section}:PublicBaseUrl={baseUrl}")
                     .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
                     .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                    // DevHost uses the development CA on purpose; the identity warning is for real deployments.
+                    .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
                     .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
                     .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
                     .ToArray();
