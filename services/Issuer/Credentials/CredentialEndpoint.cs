@@ -33,27 +33,21 @@ public static class CredentialEndpoints
         routes.MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> CredentialAsync(HttpContext context, AccessTokenValidator tokens, CredentialRequestProcessor processor, CancellationToken cancellationToken)
-    {
-        var token = await tokens.ValidateAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        if (token.Failed)
-        {
-            return ProtocolResults.Error(token.Error);
-        }
-        using var body = await ReadJsonAsync(context.Request, ErrorCodes.InvalidCredentialRequest, cancellationToken).ConfigureAwait(false);
-        if (body.Failed)
-        {
-            return ProtocolResults.Error(body.Error);
-        }
-        var result = await processor.ProcessAsync(token.Value, body.Value.RootElement, cancellationToken).ConfigureAwait(false);
-        if (result.Failed)
-        {
-            return ProtocolResults.Error(result.Error);
-        }
-        return ProtocolResults.Json(result.Value, result.Value.Deferred ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
-    }
+    private static Task<IResult> CredentialAsync(HttpContext context, AccessTokenValidator tokens, CredentialRequestProcessor processor, CancellationToken cancellationToken) =>
+        AnswerAsync(context, tokens, processor.ProcessAsync, cancellationToken);
 
-    private static async Task<IResult> DeferredAsync(HttpContext context, AccessTokenValidator tokens, CredentialRequestProcessor processor, CancellationToken cancellationToken)
+    private static Task<IResult> DeferredAsync(HttpContext context, AccessTokenValidator tokens, CredentialRequestProcessor processor, CancellationToken cancellationToken) =>
+        AnswerAsync(context, tokens, processor.ProcessDeferredAsync, cancellationToken);
+
+    /// <summary>
+    /// The credential and deferred credential endpoints share their HTTP shape: access token, JSON
+    /// body, then the processor's answer (202 while the credential is still pending).
+    /// </summary>
+    private static async Task<IResult> AnswerAsync(
+        HttpContext context,
+        AccessTokenValidator tokens,
+        Func<ValidatedAccessToken, JsonElement, CancellationToken, Task<Outcome<CredentialResponse>>> process,
+        CancellationToken cancellationToken)
     {
         var token = await tokens.ValidateAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (token.Failed)
@@ -65,7 +59,7 @@ public static class CredentialEndpoints
         {
             return ProtocolResults.Error(body.Error);
         }
-        var result = await processor.ProcessDeferredAsync(token.Value, body.Value.RootElement, cancellationToken).ConfigureAwait(false);
+        var result = await process(token.Value, body.Value.RootElement, cancellationToken).ConfigureAwait(false);
         if (result.Failed)
         {
             return ProtocolResults.Error(result.Error);

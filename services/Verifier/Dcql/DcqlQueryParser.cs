@@ -200,21 +200,13 @@ public sealed class DcqlQueryParser
 
     private static List<TrustedAuthoritiesQuery>? ParseTrustedAuthorities(JsonElement json, string at, List<string> errors)
     {
-        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
+        if (ObjectItems(json, at, errors) is not { } items)
         {
-            errors.Add($"{at}: must be a non-empty array");
             return null;
         }
         var result = new List<TrustedAuthoritiesQuery>();
-        var i = 0;
-        foreach (var item in json.EnumerateArray())
+        foreach (var (item, here) in items)
         {
-            var here = $"{at}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add($"{here}: must be an object");
-                continue;
-            }
             if (!item.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             {
                 errors.Add($"{here}.type: is required and must be a string");
@@ -243,26 +235,18 @@ public sealed class DcqlQueryParser
 
     private static List<ClaimsQuery>? ParseClaims(JsonElement json, string at, List<string> errors)
     {
-        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
-        {
-            errors.Add($"{at}: must be a non-empty array");
-            return null;
-        }
-        if (json.GetArrayLength() > MaxClaimsPerQuery)
+        if (json.ValueKind == JsonValueKind.Array && json.GetArrayLength() > MaxClaimsPerQuery)
         {
             errors.Add($"{at}: at most {MaxClaimsPerQuery} claims queries are accepted");
             return null;
         }
-        var result = new List<ClaimsQuery>();
-        var i = 0;
-        foreach (var item in json.EnumerateArray())
+        if (ObjectItems(json, at, errors) is not { } items)
         {
-            var here = $"{at}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add($"{here}: must be an object");
-                continue;
-            }
+            return null;
+        }
+        var result = new List<ClaimsQuery>();
+        foreach (var (item, here) in items)
+        {
             string? id = null;
             if (item.TryGetProperty("id", out _))
             {
@@ -388,21 +372,13 @@ public sealed class DcqlQueryParser
     private static List<CredentialSetQuery>? ParseCredentialSets(JsonElement json, List<CredentialQuery> credentials, List<string> errors)
     {
         const string at = "credential_sets";
-        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
+        if (ObjectItems(json, at, errors) is not { } items)
         {
-            errors.Add($"{at}: must be a non-empty array");
             return null;
         }
         var result = new List<CredentialSetQuery>();
-        var i = 0;
-        foreach (var item in json.EnumerateArray())
+        foreach (var (item, here) in items)
         {
-            var here = $"{at}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add($"{here}: must be an object");
-                continue;
-            }
             var required = OptionalBoolean(item, "required", here, errors) ?? true;
             if (!item.TryGetProperty("options", out var optionsJson) || optionsJson.ValueKind != JsonValueKind.Array || optionsJson.GetArrayLength() == 0)
             {
@@ -428,6 +404,37 @@ public sealed class DcqlQueryParser
             result.Add(new CredentialSetQuery { Options = options, Required = required });
         }
         return result;
+    }
+
+    /// <summary>
+    /// The objects of a non-empty JSON array, each with its error path (<c>at[i]</c>). A value that is
+    /// not a non-empty array is recorded and answers null; an item that is not an object is recorded
+    /// (as the enumeration reaches it, so errors keep the document's order) and skipped, so every
+    /// fault of a query is reported at once.
+    /// </summary>
+    private static IEnumerable<(JsonElement Item, string At)>? ObjectItems(JsonElement json, string at, List<string> errors)
+    {
+        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
+        {
+            errors.Add($"{at}: must be a non-empty array");
+            return null;
+        }
+        return Objects();
+
+        IEnumerable<(JsonElement, string)> Objects()
+        {
+            var i = 0;
+            foreach (var item in json.EnumerateArray())
+            {
+                var here = $"{at}[{i++}]";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add($"{here}: must be an object");
+                    continue;
+                }
+                yield return (item, here);
+            }
+        }
     }
 
     private static string? RequiredIdentifier(JsonElement json, string name, string at, List<string> errors)
