@@ -39,11 +39,11 @@ public static class Jwk
                 case "EC":
                 {
                     var crv = String(jwk, "crv");
-                    var (curve, size) = crv switch
+                    var size = crv switch
                     {
-                        "P-256" => (ECCurve.NamedCurves.nistP256, 32),
-                        "P-384" => (ECCurve.NamedCurves.nistP384, 48),
-                        _ => (default(ECCurve), 0),
+                        "P-256" => 32,
+                        "P-384" => 48,
+                        _ => 0,
                     };
                     if (size == 0)
                     {
@@ -53,8 +53,11 @@ public static class Jwk
                     {
                         return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, $"The JWK's x and y must be base64url {size}-byte coordinates.");
                     }
-                    var ec = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = x, Y = y } });
-                    var key = VerificationKey.Create(ec, null, crv, alg, kid);
+                    var key = VerificationKey.CreateEc(crv!, x, y, alg, kid);
+                    if (key is null)
+                    {
+                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "The JWK is not a valid public key: the point is not on the curve.");
+                    }
                     if (alg is not null && !key.IsCompatibleWith(alg))
                     {
                         key.Dispose();
@@ -74,7 +77,7 @@ public static class Jwk
                         rsa.Dispose();
                         return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "RSA keys shorter than 2048 bits are not accepted.");
                     }
-                    var key = VerificationKey.Create(null, rsa, null, alg, kid);
+                    var key = VerificationKey.CreateRsa(rsa, alg, kid);
                     if (alg is not null && !key.IsCompatibleWith(alg))
                     {
                         key.Dispose();
