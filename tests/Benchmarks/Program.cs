@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "issuer-load")
     await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointLoad.RunAsync(args[1..]);
     return;
 }
-// dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds]   (issuer, sidecar and client in 3 processes)
+// dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs per request]   (issuer, sidecar and client in 3 processes)
 switch (args.Length > 0 ? args[0] : null)
 {
     case "issuer-split":

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -35,29 +36,51 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
     {
         ArgumentNullException.ThrowIfNull(context);
         var now = time.GetUtcNow();
-        var subject = JsonNode.Parse(context.Claims.GetRawText())!.AsObject();
         var subjectId = context.SubjectId ?? context.Holder.Did ?? DidJwk(context.Holder.Jwk);
-        subject["id"] = subjectId;
-        var types = new JsonArray();
-        foreach (var type in context.Configuration.Types)
-        {
-            types.Add(type);
-        }
         var id = "urn:uuid:" + Guid.NewGuid();
-        var credential = new JsonObject
+
+        // Written straight to UTF-8 (no JSON node tree): this runs once per issued credential.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["id"] = id,
-            ["type"] = types,
-            ["issuer"] = key.IssuerDid,
-            ["validFrom"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["validUntil"] = now.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["credentialSubject"] = subject,
-            ["sub"] = subjectId,
-            ["jti"] = id,
-            ["cnf"] = new JsonObject { ["jwk"] = context.Holder.Jwk.DeepClone() },
-        };
-        return issuer.Issue(credential, key.Key, key.IssuerDid);
+            writer.WriteStartObject();
+            writer.WriteStartArray("@context");
+            writer.WriteStringValue("https://www.w3.org/ns/credentials/v2");
+            writer.WriteEndArray();
+            writer.WriteString("id", id);
+            writer.WriteStartArray("type");
+            foreach (var type in context.Configuration.Types)
+            {
+                writer.WriteStringValue(type);
+            }
+            writer.WriteEndArray();
+            writer.WriteString("issuer", key.IssuerDid);
+            writer.WriteString("validFrom", now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            writer.WriteString("validUntil", now.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            writer.WriteStartObject("credentialSubject");
+            if (context.Claims.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var claim in context.Claims.EnumerateObject())
+                {
+                    // The subject id is the holder's (or the offer's subject), never a claim.
+                    if (!claim.NameEquals("id"))
+                    {
+                        claim.WriteTo(writer);
+                    }
+                }
+            }
+            writer.WriteString("id", subjectId);
+            writer.WriteEndObject();
+            writer.WriteString("sub", subjectId);
+            writer.WriteString("jti", id);
+            writer.WriteStartObject("cnf");
+            writer.WritePropertyName("jwk");
+            context.Holder.Jwk.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        using var credential = JsonDocument.Parse(buffer.WrittenMemory);
+        return issuer.Issue(credential.RootElement, key.Key, key.IssuerDid);
     }
 
     /// <summary>The <c>did:jwk</c> of a public JWK.</summary>

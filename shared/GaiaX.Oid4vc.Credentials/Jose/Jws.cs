@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,9 +31,29 @@ public static class Jws
         {
             header["kid"] = key.KeyId;
         }
-        var signingInput = Base64UrlStrict.Encode(Serialize(header)) + "." + Base64UrlStrict.Encode(payload);
-        var signature = key.Sign(Encoding.ASCII.GetBytes(signingInput));
-        return signingInput + "." + Base64UrlStrict.Encode(signature);
+        // The signing input is built once as ASCII bytes; the token string is made once at the end.
+        var headerBytes = Serialize(header);
+        var headerLength = Base64Url.GetEncodedLength(headerBytes.Length);
+        var inputLength = headerLength + 1 + Base64Url.GetEncodedLength(payload.Length);
+        var input = ArrayPool<byte>.Shared.Rent(inputLength);
+        try
+        {
+            Base64Url.EncodeToUtf8(headerBytes, input);
+            input[headerLength] = (byte)'.';
+            Base64Url.EncodeToUtf8(payload, input.AsSpan(headerLength + 1));
+            var signature = key.Sign(input.AsSpan(0, inputLength));
+            var tokenLength = inputLength + 1 + Base64Url.GetEncodedLength(signature.Length);
+            return string.Create(tokenLength, (Input: input, InputLength: inputLength, Signature: signature), static (chars, state) =>
+            {
+                Encoding.ASCII.GetChars(state.Input.AsSpan(0, state.InputLength), chars);
+                chars[state.InputLength] = '.';
+                Base64Url.EncodeToChars(state.Signature, chars[(state.InputLength + 1)..]);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
 
     /// <summary>UTF-8 JSON of a node, compact.</summary>

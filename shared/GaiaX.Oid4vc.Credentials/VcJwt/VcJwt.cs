@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,25 +20,63 @@ public sealed class VcJwtIssuer(TimeProvider time)
     public string Issue(JsonObject credential, SigningKey key, string issuer)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        using var document = JsonSerializer.SerializeToDocument(credential, CredentialsJsonContext.Default.JsonObject);
+        return Issue(document.RootElement, key, issuer);
+    }
+
+    /// <summary>
+    /// Signs a credential given as JSON (no JSON node tree is built: the hot path of an issuer).
+    /// Same rules as <see cref="Issue(JsonObject, SigningKey, string)"/>.
+    /// </summary>
+    public string Issue(JsonElement credential, SigningKey key, string issuer)
+    {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(issuer);
-        var payload = credential.DeepClone().AsObject();
-        payload["issuer"] ??= issuer;
-        var element = JsonSerializer.SerializeToElement(payload, CredentialsJsonContext.Default.JsonObject);
-        if (!string.Equals(VcdmRules.IssuerId(element), issuer, StringComparison.Ordinal))
+        if (credential.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("The credential must be a JSON object.", nameof(credential));
+        }
+        var hasIssuer = credential.TryGetProperty("issuer", out var issuerElement) && issuerElement.ValueKind != JsonValueKind.Null;
+        if (hasIssuer && !string.Equals(VcdmRules.IssuerId(credential), issuer, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The credential's issuer must be '{issuer}'.", nameof(credential));
         }
         var now = time.GetUtcNow();
-        var rule = VcdmRules.CheckCredential(element, now, TimeSpan.Zero);
-        if (rule is not null && rule.Reason != VerificationFailure.NotYetValid)
+        long? exp = credential.TryGetProperty("validUntil", out var validUntil) && validUntil.ValueKind == JsonValueKind.String
+            ? DateTimeOffset.Parse(validUntil.GetString()!, CultureInfo.InvariantCulture).ToUnixTimeSeconds()
+            : null;
+
+        // The payload: the credential's members (issuer added when absent), iat, and exp from validUntil.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            throw new ArgumentException("The credential breaks the VC Data Model: " + rule.Message, nameof(credential));
+            writer.WriteStartObject();
+            foreach (var member in credential.EnumerateObject())
+            {
+                if (member.NameEquals("iat") || (exp is not null && member.NameEquals("exp")) || (!hasIssuer && member.NameEquals("issuer")))
+                {
+                    continue;
+                }
+                member.WriteTo(writer);
+            }
+            if (!hasIssuer)
+            {
+                writer.WriteString("issuer", issuer);
+            }
+            writer.WriteNumber("iat", now.ToUnixTimeSeconds());
+            if (exp is { } expires)
+            {
+                writer.WriteNumber("exp", expires);
+            }
+            writer.WriteEndObject();
         }
-        payload["iat"] = now.ToUnixTimeSeconds();
-        if (payload["validUntil"]?.GetValue<string>() is { } validUntil)
+        using (var payload = JsonDocument.Parse(buffer.WrittenMemory))
         {
-            payload["exp"] = DateTimeOffset.Parse(validUntil, CultureInfo.InvariantCulture).ToUnixTimeSeconds();
+            var rule = VcdmRules.CheckCredential(payload.RootElement, now, TimeSpan.Zero);
+            if (rule is not null && rule.Reason != VerificationFailure.NotYetValid)
+            {
+                throw new ArgumentException("The credential breaks the VC Data Model: " + rule.Message, nameof(credential));
+            }
         }
         var header = new JsonObject
         {
@@ -45,7 +84,7 @@ public sealed class VcJwtIssuer(TimeProvider time)
             ["cty"] = MediaTypes.VcContent,
             ["iss"] = issuer,
         };
-        return Jws.Create(header, payload, key);
+        return Jws.Create(header, buffer.WrittenSpan, key);
     }
 }
 

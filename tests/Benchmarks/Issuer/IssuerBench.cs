@@ -87,19 +87,26 @@ public sealed class IssuerBench : IAsyncDisposable
     /// <summary>A credential request body with a fresh nonce and a signed proof (the wallet's part).</summary>
     public Task<byte[]> NewRequestBodyAsync() => NewRequestBodyAsync(Host.Client, IssuerId);
 
-    /// <summary>A credential request body with a fresh nonce and a signed proof, for the issuer at <paramref name="issuerId"/>.</summary>
-    public static async Task<byte[]> NewRequestBodyAsync(HttpClient client, string issuerId)
+    /// <summary>
+    /// A credential request body with a fresh nonce and <paramref name="proofs"/> signed proofs (a
+    /// batch request when above 1), for the issuer at <paramref name="issuerId"/>.
+    /// </summary>
+    public static async Task<byte[]> NewRequestBodyAsync(HttpClient client, string issuerId, int proofs = 1)
     {
         ArgumentNullException.ThrowIfNull(client);
         using var nonceResponse = await client.PostAsync(new Uri("/nonce", UriKind.Relative), null);
         var nonce = JsonNode.Parse(await nonceResponse.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
-        // A fresh holder key per request, as wallets bind each credential to its own key.
-        using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var proof = Proof(issuerId, nonce, holder);
+        var jwts = new JsonArray();
+        for (var i = 0; i < proofs; i++)
+        {
+            // A fresh holder key per credential, as wallets bind each credential to its own key.
+            using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            jwts.Add(Proof(issuerId, nonce, holder));
+        }
         return Encoding.UTF8.GetBytes(new JsonObject
         {
             ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
-            ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(proof) },
+            ["proofs"] = new JsonObject { ["jwt"] = jwts },
         }.ToJsonString());
     }
 
