@@ -60,7 +60,7 @@ public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys
             var resolved = verified.Value.Key;
             var jwk = HolderJwk.FromKey(resolved.Key);
             var did = resolved.Controller is { } controller && controller.StartsWith("did:", StringComparison.Ordinal) ? controller : null;
-            holderKeys.Add(new HolderKey(jwk, GaiaX.Oid4vc.Credentials.Jose.Jwk.Thumbprint(jwk), did));
+            holderKeys.Add(new HolderKey(jwk, resolved.Key.Thumbprint(), did));
             nonceValues.Add(nonce.GetString()!);
         }
         if (holderKeys.Select(k => k.Thumbprint).Distinct(StringComparer.Ordinal).Count() != holderKeys.Count)

@@ -62,6 +62,9 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
     // the signature verification), so it is imported once.
     private readonly ConcurrentDictionary<string, (VerificationKey Key, string Thumbprint)> _cache = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every lock; an approximate count is enough for the bound.
+    private int _cached;
+
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
@@ -91,12 +94,13 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
             {
                 return parsed.Error;
             }
-            if (_cache.Count > MaxCachedKeys)
+            if (Interlocked.Increment(ref _cached) > MaxCachedKeys)
             {
                 // Every wallet brings its own key: keep the cache bounded rather than let it grow without end.
+                Interlocked.Exchange(ref _cached, 0);
                 _cache.Clear();
             }
-            entry = _cache.GetOrAdd(text, (parsed.Value, Jwk.Thumbprint(jwk)));
+            entry = _cache.GetOrAdd(text, (parsed.Value, parsed.Value.Thumbprint()));
             if (!ReferenceEquals(entry.Key, parsed.Value))
             {
                 parsed.Value.Dispose();

@@ -16,6 +16,7 @@ public sealed class VerificationKey : IDisposable
     private readonly byte[]? _y;
     private readonly RSA? _rsa;
     private ECDsa? _ec;
+    private string? _thumbprint; // computed once: the key never changes
 
     private VerificationKey(ECDsa? ec, EcPublicKeyHandle? native, byte[]? x, byte[]? y, RSA? rsa, string? curve, string? algorithm, string? keyId)
     {
@@ -145,7 +146,7 @@ public sealed class VerificationKey : IDisposable
     }
 
     /// <summary>The RFC 7638 thumbprint of the key.</summary>
-    public string Thumbprint() => Jwk.Thumbprint(ToJwk());
+    public string Thumbprint() => _thumbprint ??= Jwk.Thumbprint(ToJwk());
 
     /// <summary>Whether two keys are the same public key.</summary>
     public bool SameKeyAs(VerificationKey other)
