@@ -58,8 +58,8 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
 
     // Keyed by the header jwk's exact JSON text: the same text always parses to the same key, so a
     // hit skips nothing the strict parser would check. A wallet sends the same jwk on every DPoP
-    // proof, and importing an EC public key costs OpenSSL a full scalar multiplication (more than
-    // the signature verification), so it is imported once.
+    // proof; a hit saves the JWK parse, the key import (~2 µs on the native EC path, ~90 µs through
+    // .NET's ECDsa where that path is off) and the thumbprint.
     private readonly ConcurrentDictionary<string, (VerificationKey Key, string Thumbprint)> _cache = new(StringComparer.Ordinal);
 
     // ConcurrentDictionary.Count takes every lock; an approximate count is enough for the bound.
