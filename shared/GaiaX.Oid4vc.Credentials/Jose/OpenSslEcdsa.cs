@@ -19,8 +19,9 @@ namespace GaiaX.Oid4vc.Credentials.Jose;
 /// curve other than infinity has the group order, and the order multiplication adds no safety.
 /// </para>
 /// <para>
-/// The functions are bound at run time. If <c>libcrypto</c> or any function is missing (Windows,
-/// macOS, a future OpenSSL without the <c>EC_KEY</c> API) or the self-test at binding fails, or the
+/// The functions are bound at run time from the <c>libcrypto.so.3</c> .NET uses. If it or any
+/// function is missing (Windows, macOS, a future OpenSSL without the <c>EC_KEY</c> API), its version
+/// differs from .NET's, OpenSSL's default properties ask for FIPS, the self-test fails, or the
 /// switch <c>GaiaX.Oid4vc.Credentials.DisableNativeEcdsa</c> (AppContext or environment variable
 /// <c>GAIAX_OID4VC_DISABLE_NATIVE_ECDSA=1</c>) is set, <see cref="IsAvailable"/> is false and
 /// <see cref="VerificationKey"/> uses .NET's <see cref="ECDsa"/> instead: same results, slower import.
@@ -109,9 +110,9 @@ internal static unsafe class OpenSslEcdsa
             return false;
         }
         var added = false;
-        key.DangerousAddRef(ref added);
         try
         {
+            key.DangerousAddRef(ref added);
             IntPtr r, s;
             fixed (byte* p = signature)
             {
@@ -158,54 +159,65 @@ internal static unsafe class OpenSslEcdsa
         {
             return null;
         }
-        // Make sure .NET's own OpenSSL is loaded first, so the name below resolves to the same library.
-        using (SHA256.Create())
-        {
-        }
-        IntPtr library = IntPtr.Zero;
-        foreach (var name in new[] { "libcrypto.so.3", "libcrypto.so" })
-        {
-            if (NativeLibrary.TryLoad(name, out library))
-            {
-                break;
-            }
-        }
-        if (library == IntPtr.Zero)
-        {
-            return null;
-        }
         try
         {
-            var newGroup = (delegate* unmanaged<int, IntPtr>)NativeLibrary.GetExport(library, "EC_GROUP_new_by_curve_name");
-            // The two groups live as long as the process: every imported key copies one of them.
-            var p256 = newGroup(NidP256);
-            var p384 = newGroup(NidP384);
-            if (p256 == IntPtr.Zero || p384 == IntPtr.Zero)
-            {
-                return null;
-            }
-            var f = new Functions
-            {
-                GroupP256 = p256,
-                GroupP384 = p384,
-                EcKeyNew = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "EC_KEY_new"),
-                EcKeySetGroup = (delegate* unmanaged<IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "EC_KEY_set_group"),
-                EcKeyOct2Key = (delegate* unmanaged<IntPtr, byte*, nuint, IntPtr, int>)NativeLibrary.GetExport(library, "EC_KEY_oct2key"),
-                EcKeyFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "EC_KEY_free"),
-                EcdsaSigNew = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "ECDSA_SIG_new"),
-                EcdsaSigSet0 = (delegate* unmanaged<IntPtr, IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "ECDSA_SIG_set0"),
-                EcdsaSigFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "ECDSA_SIG_free"),
-                EcdsaDoVerify = (delegate* unmanaged<byte*, int, IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "ECDSA_do_verify"),
-                BnBin2Bn = (delegate* unmanaged<byte*, int, IntPtr, IntPtr>)NativeLibrary.GetExport(library, "BN_bin2bn"),
-                BnFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "BN_free"),
-                ErrClearError = (delegate* unmanaged<void>)NativeLibrary.GetExport(library, "ERR_clear_error"),
-            };
-            return SelfTest(f) ? f : null;
+            return BindLibcrypto();
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever went wrong (a missing export, a failing self-test), the .NET path still works.
+            return null;
+        }
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static Functions? BindLibcrypto()
+    {
+        // Only the OpenSSL 3 .NET itself uses: the same library, so the same error queue, engines and
+        // configuration (.NET reports its version; OpenSSL_version_num must match it).
+        if (!NativeLibrary.TryLoad("libcrypto.so.3", out var library))
         {
             return null;
         }
+        var versionNumber = (delegate* unmanaged<nuint>)NativeLibrary.GetExport(library, "OpenSSL_version_num");
+        if ((long)versionNumber() != SafeEvpPKeyHandle.OpenSslVersion)
+        {
+            return null;
+        }
+        // The legacy EC_KEY functions bypass OpenSSL 3's providers: where the default properties ask
+        // for FIPS, verification stays with .NET (which goes through the FIPS provider).
+        var fipsEnabled = (delegate* unmanaged<IntPtr, int>)NativeLibrary.GetExport(library, "EVP_default_properties_is_fips_enabled");
+        if (fipsEnabled(IntPtr.Zero) != 0)
+        {
+            return null;
+        }
+        var newGroup = (delegate* unmanaged<int, IntPtr>)NativeLibrary.GetExport(library, "EC_GROUP_new_by_curve_name");
+        // The two groups live as long as the process: every imported key copies one of them.
+        var p256 = newGroup(NidP256);
+        var p384 = newGroup(NidP384);
+        var clearError = (delegate* unmanaged<void>)NativeLibrary.GetExport(library, "ERR_clear_error");
+        if (p256 == IntPtr.Zero || p384 == IntPtr.Zero)
+        {
+            clearError();
+            return null;
+        }
+        var f = new Functions
+        {
+            GroupP256 = p256,
+            GroupP384 = p384,
+            EcKeyNew = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "EC_KEY_new"),
+            EcKeySetGroup = (delegate* unmanaged<IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "EC_KEY_set_group"),
+            EcKeyOct2Key = (delegate* unmanaged<IntPtr, byte*, nuint, IntPtr, int>)NativeLibrary.GetExport(library, "EC_KEY_oct2key"),
+            EcKeyFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "EC_KEY_free"),
+            EcdsaSigNew = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "ECDSA_SIG_new"),
+            EcdsaSigSet0 = (delegate* unmanaged<IntPtr, IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "ECDSA_SIG_set0"),
+            EcdsaSigFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "ECDSA_SIG_free"),
+            EcdsaDoVerify = (delegate* unmanaged<byte*, int, IntPtr, IntPtr, int>)NativeLibrary.GetExport(library, "ECDSA_do_verify"),
+            BnBin2Bn = (delegate* unmanaged<byte*, int, IntPtr, IntPtr>)NativeLibrary.GetExport(library, "BN_bin2bn"),
+            BnFree = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "BN_free"),
+            ErrClearError = clearError,
+        };
+        return SelfTest(f) ? f : null;
     }
 
     /// <summary>

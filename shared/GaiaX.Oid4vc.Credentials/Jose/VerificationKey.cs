@@ -72,6 +72,9 @@ public sealed class VerificationKey : IDisposable
     /// <summary>As above, choosing the path (tests compare the two).</summary>
     internal static VerificationKey? CreateEc(string curve, byte[] x, byte[] y, string? algorithm, string? keyId, bool native)
     {
+        // Copies: the key must not change if the caller reuses its arrays.
+        x = (byte[])x.Clone();
+        y = (byte[])y.Clone();
         if (native)
         {
             var handle = OpenSslEcdsa.Import(curve, x, y);
