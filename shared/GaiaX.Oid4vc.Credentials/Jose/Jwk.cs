@@ -101,14 +101,17 @@ public static class Jwk
     {
         ArgumentNullException.ThrowIfNull(key);
         var p = key.ExportParameters(false);
-        return new JsonObject
-        {
-            ["kty"] = "EC",
-            ["crv"] = CurveName(p.Curve),
-            ["x"] = Base64UrlStrict.Encode(p.Q.X),
-            ["y"] = Base64UrlStrict.Encode(p.Q.Y),
-        };
+        return FromPublicPoint(CurveName(p.Curve), p.Q.X, p.Q.Y);
     }
+
+    /// <summary>The public JWK of an EC point given by its curve name and coordinates.</summary>
+    internal static JsonObject FromPublicPoint(string? curve, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y) => new()
+    {
+        ["kty"] = "EC",
+        ["crv"] = curve,
+        ["x"] = Base64UrlStrict.Encode(x),
+        ["y"] = Base64UrlStrict.Encode(y),
+    };
 
     /// <summary>The public JWK of an RSA key (kty, n, e).</summary>
     public static JsonObject FromPublicKey(RSA key)
@@ -140,6 +143,14 @@ public static class Jwk
         };
         return Base64UrlStrict.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    /// <summary>The .NET curve of a JOSE curve name this library verifies with (P-256, P-384).</summary>
+    internal static ECCurve NamedCurve(string curve) => curve switch
+    {
+        "P-256" => ECCurve.NamedCurves.nistP256,
+        "P-384" => ECCurve.NamedCurves.nistP384,
+        _ => throw new CryptographicException($"The EC curve '{curve}' is not supported."),
+    };
 
     /// <summary>The JOSE curve name of a .NET curve (P-256, P-384, P-521).</summary>
     public static string? CurveName(ECCurve curve) => curve.Oid?.Value switch

@@ -69,27 +69,20 @@ public sealed class VerificationKey : IDisposable
     internal static VerificationKey? CreateEc(string curve, byte[] x, byte[] y, string? algorithm, string? keyId) =>
         CreateEc(curve, x, y, algorithm, keyId, OpenSslEcdsa.IsAvailable);
 
-    /// <summary>As above, choosing the path (tests compare the two).</summary>
+    /// <summary>
+    /// As above, choosing the path (tests compare the two). The key keeps <paramref name="x"/> and
+    /// <paramref name="y"/>: callers hand over freshly decoded or exported arrays and never reuse them.
+    /// </summary>
     internal static VerificationKey? CreateEc(string curve, byte[] x, byte[] y, string? algorithm, string? keyId, bool native)
     {
-        // Copies: the key must not change if the caller reuses its arrays.
-        x = (byte[])x.Clone();
-        y = (byte[])y.Clone();
         if (native)
         {
             var handle = OpenSslEcdsa.Import(curve, x, y);
             return handle is null ? null : new VerificationKey(null, handle, x, y, null, curve, algorithm, keyId);
         }
-        var ec = ECDsa.Create(new ECParameters { Curve = NamedCurve(curve), Q = new ECPoint { X = x, Y = y } });
+        var ec = ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(curve), Q = new ECPoint { X = x, Y = y } });
         return new VerificationKey(ec, null, x, y, null, curve, algorithm, keyId);
     }
-
-    private static ECCurve NamedCurve(string curve) => curve switch
-    {
-        "P-256" => ECCurve.NamedCurves.nistP256,
-        "P-384" => ECCurve.NamedCurves.nistP384,
-        _ => throw new CryptographicException($"The EC curve '{curve}' is not supported."),
-    };
 
     /// <summary>Whether <paramref name="alg"/> may be used with this key (type, curve, declared <c>alg</c>).</summary>
     public bool IsCompatibleWith(string alg)
@@ -116,12 +109,9 @@ public sealed class VerificationKey : IDisposable
         _ => false,
     };
 
+    // Reached only for EC keys: the callers matched Curve first.
     private bool VerifyEc(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature, HashAlgorithmName hash)
     {
-        if (_x is null)
-        {
-            return false;
-        }
         if (_native is null)
         {
             return _ec!.VerifyData(signingInput, signature, hash);
@@ -134,9 +124,7 @@ public sealed class VerificationKey : IDisposable
     /// <summary>The public JWK (RFC 7517) of this key, with <c>alg</c> and <c>kid</c> when known.</summary>
     public JsonObject ToJwk()
     {
-        var jwk = _x is not null
-            ? new JsonObject { ["kty"] = "EC", ["crv"] = Curve, ["x"] = Base64UrlStrict.Encode(_x), ["y"] = Base64UrlStrict.Encode(_y!) }
-            : Jwk.FromPublicKey(_rsa!);
+        var jwk = _x is not null ? Jwk.FromPublicPoint(Curve, _x, _y) : Jwk.FromPublicKey(_rsa!);
         if (Algorithm is not null)
         {
             jwk["alg"] = Algorithm;
@@ -159,7 +147,7 @@ public sealed class VerificationKey : IDisposable
     }
 
     /// <summary>The key as a .NET <see cref="ECDsa"/> (created on first use when the native path verifies).</summary>
-    internal ECDsa? EcKey => _x is null ? null : LazyInitializer.EnsureInitialized(ref _ec, () => ECDsa.Create(new ECParameters { Curve = NamedCurve(Curve!), Q = new ECPoint { X = _x, Y = _y } }));
+    internal ECDsa? EcKey => _x is null ? null : LazyInitializer.EnsureInitialized(ref _ec, () => ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(Curve!), Q = new ECPoint { X = _x, Y = _y } }));
 
     internal RSA? RsaKey => _rsa;
 
