@@ -6,8 +6,10 @@ using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Hosting;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GaiaX.Oid4vc.Benchmarks.Issuer;
 
@@ -18,7 +20,11 @@ namespace GaiaX.Oid4vc.Benchmarks.Issuer;
 /// process so that its CPU can be read from <c>/proc</c>); another child process is the load client
 /// (HttpClient, closed loop). The CPU of each process is read before and after the load phase. The
 /// floor (one ES256 verification plus one ES256 signature over a proof-sized input) is measured in
-/// the same run, in this process, after the load phase.
+/// the same run, in this process, before and after the load phase. After the load, the parts every
+/// request pays before any cryptography are measured the same way: an HTTP exchange (the same
+/// clients on <c>POST /nonce</c>) and one Dapr state round trip (the create-only write that redeems
+/// a <c>c_nonce</c>, through the Issuer's own state store), so the report shows how much of a
+/// request's cost is the floor, the transport and the one state write, and how much is the Issuer.
 /// </summary>
 /// <remarks>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs]</c>:
@@ -73,6 +79,20 @@ public static class CredentialEndpointSplitLoad
         var elapsed = double.Parse(fields[1], CultureInfo.InvariantCulture);
         var p50 = double.Parse(fields[2], CultureInfo.InvariantCulture);
         var p99 = double.Parse(fields[3], CultureInfo.InvariantCulture);
+
+        // The per-request parts every one-proof request pays whatever the issuer does, measured in
+        // the same run with the same clients: an HTTP exchange (POST /nonce: routing, middleware,
+        // a MAC, no state) and the one Dapr state round trip (the create-only c_nonce marker).
+        var httpBefore = Cpu(self);
+        await client.StandardInput.WriteLineAsync("nonce");
+        var httpRequests = int.Parse((await ReadLineAsync(client)).Split(' ')[0], CultureInfo.InvariantCulture);
+        var httpCpu = (Cpu(self) - httpBefore).TotalMicroseconds / httpRequests;
+        // The round trip with as many writers as clients (their HTTP/2 frames share sends and reads)
+        // and with one writer (each call alone on the connection, as a request's marker mostly is).
+        var stateStore = host.Services.GetRequiredService<IDaprStateStore>();
+        var stateCpu = await MeasureStateRoundTripAsync(stateStore, clients, Math.Min(seconds, 5));
+        var stateCpuAlone = await MeasureStateRoundTripAsync(stateStore, 1, Math.Min(seconds, 5));
+
         await client.StandardInput.WriteLineAsync("quit");
         await sidecar.StandardInput.WriteLineAsync("quit");
 
@@ -88,6 +108,12 @@ public static class CredentialEndpointSplitLoad
             $"issuer+sidecar={server + sidecarCpu:F0}us client={clientCpu:F0}us | floor: ES256 verify+sign={floor.Strict:F0}us, " +
             $"with jwk import={floor.WithKeyImport:F0}us | issuer/floor={server / floor.Strict:F2}x (with import {server / floor.WithKeyImport:F2}x), " +
             $"(issuer+sidecar)/floor={(server + sidecarCpu) / floor.Strict:F2}x | issuer allocated/credential={allocated / credentials}B gen0 GCs={collections}"));
+        // What one request costs the issuer before it verifies or signs anything: with one proof per
+        // request, floor + this is the least a request can cost under the architecture.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"per-request parts (issuer cpu): http exchange (POST /nonce, {clients} clients)={httpCpu:F0}us, dapr state round trip {clients} writers={stateCpu:F0}us, 1 writer={stateCpuAlone:F0}us | " +
+            $"floor+http+state = {floor.Strict + httpCpu + stateCpu:F0}-{floor.Strict + httpCpu + stateCpuAlone:F0}us = {(floor.Strict + httpCpu + stateCpu) / floor.Strict:F2}-{(floor.Strict + httpCpu + stateCpuAlone) / floor.Strict:F2}x floor; " +
+            $"issuer cpu per credential beyond floor and these parts/{proofs}: {server - floor.Strict - ((httpCpu + stateCpu) / proofs):F0}-{server - floor.Strict - ((httpCpu + stateCpuAlone) / proofs):F0}us"));
         await client.WaitForExitAsync();
         await sidecar.WaitForExitAsync();
     }
@@ -148,6 +174,24 @@ public static class CredentialEndpointSplitLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sorted.Length} {elapsed.TotalSeconds:F3} {Percentile(0.50):F3} {Percentile(0.99):F3}"));
         while (Console.ReadLine() is { } line && line != "quit")
         {
+            if (line == "nonce")
+            {
+                // The same closed loop on POST /nonce, for the cost of an HTTP exchange alone.
+                var count = 0;
+                var nonceClock = Stopwatch.StartNew();
+                var nonceDeadline = TimeSpan.FromSeconds(Math.Min(seconds, 5));
+                await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+                {
+                    while (nonceClock.Elapsed < nonceDeadline)
+                    {
+                        using var response = await http.PostAsync(new Uri("/nonce", UriKind.Relative), null);
+                        response.EnsureSuccessStatusCode();
+                        await response.Content.ReadAsByteArrayAsync();
+                        Interlocked.Increment(ref count);
+                    }
+                })));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} {nonceClock.Elapsed.TotalSeconds:F3}"));
+            }
         }
     }
 
@@ -181,6 +225,36 @@ public static class CredentialEndpointSplitLoad
             }
         });
         return (strict, withImport);
+    }
+
+    /// <summary>
+    /// CPU of this process per create-only state write (what redeeming a <c>c_nonce</c> costs),
+    /// <paramref name="concurrency"/> writers in a closed loop through the Issuer's own state store.
+    /// </summary>
+    private static async Task<double> MeasureStateRoundTripAsync(IDaprStateStore state, int concurrency, int seconds)
+    {
+        var prefix = "bench-marker:" + Guid.NewGuid().ToString("N") + ":";
+        var count = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            await state.TryCreateAsync(prefix + "warm" + i.ToString(CultureInfo.InvariantCulture), true, TimeSpan.FromMinutes(1));
+        }
+        var self = Process.GetCurrentProcess();
+        var before = Cpu(self);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var n = 0;
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                if (!await state.TryCreateAsync(prefix + worker.ToString(CultureInfo.InvariantCulture) + "-" + (n++).ToString(CultureInfo.InvariantCulture), true, TimeSpan.FromMinutes(1)))
+                {
+                    throw new InvalidOperationException("a fresh marker was refused");
+                }
+                Interlocked.Increment(ref count);
+            }
+        })));
+        return (Cpu(self) - before).TotalMicroseconds / count;
     }
 
     private static double Best(Action operation)
