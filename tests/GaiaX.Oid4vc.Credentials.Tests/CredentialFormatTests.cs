@@ -28,6 +28,34 @@ public sealed class CredentialFormatTests(CredentialsFixture fixture) : IClassFi
         Assert.Equal(fixture.Root.Thumbprint, result.Value.Key.CertificateChain[^1].Thumbprint);
     }
 
+    [Fact]
+    public void Vc_jwt_issuer_refuses_a_credential_that_breaks_the_vc_data_model_whether_or_not_it_names_its_issuer()
+    {
+        var party = fixture.Issuer;
+        var withIssuer = CredentialsFixture.Credential(party.Did);
+        withIssuer.Remove("credentialSubject");
+        var withoutIssuer = CredentialsFixture.Credential(party.Did);
+        withoutIssuer.Remove("issuer");
+        withoutIssuer.Remove("@context");
+
+        Assert.Contains("VC Data Model", Assert.Throws<ArgumentException>(() => fixture.VcIssuer.Issue(withIssuer, party.Key, party.Did)).Message, StringComparison.Ordinal);
+        Assert.Contains("VC Data Model", Assert.Throws<ArgumentException>(() => fixture.VcIssuer.Issue(withoutIssuer, party.Key, party.Did)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vc_jwt_issuer_adds_the_issuer_a_credential_leaves_out()
+    {
+        var party = fixture.Issuer;
+        var credential = CredentialsFixture.Credential(party.Did);
+        credential.Remove("issuer");
+
+        var jwt = fixture.VcIssuer.Issue(credential, party.Key, party.Did);
+
+        var result = await fixture.VcVerifier.VerifyAsync(jwt);
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal(party.Did, result.Value.Issuer);
+    }
+
     [Theory]
     [InlineData("vc+ld+jwt")]
     [InlineData("vc+ld+json+jwt")]

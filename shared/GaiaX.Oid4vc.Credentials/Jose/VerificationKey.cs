@@ -80,9 +80,11 @@ public sealed class VerificationKey : IDisposable
             var handle = OpenSslEcdsa.Import(curve, x, y);
             return handle is null ? null : new VerificationKey(null, handle, x, y, null, curve, algorithm, keyId);
         }
-        var ec = ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(curve), Q = new ECPoint { X = x, Y = y } });
-        return new VerificationKey(ec, null, x, y, null, curve, algorithm, keyId);
+        return new VerificationKey(DotNetEc(curve, x, y), null, x, y, null, curve, algorithm, keyId);
     }
+
+    private static ECDsa DotNetEc(string curve, byte[] x, byte[] y) =>
+        ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(curve), Q = new ECPoint { X = x, Y = y } });
 
     /// <summary>Whether <paramref name="alg"/> may be used with this key (type, curve, declared <c>alg</c>).</summary>
     public bool IsCompatibleWith(string alg)
@@ -147,7 +149,7 @@ public sealed class VerificationKey : IDisposable
     }
 
     /// <summary>The key as a .NET <see cref="ECDsa"/> (created on first use when the native path verifies).</summary>
-    internal ECDsa? EcKey => _x is null ? null : LazyInitializer.EnsureInitialized(ref _ec, () => ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(Curve!), Q = new ECPoint { X = _x, Y = _y } }));
+    internal ECDsa? EcKey => _x is null ? null : LazyInitializer.EnsureInitialized(ref _ec, () => DotNetEc(Curve!, _x, _y!));
 
     internal RSA? RsaKey => _rsa;
 

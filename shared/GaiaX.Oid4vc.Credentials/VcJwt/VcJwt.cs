@@ -70,9 +70,11 @@ public sealed class VcJwtIssuer(TimeProvider time)
             }
             writer.WriteEndObject();
         }
-        using (var payload = JsonDocument.Parse(buffer.WrittenMemory))
+        // The rules read neither iat nor exp, so the credential stands for the payload; only an
+        // issuer added here needs the written payload read back.
+        using (var added = hasIssuer ? null : JsonDocument.Parse(buffer.WrittenMemory))
         {
-            var rule = VcdmRules.CheckCredential(payload.RootElement, now, TimeSpan.Zero);
+            var rule = VcdmRules.CheckCredential(added?.RootElement ?? credential, now, TimeSpan.Zero);
             if (rule is not null && rule.Reason != VerificationFailure.NotYetValid)
             {
                 throw new ArgumentException("The credential breaks the VC Data Model: " + rule.Message, nameof(credential));

@@ -93,9 +93,7 @@ public sealed class IssuerBench : IAsyncDisposable
     /// </summary>
     public static async Task<byte[]> NewRequestBodyAsync(HttpClient client, string issuerId, int proofs = 1)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        using var nonceResponse = await client.PostAsync(new Uri("/nonce", UriKind.Relative), null);
-        var nonce = JsonNode.Parse(await nonceResponse.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
+        var nonce = await NewNonceAsync(client);
         var jwts = new JsonArray();
         for (var i = 0; i < proofs; i++)
         {
@@ -108,6 +106,15 @@ public sealed class IssuerBench : IAsyncDisposable
             ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
             ["proofs"] = new JsonObject { ["jwt"] = jwts },
         }.ToJsonString());
+    }
+
+    /// <summary>A fresh <c>c_nonce</c> from the nonce endpoint.</summary>
+    public static async Task<string> NewNonceAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.PostAsync(new Uri("/nonce", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["c_nonce"]!.GetValue<string>();
     }
 
     public string Proof(string nonce) => Proof(IssuerId, nonce, _holder);
