@@ -121,7 +121,11 @@ public sealed class CredentialConfigurationOptions
 /// <summary>A claims description (OpenID4VCI 1.0 appendix B.2) and how offers are checked against it.</summary>
 public sealed class ClaimDefinitionOptions
 {
-    /// <summary>The claims path pointer, e.g. <c>["address", "country"]</c>.</summary>
+    /// <summary>
+    /// The claim's path in the offer's claims, e.g. <c>["gx:legalAddress", "gx:countryCode"]</c>: for
+    /// <c>jwt_vc_json</c> inside <c>credentialSubject</c> (metadata publishes it with that prefix), for
+    /// <c>dc+sd-jwt</c> from the credential's root.
+    /// </summary>
     public List<string> Path { get; set; } = [];
 
     public bool Mandatory { get; set; }

@@ -43,6 +43,19 @@ public sealed class CredentialEndpointRuleTests(IssuerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Credential_response_carries_credentials_and_notification_id_and_no_deferral_members()
+    {
+        var (wallet, token) = await ReadyAsync();
+        using (wallet)
+        {
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, WithProof(wallet.Proof(wallet.NewKey(), await wallet.NonceAsync())));
+            Assert.Equal(HttpStatusCode.OK, status);
+            // Section 8.3: transaction_id and interval must not sit beside credentials, not even as null.
+            Assert.Equal(["credentials", "notification_id"], body!.Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Credential_request_with_replayed_c_nonce_is_rejected_with_invalid_nonce()
     {
         var (wallet, token) = await ReadyAsync();
@@ -108,6 +121,23 @@ public sealed class CredentialEndpointRuleTests(IssuerFixture fixture) : IClassF
         AssertErrorAsync("invalid_proof", async (w, _) => WithProof(w.Proof(w.NewKey(), await w.NonceAsync(), (_, p) => p["iat"] = w.Now - 3600)));
 
     [Fact]
+    public async Task Proof_with_a_fractional_iat_is_accepted()
+    {
+        var (wallet, token) = await ReadyAsync();
+        using (wallet)
+        {
+            // RFC 7519 section 2: a NumericDate may be non-integer.
+            var proof = wallet.Proof(wallet.NewKey(), await wallet.NonceAsync(), (_, p) => p["iat"] = wallet.Now - 0.25);
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, WithProof(proof));
+            Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public Task Proof_with_iat_as_a_string_is_rejected_with_invalid_proof() =>
+        AssertErrorAsync("invalid_proof", async (w, _) => WithProof(w.Proof(w.NewKey(), await w.NonceAsync(), (_, p) => p["iat"] = w.Now.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    [Fact]
     public Task Proof_signed_by_another_key_than_its_jwk_is_rejected_with_invalid_proof() =>
         AssertErrorAsync("invalid_proof", async (w, _) =>
         {
@@ -133,7 +163,24 @@ public sealed class CredentialEndpointRuleTests(IssuerFixture fixture) : IClassF
 
     [Fact]
     public Task Credential_request_with_format_in_draft_style_is_rejected_with_invalid_credential_request() =>
-        AssertErrorAsync("invalid_credential_request", async (w, _) => new { format = "jwt_vc_json", credential_configuration_id = Configuration, proofs = new { jwt = new[] { w.Proof(w.NewKey(), await w.NonceAsync()) } } });
+        AssertErrorAsync("invalid_credential_request", async (w, _) => new
+        {
+            format = "jwt_vc_json",
+            credential_definition = new { type = new[] { "VerifiableCredential", "gx:LegalPerson" } },
+            proofs = new { jwt = new[] { w.Proof(w.NewKey(), await w.NonceAsync()) } },
+        });
+
+    [Fact]
+    public async Task Credential_request_ignores_a_format_member_beside_its_configuration_id()
+    {
+        var (wallet, token) = await ReadyAsync();
+        using (wallet)
+        {
+            // Section 8.2: the Credential Issuer MUST ignore unrecognised parameters, and 1.0 has no format.
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, new { format = "jwt_vc_json", credential_configuration_id = Configuration, proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } });
+            Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        }
+    }
 
     [Fact]
     public Task Credential_request_with_the_draft_singular_proof_is_rejected_with_invalid_proof() =>
@@ -165,7 +212,9 @@ public sealed class CredentialEndpointRuleTests(IssuerFixture fixture) : IClassF
         using var response = await fixture.Client.PostAsync("/credential", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
-        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.Single().Parameter, StringComparison.Ordinal);
+        // RFC 6750 section 3.1: a request without credentials gets a challenge without an error code.
+        Assert.Null(response.Headers.WwwAuthenticate.Single().Parameter);
+        Assert.Equal("invalid_token", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class DeferredAndEventTests(IssuerFixture fixture) : IClassFixture
             Assert.Equal(HttpStatusCode.Accepted, status);
             var transactionId = body!["transaction_id"]!.GetValue<string>();
             Assert.True(body["interval"]!.GetValue<int>() > 0);
-            Assert.Null(body["credentials"]);
+            // Section 8.3: a deferral carries no credentials and no notification_id, not even as null.
+            Assert.Equal(["interval", "transaction_id"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
             Assert.Equal("pending", (await fixture.OfferStatusAsync(offerId))!["status"]!.GetValue<string>());
 
             // Prepared by the Notary, not yet assessed: still pending.

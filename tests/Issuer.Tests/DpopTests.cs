@@ -53,6 +53,23 @@ public sealed class DpopTests(IssuerFixture fixture) : IClassFixture<IssuerFixtu
     }
 
     [Fact]
+    public async Task Insufficient_scope_for_a_DPoP_bound_token_is_challenged_with_the_DPoP_scheme()
+    {
+        var (wallet, dpopKey, token) = await DpopTokenAsync();
+        using (wallet)
+        {
+            var request = new { credential_configuration_id = "LegalPerson_dc_sd_jwt", proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } } };
+            var (status, body, response) = await wallet.RequestCredentialAsync(token.AccessToken!, request, dpopKey);
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Equal("insufficient_scope", body!["error"]!.GetValue<string>());
+            // RFC 9449 section 7.1: a DPoP-bound token is challenged with the DPoP scheme.
+            var challenge = response.Headers.WwwAuthenticate.Single();
+            Assert.Equal("DPoP", challenge.Scheme);
+            Assert.Contains("error=\"insufficient_scope\"", challenge.Parameter, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task DPoP_bound_token_presented_as_bearer_is_rejected_with_invalid_token()
     {
         var (wallet, _, token) = await DpopTokenAsync();

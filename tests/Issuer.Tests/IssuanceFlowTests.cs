@@ -137,6 +137,35 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
     }
 
     [Fact]
+    public async Task Claim_paths_in_the_metadata_resolve_in_the_issued_credential()
+    {
+        using var wallet = fixture.NewWallet();
+        var metadata = await fixture.Client.GetFromJsonAsync<JsonObject>("/.well-known/openid-credential-issuer");
+        var accessToken = await wallet.PreAuthorizedAccessTokenAsync(IssuerFixture.LegalPersonOffer());
+        var (status, body, _) = await wallet.RequestCredentialAsync(accessToken, new
+        {
+            credential_configuration_id = "LegalPerson_jwt_vc_json",
+            proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } },
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (_, credential) = await CredentialChecks.VerifyVcJwtAsync(fixture, body!["credentials"]![0]!["credential"]!.GetValue<string>());
+
+        // Appendix C: a claims path pointer is resolved from the credential's root.
+        var claims = metadata!["credential_configurations_supported"]!["LegalPerson_jwt_vc_json"]!["credential_metadata"]!["claims"]!.AsArray();
+        foreach (var claim in claims.Where(c => c!["mandatory"]?.GetValue<bool>() == true))
+        {
+            var path = claim!["path"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+            Assert.Equal("credentialSubject", path[0]);
+            JsonNode? node = credential;
+            foreach (var name in path)
+            {
+                node = node?[name];
+            }
+            Assert.True(node is not null, $"metadata claim path [{string.Join(", ", path)}] does not resolve in the issued credential");
+        }
+    }
+
+    [Fact]
     public async Task Batch_of_three_proofs_issues_three_credentials_bound_to_three_keys()
     {
         using var wallet = fixture.NewWallet();

@@ -47,6 +47,20 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         Assert.NotNull(payload["iat"]);
     }
 
+    [Theory]
+    [InlineData("application/json, application/jwt", "application/json")]
+    [InlineData("application/jwt, application/json;q=0.5", "application/jwt")]
+    [InlineData("application/jwt;q=0.5, */*", "application/json")]
+    [InlineData("text/html", "application/json")]
+    public async Task Issuer_metadata_is_signed_only_when_the_wallet_prefers_application_jwt(string accept, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-credential-issuer");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await fixture.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task Authorization_server_metadata_announces_PAR_PKCE_S256_DPoP_and_the_pre_authorized_grant()
     {

@@ -103,6 +103,36 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Token_request_may_repeat_resource_but_not_a_parameter_the_grant_defines()
+    {
+        var (code, tx, _) = await NewOfferAsync();
+        using var repeatedCode = new FormUrlEncodedContent([new("grant_type", TestWallet.PreAuthorizedGrant), new("pre-authorized_code", code), new("pre-authorized_code", code), new("tx_code", tx!)]);
+        using var refused = await fixture.Client.PostAsync("/token", repeatedCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid_request", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+
+        // RFC 8707 lets resource repeat; OpenID4VCI section 6.1 says unknown parameters are ignored.
+        using var repeatedResource = new FormUrlEncodedContent([new("grant_type", TestWallet.PreAuthorizedGrant), new("pre-authorized_code", code), new("tx_code", tx!), new("resource", fixture.IssuerId), new("resource", "https://other.example")]);
+        using var accepted = await fixture.Client.PostAsync("/token", repeatedResource);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pre_authorized_code_survives_a_token_request_with_authorization_details_outside_the_offer()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var outside = """[{"type":"openid_credential","credential_configuration_id":"LegalPerson_dc_sd_jwt"}]""";
+        var refused = await wallet.RequestPreAuthorizedTokenAsync(code, tx, authorizationDetails: outside);
+        Assert.Equal("invalid_authorization_details", refused.Error);
+        var malformed = await wallet.RequestPreAuthorizedTokenAsync(code, tx, authorizationDetails: "[{\"type\":");
+        Assert.True(malformed.IsError);
+
+        var granted = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.False(granted.IsError, granted.ErrorDescription);
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_token_requests_with_one_pre_authorized_code_yield_exactly_one_access_token()
     {
         using var wallet = fixture.NewWallet();
@@ -275,6 +305,18 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
         var (code, tx, _) = await NewOfferAsync();
         var response = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
         Assert.True(response.HttpResponse!.Headers.CacheControl!.NoStore);
+    }
+
+    [Fact]
+    public async Task Token_response_without_authorization_details_in_the_request_leaves_the_member_out()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var response = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.False(response.IsError, response.ErrorDescription);
+        // RFC 9396 makes authorization_details a non-empty array when present: never null.
+        var members = response.Json!.Value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["access_token", "expires_in", "token_type"], members);
     }
 
     private static (string Verifier, string Challenge) Pkce()

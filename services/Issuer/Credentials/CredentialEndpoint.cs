@@ -127,10 +127,6 @@ public sealed class CredentialRequestProcessor(
     {
         ArgumentNullException.ThrowIfNull(token);
         var record = token.Record;
-        if (request.TryGetProperty("format", out _))
-        {
-            return Invalid("format is not a credential request parameter in OpenID4VCI 1.0: send credential_configuration_id or credential_identifier");
-        }
         if (request.TryGetProperty("credential_response_encryption", out _))
         {
             return Outcome<CredentialResponse>.Fail(ErrorCodes.InvalidEncryptionParameters, "this issuer does not offer credential response encryption");
@@ -143,7 +139,11 @@ public sealed class CredentialRequestProcessor(
         }
         if ((identifier is null) == (configurationId is null))
         {
-            return Invalid("send exactly one of credential_identifier and credential_configuration_id");
+            // format is a draft parameter: 1.0 ignores it like any unrecognised one (section 8.2), so a
+            // draft-style request is missing its identifier, and says so.
+            return Invalid(identifier is null && request.TryGetProperty("format", out _)
+                ? "format is not a credential request parameter in OpenID4VCI 1.0: send credential_configuration_id or credential_identifier"
+                : "send exactly one of credential_identifier and credential_configuration_id");
         }
         if (record.CredentialIdentifiers is { } identifiers)
         {
@@ -167,7 +167,10 @@ public sealed class CredentialRequestProcessor(
         }
         if (!record.CredentialConfigurationIds.Contains(configurationId!, StringComparer.Ordinal))
         {
-            return Outcome<CredentialResponse>.Fail(new ProtocolError(ErrorCodes.InsufficientScope, $"the access token does not cover credential configuration '{configurationId}'", StatusCodes.Status403Forbidden));
+            return Outcome<CredentialResponse>.Fail(new ProtocolError(ErrorCodes.InsufficientScope, $"the access token does not cover credential configuration '{configurationId}'", StatusCodes.Status403Forbidden)
+            {
+                AuthenticateScheme = record.DpopJkt is null ? "Bearer" : "DPoP",
+            });
         }
 
         if (CredentialConfigurationCatalog.RequiresProof(configuration))

@@ -45,7 +45,9 @@ public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys
             {
                 return Fail(i, "aud must be the credential issuer identifier " + endpoints.CredentialIssuer);
             }
-            if (!payload.TryGetProperty("iat", out var iatElement) || !iatElement.TryGetInt64(out var iat) || iat > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds)
+            // A NumericDate may carry a fraction (RFC 7519 section 2).
+            if (!payload.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out var iat)
+                || iat > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds)
             {
                 return Fail(i, "iat must be present and not in the future");
             }

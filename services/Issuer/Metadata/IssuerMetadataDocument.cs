@@ -133,7 +133,10 @@ public sealed class IssuerMetadataDocument
             var claims = new JsonArray();
             foreach (var claim in configuration.Claims)
             {
-                var entry = new JsonObject { ["path"] = Strings(claim.Path) };
+                // Configured paths name the subject's claims (what an offer carries); a claims path
+                // pointer in metadata starts at the credential (appendix C), so for a W3C VC it
+                // begins with credentialSubject.
+                var entry = new JsonObject { ["path"] = Strings(configuration.Format == CredentialFormats.JwtVcJson ? ["credentialSubject", .. claim.Path] : claim.Path) };
                 if (claim.Mandatory)
                 {
                     entry["mandatory"] = true;

@@ -41,6 +41,7 @@ public static class MetadataEndpoints
         }
         var jwt = accepted.Where(a => a.MediaType.Equals("application/jwt", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
         var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("*/*", StringComparison.Ordinal)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
-        return jwt > 0 && jwt >= json;
+        // The unsigned form is the one every wallet must handle (section 12.2.2): a tie goes to JSON.
+        return jwt > 0 && jwt > json;
     }
 }

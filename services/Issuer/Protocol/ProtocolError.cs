@@ -10,6 +10,12 @@ public sealed record ProtocolError(string Error, string? Description = null, int
 {
     /// <summary>For 401 answers: the <c>WWW-Authenticate</c> scheme (<c>Bearer</c> or <c>DPoP</c>).</summary>
     public string? AuthenticateScheme { get; init; }
+
+    /// <summary>
+    /// The request carried no credentials: the challenge names the scheme only, without an error
+    /// code (RFC 6750 section 3.1); the body still explains.
+    /// </summary>
+    public bool ChallengeOnly { get; init; }
 }
 
 /// <summary>Error codes of RFC 6749, RFC 6750, RFC 9449 and OpenID4VCI 1.0.</summary>

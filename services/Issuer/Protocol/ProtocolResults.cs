@@ -16,7 +16,7 @@ public static class ProtocolResults
         return new ErrorResult(error);
     }
 
-    /// <summary>A JSON body with <c>Cache-Control: no-store</c>.</summary>
+    /// <summary>A JSON body with <c>Cache-Control: no-store</c>; null members are left out.</summary>
     public static IResult Json<T>(T body, int statusCode = StatusCodes.Status200OK) => new NoStoreJsonResult<T>(body, statusCode);
 
     private sealed class ErrorResult(ProtocolError error) : IResult
@@ -29,14 +29,20 @@ public static class ProtocolResults
             if (error.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
             {
                 var scheme = error.AuthenticateScheme ?? "Bearer";
-                var header = new StringBuilder(scheme).Append(" error=\"").Append(error.Error).Append('"');
-                if (error.Description is { } description)
+                var header = new StringBuilder(scheme);
+                var separator = " ";
+                if (!error.ChallengeOnly)
                 {
-                    header.Append(", error_description=\"").Append(Sanitize(description)).Append('"');
+                    header.Append(" error=\"").Append(error.Error).Append('"');
+                    if (error.Description is { } description)
+                    {
+                        header.Append(", error_description=\"").Append(Sanitize(description)).Append('"');
+                    }
+                    separator = ", ";
                 }
                 if (scheme == "DPoP")
                 {
-                    header.Append(", algs=\"").Append(string.Join(' ', GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification)).Append('"');
+                    header.Append(separator).Append("algs=\"").Append(string.Join(' ', GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification)).Append('"');
                 }
                 response.Headers.WWWAuthenticate = header.ToString();
             }
@@ -51,8 +57,9 @@ public static class ProtocolResults
         {
             httpContext.Response.StatusCode = statusCode;
             httpContext.Response.Headers.CacheControl = "no-store";
-            var options = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            return httpContext.Response.WriteAsJsonAsync(body, options, contentType: "application/json", httpContext.RequestAborted);
+            // Absent members are left out, never written as null: OpenID4VCI 1.0 section 8.3 forbids
+            // transaction_id and interval beside credentials, and notification_id without them.
+            return httpContext.Response.WriteAsJsonAsync(body, JsonDefaults.Web, contentType: "application/json", httpContext.RequestAborted);
         }
     }
 

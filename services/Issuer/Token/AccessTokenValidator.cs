@@ -16,9 +16,13 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization;
+        if (header.Count == 0)
+        {
+            return Outcome<ValidatedAccessToken>.Fail(new ProtocolError(ErrorCodes.InvalidToken, "an access token is required", StatusCodes.Status401Unauthorized) { AuthenticateScheme = "Bearer", ChallengeOnly = true });
+        }
         if (header.Count != 1)
         {
-            return Unauthorized("Bearer", ErrorCodes.InvalidToken, "an access token is required");
+            return Unauthorized("Bearer", ErrorCodes.InvalidRequest, "send exactly one Authorization header");
         }
         var value = header.ToString();
         var space = value.IndexOf(' ', StringComparison.Ordinal);

@@ -54,12 +54,19 @@ public sealed class TokenRequestProcessor(
     IOptions<IssuerOptions> options,
     TimeProvider time)
 {
+    private static readonly HashSet<string> DefinedParameters = new(StringComparer.Ordinal)
+    {
+        "grant_type", "pre-authorized_code", "tx_code", "code", "code_verifier", "redirect_uri", "client_id", "authorization_details", "scope",
+    };
+
     public async Task<Outcome<TokenResponse>> ProcessAsync(IFormCollection form, Microsoft.Extensions.Primitives.StringValues dpopHeader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         foreach (var (name, values) in form)
         {
-            if (values.Count > 1)
+            // RFC 6749 section 3.2 forbids repeating the parameters it defines; others (resource may
+            // repeat, RFC 8707) are ignored as section 6.1 of OpenID4VCI requires.
+            if (values.Count > 1 && DefinedParameters.Contains(name))
             {
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, $"parameter {name} is repeated");
             }
@@ -96,6 +103,20 @@ public sealed class TokenRequestProcessor(
         }
         var transactionCode = form.ContainsKey("tx_code") ? form["tx_code"].ToString() : null;
         var settings = options.Value;
+        // authorization_details are checked before the code is consumed, so a wallet that asked for
+        // the wrong thing can ask again with the same code.
+        var requested = AuthorizationDetails.Parse(form["authorization_details"].ToString(), catalog, endpoints.CredentialIssuer);
+        if (requested.Failed)
+        {
+            return requested.Error;
+        }
+        if (requested.Value.Count > 0
+            && await preAuthorizedCodes.FindAsync(code, cancellationToken).ConfigureAwait(false) is { } pending
+            && await offers.FindAsync(pending.OfferId, cancellationToken).ConfigureAwait(false) is { } pendingOffer
+            && NotOffered(requested.Value, pendingOffer) is { } notInOffer)
+        {
+            return notInOffer;
+        }
         var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         switch (result)
         {
@@ -119,20 +140,20 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
         }
-        var requested = AuthorizationDetails.Parse(form["authorization_details"].ToString(), catalog, endpoints.CredentialIssuer);
-        if (requested.Failed)
+        if (NotOffered(requested.Value, offer) is { } notOffered)
         {
-            return requested.Error;
-        }
-        if (requested.Value.Except(offer.CredentialConfigurationIds, StringComparer.Ordinal).FirstOrDefault() is { } notOffered)
-        {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer");
+            return notOffered;
         }
         var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
         var response = await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
         await offers.SetStatusAsync(offer.Id, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
         return response;
     }
+
+    private static ProtocolError? NotOffered(IReadOnlyList<string> requested, OfferRecord offer) =>
+        requested.Except(offer.CredentialConfigurationIds, StringComparer.Ordinal).FirstOrDefault() is { } notOffered
+            ? new ProtocolError(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer")
+            : null;
 
     private async Task<Outcome<TokenResponse>> AuthorizationCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {

@@ -39,6 +39,9 @@ public interface IPreAuthorizedCodeStore
     /// callers presenting the right transaction code gets <see cref="PreAuthorizedCodeRedemption.Redeemed"/>.
     /// </summary>
     Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The code's record without consuming it, or null when the code is unknown.</summary>
+    Task<PreAuthorizedCodeRecord?> FindAsync(string code, CancellationToken cancellationToken);
 }
 
 public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider time) : IPreAuthorizedCodeStore
@@ -95,6 +98,9 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
         }
         return (PreAuthorizedCodeRedemption.Unknown, null);
     }
+
+    public Task<PreAuthorizedCodeRecord?> FindAsync(string code, CancellationToken cancellationToken) =>
+        state.GetAsync<PreAuthorizedCodeRecord>(Key(code), cancellationToken);
 
     private static string Key(string code) => "pre-authorized-code:" + Secrets.Hash(code);
 }
