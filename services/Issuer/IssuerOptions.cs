@@ -52,6 +52,14 @@ public sealed class IssuerOptions
     [Range(1, 86400)]
     public int DeferredIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long a refresh token (RFC 6749 section 6) stays usable, counted from the first token
+    /// response and not extended by rotation: long enough to collect a deferred credential after the
+    /// access token expired. 0 issues no refresh tokens.
+    /// </summary>
+    [Range(0, 30 * 86400)]
+    public int RefreshTokenLifetimeSeconds { get; set; } = 86400;
+
     /// <summary>How long a deferred transaction stays redeemable.</summary>
     [Range(60, 30 * 86400)]
     public int DeferredTransactionLifetimeSeconds { get; set; } = 86400;

@@ -48,6 +48,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<IOfferStore, OfferStore>();
         services.AddSingleton<IPreAuthorizedCodeStore, PreAuthorizedCodeStore>();
         services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
+        services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
         services.AddSingleton<INonceStore, NonceStore>();
         services.AddSingleton<IAuthorizationCodeStore, AuthorizationCodeStore>();

@@ -99,6 +99,30 @@ public sealed class DeferredAndEventTests(IssuerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Deferred_credential_is_collected_with_a_refreshed_access_token_after_the_first_expired()
+    {
+        using var wallet = fixture.NewWallet();
+        var created = await fixture.CreateOfferAsync(VatOffer());
+        var offerId = created["offer_id"]!.GetValue<string>();
+        var offer = await wallet.ResolveOfferAsync(created["offer_uri"]!.GetValue<string>());
+        var token = await wallet.RequestPreAuthorizedTokenAsync(TestWallet.PreAuthorizedCode(offer), null);
+        var (_, body, _) = await wallet.RequestCredentialAsync(token.AccessToken!, new { credential_configuration_id = "VatID" });
+        var transactionId = body!["transaction_id"]!.GetValue<string>();
+
+        // The Notary and Compliance take longer than the access token lives.
+        fixture.Time.Advance(TimeSpan.FromMinutes(20));
+        await fixture.Dapr.PublishAsync(new CredentialPrepared(offerId, "VatID", "eyJhbGciOiJFUzI1NiJ9.eyJsYXRlIjp0cnVlfQ.c2ln", "jwt_vc_json", "notary"), "notary");
+        await fixture.Dapr.PublishAsync(new CredentialAssessed(offerId, true, []), "compliance");
+        var (expired, _, _) = await wallet.PostAsync("/deferred_credential", token.AccessToken!, new { transaction_id = transactionId });
+        Assert.Equal(HttpStatusCode.Unauthorized, expired);
+
+        var refreshed = await wallet.RefreshAsync(token.RefreshToken!);
+        Assert.False(refreshed.IsError, refreshed.ErrorDescription);
+        var (_, delivered) = await PollDeferredAsync(wallet, refreshed.AccessToken!, transactionId, HttpStatusCode.OK);
+        Assert.Equal("eyJhbGciOiJFUzI1NiJ9.eyJsYXRlIjp0cnVlfQ.c2ln", delivered!["credentials"]![0]!["credential"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Prepared_credential_rejected_by_compliance_is_denied_with_credential_request_denied_and_the_reason()
     {
         var (wallet, token, offerId) = await VatOfferRedeemedAsync();

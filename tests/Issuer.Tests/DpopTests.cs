@@ -53,6 +53,32 @@ public sealed class DpopTests(IssuerFixture fixture) : IClassFixture<IssuerFixtu
     }
 
     [Fact]
+    public async Task Refresh_token_of_a_DPoP_bound_grant_needs_a_proof_of_the_same_key()
+    {
+        var (wallet, dpopKey, token) = await DpopTokenAsync();
+        using (wallet)
+        {
+            var url = fixture.IssuerId + "/token";
+            var withoutProof = await wallet.RefreshAsync(token.RefreshToken!);
+            Assert.Equal("invalid_dpop_proof", withoutProof.Error);
+
+            // RFC 9449 section 5: the refresh token is bound to the key the grant was bound to.
+            var (_, _, fresh) = await DpopTokenAsync();
+            var otherKey = await wallet.RefreshAsync(fresh.RefreshToken!, wallet.DpopProof(wallet.NewKey(), "POST", url));
+            Assert.Equal("invalid_dpop_proof", otherKey.Error);
+        }
+        var (owner, ownerKey, ownerToken) = await DpopTokenAsync();
+        using (owner)
+        {
+            var refreshed = await owner.RefreshAsync(ownerToken.RefreshToken!, owner.DpopProof(ownerKey, "POST", fixture.IssuerId + "/token"));
+            Assert.False(refreshed.IsError, refreshed.ErrorDescription);
+            Assert.Equal("DPoP", refreshed.TokenType);
+            var (status, _, _) = await owner.RequestCredentialAsync(refreshed.AccessToken!, CredentialRequest(owner, await owner.NonceAsync()), ownerKey);
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+    }
+
+    [Fact]
     public async Task Insufficient_scope_for_a_DPoP_bound_token_is_challenged_with_the_DPoP_scheme()
     {
         var (wallet, dpopKey, token) = await DpopTokenAsync();

@@ -69,6 +69,7 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         Assert.Equal(fixture.IssuerId + "/par", metadata["pushed_authorization_request_endpoint"]!.GetValue<string>());
         Assert.Equal(["S256"], metadata["code_challenge_methods_supported"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Contains(TestWallet.PreAuthorizedGrant, metadata["grant_types_supported"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Contains("refresh_token", metadata["grant_types_supported"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.True(metadata["pre-authorized_grant_anonymous_access_supported"]!.GetValue<bool>());
         Assert.NotNull(metadata["dpop_signing_alg_values_supported"]);
     }

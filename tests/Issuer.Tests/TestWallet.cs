@@ -129,6 +129,17 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
         return Http.RequestTokenAsync(request);
     }
 
+    /// <summary>The refresh token grant (RFC 6749 section 6), as a public client.</summary>
+    public Task<TokenResponse> RefreshAsync(string refreshToken, string? dpopProof = null, string? clientId = null) =>
+        Http.RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = IssuerId + "/token",
+            ClientId = clientId ?? string.Empty,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            RefreshToken = refreshToken,
+            DPoPProofToken = dpopProof,
+        });
+
     /// <summary>Offer created, resolved by reference, redeemed with its transaction code: the access token.</summary>
     public async Task<string> PreAuthorizedAccessTokenAsync(object offerRequest)
     {

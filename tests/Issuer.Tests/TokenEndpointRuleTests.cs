@@ -316,7 +316,73 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
         Assert.False(response.IsError, response.ErrorDescription);
         // RFC 9396 makes authorization_details a non-empty array when present: never null.
         var members = response.Json!.Value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["access_token", "expires_in", "token_type"], members);
+        Assert.Equal(["access_token", "expires_in", "refresh_token", "token_type"], members);
+    }
+
+    [Fact]
+    public async Task Refresh_token_gets_a_new_access_token_for_the_same_grant_and_is_rotated()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        Assert.False(first.IsError, first.ErrorDescription);
+
+        var refreshed = await wallet.RefreshAsync(first.RefreshToken!);
+        Assert.False(refreshed.IsError, refreshed.ErrorDescription);
+        Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
+        Assert.NotEqual(first.RefreshToken, refreshed.RefreshToken);
+        Assert.True(refreshed.HttpResponse!.Headers.CacheControl!.NoStore);
+        var (status, _, _) = await wallet.RequestCredentialAsync(refreshed.AccessToken!, new
+        {
+            credential_configuration_id = "LegalPerson_jwt_vc_json",
+            proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } },
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Rotation: the refresh token used is spent.
+        var replayed = await wallet.RefreshAsync(first.RefreshToken!);
+        Assert.Equal("invalid_grant", replayed.Error);
+    }
+
+    [Fact]
+    public async Task Concurrent_refreshes_with_one_refresh_token_yield_exactly_one_access_token()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refreshes = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await wallet.RefreshAsync(first.RefreshToken!);
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(refreshes);
+        Assert.Single(results, r => !r.IsError);
+        Assert.All(results.Where(r => r.IsError), r => Assert.Equal("invalid_grant", r.Error));
+    }
+
+    [Fact]
+    public async Task Refresh_token_past_its_lifetime_is_rejected_with_invalid_grant()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        fixture.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        var refreshed = await wallet.RefreshAsync(first.RefreshToken!);
+        Assert.Equal("invalid_grant", refreshed.Error);
+    }
+
+    [Fact]
+    public async Task Refresh_token_request_naming_another_client_is_rejected_with_invalid_grant()
+    {
+        using var wallet = fixture.NewWallet();
+        var (code, tx, _) = await NewOfferAsync();
+        using var form = new FormUrlEncodedContent([new("grant_type", TestWallet.PreAuthorizedGrant), new("pre-authorized_code", code), new("tx_code", tx!), new("client_id", "wallet-a")]);
+        using var response = await fixture.Client.PostAsync("/token", form);
+        var refreshToken = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["refresh_token"]!.GetValue<string>();
+        var refreshed = await wallet.RefreshAsync(refreshToken, clientId: "wallet-b");
+        Assert.Equal("invalid_grant", refreshed.Error);
     }
 
     private static (string Verifier, string Challenge) Pkce()

@@ -14,7 +14,8 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: JsonPropertyName("authorization_details")] IReadOnlyList<TokenAuthorizationDetail>? AuthorizationDetails);
+    [property: JsonPropertyName("authorization_details")] IReadOnlyList<TokenAuthorizationDetail>? AuthorizationDetails,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null);
 
 public sealed record TokenAuthorizationDetail(
     [property: JsonPropertyName("type")] string Type,
@@ -46,6 +47,7 @@ public static class TokenEndpoint
 public sealed class TokenRequestProcessor(
     IPreAuthorizedCodeStore preAuthorizedCodes,
     IAuthorizationCodeStore authorizationCodes,
+    IRefreshTokenStore refreshTokens,
     IAccessTokenStore accessTokens,
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
@@ -56,7 +58,7 @@ public sealed class TokenRequestProcessor(
 {
     private static readonly HashSet<string> DefinedParameters = new(StringComparer.Ordinal)
     {
-        "grant_type", "pre-authorized_code", "tx_code", "code", "code_verifier", "redirect_uri", "client_id", "authorization_details", "scope",
+        "grant_type", "pre-authorized_code", "tx_code", "code", "code_verifier", "redirect_uri", "client_id", "authorization_details", "scope", "refresh_token",
     };
 
     public async Task<Outcome<TokenResponse>> ProcessAsync(IFormCollection form, Microsoft.Extensions.Primitives.StringValues dpopHeader, CancellationToken cancellationToken)
@@ -89,6 +91,7 @@ public sealed class TokenRequestProcessor(
         {
             GrantTypes.PreAuthorizedCode => await PreAuthorizedCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
             GrantTypes.AuthorizationCode => await AuthorizationCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
+            GrantTypes.RefreshToken when options.Value.RefreshTokenLifetimeSeconds > 0 => await RefreshAsync(form, jkt, cancellationToken).ConfigureAwait(false),
             "" => Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "grant_type is required"),
             var other => Outcome<TokenResponse>.Fail(ErrorCodes.UnsupportedGrantType, $"grant type {other} is not supported"),
         };
@@ -215,25 +218,15 @@ public sealed class TokenRequestProcessor(
         return response;
     }
 
-    private async Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
+    private Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
     {
-        var lifetime = options.Value.AccessTokenLifetimeSeconds;
         Dictionary<string, string>? identifiers = null;
-        List<TokenAuthorizationDetail>? details = null;
         if (withAuthorizationDetails)
         {
-            identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
-            details = [];
-            foreach (var id in configurationIds)
-            {
-                // One credential dataset per configuration: the identifier names it for this token.
-                var identifier = $"{id}:{Secrets.NewHandle(9)}";
-                identifiers[identifier] = id;
-                details.Add(new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, id, [identifier]));
-            }
+            // One credential dataset per configuration: the identifier names it for this grant.
+            identifiers = configurationIds.ToDictionary(id => $"{id}:{Secrets.NewHandle(9)}", id => id, StringComparer.Ordinal);
         }
-        var accessToken = Secrets.NewHandle();
-        await accessTokens.StoreAsync(accessToken, new AccessTokenRecord
+        var grant = new AccessTokenRecord
         {
             OfferId = offer?.Id,
             CredentialConfigurationIds = configurationIds,
@@ -242,8 +235,63 @@ public sealed class TokenRequestProcessor(
             CredentialIdentifiers = identifiers,
             ClientId = string.IsNullOrEmpty(clientId) ? null : clientId,
             DpopJkt = jkt,
-            ExpiresAt = time.GetUtcNow().AddSeconds(lifetime),
-        }, cancellationToken).ConfigureAwait(false);
-        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, jkt is null ? "Bearer" : "DPoP", lifetime, details));
+            ExpiresAt = default,
+        };
+        var refreshLifetime = options.Value.RefreshTokenLifetimeSeconds;
+        return IssueAsync(grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The refresh token grant (RFC 6749 section 6): the same grant with a fresh access token. The
+    /// refresh token is single use and rotated; the chain ends when the first one would have. A
+    /// DPoP-bound refresh token needs a proof of its key (RFC 9449 section 5).
+    /// </summary>
+    private async Task<Outcome<TokenResponse>> RefreshAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
+    {
+        var token = form["refresh_token"].ToString();
+        if (token.Length == 0)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
+        }
+        if (token.Length > 512)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
+        }
+        var clientId = form["client_id"].ToString();
+        var record = await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
+        if (record is null || time.GetUtcNow() >= record.ExpiresAt)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
+        }
+        var grant = record.Grant;
+        if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token was issued to another client");
+        }
+        if (grant.DpopJkt is not null && grant.DpopJkt != jkt)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
+        }
+        // A bearer grant may become DPoP-bound when the wallet starts proving a key; never the reverse.
+        return await IssueAsync(grant with { DpopJkt = jkt }, record.ExpiresAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Outcome<TokenResponse>> IssueAsync(AccessTokenRecord grant, DateTimeOffset? refreshUntil, CancellationToken cancellationToken)
+    {
+        var lifetime = options.Value.AccessTokenLifetimeSeconds;
+        var now = time.GetUtcNow();
+        var accessToken = Secrets.NewHandle();
+        await accessTokens.StoreAsync(accessToken, grant with { ExpiresAt = now.AddSeconds(lifetime) }, cancellationToken).ConfigureAwait(false);
+        string? refreshToken = null;
+        if (refreshUntil is { } until && until > now)
+        {
+            refreshToken = Secrets.NewHandle();
+            await refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = grant, ExpiresAt = until }, cancellationToken).ConfigureAwait(false);
+        }
+        var details = grant.CredentialIdentifiers?
+            .GroupBy(pair => pair.Value, StringComparer.Ordinal)
+            .Select(g => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, g.Key, g.Select(pair => pair.Key).ToList()))
+            .ToList();
+        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, grant.DpopJkt is null ? "Bearer" : "DPoP", lifetime, details, refreshToken));
     }
 }

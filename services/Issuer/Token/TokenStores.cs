@@ -136,6 +136,39 @@ public sealed record AccessTokenRecord
     public required DateTimeOffset ExpiresAt { get; init; }
 }
 
+/// <summary>A refresh token: the grant it renews and when the chain of rotated tokens ends.</summary>
+public sealed record RefreshTokenRecord
+{
+    /// <summary>What a refreshed access token grants (its <c>ExpiresAt</c> is set anew on each refresh).</summary>
+    public required AccessTokenRecord Grant { get; init; }
+
+    /// <summary>The end of the refresh chain: rotation hands it on unchanged.</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>Refresh tokens, each usable once (rotated on every refresh).</summary>
+public interface IRefreshTokenStore
+{
+    Task StoreAsync(string refreshToken, RefreshTokenRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The record, consumed: of concurrent callers with the same token exactly one gets it.</summary>
+    Task<RefreshTokenRecord?> ConsumeAsync(string refreshToken, CancellationToken cancellationToken);
+}
+
+public sealed class RefreshTokenStore(IDaprStateStore state, TimeProvider time) : IRefreshTokenStore
+{
+    public Task StoreAsync(string refreshToken, RefreshTokenRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return state.SaveAsync(Key(refreshToken), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
+    }
+
+    public Task<RefreshTokenRecord?> ConsumeAsync(string refreshToken, CancellationToken cancellationToken) =>
+        state.ConsumeOnceAsync<RefreshTokenRecord>(Key(refreshToken), cancellationToken);
+
+    private static string Key(string refreshToken) => "refresh-token:" + Secrets.Hash(refreshToken);
+}
+
 public interface IAccessTokenStore
 {
     Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken);
