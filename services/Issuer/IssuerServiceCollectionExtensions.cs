@@ -48,10 +48,10 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<IOfferStore, OfferStore>();
         services.AddSingleton<IPreAuthorizedCodeStore, PreAuthorizedCodeStore>();
         services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
-        services.AddSingleton<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddSingleton<Protocol.ISingleUseStore<RefreshTokenRecord>, RefreshTokenStore>();
         services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
         services.AddSingleton<INonceStore, NonceStore>();
-        services.AddSingleton<IAuthorizationCodeStore, AuthorizationCodeStore>();
+        services.AddSingleton<Protocol.ISingleUseStore<AuthorizationCodeRecord>, AuthorizationCodeStore>();
         services.AddSingleton<IPushedAuthorizationRequestStore, PushedAuthorizationRequestStore>();
         services.AddSingleton<IPreparedCredentialStore, PreparedCredentialStore>();
         services.AddSingleton<IDeferredTransactionStore, DeferredTransactionStore>();

@@ -17,6 +17,26 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
         return (TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject()), created["tx_code"]?.GetValue<string>(), created["offer_id"]!.GetValue<string>());
     }
 
+    /// <summary>A token response for a fresh offer redeemed with its transaction code.</summary>
+    private async Task<TokenResponse> FirstTokenAsync(TestWallet wallet)
+    {
+        var (code, tx, _) = await NewOfferAsync();
+        return await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+    }
+
+    /// <summary>Starts <paramref name="count"/> requests behind one gate and lets them go together.</summary>
+    private static async Task<T[]> AllAtOnceAsync<T>(int count, Func<Task<T>> request)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, count).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await request();
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(requests);
+    }
+
     private static string Wrong(string txCode) => txCode == "000000" ? "111111" : "000000";
 
     [Fact]
@@ -137,14 +157,7 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     {
         using var wallet = fixture.NewWallet();
         var (code, tx, _) = await NewOfferAsync();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var requests = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
-        {
-            await start.Task;
-            return await wallet.RequestPreAuthorizedTokenAsync(code, tx);
-        })).ToArray();
-        start.SetResult();
-        var responses = await Task.WhenAll(requests);
+        var responses = await AllAtOnceAsync(50, () => wallet.RequestPreAuthorizedTokenAsync(code, tx));
         Assert.Single(responses, r => !r.IsError);
         Assert.All(responses.Where(r => r.IsError), r => Assert.Equal(OidcConstants.TokenErrors.InvalidGrant, r.Error));
     }
@@ -323,8 +336,7 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     public async Task Refresh_token_gets_a_new_access_token_for_the_same_grant_and_is_rotated()
     {
         using var wallet = fixture.NewWallet();
-        var (code, tx, _) = await NewOfferAsync();
-        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        var first = await FirstTokenAsync(wallet);
         Assert.False(first.IsError, first.ErrorDescription);
 
         var refreshed = await wallet.RefreshAsync(first.RefreshToken!);
@@ -348,16 +360,8 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     public async Task Concurrent_refreshes_with_one_refresh_token_yield_exactly_one_access_token()
     {
         using var wallet = fixture.NewWallet();
-        var (code, tx, _) = await NewOfferAsync();
-        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refreshes = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-        {
-            await start.Task;
-            return await wallet.RefreshAsync(first.RefreshToken!);
-        })).ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(refreshes);
+        var first = await FirstTokenAsync(wallet);
+        var results = await AllAtOnceAsync(20, () => wallet.RefreshAsync(first.RefreshToken!));
         Assert.Single(results, r => !r.IsError);
         Assert.All(results.Where(r => r.IsError), r => Assert.Equal("invalid_grant", r.Error));
     }
@@ -366,8 +370,7 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     public async Task Refresh_token_past_its_lifetime_is_rejected_with_invalid_grant()
     {
         using var wallet = fixture.NewWallet();
-        var (code, tx, _) = await NewOfferAsync();
-        var first = await wallet.RequestPreAuthorizedTokenAsync(code, tx);
+        var first = await FirstTokenAsync(wallet);
         fixture.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         var refreshed = await wallet.RefreshAsync(first.RefreshToken!);
         Assert.Equal("invalid_grant", refreshed.Error);

@@ -57,7 +57,7 @@ public static class AuthorizationEndpoints
         AuthorizationRequestValidator validator,
         IPushedAuthorizationRequestStore requests,
         IAuthorizationSubjectResolver resolver,
-        IAuthorizationCodeStore codes,
+        ISingleUseStore<AuthorizationCodeRecord> codes,
         IssuerEndpoints endpoints,
         IOptions<IssuerOptions> options,
         TimeProvider time,

@@ -44,26 +44,8 @@ public sealed record AuthorizationCodeRecord
 }
 
 /// <summary>Authorization codes: single-use, short-lived, stored under their hash.</summary>
-public interface IAuthorizationCodeStore
-{
-    Task StoreAsync(string code, AuthorizationCodeRecord record, CancellationToken cancellationToken);
-
-    Task<AuthorizationCodeRecord?> ConsumeAsync(string code, CancellationToken cancellationToken);
-}
-
-public sealed class AuthorizationCodeStore(IDaprStateStore state, TimeProvider time) : IAuthorizationCodeStore
-{
-    public Task StoreAsync(string code, AuthorizationCodeRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return state.SaveAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromSeconds(5), cancellationToken);
-    }
-
-    public Task<AuthorizationCodeRecord?> ConsumeAsync(string code, CancellationToken cancellationToken) =>
-        state.ConsumeOnceAsync<AuthorizationCodeRecord>(Key(code), cancellationToken);
-
-    private static string Key(string code) => "authorization-code:" + Secrets.Hash(code);
-}
+public sealed class AuthorizationCodeStore(IDaprStateStore state, TimeProvider time)
+    : SingleUseStore<AuthorizationCodeRecord>(state, time, "authorization-code:", record => record.ExpiresAt);
 
 /// <summary>Pushed authorization requests (RFC 9126) by <c>request_uri</c>, each usable once.</summary>
 public interface IPushedAuthorizationRequestStore

@@ -62,9 +62,9 @@ public sealed class IssuerMetadataDocument
             ["require_pushed_authorization_requests"] = settings.RequirePushedAuthorizationRequests,
             ["response_types_supported"] = new JsonArray("code"),
             ["response_modes_supported"] = new JsonArray("query"),
-            ["grant_types_supported"] = settings.RefreshTokenLifetimeSeconds > 0
-                ? new JsonArray(GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode, GrantTypes.RefreshToken)
-                : new JsonArray(GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode),
+            ["grant_types_supported"] = Strings(settings.RefreshTokenLifetimeSeconds > 0
+                ? [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode, GrantTypes.RefreshToken]
+                : [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode]),
             ["code_challenge_methods_supported"] = new JsonArray("S256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("none"),
             ["dpop_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),

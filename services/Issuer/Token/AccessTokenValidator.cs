@@ -18,7 +18,7 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         var header = request.Headers.Authorization;
         if (header.Count == 0)
         {
-            return Outcome<ValidatedAccessToken>.Fail(new ProtocolError(ErrorCodes.InvalidToken, "an access token is required", StatusCodes.Status401Unauthorized) { AuthenticateScheme = "Bearer", ChallengeOnly = true });
+            return Unauthorized("Bearer", ErrorCodes.InvalidToken, "an access token is required", challengeOnly: true);
         }
         if (header.Count != 1)
         {
@@ -66,6 +66,6 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         return Outcome<ValidatedAccessToken>.Success(new ValidatedAccessToken(token, record));
     }
 
-    private static Outcome<ValidatedAccessToken> Unauthorized(string scheme, string error, string? description) =>
-        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, StatusCodes.Status401Unauthorized) { AuthenticateScheme = scheme });
+    private static Outcome<ValidatedAccessToken> Unauthorized(string scheme, string error, string? description, bool challengeOnly = false) =>
+        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, StatusCodes.Status401Unauthorized) { AuthenticateScheme = scheme, ChallengeOnly = challengeOnly });
 }

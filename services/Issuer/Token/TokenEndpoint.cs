@@ -46,8 +46,8 @@ public static class TokenEndpoint
 /// <summary>Validates a token request and issues the access token: parse → validate → generate.</summary>
 public sealed class TokenRequestProcessor(
     IPreAuthorizedCodeStore preAuthorizedCodes,
-    IAuthorizationCodeStore authorizationCodes,
-    IRefreshTokenStore refreshTokens,
+    ISingleUseStore<AuthorizationCodeRecord> authorizationCodes,
+    ISingleUseStore<RefreshTokenRecord> refreshTokens,
     IAccessTokenStore accessTokens,
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
@@ -113,12 +113,14 @@ public sealed class TokenRequestProcessor(
         {
             return requested.Error;
         }
-        if (requested.Value.Count > 0
-            && await preAuthorizedCodes.FindAsync(code, cancellationToken).ConfigureAwait(false) is { } pending
-            && await offers.FindAsync(pending.OfferId, cancellationToken).ConfigureAwait(false) is { } pendingOffer
-            && NotOffered(requested.Value, pendingOffer) is { } notInOffer)
+        OfferRecord? offer = null;
+        if (requested.Value.Count > 0 && await preAuthorizedCodes.FindAsync(code, cancellationToken).ConfigureAwait(false) is { } pending)
         {
-            return notInOffer;
+            offer = await offers.FindAsync(pending.OfferId, cancellationToken).ConfigureAwait(false);
+            if (offer is not null && NotOffered(requested.Value, offer) is { } notOffered)
+            {
+                return notOffered;
+            }
         }
         var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         switch (result)
@@ -138,14 +140,18 @@ public sealed class TokenRequestProcessor(
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
         }
 
-        var offer = await offers.FindAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
+        // The offer read before redemption serves again (an offer's configurations never change).
+        if (offer?.Id != record!.OfferId)
+        {
+            offer = await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+            if (offer is not null && NotOffered(requested.Value, offer) is { } notOffered)
+            {
+                return notOffered;
+            }
+        }
         if (offer is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
-        }
-        if (NotOffered(requested.Value, offer) is { } notOffered)
-        {
-            return notOffered;
         }
         var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
         var response = await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
@@ -175,7 +181,7 @@ public sealed class TokenRequestProcessor(
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "code_verifier must be 43 to 128 unreserved characters");
         }
         var record = await authorizationCodes.ConsumeAsync(code, cancellationToken).ConfigureAwait(false);
-        if (record is null || time.GetUtcNow() >= record.ExpiresAt)
+        if (record is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used");
         }
@@ -253,16 +259,12 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
-        if (token.Length > 512)
+        var record = token.Length > 512 ? null : await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
         }
         var clientId = form["client_id"].ToString();
-        var record = await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
-        if (record is null || time.GetUtcNow() >= record.ExpiresAt)
-        {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
-        }
         var grant = record.Grant;
         if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
         {
@@ -281,16 +283,19 @@ public sealed class TokenRequestProcessor(
         var lifetime = options.Value.AccessTokenLifetimeSeconds;
         var now = time.GetUtcNow();
         var accessToken = Secrets.NewHandle();
-        await accessTokens.StoreAsync(accessToken, grant with { ExpiresAt = now.AddSeconds(lifetime) }, cancellationToken).ConfigureAwait(false);
+        var storeAccessToken = accessTokens.StoreAsync(accessToken, grant with { ExpiresAt = now.AddSeconds(lifetime) }, cancellationToken);
         string? refreshToken = null;
+        var storeRefreshToken = Task.CompletedTask;
         if (refreshUntil is { } until && until > now)
         {
             refreshToken = Secrets.NewHandle();
-            await refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = grant, ExpiresAt = until }, cancellationToken).ConfigureAwait(false);
+            storeRefreshToken = refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = grant, ExpiresAt = until }, cancellationToken);
         }
+        // The two writes are independent: they go to the state store together.
+        await Task.WhenAll(storeAccessToken, storeRefreshToken).ConfigureAwait(false);
+        // One credential dataset, so one identifier, per configuration.
         var details = grant.CredentialIdentifiers?
-            .GroupBy(pair => pair.Value, StringComparer.Ordinal)
-            .Select(g => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, g.Key, g.Select(pair => pair.Key).ToList()))
+            .Select(pair => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, pair.Value, [pair.Key]))
             .ToList();
         return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, grant.DpopJkt is null ? "Bearer" : "DPoP", lifetime, details, refreshToken));
     }

@@ -147,27 +147,8 @@ public sealed record RefreshTokenRecord
 }
 
 /// <summary>Refresh tokens, each usable once (rotated on every refresh).</summary>
-public interface IRefreshTokenStore
-{
-    Task StoreAsync(string refreshToken, RefreshTokenRecord record, CancellationToken cancellationToken);
-
-    /// <summary>The record, consumed: of concurrent callers with the same token exactly one gets it.</summary>
-    Task<RefreshTokenRecord?> ConsumeAsync(string refreshToken, CancellationToken cancellationToken);
-}
-
-public sealed class RefreshTokenStore(IDaprStateStore state, TimeProvider time) : IRefreshTokenStore
-{
-    public Task StoreAsync(string refreshToken, RefreshTokenRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return state.SaveAsync(Key(refreshToken), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
-    }
-
-    public Task<RefreshTokenRecord?> ConsumeAsync(string refreshToken, CancellationToken cancellationToken) =>
-        state.ConsumeOnceAsync<RefreshTokenRecord>(Key(refreshToken), cancellationToken);
-
-    private static string Key(string refreshToken) => "refresh-token:" + Secrets.Hash(refreshToken);
-}
+public sealed class RefreshTokenStore(IDaprStateStore state, TimeProvider time)
+    : SingleUseStore<RefreshTokenRecord>(state, time, "refresh-token:", record => record.ExpiresAt);
 
 public interface IAccessTokenStore
 {
