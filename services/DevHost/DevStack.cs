@@ -67,26 +67,40 @@ public sealed class DevStack : IAsyncDisposable
         {
             foreach (var (name, requestedPort, create) in definitions)
             {
-                // Port 0 means "any free port": pick it now so the public base URL is known up front.
-                var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
-                var baseUrl = $"http://{settings.Host}:{port}";
                 var section = char.ToUpperInvariant(name[0]) + name[1..];
                 var sidecar = await dapr.StartSidecarAsync(name, cancellationToken).ConfigureAwait(false);
-                // Development tokens for the Issuer's management API; later arguments may override it.
-                var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
-                    .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
-                    .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
-                    .Append($"--urls={baseUrl}")
-                    .Append($"--{section}:PublicBaseUrl={baseUrl}")
-                    .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
-                    .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
-                    // DevHost uses the development CA on purpose; the identity warning is for real deployments.
-                    .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
-                    .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
-                    .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
-                    .ToArray();
-                var app = create(args, builder => builder.Services.UseEmbeddedLifetime());
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                WebApplication app;
+                for (var attempt = 1; ; attempt++)
+                {
+                    // Port 0 means "any free port": pick it now so the public base URL is known up front.
+                    var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
+                    var baseUrl = $"http://{settings.Host}:{port}";
+                    // Development tokens for the Issuer's management API; later arguments may override it.
+                    var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
+                        .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
+                        .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
+                        .Append($"--urls={baseUrl}")
+                        .Append($"--{section}:PublicBaseUrl={baseUrl}")
+                        .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
+                        .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                        // DevHost uses the development CA on purpose; the identity warning is for real deployments.
+                        .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
+                        .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
+                        .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
+                        .ToArray();
+                    app = create(args, builder => builder.Services.UseEmbeddedLifetime());
+                    try
+                    {
+                        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    catch (IOException) when (requestedPort == 0 && attempt < 5)
+                    {
+                        // Another process took the free port between probing and binding (an outgoing
+                        // connection's ephemeral port, or a parallel test run): probe another one.
+                        await app.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 started.Add(new RunningService(name, new Uri(address), app));
                 await sidecar.AttachAppAsync(new Uri(address), cancellationToken).ConfigureAwait(false);

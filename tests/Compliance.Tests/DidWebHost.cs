@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace Compliance.Tests;
 
@@ -16,7 +17,7 @@ public sealed class DidWebHost : IDisposable
 
     public DidWebHost()
     {
-        Server = WireMockServer.Start();
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
     }
 
     public WireMockServer Server { get; }

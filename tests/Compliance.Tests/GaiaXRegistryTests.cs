@@ -4,6 +4,7 @@ using GaiaX.Oid4vc.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace Compliance.Tests;
 
@@ -43,7 +44,7 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
     [Fact]
     public async Task Chains_are_checked_at_the_registry_by_PEM_and_by_x5u_and_the_answers_are_cached()
     {
-        using var registry = WireMockServer.Start();
+        using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         ServeHealthyRegistry(registry);
         await using var compliance = await ComplianceFixture.StartComplianceAsync(RegistryArgs(registry), TimeProvider.System);
 
@@ -77,7 +78,7 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
     [Fact]
     public async Task Chain_the_registry_answers_409_for_is_untrusted_with_the_registry_reason()
     {
-        using var registry = WireMockServer.Start();
+        using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         ServeHealthyRegistry(registry, chainStatus: 409, chainBody: """{"statusCode":409,"message":"X509 certificate chain could not be resolved against registry trust anchors."}""");
         await using var compliance = await ComplianceFixture.StartComplianceAsync(RegistryArgs(registry), TimeProvider.System);
 
@@ -93,7 +94,7 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
     [Fact]
     public async Task Registry_answering_errors_gives_503_with_Retry_After_not_untrusted()
     {
-        using var registry = WireMockServer.Start();
+        using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         registry.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(500));
         await using var compliance = await ComplianceFixture.StartComplianceAsync(RegistryArgs(registry), TimeProvider.System);
 
@@ -118,7 +119,7 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
     [Fact]
     public async Task Registry_that_is_down_for_the_notary_list_gives_503()
     {
-        using var registry = WireMockServer.Start();
+        using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         ServeHealthyRegistry(registry);
         registry.Given(Request.Create().WithPath("/api/trusted-issuers/registration-notary").UsingGet()).AtPriority(0)
             .RespondWith(Response.Create().WithStatusCode(503));

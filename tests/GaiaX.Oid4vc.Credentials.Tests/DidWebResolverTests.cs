@@ -22,8 +22,9 @@ public sealed class DidWebResolverTests : IDisposable
 
     public DidWebResolverTests()
     {
-        _port = TestServiceHost.FreePort();
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{_port}"] });
+        // Port 0: the kernel picks the port as Kestrel binds, so no other process can take it first.
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+        _port = new Uri(_server.Url!).Port;
         _did = $"did:web:127.0.0.1%3A{_port}";
     }
 
@@ -149,10 +150,10 @@ public sealed class DidWebResolverTests : IDisposable
     [Fact]
     public async Task Redirect_to_another_loopback_port_that_is_not_allow_listed_is_refused()
     {
-        using var other = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{TestServiceHost.FreePort()}"] });
+        using var other = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         other.Given(Request.Create().WithPath("/did.json")).RespondWith(Response.Create().WithStatusCode(200).WithBody(Document(_did)));
         _server.Given(Request.Create().WithPath("/.well-known/did.json"))
-            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"http://127.0.0.1:{other.Port}/did.json"));
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"{other.Url}/did.json"));
         var (resolver, http) = Resolver();
         using var _ = http;
         var result = await resolver.ResolveAsync(_did);

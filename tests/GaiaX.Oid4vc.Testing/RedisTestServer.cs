@@ -24,11 +24,12 @@ public sealed class RedisTestServer : IAsyncDisposable
     /// <summary>A StackExchange.Redis connection string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisTestServer> StartAsync()
+    public static Task<RedisTestServer> StartAsync() => TestServiceHost.OnFreePortAsync(StartAsync);
+
+    private static async Task<RedisTestServer> StartAsync(int port)
     {
         var executable = File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
         var directory = Directory.CreateTempSubdirectory("gaiax-redis-").FullName;
-        var port = TestServiceHost.FreePort();
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = directory,
@@ -41,8 +42,11 @@ public sealed class RedisTestServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Kept so a failed start says why (redis-server writes "Address already in use" when the
+        // probed port was taken meanwhile, which makes the caller probe another port).
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null && output.Count < 50) { output.Enqueue(line.Data); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null && output.Count < 50) { output.Enqueue(line.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new RedisTestServer(process, directory, port);
@@ -53,16 +57,21 @@ public sealed class RedisTestServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(System.Net.IPAddress.Loopback, port).ConfigureAwait(false);
+                if (process.HasExited)
+                {
+                    // Something else answers on the port and our redis-server gave up.
+                    throw new SocketException((int)SocketError.AddressAlreadyInUse);
+                }
                 return server;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            catch (SocketException failure) when (failure.SocketErrorCode != SocketError.AddressAlreadyInUse && DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(20).ConfigureAwait(false);
             }
             catch
             {
                 await server.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"redis-server did not accept connections on port {port}.");
+                throw new InvalidOperationException($"redis-server did not accept connections on port {port}: {string.Join(" | ", output)}");
             }
         }
     }

@@ -40,9 +40,9 @@ public sealed class TestServiceHost : IAsyncDisposable
         Action<WebApplication>? beforeStart = null)
     {
         ArgumentNullException.ThrowIfNull(create);
-        for (var attempt = 1; ; attempt++)
+        return await OnFreePortAsync(async port =>
         {
-            var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+            var baseUrl = new Uri($"http://127.0.0.1:{port}");
             var allArgs = new List<string>
             {
                 $"--urls={baseUrl.ToString().TrimEnd('/')}",
@@ -61,13 +61,46 @@ public sealed class TestServiceHost : IAsyncDisposable
                 await app.StartAsync().ConfigureAwait(false);
                 return new TestServiceHost(app, baseUrl);
             }
-            catch (IOException) when (attempt < 5)
+            catch
             {
-                // The free port was taken between probing and binding (test projects run in
-                // parallel): take another one.
                 await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts something on a free loopback port, probing another port when the one probed was taken
+    /// before <paramref name="start"/> could bind it (test projects run in parallel, and outgoing
+    /// connections draw from the same ephemeral range).
+    /// </summary>
+    public static async Task<T> OnFreePortAsync<T>(Func<int, Task<T>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start(FreePort()).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (attempt < 5 && IsAddressInUse(failure))
+            {
             }
         }
+    }
+
+    private static bool IsAddressInUse(Exception? failure)
+    {
+        for (; failure is not null; failure = failure.InnerException)
+        {
+            if (failure is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || failure is Microsoft.AspNetCore.Connections.AddressInUseException
+                || failure.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static int FreePort()

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace GaiaX.Oid4vc.Notary.Tests;
 
@@ -52,7 +53,7 @@ internal sealed class NotaryUnderTest : IAsyncDisposable
 
     public static async Task<NotaryUnderTest> StartAsync(IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null, EmbeddedDaprOptions? daprOptions = null)
     {
-        var registries = WireMockServer.Start();
+        var registries = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         var args = new List<string>
         {
             $"--Notary:Registries:Vies:Endpoint={registries.Url}{RegistryWireFormats.ViesPath}",

@@ -1,7 +1,9 @@
 using GaiaX.Oid4vc.Dapr;
+using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Verification;
 using GaiaX.Oid4vc.RegistrySandbox;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GaiaX.Oid4vc.Notary.Tests;
 
@@ -30,7 +32,9 @@ public sealed class VerifiedRegistrationCacheTests
     [Fact]
     public async Task Confirmation_is_stored_with_the_configured_time_to_live()
     {
-        await using var notary = await NotaryUnderTest.StartAsync(["--Notary:VerifiedResultTimeToLive=00:00:01"]);
+        // The sidecar's clock, so the expiry does not depend on how fast this machine answers.
+        var sidecarTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var notary = await NotaryUnderTest.StartAsync(["--Notary:VerifiedResultTimeToLive=00:00:01"], daprOptions: new EmbeddedDaprOptions { Time = sidecarTime });
         notary.GivenGleif(Lei, 200, RegistryWireFormats.GleifLeiRecord(Lei, "Example Cloud GmbH", "DE"));
         Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);
         var callsBefore = notary.RegistryCalls;
@@ -38,7 +42,7 @@ public sealed class VerifiedRegistrationCacheTests
         var key = DaprVerifiedRegistrationCache.Key(new RegistrationNumber(RegistrationNumberType.LeiCode, Lei, null));
         Assert.NotNull(await state.GetAsync<DaprVerifiedRegistrationCache.CachedRegistration>(key));
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2)); // past the 1 s TTL
+        sidecarTime.Advance(TimeSpan.FromSeconds(2)); // past the 1 s TTL
 
         Assert.Null(await state.GetAsync<DaprVerifiedRegistrationCache.CachedRegistration>(key));
         Assert.Equal(200, (int)(await notary.GetCredentialAsync("lei-code", Lei)).StatusCode);

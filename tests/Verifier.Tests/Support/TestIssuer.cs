@@ -50,14 +50,25 @@ public sealed class TestIssuer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(pki);
         var issuer = new TestIssuer(pki);
-        var port = TestServiceHost.FreePort();
-        issuer.Id = $"did:web:127.0.0.1%3A{port}";
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/.well-known/did.json", () => Results.Text(issuer.DidDocument().ToJsonString(), "application/did+json"));
-        await app.StartAsync();
+        var app = await TestServiceHost.OnFreePortAsync(async port =>
+        {
+            issuer.Id = $"did:web:127.0.0.1%3A{port}";
+            var builder = WebApplication.CreateBuilder();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            app.MapGet("/.well-known/did.json", () => Results.Text(issuer.DidDocument().ToJsonString(), "application/did+json"));
+            try
+            {
+                await app.StartAsync();
+                return app;
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        });
         issuer._app = app;
         return issuer;
     }
