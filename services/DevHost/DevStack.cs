@@ -94,7 +94,7 @@ public sealed class DevStack : IAsyncDisposable
                         await app.StartAsync(cancellationToken).ConfigureAwait(false);
                         break;
                     }
-                    catch (IOException) when (requestedPort == 0 && attempt < 5)
+                    catch (IOException failure) when (requestedPort == 0 && attempt < 5 && failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
                     {
                         // Another process took the free port between probing and binding (an outgoing
                         // connection's ephemeral port, or a parallel test run): probe another one.

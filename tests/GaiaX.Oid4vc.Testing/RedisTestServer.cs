@@ -45,35 +45,39 @@ public sealed class RedisTestServer : IAsyncDisposable
         // Kept so a failed start says why (redis-server writes "Address already in use" when the
         // probed port was taken meanwhile, which makes the caller probe another port).
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null && output.Count < 50) { output.Enqueue(line.Data); } };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null && output.Count < 50) { output.Enqueue(line.Data); } };
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (line.Data is not null && output.Count < 50)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new RedisTestServer(process, directory, port);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        // Ready when it accepts a connection while still running: a connection accepted after it
+        // exited belongs to whoever took the port first.
+        while (!process.HasExited && DateTime.UtcNow < deadline)
         {
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(System.Net.IPAddress.Loopback, port).ConfigureAwait(false);
-                if (process.HasExited)
+                if (!process.HasExited)
                 {
-                    // Something else answers on the port and our redis-server gave up.
-                    throw new SocketException((int)SocketError.AddressAlreadyInUse);
+                    return server;
                 }
-                return server;
             }
-            catch (SocketException failure) when (failure.SocketErrorCode != SocketError.AddressAlreadyInUse && DateTime.UtcNow < deadline && !process.HasExited)
+            catch (SocketException)
             {
                 await Task.Delay(20).ConfigureAwait(false);
             }
-            catch
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"redis-server did not accept connections on port {port}: {string.Join(" | ", output)}");
-            }
         }
+        await server.DisposeAsync().ConfigureAwait(false);
+        throw new InvalidOperationException($"redis-server did not accept connections on port {port}: {string.Join(" | ", output)}");
     }
 
     public async ValueTask DisposeAsync()

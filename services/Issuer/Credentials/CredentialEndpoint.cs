@@ -169,7 +169,7 @@ public sealed class CredentialRequestProcessor(
         {
             return Outcome<CredentialResponse>.Fail(new ProtocolError(ErrorCodes.InsufficientScope, $"the access token does not cover credential configuration '{configurationId}'", StatusCodes.Status403Forbidden)
             {
-                AuthenticateScheme = record.DpopJkt is null ? "Bearer" : "DPoP",
+                AuthenticateScheme = record.TokenType,
             });
         }
 

@@ -119,6 +119,7 @@ public sealed class OfferService(
         await codes.StoreAsync(preAuthorizedCode, new PreAuthorizedCodeRecord
         {
             OfferId = offer.Id,
+            CredentialConfigurationIds = offer.CredentialConfigurationIds,
             TransactionCodeHash = txCode is null ? null : Secrets.Hash(txCode),
             ExpiresAt = offer.ExpiresAt,
         }, cancellationToken).ConfigureAwait(false);

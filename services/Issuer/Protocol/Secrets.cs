@@ -7,6 +7,12 @@ namespace GaiaX.Oid4vc.Issuer.Protocol;
 /// <summary>Random handles and their storage keys.</summary>
 public static class Secrets
 {
+    /// <summary>
+    /// Longer than any handle we give out (32 bytes are 43 characters): a longer one presented is
+    /// unknown without being hashed or looked up.
+    /// </summary>
+    public const int MaxHandleLength = 512;
+
     /// <summary>A URL-safe random value with <paramref name="bytes"/> bytes of entropy.</summary>
     public static string NewHandle(int bytes = 32)
     {

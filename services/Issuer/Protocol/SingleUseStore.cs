@@ -31,6 +31,11 @@ public abstract class SingleUseStore<T>(IDaprStateStore state, TimeProvider time
 
     public async Task<T?> ConsumeAsync(string handle, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (handle.Length > Secrets.MaxHandleLength)
+        {
+            return null;
+        }
         var record = await state.ConsumeOnceAsync<T>(Key(handle), cancellationToken).ConfigureAwait(false);
         return record is not null && time.GetUtcNow() < expiresAt(record) ? record : null;
     }

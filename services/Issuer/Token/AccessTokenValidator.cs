@@ -29,7 +29,7 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         var scheme = space > 0 ? value[..space] : value;
         var token = space > 0 ? value[(space + 1)..].Trim() : string.Empty;
         var isDpop = scheme.Equals("DPoP", StringComparison.OrdinalIgnoreCase);
-        if (!(isDpop || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) || token.Length == 0 || token.Length > 512)
+        if (!(isDpop || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) || token.Length == 0 || token.Length > Secrets.MaxHandleLength)
         {
             return Unauthorized("Bearer", ErrorCodes.InvalidToken, "use the Bearer or DPoP authorization scheme");
         }

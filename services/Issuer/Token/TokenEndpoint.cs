@@ -106,25 +106,17 @@ public sealed class TokenRequestProcessor(
         }
         var transactionCode = form.ContainsKey("tx_code") ? form["tx_code"].ToString() : null;
         var settings = options.Value;
-        // authorization_details are checked before the code is consumed, so a wallet that asked for
-        // the wrong thing can ask again with the same code.
         var requested = AuthorizationDetails.Parse(form["authorization_details"].ToString(), catalog, endpoints.CredentialIssuer);
         if (requested.Failed)
         {
             return requested.Error;
         }
-        OfferRecord? offer = null;
-        if (requested.Value.Count > 0 && await preAuthorizedCodes.FindAsync(code, cancellationToken).ConfigureAwait(false) is { } pending)
-        {
-            offer = await offers.FindAsync(pending.OfferId, cancellationToken).ConfigureAwait(false);
-            if (offer is not null && NotOffered(requested.Value, offer) is { } notOffered)
-            {
-                return notOffered;
-            }
-        }
-        var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         switch (result)
         {
+            case PreAuthorizedCodeRedemption.NotOffered:
+                var notOffered = requested.Value.Except(record!.CredentialConfigurationIds, StringComparer.Ordinal).First();
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer");
             case PreAuthorizedCodeRedemption.Unknown:
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the pre-authorized code is unknown or was already used");
             case PreAuthorizedCodeRedemption.Expired:
@@ -140,15 +132,7 @@ public sealed class TokenRequestProcessor(
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
         }
 
-        // The offer read before redemption serves again (an offer's configurations never change).
-        if (offer?.Id != record!.OfferId)
-        {
-            offer = await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
-            if (offer is not null && NotOffered(requested.Value, offer) is { } notOffered)
-            {
-                return notOffered;
-            }
-        }
+        var offer = await offers.FindAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
         if (offer is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
@@ -158,11 +142,6 @@ public sealed class TokenRequestProcessor(
         await offers.SetStatusAsync(offer.Id, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
         return response;
     }
-
-    private static ProtocolError? NotOffered(IReadOnlyList<string> requested, OfferRecord offer) =>
-        requested.Except(offer.CredentialConfigurationIds, StringComparer.Ordinal).FirstOrDefault() is { } notOffered
-            ? new ProtocolError(ErrorCodes.InvalidAuthorizationDetails, $"credential configuration '{notOffered}' is not in the offer")
-            : null;
 
     private async Task<Outcome<TokenResponse>> AuthorizationCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {
@@ -259,7 +238,7 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
-        var record = token.Length > 512 ? null : await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
+        var record = await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
@@ -297,6 +276,6 @@ public sealed class TokenRequestProcessor(
         var details = grant.CredentialIdentifiers?
             .Select(pair => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, pair.Value, [pair.Key]))
             .ToList();
-        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, grant.DpopJkt is null ? "Bearer" : "DPoP", lifetime, details, refreshToken));
+        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, grant.TokenType, lifetime, details, refreshToken));
     }
 }

@@ -9,6 +9,9 @@ public sealed record PreAuthorizedCodeRecord
 {
     public required string OfferId { get; init; }
 
+    /// <summary>The offer's credential configurations: what <c>authorization_details</c> may ask for.</summary>
+    public required IReadOnlyList<string> CredentialConfigurationIds { get; init; }
+
     /// <summary>SHA-256 of the transaction code, or null when the offer asks for none.</summary>
     public string? TransactionCodeHash { get; init; }
 
@@ -23,6 +26,8 @@ public enum PreAuthorizedCodeRedemption
     Redeemed,
     Unknown,
     Expired,
+    /// <summary><c>authorization_details</c> ask for a configuration the offer does not hold; the code stays usable.</summary>
+    NotOffered,
     TransactionCodeMissing,
     TransactionCodeUnexpected,
     TransactionCodeWrong,
@@ -35,13 +40,11 @@ public interface IPreAuthorizedCodeStore
     Task StoreAsync(string code, PreAuthorizedCodeRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Checks the transaction code and consumes the code. Exactly one of any number of concurrent
-    /// callers presenting the right transaction code gets <see cref="PreAuthorizedCodeRedemption.Redeemed"/>.
+    /// Checks the requested configurations and the transaction code, then consumes the code. Exactly
+    /// one of any number of concurrent callers presenting the right transaction code gets
+    /// <see cref="PreAuthorizedCodeRedemption.Redeemed"/>.
     /// </summary>
-    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The code's record without consuming it, or null when the code is unknown.</summary>
-    Task<PreAuthorizedCodeRecord?> FindAsync(string code, CancellationToken cancellationToken);
+    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider time) : IPreAuthorizedCodeStore
@@ -52,7 +55,7 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
         return state.SaveAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
     }
 
-    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = Key(code);
         for (var attempt = 0; attempt < 32; attempt++)
@@ -63,6 +66,12 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
                 return (PreAuthorizedCodeRedemption.Unknown, null);
             }
             var record = item.Value;
+            // Checked before anything is counted or consumed, so a wallet that asked for the wrong
+            // thing can ask again with the same code.
+            if (requestedConfigurationIds.Except(record.CredentialConfigurationIds, StringComparer.Ordinal).Any())
+            {
+                return (PreAuthorizedCodeRedemption.NotOffered, record);
+            }
             if (now >= record.ExpiresAt)
             {
                 await state.TryDeleteAsync(key, item.ETag, cancellationToken).ConfigureAwait(false);
@@ -99,9 +108,6 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
         return (PreAuthorizedCodeRedemption.Unknown, null);
     }
 
-    public Task<PreAuthorizedCodeRecord?> FindAsync(string code, CancellationToken cancellationToken) =>
-        state.GetAsync<PreAuthorizedCodeRecord>(Key(code), cancellationToken);
-
     private static string Key(string code) => "pre-authorized-code:" + Secrets.Hash(code);
 }
 
@@ -134,6 +140,10 @@ public sealed record AccessTokenRecord
     public string? DpopJkt { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>How the token is presented and challenged: <c>DPoP</c> when bound to a key, else <c>Bearer</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TokenType => DpopJkt is null ? "Bearer" : "DPoP";
 }
 
 /// <summary>A refresh token: the grant it renews and when the chain of rotated tokens ends.</summary>
