@@ -130,7 +130,7 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
     }
 
     /// <summary>The refresh token grant (RFC 6749 section 6), as a public client.</summary>
-    public Task<TokenResponse> RefreshAsync(string refreshToken, string? dpopProof = null, string? clientId = null) =>
+    public Task<TokenResponse> RefreshAsync(string refreshToken, string? dpopProof = null, string? clientId = null, string? scope = null) =>
         Http.RequestRefreshTokenAsync(new RefreshTokenRequest
         {
             Address = IssuerId + "/token",
@@ -138,6 +138,7 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
             ClientCredentialStyle = ClientCredentialStyle.PostBody,
             RefreshToken = refreshToken,
             DPoPProofToken = dpopProof,
+            Scope = scope,
         });
 
     /// <summary>Offer created, resolved by reference, redeemed with its transaction code: the access token.</summary>

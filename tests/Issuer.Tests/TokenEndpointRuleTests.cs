@@ -357,6 +357,56 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Refresh_request_with_a_scope_not_granted_is_rejected_with_invalid_scope_and_keeps_the_refresh_token()
+    {
+        using var wallet = fixture.NewWallet();
+        var first = await FirstTokenAsync(wallet);
+        Assert.False(first.IsError, first.ErrorDescription);
+
+        var widened = await wallet.RefreshAsync(first.RefreshToken!, scope: "gx.LegalPerson gx.VatID");
+        Assert.Equal(OidcConstants.TokenErrors.InvalidScope, widened.Error);
+        Assert.Contains("gx.VatID", widened.ErrorDescription, StringComparison.Ordinal);
+
+        // The wallet's mistake costs it nothing: the refresh token still works.
+        var refreshed = await wallet.RefreshAsync(first.RefreshToken!);
+        Assert.False(refreshed.IsError, refreshed.ErrorDescription);
+    }
+
+    [Fact]
+    public async Task Refresh_request_with_a_narrower_scope_gets_a_token_for_that_scope_and_the_rotated_refresh_token_keeps_the_grant()
+    {
+        using var wallet = fixture.NewWallet();
+        var both = (Dictionary<string, object?>)IssuerFixture.LegalPersonOffer(txCode: false);
+        var sd = (Dictionary<string, object?>)IssuerFixture.LegalPersonOffer(txCode: false, configuration: "LegalPerson_dc_sd_jwt");
+        both["credential_configuration_ids"] = new[] { "LegalPerson_jwt_vc_json", "LegalPerson_dc_sd_jwt" };
+        ((Dictionary<string, object>)both["claims"]!)["LegalPerson_dc_sd_jwt"] = ((Dictionary<string, object>)sd["claims"]!)["LegalPerson_dc_sd_jwt"];
+        var created = await fixture.CreateOfferAsync(both);
+        var first = await wallet.RequestPreAuthorizedTokenAsync(TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject()), null);
+        Assert.False(first.IsError, first.ErrorDescription);
+
+        var narrowed = await wallet.RefreshAsync(first.RefreshToken!, scope: "gx.LegalPerson.sd");
+        Assert.False(narrowed.IsError, narrowed.ErrorDescription);
+        async Task<(HttpStatusCode Status, JsonObject? Body)> RequestAsync(string accessToken, string configuration)
+        {
+            var (status, body, _) = await wallet.RequestCredentialAsync(accessToken, new
+            {
+                credential_configuration_id = configuration,
+                proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } },
+            });
+            return (status, body);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await RequestAsync(narrowed.AccessToken!, "LegalPerson_dc_sd_jwt")).Status);
+        var outside = await RequestAsync(narrowed.AccessToken!, "LegalPerson_jwt_vc_json");
+        Assert.Equal(HttpStatusCode.Forbidden, outside.Status);
+        Assert.Equal("insufficient_scope", outside.Body!["error"]!.GetValue<string>());
+
+        // RFC 6749 section 6: the new refresh token has the scope of the one it replaces.
+        var whole = await wallet.RefreshAsync(narrowed.RefreshToken!);
+        Assert.False(whole.IsError, whole.ErrorDescription);
+        Assert.Equal(HttpStatusCode.OK, (await RequestAsync(whole.AccessToken!, "LegalPerson_jwt_vc_json")).Status);
+    }
+
+    [Fact]
     public async Task Concurrent_refreshes_with_one_refresh_token_yield_exactly_one_access_token()
     {
         using var wallet = fixture.NewWallet();

@@ -10,6 +10,13 @@ public interface ISingleUseStore<T>
 
     /// <summary>The record, consumed; null when the handle is unknown, used or expired.</summary>
     Task<T?> ConsumeAsync(string handle, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The record, consumed, unless <paramref name="refuse"/> finds fault with the request for it: then
+    /// the record stays for a corrected request and that error is returned. An unknown, used or
+    /// expired handle fails with <paramref name="unknown"/>.
+    /// </summary>
+    Task<Outcome<T>> ConsumeAsync(string handle, Func<T, ProtocolError?> refuse, ProtocolError unknown, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -38,6 +45,29 @@ public abstract class SingleUseStore<T>(IDaprStateStore state, TimeProvider time
         }
         var record = await state.ConsumeOnceAsync<T>(Key(handle), cancellationToken).ConfigureAwait(false);
         return record is not null && time.GetUtcNow() < expiresAt(record) ? record : null;
+    }
+
+    public async Task<Outcome<T>> ConsumeAsync(string handle, Func<T, ProtocolError?> refuse, ProtocolError unknown, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        ArgumentNullException.ThrowIfNull(refuse);
+        if (handle.Length > Secrets.MaxHandleLength)
+        {
+            return unknown;
+        }
+        var current = await state.GetVersionedAsync<T>(Key(handle), cancellationToken).ConfigureAwait(false);
+        if (current is null || time.GetUtcNow() >= expiresAt(current.Value))
+        {
+            return unknown;
+        }
+        if (refuse(current.Value) is { } error)
+        {
+            return error;
+        }
+        // First delete wins, as in ConsumeOnceAsync: of concurrent callers one gets the record.
+        return await state.TryDeleteAsync(Key(handle), current.ETag, cancellationToken).ConfigureAwait(false)
+            ? Outcome<T>.Success(current.Value)
+            : unknown;
     }
 
     private string Key(string handle) => keyPrefix + Secrets.Hash(handle);

@@ -223,13 +223,16 @@ public sealed class TokenRequestProcessor(
             ExpiresAt = default,
         };
         var refreshLifetime = options.Value.RefreshTokenLifetimeSeconds;
-        return IssueAsync(grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
+        return IssueAsync(grant, grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
     }
 
     /// <summary>
     /// The refresh token grant (RFC 6749 section 6): the same grant with a fresh access token. The
     /// refresh token is single use and rotated; the chain ends when the first one would have. A
-    /// DPoP-bound refresh token needs a proof of its key (RFC 9449 section 5).
+    /// DPoP-bound refresh token needs a proof of its key (RFC 9449 section 5). A <c>scope</c> narrows
+    /// the new access token to the configurations it names; a scope value not granted is refused with
+    /// <c>invalid_scope</c> and leaves the refresh token usable. The rotated refresh token keeps the
+    /// whole grant, as section 6 requires.
     /// </summary>
     private async Task<Outcome<TokenResponse>> RefreshAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {
@@ -238,13 +241,18 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
-        var record = await refreshTokens.ConsumeAsync(token, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        var scope = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var consumed = await refreshTokens.ConsumeAsync(
+            token,
+            record => UngrantedScope(record.Grant, scope),
+            new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used"),
+            cancellationToken).ConfigureAwait(false);
+        if (consumed.Failed)
         {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
+            return consumed.Error;
         }
         var clientId = form["client_id"].ToString();
-        var grant = record.Grant;
+        var grant = consumed.Value.Grant;
         if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token was issued to another client");
@@ -254,10 +262,46 @@ public sealed class TokenRequestProcessor(
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
         }
         // A bearer grant may become DPoP-bound when the wallet starts proving a key; never the reverse.
-        return await IssueAsync(grant with { DpopJkt = jkt }, record.ExpiresAt, cancellationToken).ConfigureAwait(false);
+        grant = grant with { DpopJkt = jkt };
+        return await IssueAsync(Narrow(grant, scope), grant, consumed.Value.ExpiresAt, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Outcome<TokenResponse>> IssueAsync(AccessTokenRecord grant, DateTimeOffset? refreshUntil, CancellationToken cancellationToken)
+    /// <summary><c>invalid_scope</c> when <paramref name="scope"/> names a scope value the grant does not hold.</summary>
+    private ProtocolError? UngrantedScope(AccessTokenRecord grant, string[] scope)
+    {
+        foreach (var value in scope)
+        {
+            if (!grant.CredentialConfigurationIds.Any(id => catalog.Find(id)?.Scope == value))
+            {
+                return new ProtocolError(ErrorCodes.InvalidScope, $"scope '{value}' was not granted to this refresh token");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The grant limited to the configurations whose scope values <paramref name="scope"/> names (all when it names none).</summary>
+    private AccessTokenRecord Narrow(AccessTokenRecord grant, string[] scope)
+    {
+        if (scope.Length == 0)
+        {
+            return grant;
+        }
+        var ids = grant.CredentialConfigurationIds.Where(id => catalog.Find(id)?.Scope is { } s && scope.Contains(s, StringComparer.Ordinal)).ToList();
+        return grant with
+        {
+            CredentialConfigurationIds = ids,
+            CredentialIdentifiers = grant.CredentialIdentifiers?
+                .Where(pair => ids.Contains(pair.Value, StringComparer.Ordinal))
+                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// An access token for <paramref name="grant"/> and, while <paramref name="refreshUntil"/> lies
+    /// ahead, a refresh token for <paramref name="refreshGrant"/> (the same grant unless a refresh
+    /// request narrowed the access token's scope).
+    /// </summary>
+    private async Task<Outcome<TokenResponse>> IssueAsync(AccessTokenRecord grant, AccessTokenRecord refreshGrant, DateTimeOffset? refreshUntil, CancellationToken cancellationToken)
     {
         var lifetime = options.Value.AccessTokenLifetimeSeconds;
         var now = time.GetUtcNow();
@@ -268,7 +312,7 @@ public sealed class TokenRequestProcessor(
         if (refreshUntil is { } until && until > now)
         {
             refreshToken = Secrets.NewHandle();
-            storeRefreshToken = refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = grant, ExpiresAt = until }, cancellationToken);
+            storeRefreshToken = refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = refreshGrant, ExpiresAt = until }, cancellationToken);
         }
         // The two writes are independent: they go to the state store together.
         await Task.WhenAll(storeAccessToken, storeRefreshToken).ConfigureAwait(false);
