@@ -76,10 +76,19 @@ public interface IOfferStore
 
     Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken);
 
+    /// <summary>The offer with its ETag, for a status update that needs no second read.</summary>
+    Task<VersionedState<OfferRecord>?> FindVersionedAsync(string offerId, CancellationToken cancellationToken);
+
     Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken);
 
     /// <summary>Moves an offer forward; a final status (issued, failed) is never left.</summary>
     Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="SetStatusAsync(string, OfferStatus, string?, CancellationToken)"/> starting from an
+    /// offer already read: written under its ETag, read again only if it changed meanwhile.
+    /// </summary>
+    Task SetStatusAsync(VersionedState<OfferRecord> read, OfferStatus status, string? failureReason, CancellationToken cancellationToken);
 }
 
 /// <summary>Offers in the state store. Records outlive the offer's expiry so its status stays readable.</summary>
@@ -103,13 +112,25 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
     public async Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>
         await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
 
+    public Task<VersionedState<OfferRecord>?> FindVersionedAsync(string offerId, CancellationToken cancellationToken) =>
+        state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken);
+
     public async Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken)
     {
         var link = await state.GetVersionedAsync<IssuerStateLink>(IssuerStateKey(issuerState), cancellationToken).ConfigureAwait(false);
         return link is null ? null : await FindAsync(link.Value.OfferId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    public Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken) =>
+        SetStatusAsync(offerId, null, status, failureReason, cancellationToken);
+
+    public Task SetStatusAsync(VersionedState<OfferRecord> read, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return SetStatusAsync(read.Value.Id, read, status, failureReason, cancellationToken);
+    }
+
+    private async Task SetStatusAsync(string offerId, VersionedState<OfferRecord>? read, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
     {
         if (_final.TryGetValue(offerId, out _))
         {
@@ -117,7 +138,9 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
         }
         for (var attempt = 0; attempt < 16; attempt++)
         {
-            var current = await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+            var current = attempt == 0 && read is not null
+                ? read
+                : await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
             var offer = current?.Value;
             if (offer?.Status is OfferStatus.Issued or OfferStatus.Failed)
             {

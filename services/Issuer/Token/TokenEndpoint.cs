@@ -132,15 +132,18 @@ public sealed class TokenRequestProcessor(
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
         }
 
-        var offer = await offers.FindAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
-        if (offer is null)
+        var read = await offers.FindVersionedAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
+        if (read is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
         }
+        var offer = read.Value;
         var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
-        var response = await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
-        await offers.SetStatusAsync(offer.Id, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
-        return response;
+        // The status update and the token writes are independent: they go to the state store together.
+        var status = offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
+        var response = IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken);
+        await Task.WhenAll(status, response).ConfigureAwait(false);
+        return await response.ConfigureAwait(false);
     }
 
     private async Task<Outcome<TokenResponse>> AuthorizationCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
@@ -194,13 +197,11 @@ public sealed class TokenRequestProcessor(
         }
         var granted = requested.Value.Count > 0 ? requested.Value : record.ApprovedConfigurationIds;
         var withDetails = requested.Value.Count > 0 || request.AuthorizationDetailIds.Count > 0;
-        var offer = record.OfferId is null ? null : await offers.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
-        var response = await IssueAsync(offer, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
-        if (record.OfferId is not null)
-        {
-            await offers.SetStatusAsync(record.OfferId, OfferStatus.TokenIssued, null, cancellationToken).ConfigureAwait(false);
-        }
-        return response;
+        var read = record.OfferId is null ? null : await offers.FindVersionedAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+        var status = read is null ? Task.CompletedTask : offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
+        var response = IssueAsync(read?.Value, granted, withDetails, request.ClientId, jkt, cancellationToken);
+        await Task.WhenAll(status, response).ConfigureAwait(false);
+        return await response.ConfigureAwait(false);
     }
 
     private Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)

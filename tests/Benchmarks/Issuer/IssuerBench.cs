@@ -55,13 +55,22 @@ public sealed class IssuerBench : IAsyncDisposable
     public static async Task<string> RedeemOfferAsync(TestServiceHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var (code, _) = await CreateOfferAsync(host, txCode: false);
+        using var tokenResponse = await RequestTokenAsync(host.Client, code, null);
+        return JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>Creates a <c>LegalPerson_jwt_vc_json</c> offer through the management API: its pre-authorized code and transaction code.</summary>
+    public static async Task<(string Code, string? TxCode)> CreateOfferAsync(TestServiceHost host, bool txCode)
+    {
+        ArgumentNullException.ThrowIfNull(host);
         var token = host.Services.GetRequiredService<DevelopmentTokens>().Create();
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/offers")
         {
-            Content = JsonContent.Create(new
+            Content = JsonContent.Create(new Dictionary<string, object?>
             {
-                credential_configuration_ids = new[] { "LegalPerson_jwt_vc_json" },
-                claims = new Dictionary<string, object>
+                ["credential_configuration_ids"] = new[] { "LegalPerson_jwt_vc_json" },
+                ["claims"] = new Dictionary<string, object>
                 {
                     ["LegalPerson_jwt_vc_json"] = new Dictionary<string, object>
                     {
@@ -70,18 +79,31 @@ public sealed class IssuerBench : IAsyncDisposable
                         ["gx:legalAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
                     },
                 },
+                ["tx_code"] = txCode ? new { input_mode = "numeric", length = 6 } : null,
             }),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var created = await host.Client.SendAsync(create);
-        var offer = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["credential_offer"]!;
-        var code = offer["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
-        using var tokenResponse = await host.Client.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        created.EnsureSuccessStatusCode();
+        var answer = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var code = answer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
+        return (code, answer["tx_code"]?.GetValue<string>());
+    }
+
+    /// <summary>POSTs the pre-authorized code grant to <c>/token</c>.</summary>
+    public static Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, string code, string? txCode)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
             ["pre-authorized_code"] = code,
-        }));
-        return JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        };
+        if (txCode is not null)
+        {
+            form["tx_code"] = txCode;
+        }
+        return client.PostAsync(new Uri("/token", UriKind.Relative), new FormUrlEncodedContent(form));
     }
 
     /// <summary>A credential request body with a fresh nonce and a signed proof (the wallet's part).</summary>
