@@ -436,6 +436,10 @@ public sealed class TokenEndpointRuleTests(IssuerFixture fixture) : IClassFixtur
         var refreshToken = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["refresh_token"]!.GetValue<string>();
         var refreshed = await wallet.RefreshAsync(refreshToken, clientId: "wallet-b");
         Assert.Equal("invalid_grant", refreshed.Error);
+
+        // The refusal did not spend the refresh token.
+        var owner = await wallet.RefreshAsync(refreshToken, clientId: "wallet-a");
+        Assert.False(owner.IsError, owner.ErrorDescription);
     }
 
     private static (string Verifier, string Challenge) Pkce()

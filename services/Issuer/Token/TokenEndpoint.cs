@@ -232,8 +232,7 @@ public sealed class TokenRequestProcessor(
     /// refresh token is single use and rotated; the chain ends when the first one would have. A
     /// DPoP-bound refresh token needs a proof of its key (RFC 9449 section 5). A <c>scope</c> narrows
     /// the new access token to the configurations it names; a scope value not granted is refused with
-    /// <c>invalid_scope</c> and leaves the refresh token usable. The rotated refresh token keeps the
-    /// whole grant, as section 6 requires.
+    /// <c>invalid_scope</c>. The rotated refresh token keeps the whole grant, as section 6 requires.
     /// </summary>
     private async Task<Outcome<TokenResponse>> RefreshAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {
@@ -243,33 +242,38 @@ public sealed class TokenRequestProcessor(
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
         var scope = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var clientId = form["client_id"].ToString();
         var consumed = await refreshTokens.ConsumeAsync(
             token,
-            record => UngrantedScope(record.Grant, scope),
+            record => Refusal(record.Grant, clientId, jkt, scope),
             new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used"),
             cancellationToken).ConfigureAwait(false);
         if (consumed.Failed)
         {
             return consumed.Error;
         }
-        var clientId = form["client_id"].ToString();
-        var grant = consumed.Value.Grant;
-        if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
-        {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token was issued to another client");
-        }
-        if (grant.DpopJkt is not null && grant.DpopJkt != jkt)
-        {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
-        }
         // A bearer grant may become DPoP-bound when the wallet starts proving a key; never the reverse.
-        grant = grant with { DpopJkt = jkt };
+        var grant = consumed.Value.Grant with { DpopJkt = jkt };
         return await IssueAsync(Narrow(grant, scope), grant, consumed.Value.ExpiresAt, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>invalid_scope</c> when <paramref name="scope"/> names a scope value the grant does not hold.</summary>
-    private ProtocolError? UngrantedScope(AccessTokenRecord grant, string[] scope)
+    /// <summary>
+    /// Why a refresh request may not use the grant: another client, no proof of the bound DPoP key,
+    /// or a scope value the grant does not hold (<c>invalid_scope</c>). A refused request does not
+    /// spend the refresh token: none of these proves the token leaked (a client_id is not
+    /// authenticated here, and a DPoP-bound token is useless without its key), so a wallet's mistake
+    /// costs it nothing and a third party cannot revoke the wallet's grant.
+    /// </summary>
+    private ProtocolError? Refusal(AccessTokenRecord grant, string clientId, string? jkt, string[] scope)
     {
+        if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
+        {
+            return new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token was issued to another client");
+        }
+        if (grant.DpopJkt is not null && grant.DpopJkt != jkt)
+        {
+            return new ProtocolError(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
+        }
         foreach (var value in scope)
         {
             if (!grant.CredentialConfigurationIds.Any(id => catalog.Find(id)?.Scope == value))
