@@ -8,15 +8,12 @@ public interface ISingleUseStore<T>
 {
     Task StoreAsync(string handle, T record, CancellationToken cancellationToken);
 
-    /// <summary>The record, consumed; null when the handle is unknown, used or expired.</summary>
-    Task<T?> ConsumeAsync(string handle, CancellationToken cancellationToken);
-
     /// <summary>
     /// The record, consumed, unless <paramref name="refuse"/> finds fault with the request for it: then
     /// the record stays for a corrected request and that error is returned. An unknown, used or
     /// expired handle fails with <paramref name="unknown"/>.
     /// </summary>
-    Task<Outcome<T>> ConsumeAsync(string handle, Func<T, ProtocolError?> refuse, ProtocolError unknown, CancellationToken cancellationToken);
+    Task<Outcome<T>> ConsumeAsync(string handle, ProtocolError unknown, Func<T, ProtocolError?>? refuse, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -36,21 +33,9 @@ public abstract class SingleUseStore<T>(IDaprStateStore state, TimeProvider time
         return state.SaveAsync(Key(handle), record, expiresAt(record) - time.GetUtcNow() + Retention, cancellationToken);
     }
 
-    public async Task<T?> ConsumeAsync(string handle, CancellationToken cancellationToken)
+    public async Task<Outcome<T>> ConsumeAsync(string handle, ProtocolError unknown, Func<T, ProtocolError?>? refuse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        if (handle.Length > Secrets.MaxHandleLength)
-        {
-            return null;
-        }
-        var record = await state.ConsumeOnceAsync<T>(Key(handle), cancellationToken).ConfigureAwait(false);
-        return record is not null && time.GetUtcNow() < expiresAt(record) ? record : null;
-    }
-
-    public async Task<Outcome<T>> ConsumeAsync(string handle, Func<T, ProtocolError?> refuse, ProtocolError unknown, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        ArgumentNullException.ThrowIfNull(refuse);
         if (handle.Length > Secrets.MaxHandleLength)
         {
             return unknown;
@@ -60,7 +45,7 @@ public abstract class SingleUseStore<T>(IDaprStateStore state, TimeProvider time
         {
             return unknown;
         }
-        if (refuse(current.Value) is { } error)
+        if (refuse?.Invoke(current.Value) is { } error)
         {
             return error;
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
@@ -132,18 +133,13 @@ public sealed class TokenRequestProcessor(
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
         }
 
-        var read = await offers.FindVersionedAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
-        if (read is null)
+        var offer = await offers.FindVersionedAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
+        if (offer is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
         }
-        var offer = read.Value;
-        var granted = requested.Value.Count > 0 ? requested.Value : offer.CredentialConfigurationIds;
-        // The status update and the token writes are independent: they go to the state store together.
-        var status = offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
-        var response = IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken);
-        await Task.WhenAll(status, response).ConfigureAwait(false);
-        return await response.ConfigureAwait(false);
+        var granted = requested.Value.Count > 0 ? requested.Value : offer.Value.CredentialConfigurationIds;
+        return await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Outcome<TokenResponse>> AuthorizationCodeAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
@@ -162,11 +158,13 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "code_verifier must be 43 to 128 unreserved characters");
         }
-        var record = await authorizationCodes.ConsumeAsync(code, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        // Spent whatever the checks below find: a failed PKCE check must not leave the code to guess at.
+        var consumed = await authorizationCodes.ConsumeAsync(code, new ProtocolError(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used"), null, cancellationToken).ConfigureAwait(false);
+        if (consumed.Failed)
         {
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used");
+            return consumed.Error;
         }
+        var record = consumed.Value;
         var request = record.Request;
         if (form["client_id"].ToString() != request.ClientId)
         {
@@ -197,15 +195,17 @@ public sealed class TokenRequestProcessor(
         }
         var granted = requested.Value.Count > 0 ? requested.Value : record.ApprovedConfigurationIds;
         var withDetails = requested.Value.Count > 0 || request.AuthorizationDetailIds.Count > 0;
-        var read = record.OfferId is null ? null : await offers.FindVersionedAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
-        var status = read is null ? Task.CompletedTask : offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
-        var response = IssueAsync(read?.Value, granted, withDetails, request.ClientId, jkt, cancellationToken);
-        await Task.WhenAll(status, response).ConfigureAwait(false);
-        return await response.ConfigureAwait(false);
+        var offer = record.OfferId is null ? null : await offers.FindVersionedAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+        return await IssueAsync(offer, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<Outcome<TokenResponse>> IssueAsync(OfferRecord? offer, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first token response of a grant. When the grant comes from an offer, the offer moves to
+    /// <c>token_issued</c> under the ETag it was read with, together with the token writes.
+    /// </summary>
+    private async Task<Outcome<TokenResponse>> IssueAsync(VersionedState<OfferRecord>? read, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
     {
+        var offer = read?.Value;
         Dictionary<string, string>? identifiers = null;
         if (withAuthorizationDetails)
         {
@@ -224,7 +224,10 @@ public sealed class TokenRequestProcessor(
             ExpiresAt = default,
         };
         var refreshLifetime = options.Value.RefreshTokenLifetimeSeconds;
-        return IssueAsync(grant, grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
+        var status = read is null ? Task.CompletedTask : offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
+        var response = IssueAsync(grant, grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
+        await Task.WhenAll(status, response).ConfigureAwait(false);
+        return await response.ConfigureAwait(false);
     }
 
     /// <summary>
@@ -241,12 +244,12 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
-        var scope = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var scope = form["scope"].ToString();
         var clientId = form["client_id"].ToString();
         var consumed = await refreshTokens.ConsumeAsync(
             token,
-            record => Refusal(record.Grant, clientId, jkt, scope),
             new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used"),
+            record => Refusal(record.Grant, clientId, jkt, scope),
             cancellationToken).ConfigureAwait(false);
         if (consumed.Failed)
         {
@@ -259,12 +262,12 @@ public sealed class TokenRequestProcessor(
 
     /// <summary>
     /// Why a refresh request may not use the grant: another client, no proof of the bound DPoP key,
-    /// or a scope value the grant does not hold (<c>invalid_scope</c>). A refused request does not
-    /// spend the refresh token: none of these proves the token leaked (a client_id is not
-    /// authenticated here, and a DPoP-bound token is useless without its key), so a wallet's mistake
-    /// costs it nothing and a third party cannot revoke the wallet's grant.
+    /// or a scope value naming none of the grant's configurations (<c>invalid_scope</c>). A refused
+    /// request does not spend the refresh token: none of these proves the token leaked (a client_id
+    /// is not authenticated here, and a DPoP-bound token is useless without its key), so a wallet's
+    /// mistake costs it nothing and a third party cannot revoke the wallet's grant.
     /// </summary>
-    private ProtocolError? Refusal(AccessTokenRecord grant, string clientId, string? jkt, string[] scope)
+    private ProtocolError? Refusal(AccessTokenRecord grant, string clientId, string? jkt, string scope)
     {
         if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
         {
@@ -274,24 +277,19 @@ public sealed class TokenRequestProcessor(
         {
             return new ProtocolError(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
         }
-        foreach (var value in scope)
-        {
-            if (!grant.CredentialConfigurationIds.Any(id => catalog.Find(id)?.Scope == value))
-            {
-                return new ProtocolError(ErrorCodes.InvalidScope, $"scope '{value}' was not granted to this refresh token");
-            }
-        }
-        return null;
+        var ungranted = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(value => !catalog.IdsForScope(value).Intersect(grant.CredentialConfigurationIds, StringComparer.Ordinal).Any());
+        return ungranted is null ? null : new ProtocolError(ErrorCodes.InvalidScope, $"scope '{ungranted}' was not granted to this refresh token");
     }
 
-    /// <summary>The grant limited to the configurations whose scope values <paramref name="scope"/> names (all when it names none).</summary>
-    private AccessTokenRecord Narrow(AccessTokenRecord grant, string[] scope)
+    /// <summary>The grant limited to the configurations <paramref name="scope"/> names (all when it names none).</summary>
+    private AccessTokenRecord Narrow(AccessTokenRecord grant, string scope)
     {
-        if (scope.Length == 0)
+        if (string.IsNullOrWhiteSpace(scope))
         {
             return grant;
         }
-        var ids = grant.CredentialConfigurationIds.Where(id => catalog.Find(id)?.Scope is { } s && scope.Contains(s, StringComparer.Ordinal)).ToList();
+        var ids = grant.CredentialConfigurationIds.Intersect(catalog.IdsForScope(scope), StringComparer.Ordinal).ToList();
         return grant with
         {
             CredentialConfigurationIds = ids,
