@@ -79,6 +79,7 @@ public sealed class DevStack : IAsyncDisposable
                     var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
                         .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                         .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
+                        .Append($"--{DaprHostingExtensions.AppApiTokenKey}={sidecar.AppApiToken}")
                         .Append($"--urls={baseUrl}")
                         .Append($"--{section}:PublicBaseUrl={baseUrl}")
                         .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")

@@ -28,6 +28,8 @@ public static class ServiceDefaultsExtensions
         builder.AddProblemDetailsDefaults();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // No "Server: Kestrel": the server's name and version help only whoever probes it.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<FormBodyGuardMiddleware>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Testing;
@@ -78,7 +80,7 @@ public sealed class EmbeddedSidecarTests
 
         var recorder = new SubscriberRecorder();
         await using var second = await TestServiceHost.StartAsync((args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber",
-            [$"--urls=http://127.0.0.1:{port}", $"--Dapr:GrpcEndpoint={sidecar.GrpcEndpoint}"]);
+            [$"--urls=http://127.0.0.1:{port}", $"--Dapr:GrpcEndpoint={sidecar.GrpcEndpoint}", $"--Dapr:AppApiToken={sidecar.AppApiToken}"]);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (recorder.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -136,6 +138,75 @@ public sealed class EmbeddedSidecarTests
         var sidecar = await dapr.SidecarAsync("subscriber");
         Assert.Contains(new EmbeddedSubscription(DaprComponents.PubSub, Topics.OfferCreated, SubscriberApp.OfferRoute, Topics.DeadLetter(Topics.OfferCreated)), sidecar.Subscriptions);
         Assert.Contains(new EmbeddedSubscription(DaprComponents.PubSub, Topics.CredentialAccepted, SubscriberApp.AcceptedRoute, Topics.DeadLetter(Topics.CredentialAccepted)), sidecar.Subscriptions);
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/dapr/subscribe")).StatusCode);
+        using var subscribe = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
+        subscribe.Headers.Add(DaprAppToken.HeaderName, sidecar.AppApiToken);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(subscribe)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not-the-token")]
+    public async Task Dapr_routes_refuse_a_request_without_the_sidecars_app_token(string? token)
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var recorder = new SubscriberRecorder();
+        var host = await dapr.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber");
+        var sidecar = await dapr.SidecarAsync("subscriber");
+        var forged = new OfferCreated("forged-request", "forged-offer", "https://attacker.example/offer");
+
+        foreach (var (method, path) in new[]
+        {
+            (HttpMethod.Get, "/dapr/subscribe"),
+            (HttpMethod.Post, SubscriberApp.OfferRoute),
+            (HttpMethod.Post, SubscriberApp.AcceptedRoute),
+            (HttpMethod.Post, SubscriberApp.OfferDeadLetterRoute),
+        })
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (method == HttpMethod.Post)
+            {
+                request.Content = JsonContent.Create(forged);
+            }
+            if (token is not null)
+            {
+                request.Headers.TryAddWithoutValidation(DaprAppToken.HeaderName, token);
+            }
+            var response = await host.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Empty(recorder.Offers);
+        Assert.Equal(0, recorder.Effects);
+        Assert.NotEmpty(sidecar.Subscriptions); // the sidecar itself, with the token, was let in
+    }
+
+    [Fact]
+    public async Task Dapr_routes_refuse_every_request_when_no_app_token_is_configured()
+    {
+        var recorder = new SubscriberRecorder();
+        await using var host = await TestServiceHost.StartAsync((args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber", []);
+        using var request = new HttpRequestMessage(HttpMethod.Post, SubscriberApp.OfferRoute)
+        {
+            Content = JsonContent.Create(new OfferCreated("r", "o", "u")),
+        };
+        request.Headers.TryAddWithoutValidation(DaprAppToken.HeaderName, "anything");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(request)).StatusCode);
+        Assert.Empty(recorder.Offers);
+    }
+
+    [Fact]
+    public async Task Event_delivered_by_the_sidecar_carries_the_app_token_and_is_accepted()
+    {
+        await using var dapr = DaprTestEnvironment.InMemory();
+        var recorder = new SubscriberRecorder();
+        await dapr.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber");
+        await dapr.PublishAsync(new OfferCreated("r", "delivered", "u"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (recorder.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.Equal("delivered", Assert.Single(recorder.Offers).OfferId);
     }
 }

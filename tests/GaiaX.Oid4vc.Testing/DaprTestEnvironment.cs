@@ -68,6 +68,7 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         {
             $"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}",
             $"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}",
+            $"--{DaprHostingExtensions.AppApiTokenKey}={sidecar.AppApiToken}",
         };
         allArgs.AddRange(args ?? []);
         var host = await TestServiceHost.StartAsync(create, section, allArgs, configure, beforeStart).ConfigureAwait(false);

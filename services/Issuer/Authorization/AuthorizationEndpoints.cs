@@ -13,7 +13,7 @@ public static class AuthorizationEndpoints
 
     public static void MapAuthorizationEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(IssuerEndpoints.Paths.PushedAuthorization, PushAsync).DisableAntiforgery();
+        routes.MapPost(IssuerEndpoints.Paths.PushedAuthorization, PushAsync).DisableAntiforgery().WithProtocolErrors();
         routes.MapGet(IssuerEndpoints.Paths.Authorize, AuthorizeAsync);
     }
 

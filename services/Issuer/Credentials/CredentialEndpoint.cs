@@ -29,8 +29,8 @@ public static class CredentialEndpoints
 {
     public static void MapCredentialEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(IssuerEndpoints.Paths.Credential, CredentialAsync).DisableAntiforgery();
-        routes.MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync).DisableAntiforgery();
+        routes.MapPost(IssuerEndpoints.Paths.Credential, CredentialAsync).DisableAntiforgery().WithProtocolErrors();
+        routes.MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync).DisableAntiforgery().WithProtocolErrors();
     }
 
     private static Task<IResult> CredentialAsync(HttpContext context, AccessTokenValidator tokens, CredentialRequestProcessor processor, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public static class NotificationEndpoint
     private static readonly string[] Events = ["credential_accepted", "credential_failure", "credential_deleted"];
 
     public static void MapNotificationEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(IssuerEndpoints.Paths.Notification, HandleAsync).DisableAntiforgery();
+        routes.MapPost(IssuerEndpoints.Paths.Notification, HandleAsync).DisableAntiforgery().WithProtocolErrors();
 
     private static async Task<IResult> HandleAsync(HttpContext context, AccessTokenValidator tokens, INotificationStore notifications, IEventBus events, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ public sealed record TokenAuthorizationDetail(
 public static class TokenEndpoint
 {
     public static void MapTokenEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(IssuerEndpoints.Paths.Token, HandleAsync).DisableAntiforgery();
+        routes.MapPost(IssuerEndpoints.Paths.Token, HandleAsync).DisableAntiforgery().WithProtocolErrors();
 
     private static async Task<IResult> HandleAsync(HttpContext context, TokenRequestProcessor processor, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public static class PresentationRequestsApi
             }
             var result = await service.GetRequestObjectAsync(id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct).ConfigureAwait(false);
             return RequestObject(http, result);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithProtocolErrors();
         return endpoints;
     }
 

@@ -11,7 +11,7 @@ public static class ResponseEndpoint
 {
     public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery();
+        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery().WithProtocolErrors();
         return endpoints;
     }
 

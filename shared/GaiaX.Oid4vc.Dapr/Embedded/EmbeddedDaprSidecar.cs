@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,6 +46,13 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
     }
 
     public string AppId { get; }
+
+    /// <summary>
+    /// The app token this sidecar sends in <c>dapr-api-token</c> with every request to its app (what daprd
+    /// sends when <c>APP_API_TOKEN</c> is set): give it to the app as <c>Dapr:AppApiToken</c>. A fresh
+    /// random value per sidecar, so a test or a DevHost process never shares one with another.
+    /// </summary>
+    public string AppApiToken { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The gRPC endpoint to give the app as <c>Dapr:GrpcEndpoint</c> (what daprd's <c>DAPR_GRPC_ENDPOINT</c> would be).</summary>
     public Uri GrpcEndpoint { get; private set; } = null!;
@@ -126,7 +134,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         {
             try
             {
-                using var response = await _http.GetAsync(new Uri(appBaseUrl, "/dapr/subscribe"), timeout.Token).ConfigureAwait(false);
+                using var subscribe = new HttpRequestMessage(HttpMethod.Get, new Uri(appBaseUrl, "/dapr/subscribe"));
+                subscribe.Headers.TryAddWithoutValidation(DaprAppToken.HeaderName, AppApiToken);
+                using var response = await _http.SendAsync(subscribe, timeout.Token).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.NotFound)
                 {
                     return [];
@@ -297,6 +307,7 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         {
             Content = new StringContent(delivery.CloudEvent, Encoding.UTF8, "application/cloudevents+json"),
         };
+        request.Headers.TryAddWithoutValidation(DaprAppToken.HeaderName, AppApiToken);
         if (delivery.TraceParent is not null)
         {
             request.Headers.TryAddWithoutValidation("traceparent", delivery.TraceParent);

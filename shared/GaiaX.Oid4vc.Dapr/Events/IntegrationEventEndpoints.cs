@@ -1,4 +1,5 @@
 using Dapr;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +15,7 @@ public static class IntegrationEventEndpoints
     /// topic <see cref="Topics.DeadLetter"/>. The handler binds the event from the body (the CloudEvent
     /// is unwrapped by <c>UseCloudEvents</c>) plus any services it needs, and returns
     /// <see cref="IntegrationEventResults"/> (or any 2xx for success, 404 to drop, other codes to retry).
+    /// Only the sidecar may call the route: it requires the app token (<see cref="DaprAppToken"/>).
     /// </summary>
     public static RouteHandlerBuilder MapIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
         where TEvent : IntegrationEvent
@@ -27,6 +29,7 @@ public static class IntegrationEventEndpoints
                 Name = topic,
                 DeadLetterTopic = Topics.DeadLetter(topic),
             })
+            .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();
     }
 }

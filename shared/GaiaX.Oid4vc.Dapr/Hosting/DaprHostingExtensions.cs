@@ -23,6 +23,12 @@ public static class DaprHostingExtensions
     public const string ApiTokenKey = "Dapr:ApiToken";
 
     /// <summary>
+    /// Configuration key of the app token the sidecar presents to the app (falls back to
+    /// <c>APP_API_TOKEN</c>, as <c>dapr.io/app-token-secret</c> sets it). Without it every Dapr route refuses.
+    /// </summary>
+    public const string AppApiTokenKey = "Dapr:AppApiToken";
+
+    /// <summary>
     /// Registers the real <see cref="global::Dapr.Client.DaprClient"/> (endpoint from configuration or
     /// the daprd environment variables), <see cref="IEventBus"/>, <see cref="IDaprStateStore"/>,
     /// <see cref="IIdempotencyGuard"/>, and a readiness check that fails while the sidecar is unreachable.
@@ -54,6 +60,7 @@ public static class DaprHostingExtensions
                 dapr.UseDaprApiToken(token);
             }
         });
+        builder.Services.AddSingleton(new DaprAppToken(Setting(configuration, AppApiTokenKey, DaprAppToken.EnvironmentVariable)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventBus, DaprEventBus>();
         builder.Services.TryAddSingleton<IDaprStateStore, DaprStateStore>();
@@ -66,13 +73,15 @@ public static class DaprHostingExtensions
     /// <summary>
     /// Unwraps incoming CloudEvents (<c>UseCloudEvents</c>) and serves <c>GET /dapr/subscribe</c>
     /// (<c>MapSubscribeHandler</c>) listing every route mapped with <c>WithTopic</c> /
-    /// <see cref="IntegrationEventEndpoints.MapIntegrationEvent{TEvent}"/>.
+    /// <see cref="IntegrationEventEndpoints.MapIntegrationEvent{TEvent}"/>. Both answer only the sidecar:
+    /// a request without the app token gets 401 (<see cref="DaprAppTokenMiddleware"/>).
     /// </summary>
     public static WebApplication MapGaiaXDapr(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<DaprAppTokenMiddleware>();
         app.UseCloudEvents();
-        app.MapSubscribeHandler().ExcludeFromDescription();
+        app.MapSubscribeHandler().WithMetadata(DaprAppRouteMetadata.Instance).ExcludeFromDescription();
         return app;
     }
 

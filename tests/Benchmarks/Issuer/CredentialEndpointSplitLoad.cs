@@ -49,6 +49,7 @@ public static class CredentialEndpointSplitLoad
             [
                 $"--{DaprHostingExtensions.GrpcEndpointKey}={endpoints[0]}",
                 $"--{DaprHostingExtensions.HttpEndpointKey}={endpoints[1]}",
+                $"--{DaprHostingExtensions.AppApiTokenKey}={endpoints[2]}",
                 .. IssuerBench.ServerArgs,
             ]);
         await sidecar.StandardInput.WriteLineAsync(host.BaseUrl.ToString());
@@ -124,7 +125,7 @@ public static class CredentialEndpointSplitLoad
     {
         await using var broker = EmbeddedDaprBroker.CreateInMemory();
         var sidecar = await broker.StartSidecarAsync(AppIds.Issuer);
-        Console.WriteLine($"{sidecar.GrpcEndpoint.ToString().TrimEnd('/')} {sidecar.HttpEndpoint.ToString().TrimEnd('/')}");
+        Console.WriteLine($"{sidecar.GrpcEndpoint.ToString().TrimEnd('/')} {sidecar.HttpEndpoint.ToString().TrimEnd('/')} {sidecar.AppApiToken}");
         await sidecar.AttachAppAsync(new Uri(Console.ReadLine()!));
         Console.WriteLine("attached");
         while (Console.ReadLine() is { } line && line != "quit")

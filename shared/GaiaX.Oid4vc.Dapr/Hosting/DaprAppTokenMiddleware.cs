@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GaiaX.Oid4vc.Dapr.Hosting;
+
+/// <summary>
+/// Refuses every request to a Dapr route (<see cref="DaprAppRouteMetadata"/>, or any route subscribed
+/// with <c>WithTopic</c>) that does not carry the
+/// app token: without it anyone who reaches the app could deliver a forged event (a prepared
+/// credential, a compliance verdict). Fails closed: with no token configured every such request is
+/// refused, and the service says so once at start.
+/// </summary>
+public sealed partial class DaprAppTokenMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly DaprAppToken _token;
+    private readonly IProblemDetailsService _problems;
+    private readonly ILogger _logger;
+
+    public DaprAppTokenMiddleware(RequestDelegate next, DaprAppToken token, IProblemDetailsService problems, ILogger<DaprAppTokenMiddleware> logger)
+    {
+        _next = next;
+        _token = token;
+        _problems = problems;
+        _logger = logger;
+        if (!token.IsConfigured)
+        {
+            LogNoToken(logger, DaprHostingExtensions.AppApiTokenKey, DaprAppToken.EnvironmentVariable);
+        }
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        var isDaprRoute = metadata?.GetMetadata<DaprAppRouteMetadata>() is not null || metadata?.GetMetadata<global::Dapr.ITopicMetadata>() is not null;
+        if (!isDaprRoute || _token.Matches(context.Request.Headers[DaprAppToken.HeaderName].ToString()))
+        {
+            await _next(context).ConfigureAwait(false);
+            return;
+        }
+        LogRefused(_logger, context.Request.Path);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await _problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Unauthorized",
+                Detail = "Only the Dapr sidecar may call this route.",
+            },
+        }).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Dapr app token is configured ('{Setting}' or {Variable}): every event delivery and /dapr/subscribe will be refused")]
+    private static partial void LogNoToken(ILogger logger, string setting, string variable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to the Dapr route {Path} without the sidecar's app token")]
+    private static partial void LogRefused(ILogger logger, PathString path);
+}

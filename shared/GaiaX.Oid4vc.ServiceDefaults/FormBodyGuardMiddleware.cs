@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace GaiaX.Oid4vc.ServiceDefaults;
+
+/// <summary>
+/// Reads a form body (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>) before
+/// the endpoint does, so that a body the form reader refuses — more than
+/// <see cref="FormOptions.ValueCountLimit"/> fields, an over-long key or value, a multipart body
+/// without a boundary or cut short — is the client's 400, not a 500 with a stack trace in the log for
+/// every such request (a log-flooding vector). Values with control characters (<c>%00</c>) are refused
+/// too: no protocol parameter carries one, and they break keys and headers further on. The endpoint
+/// then reads the cached form (<see cref="HttpRequest.ReadFormAsync"/> returns it without reparsing).
+/// A protocol endpoint (<see cref="ProtocolEndpointMetadata"/>) gets <c>invalid_request</c> as an OAuth
+/// error object; any other endpoint RFC 9457 problem details.
+/// </summary>
+public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProblemDetailsService problems, ILogger<FormBodyGuardMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (context.GetEndpoint() is null || !HasBody(request) || !request.HasFormContentType)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        string? problem;
+        try
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            problem = FindControlCharacter(form);
+        }
+        catch (InvalidDataException exception)
+        {
+            problem = "The form body is malformed: " + exception.Message;
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            problem = "The form body is incomplete.";
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            problem = "The form body could not be read.";
+        }
+
+        if (problem is null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        LogRefused(logger, request.Path);
+        await WriteBadRequestAsync(context, problem).ConfigureAwait(false);
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+
+    private static string? FindControlCharacter(IFormCollection form)
+    {
+        foreach (var (key, values) in form)
+        {
+            if (HasControlCharacter(key))
+            {
+                return "A form field name contains a control character.";
+            }
+            foreach (var value in values)
+            {
+                if (value is not null && HasControlCharacter(value))
+                {
+                    return $"The form field '{Printable(key)}' contains a control character.";
+                }
+            }
+        }
+        return null;
+    }
+
+    // Tab, CR and LF stay allowed: a JSON-valued parameter (authorization_details, wallet_metadata,
+    // a pretty-printed response) may carry them as whitespace.
+    private static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if ((c < 0x20 && c is not '\t' and not '\r' and not '\n') || c == 0x7F)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string Printable(string key) =>
+        key.Length > 64 ? string.Concat(key.AsSpan(0, 64), "…") : key;
+
+    private async Task WriteBadRequestAsync(HttpContext context, string description)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.Headers.CacheControl = "no-store";
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
+        {
+            // RFC 6749 section 5.2: error_description is %x20-21 / %x23-5B / %x5D-7E only.
+            await response.WriteAsJsonAsync(
+                new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = OAuthErrorText.Sanitize(description) },
+                JsonSerializerOptions.Web,
+                contentType: "application/json",
+                context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Malformed form body",
+                Detail = description,
+            },
+        }).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed form body at {Path}")]
+    private static partial void LogRefused(ILogger logger, PathString path);
+}
