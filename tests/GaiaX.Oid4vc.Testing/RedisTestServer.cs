@@ -11,6 +11,7 @@ public sealed class RedisTestServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
+    private int _disposed;
 
     private RedisTestServer(Process process, string directory, int port)
     {
@@ -80,8 +81,13 @@ public sealed class RedisTestServer : IAsyncDisposable
         throw new InvalidOperationException($"redis-server did not accept connections on port {port}: {string.Join(" | ", output)}");
     }
 
+    /// <summary>Stops the server (an outage, when a test calls it early); calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -70,6 +70,15 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
         return new RedisEmbeddedStorage(connection, prefix);
     }
 
+    /// <summary>
+    /// The database, or at once an <see cref="EmbeddedStorageUnavailableException"/> while the connection is down:
+    /// StackExchange.Redis would otherwise hold each command for its whole time-out (5 s) before
+    /// failing, and every request of every service would hang that long during an outage.
+    /// </summary>
+    private IDatabase Db => _connection.IsConnected
+        ? _db
+        : throw new EmbeddedStorageUnavailableException("The Redis state store is unreachable.");
+
     private RedisKey StateKey(string key) => _prefix + "state:" + key;
 
     private RedisKey VersionKey => _prefix + "etag-seq";
@@ -82,7 +91,7 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
 
     public async Task<StoredState?> GetAsync(string key, DateTimeOffset now)
     {
-        var fields = await _db.HashGetAsync(StateKey(key), ["d", "v", "x"]).ConfigureAwait(false);
+        var fields = await Db.HashGetAsync(StateKey(key), ["d", "v", "x"]).ConfigureAwait(false);
         if (fields[0].IsNull || fields[1].IsNull)
         {
             return null;
@@ -124,16 +133,16 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
             }
         }
         keys[writes.Count] = VersionKey;
-        var result = (long)await _db.ScriptEvaluateAsync(ApplyScript, keys, args).ConfigureAwait(false);
+        var result = (long)await Db.ScriptEvaluateAsync(ApplyScript, keys, args).ConfigureAwait(false);
         return result == 0 ? ApplyResult.Applied : new ApplyResult((int)result - 1);
     }
 
     public Task SaveSubscriptionsAsync(string appId, IReadOnlyList<EmbeddedSubscription> subscriptions) =>
-        _db.HashSetAsync(SubscriptionsKey, appId, JsonSerializer.Serialize(subscriptions));
+        Db.HashSetAsync(SubscriptionsKey, appId, JsonSerializer.Serialize(subscriptions));
 
     public async Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic)
     {
-        var all = await _db.HashGetAllAsync(SubscriptionsKey).ConfigureAwait(false);
+        var all = await Db.HashGetAllAsync(SubscriptionsKey).ConfigureAwait(false);
         var result = new List<(string, EmbeddedSubscription)>();
         foreach (var entry in all)
         {
@@ -146,12 +155,12 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
     public Task EnqueueAsync(PendingDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return _db.ListRightPushAsync(PendingKey(delivery.AppId), JsonSerializer.Serialize(delivery));
+        return Db.ListRightPushAsync(PendingKey(delivery.AppId), JsonSerializer.Serialize(delivery));
     }
 
     public async Task<PendingDelivery?> TryDequeueAsync(string appId)
     {
-        var raw = await _db.ListMoveAsync(PendingKey(appId), InFlightKey(appId), ListSide.Left, ListSide.Right).ConfigureAwait(false);
+        var raw = await Db.ListMoveAsync(PendingKey(appId), InFlightKey(appId), ListSide.Left, ListSide.Right).ConfigureAwait(false);
         if (raw.IsNull)
         {
             return null;
@@ -165,12 +174,12 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
     public Task CompleteAsync(PendingDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return _db.ListRemoveAsync(InFlightKey(delivery.AppId), delivery.Raw ?? JsonSerializer.Serialize(delivery), 1);
+        return Db.ListRemoveAsync(InFlightKey(delivery.AppId), delivery.Raw ?? JsonSerializer.Serialize(delivery), 1);
     }
 
     public async Task RequeueInFlightAsync(string appId)
     {
-        while (!(await _db.ListMoveAsync(InFlightKey(appId), PendingKey(appId), ListSide.Right, ListSide.Left).ConfigureAwait(false)).IsNull)
+        while (!(await Db.ListMoveAsync(InFlightKey(appId), PendingKey(appId), ListSide.Right, ListSide.Left).ConfigureAwait(false)).IsNull)
         {
         }
     }

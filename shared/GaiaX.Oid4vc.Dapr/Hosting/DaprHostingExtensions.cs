@@ -66,7 +66,9 @@ public static class DaprHostingExtensions
         builder.Services.TryAddSingleton<IDaprStateStore, DaprStateStore>();
         builder.Services.TryAddSingleton<IIdempotencyGuard, IdempotencyGuard>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+            .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<DaprStateStoreHealthCheck>(DaprStateStoreHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddExceptionHandler<DaprOutageExceptionHandler>();
         return builder;
     }
 
