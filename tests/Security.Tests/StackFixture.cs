@@ -28,6 +28,30 @@ public sealed class StackFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A wallet's access token for the Issuer, got the way a wallet gets one: an offer without a
+    /// tx_code, redeemed at <c>/token</c> with its pre-authorized code.
+    /// </summary>
+    public async Task<string> WalletAccessTokenAsync()
+    {
+        using var create = Management(HttpMethod.Post, "issuer", "/api/offers");
+        create.Content = System.Net.Http.Json.JsonContent.Create(new System.Text.Json.Nodes.JsonObject
+        {
+            ["credential_configuration_ids"] = new System.Text.Json.Nodes.JsonArray("VatID"),
+            ["claims"] = new System.Text.Json.Nodes.JsonObject { ["VatID"] = new System.Text.Json.Nodes.JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+        });
+        using var created = await Client.SendAsync(create);
+        var offer = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var code = (string)offer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!;
+        using var token = await Client.PostAsync(Url("issuer", "/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+            ["pre-authorized_code"] = code,
+        }));
+        var body = await token.Content.ReadAsStringAsync();
+        return (string?)System.Text.Json.Nodes.JsonNode.Parse(body)!["access_token"] ?? throw new InvalidOperationException("No access token: " + body);
+    }
+
     public Uri Url(string service, string path) => new(Stack[service].BaseUrl, path);
 
     /// <summary>A request with the management bearer token of the Issuer or the Verifier.</summary>
