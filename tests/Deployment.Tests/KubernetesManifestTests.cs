@@ -11,7 +11,7 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
     private static readonly string[] NamespacedKinds =
     [
         "Deployment", "StatefulSet", "Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget",
-        "NetworkPolicy", "Component", "Configuration", "Resiliency", "Subscription",
+        "NetworkPolicy", "Ingress", "Component", "Configuration", "Resiliency", "Subscription",
     ];
 
     [Theory]

@@ -26,8 +26,13 @@ public sealed class SubscriptionAgreementTests(RenderedOverlays overlays) : ICla
             .OrderBy(s => s.Topic, StringComparer.Ordinal)
             .ToList();
 
-        await using var host = await Testing.TestServiceHost.StartAsync(service.Create, service.Folder);
-        using var document = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/dapr/subscribe", UriKind.Relative)));
+        const string appToken = "deployment-test-app-token";
+        await using var host = await Testing.TestServiceHost.StartAsync(service.Create, service.Folder, [$"--{Dapr.Hosting.DaprHostingExtensions.AppApiTokenKey}={appToken}"]);
+        using var subscribe = new HttpRequestMessage(HttpMethod.Get, new Uri("/dapr/subscribe", UriKind.Relative));
+        subscribe.Headers.Add(Dapr.Hosting.DaprAppToken.HeaderName, appToken);
+        using var answer = await host.Client.SendAsync(subscribe);
+        answer.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
         var programmatic = document.RootElement.EnumerateArray()
             .Select(s => (
                 // daprd reads this document case-insensitively (the .NET SDK writes "pubsubName") and
