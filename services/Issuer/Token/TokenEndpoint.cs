@@ -39,16 +39,25 @@ public static class TokenEndpoint
             return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
         }
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (PublicClients.RefuseClientAuthentication(form, context.Request.Headers) is { } refused)
+        {
+            return ProtocolResults.Error(refused);
+        }
         var result = await processor.ProcessAsync(form, context.Request.Headers[DpopProofValidator.HeaderName], cancellationToken).ConfigureAwait(false);
         return result.Failed ? ProtocolResults.Error(result.Error) : ProtocolResults.Json(result.Value);
     }
 }
 
-/// <summary>Validates a token request and issues the access token: parse → validate → generate.</summary>
+/// <summary>
+/// Validates a token request and issues the access token: parse → validate → generate. Writes come
+/// before the write that spends the grant (the offer's redemption, a refresh family's rotation), so
+/// a state store failing half way leaves the grant usable for the wallet's retry; the spending write
+/// is conditional on the ETag read, so of concurrent requests for one grant exactly one gets tokens.
+/// </summary>
 public sealed class TokenRequestProcessor(
     IPreAuthorizedCodeStore preAuthorizedCodes,
     ISingleUseStore<AuthorizationCodeRecord> authorizationCodes,
-    ISingleUseStore<RefreshTokenRecord> refreshTokens,
+    IRefreshTokenFamilyStore refreshFamilies,
     IAccessTokenStore accessTokens,
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
