@@ -48,7 +48,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<IOfferStore, OfferStore>();
         services.AddSingleton<IPreAuthorizedCodeStore, PreAuthorizedCodeStore>();
         services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
-        services.AddSingleton<Protocol.ISingleUseStore<RefreshTokenRecord>, RefreshTokenStore>();
+        services.AddSingleton<IRefreshTokenFamilyStore, RefreshTokenFamilyStore>();
         services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
         services.AddSingleton<INonceStore, NonceStore>();
         services.AddSingleton<Protocol.ISingleUseStore<AuthorizationCodeRecord>, AuthorizationCodeStore>();

@@ -27,6 +27,9 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     /// <summary>An environment with the in-memory back end.</summary>
     public static DaprTestEnvironment InMemory(EmbeddedDaprOptions? options = null) => new(EmbeddedDaprBroker.CreateInMemory(options));
 
+    /// <summary>An environment over <paramref name="storage"/> (e.g. a <see cref="FaultInjectingEmbeddedStorage"/>).</summary>
+    public static DaprTestEnvironment WithStorage(IEmbeddedStorage storage, EmbeddedDaprOptions? options = null) => new(new EmbeddedDaprBroker(storage, options));
+
     /// <summary>An environment with the Redis back end (e.g. on a <see cref="RedisTestServer"/>).</summary>
     public static async Task<DaprTestEnvironment> RedisAsync(string connectionString, EmbeddedDaprOptions? options = null) =>
         new(await EmbeddedDaprBroker.ConnectRedisAsync(connectionString, options).ConfigureAwait(false));

@@ -39,9 +39,12 @@ public sealed class IssuerFixture : IAsyncLifetime
     /// <summary>Extra configuration a derived fixture adds.</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
 
+    /// <summary>The sidecar's storage when not the default in-memory one (e.g. one that fails on cue).</summary>
+    public GaiaX.Oid4vc.Dapr.Embedded.IEmbeddedStorage? Storage { get; init; }
+
     public async Task InitializeAsync()
     {
-        _dapr = DaprTestEnvironment.InMemory();
+        _dapr = Storage is null ? DaprTestEnvironment.InMemory() : DaprTestEnvironment.WithStorage(Storage);
         Host = await _dapr.StartServiceAsync(
             AppIds.Issuer,
             (args, configure) => IssuerProgram.Create(args, configure),

@@ -31,6 +31,10 @@ public static class AuthorizationEndpoints
             return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the pushed authorization request must be form-encoded"));
         }
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (PublicClients.RefuseClientAuthentication(form, context.Request.Headers) is { } refused)
+        {
+            return ProtocolResults.Error(refused);
+        }
         string? jkt = null;
         if (context.Request.Headers[DpopProofValidator.HeaderName] is { Count: > 0 } proofHeader)
         {
@@ -67,16 +71,12 @@ public static class AuthorizationEndpoints
         AuthorizationRequest request;
         if (query["request_uri"].ToString() is { Length: > 0 } requestUri)
         {
-            var pushed = await requests.ConsumeAsync(requestUri, cancellationToken).ConfigureAwait(false);
-            if (pushed is null)
+            var pushed = await requests.ConsumeAsync(requestUri, query["client_id"].ToString(), cancellationToken).ConfigureAwait(false);
+            if (pushed.Failed)
             {
-                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequestUri, "the request_uri is unknown, expired or already used"));
+                return ProtocolResults.Error(pushed.Error);
             }
-            if (query["client_id"].ToString() != pushed.ClientId)
-            {
-                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "client_id does not match the pushed authorization request"));
-            }
-            request = pushed;
+            request = pushed.Value;
         }
         else if (options.Value.RequirePushedAuthorizationRequests)
         {

@@ -52,7 +52,13 @@ public interface IPushedAuthorizationRequestStore
 {
     Task StoreAsync(string requestUri, AuthorizationRequest request, TimeSpan lifetime, CancellationToken cancellationToken);
 
-    Task<AuthorizationRequest?> ConsumeAsync(string requestUri, CancellationToken cancellationToken);
+    /// <summary>
+    /// The pushed request, consumed, when <paramref name="clientId"/> is the client that pushed it.
+    /// The client is checked before anything is spent: a request naming another client fails with
+    /// <c>invalid_request</c> and leaves the <c>request_uri</c> to its wallet. Unknown, expired or
+    /// used: <c>invalid_request_uri</c>. Of concurrent callers exactly one gets the request.
+    /// </summary>
+    Task<Outcome<AuthorizationRequest>> ConsumeAsync(string requestUri, string clientId, CancellationToken cancellationToken);
 }
 
 public sealed class PushedAuthorizationRequestStore(IDaprStateStore state, TimeProvider time) : IPushedAuthorizationRequestStore
@@ -60,10 +66,27 @@ public sealed class PushedAuthorizationRequestStore(IDaprStateStore state, TimeP
     public Task StoreAsync(string requestUri, AuthorizationRequest request, TimeSpan lifetime, CancellationToken cancellationToken) =>
         state.SaveAsync(Key(requestUri), new Entry(request, time.GetUtcNow() + lifetime), lifetime, cancellationToken);
 
-    public async Task<AuthorizationRequest?> ConsumeAsync(string requestUri, CancellationToken cancellationToken)
+    public async Task<Outcome<AuthorizationRequest>> ConsumeAsync(string requestUri, string clientId, CancellationToken cancellationToken)
     {
-        var entry = await state.ConsumeOnceAsync<Entry>(Key(requestUri), cancellationToken).ConfigureAwait(false);
-        return entry is not null && time.GetUtcNow() < entry.ExpiresAt ? entry.Request : null;
+        ArgumentNullException.ThrowIfNull(requestUri);
+        var unknown = new ProtocolError(ErrorCodes.InvalidRequestUri, "the request_uri is unknown, expired or already used");
+        if (requestUri.Length > Secrets.MaxHandleLength)
+        {
+            return unknown;
+        }
+        var entry = await state.GetVersionedAsync<Entry>(Key(requestUri), cancellationToken).ConfigureAwait(false);
+        if (entry is null || time.GetUtcNow() >= entry.Value.ExpiresAt)
+        {
+            return unknown;
+        }
+        if (clientId != entry.Value.Request.ClientId)
+        {
+            return new ProtocolError(ErrorCodes.InvalidRequest, "client_id does not match the pushed authorization request");
+        }
+        // First delete wins: of concurrent callers one gets the request.
+        return await state.TryDeleteAsync(Key(requestUri), entry.ETag, cancellationToken).ConfigureAwait(false)
+            ? Outcome<AuthorizationRequest>.Success(entry.Value.Request)
+            : unknown;
     }
 
     private static string Key(string requestUri) => "par:" + Secrets.Hash(requestUri);

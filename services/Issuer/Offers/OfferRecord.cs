@@ -64,6 +64,19 @@ public sealed record OfferRecord
     /// <summary>The Credential Offer object served at <c>credential_offer_uri</c> (holds the pre-authorized code).</summary>
     public string? CredentialOfferJson { get; init; }
 
+    /// <summary>
+    /// Set by the first token response for this offer, whichever grant it came from (first write wins
+    /// under the offer's ETag): an offer is redeemed once.
+    /// </summary>
+    public bool Redeemed { get; init; }
+
+    /// <summary>
+    /// Whether <c>issuer_state</c> may start an authorization code flow for this offer: not when it
+    /// asks for a transaction code, which only the pre-authorized code grant checks.
+    /// </summary>
+    [JsonIgnore]
+    public bool AuthorizationCodeGrantAllowed => TransactionCode is null;
+
     /// <summary>The status with expiry applied: an offer nobody redeemed in time is expired.</summary>
     public OfferStatus EffectiveStatus(DateTimeOffset now) =>
         Status == OfferStatus.Offered && now >= ExpiresAt ? OfferStatus.Expired : Status;
@@ -80,6 +93,13 @@ public interface IOfferStore
     Task<VersionedState<OfferRecord>?> FindVersionedAsync(string offerId, CancellationToken cancellationToken);
 
     Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the offer <see cref="OfferRecord.Redeemed"/> (and <c>token_issued</c>) under the ETag of
+    /// <paramref name="read"/>, read again on a conflict. Of any number of concurrent callers for one
+    /// offer exactly one gets true; false when the offer was redeemed already or is gone.
+    /// </summary>
+    Task<bool> TryRedeemAsync(VersionedState<OfferRecord> read, CancellationToken cancellationToken);
 
     /// <summary>Moves an offer forward; a final status (issued, failed) is never left.</summary>
     Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken);
@@ -106,7 +126,32 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
         ArgumentNullException.ThrowIfNull(offer);
         var ttl = offer.ExpiresAt - offer.CreatedAt + Retention;
         await state.SaveAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
-        await state.SaveAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
+        if (offer.AuthorizationCodeGrantAllowed)
+        {
+            await state.SaveAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> TryRedeemAsync(VersionedState<OfferRecord> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var current = read;
+        for (var attempt = 0; attempt < 16 && current is not null; attempt++)
+        {
+            var offer = current.Value;
+            if (offer.Redeemed)
+            {
+                return false;
+            }
+            // A status never moves backwards: an offer failed meanwhile stays failed.
+            var redeemed = offer with { Redeemed = true, Status = offer.Status == OfferStatus.Offered ? OfferStatus.TokenIssued : offer.Status };
+            if (await state.TrySaveAsync(Key(offer.Id), redeemed, current.ETag, Retention, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+            current = await state.GetVersionedAsync<OfferRecord>(Key(offer.Id), cancellationToken).ConfigureAwait(false);
+        }
+        return false;
     }
 
     public async Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>

@@ -136,7 +136,13 @@ public sealed class OfferService(
         return new CreatedOffer(offer, credentialOffer, txCode);
     }
 
-    /// <summary>The Credential Offer object (section 4.1.1) with both grants.</summary>
+    /// <summary>
+    /// The Credential Offer object (section 4.1.1). An offer without a transaction code carries both
+    /// grants; one with a transaction code carries only the pre-authorized code grant. Its
+    /// <c>issuer_state</c> would otherwise let anyone who sees the offer through the authorization
+    /// code flow without the code: that flow has no End-User login here, so the tx_code is the only
+    /// proof that the wallet is the intended one.
+    /// </summary>
     public JsonObject BuildCredentialOffer(OfferRecord offer, string preAuthorizedCode)
     {
         ArgumentNullException.ThrowIfNull(offer);
@@ -155,15 +161,16 @@ public sealed class OfferService(
             }
             preAuthorized["tx_code"] = txNode;
         }
+        var grants = new JsonObject { [GrantTypes.PreAuthorizedCode] = preAuthorized };
+        if (offer.AuthorizationCodeGrantAllowed)
+        {
+            grants[GrantTypes.AuthorizationCode] = new JsonObject { ["issuer_state"] = offer.IssuerState };
+        }
         return new JsonObject
         {
             ["credential_issuer"] = endpoints.CredentialIssuer,
             ["credential_configuration_ids"] = ids,
-            ["grants"] = new JsonObject
-            {
-                [GrantTypes.PreAuthorizedCode] = preAuthorized,
-                [GrantTypes.AuthorizationCode] = new JsonObject { ["issuer_state"] = offer.IssuerState },
-            },
+            ["grants"] = grants,
         };
     }
 

@@ -39,16 +39,25 @@ public static class TokenEndpoint
             return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
         }
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (PublicClients.RefuseClientAuthentication(form, context.Request.Headers) is { } refused)
+        {
+            return ProtocolResults.Error(refused);
+        }
         var result = await processor.ProcessAsync(form, context.Request.Headers[DpopProofValidator.HeaderName], cancellationToken).ConfigureAwait(false);
         return result.Failed ? ProtocolResults.Error(result.Error) : ProtocolResults.Json(result.Value);
     }
 }
 
-/// <summary>Validates a token request and issues the access token: parse → validate → generate.</summary>
+/// <summary>
+/// Validates a token request and issues the access token: parse → validate → generate. Writes come
+/// before the write that spends the grant (the offer's redemption, a refresh family's rotation), so
+/// a state store failing half way leaves the grant usable for the wallet's retry; the spending write
+/// is conditional on the ETag read, so of concurrent requests for one grant exactly one gets tokens.
+/// </summary>
 public sealed class TokenRequestProcessor(
     IPreAuthorizedCodeStore preAuthorizedCodes,
     ISingleUseStore<AuthorizationCodeRecord> authorizationCodes,
-    ISingleUseStore<RefreshTokenRecord> refreshTokens,
+    IRefreshTokenFamilyStore refreshFamilies,
     IAccessTokenStore accessTokens,
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
@@ -112,7 +121,7 @@ public sealed class TokenRequestProcessor(
         {
             return requested.Error;
         }
-        var (result, record) = await preAuthorizedCodes.RedeemAsync(code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (result, record) = await preAuthorizedCodes.VerifyAsync(code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         switch (result)
         {
             case PreAuthorizedCodeRedemption.NotOffered:
@@ -137,6 +146,10 @@ public sealed class TokenRequestProcessor(
         if (offer is null)
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");
+        }
+        if (offer.Value.Redeemed)
+        {
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the pre-authorized code is unknown or was already used");
         }
         var granted = requested.Value.Count > 0 ? requested.Value : offer.Value.CredentialConfigurationIds;
         return await IssueAsync(offer, granted, requested.Value.Count > 0, form["client_id"].ToString(), jkt, cancellationToken).ConfigureAwait(false);
@@ -195,13 +208,23 @@ public sealed class TokenRequestProcessor(
         }
         var granted = requested.Value.Count > 0 ? requested.Value : record.ApprovedConfigurationIds;
         var withDetails = requested.Value.Count > 0 || request.AuthorizationDetailIds.Count > 0;
-        var offer = record.OfferId is null ? null : await offers.FindVersionedAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+        VersionedState<OfferRecord>? offer = null;
+        if (record.OfferId is not null)
+        {
+            offer = await offers.FindVersionedAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+            if (offer is null || offer.Value.Redeemed)
+            {
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer of this authorization code was redeemed already or no longer exists");
+            }
+        }
         return await IssueAsync(offer, granted, withDetails, request.ClientId, jkt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The first token response of a grant. When the grant comes from an offer, the offer moves to
-    /// <c>token_issued</c> under the ETag it was read with, together with the token writes.
+    /// The first token response of a grant. The tokens are written first; then, when the grant comes
+    /// from an offer, the offer is redeemed under the ETag it was read with (and moves to
+    /// <c>token_issued</c>). That write is the one that spends the grant: one offer is redeemed once,
+    /// whichever grant and however many concurrent requests, and a failure before it spends nothing.
     /// </summary>
     private async Task<Outcome<TokenResponse>> IssueAsync(VersionedState<OfferRecord>? read, IReadOnlyList<string> configurationIds, bool withAuthorizationDetails, string? clientId, string? jkt, CancellationToken cancellationToken)
     {
@@ -223,11 +246,35 @@ public sealed class TokenRequestProcessor(
             DpopJkt = jkt,
             ExpiresAt = default,
         };
-        var refreshLifetime = options.Value.RefreshTokenLifetimeSeconds;
-        var status = read is null ? Task.CompletedTask : offers.SetStatusAsync(read, OfferStatus.TokenIssued, null, cancellationToken);
-        var response = IssueAsync(grant, grant, refreshLifetime > 0 ? time.GetUtcNow().AddSeconds(refreshLifetime) : null, cancellationToken);
-        await Task.WhenAll(status, response).ConfigureAwait(false);
-        return await response.ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var (accessToken, access) = NewAccessToken(grant, now);
+        var storeAccessToken = accessTokens.StoreAsync(accessToken, access, cancellationToken);
+        string? familyId = null;
+        string? refreshToken = null;
+        var storeFamily = Task.CompletedTask;
+        if (options.Value.RefreshTokenLifetimeSeconds > 0)
+        {
+            familyId = Secrets.NewHandle(16);
+            refreshToken = RefreshTokenFamilyStore.NewToken(familyId);
+            storeFamily = refreshFamilies.SaveAsync(familyId, new RefreshTokenFamily
+            {
+                Grant = grant,
+                CurrentTokenHash = Secrets.Hash(refreshToken),
+                ExpiresAt = now.AddSeconds(options.Value.RefreshTokenLifetimeSeconds),
+                AccessTokens = [new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)],
+            }, cancellationToken);
+        }
+        // The two writes are independent: they go to the state store together.
+        await Task.WhenAll(storeAccessToken, storeFamily).ConfigureAwait(false);
+        if (read is not null && !await offers.TryRedeemAsync(read, cancellationToken).ConfigureAwait(false))
+        {
+            // Another grant of the offer won. The tokens written were never handed out.
+            await Task.WhenAll(
+                accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken),
+                familyId is null ? Task.CompletedTask : refreshFamilies.DeleteAsync(familyId, cancellationToken)).ConfigureAwait(false);
+            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer was redeemed already");
+        }
+        return Respond(accessToken, access, refreshToken);
     }
 
     /// <summary>
@@ -236,6 +283,8 @@ public sealed class TokenRequestProcessor(
     /// DPoP-bound refresh token needs a proof of its key (RFC 9449 section 5). A <c>scope</c> narrows
     /// the new access token to the configurations it names; a scope value not granted is refused with
     /// <c>invalid_scope</c>. The rotated refresh token keeps the whole grant, as section 6 requires.
+    /// A rotated refresh token presented again, even by a request that lost a race to rotate it,
+    /// revokes its family (RFC 9700 section 4.14.2): the live refresh token and the access tokens.
     /// </summary>
     private async Task<Outcome<TokenResponse>> RefreshAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {
@@ -244,20 +293,62 @@ public sealed class TokenRequestProcessor(
         {
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidRequest, "refresh_token is required");
         }
-        var scope = form["scope"].ToString();
-        var clientId = form["client_id"].ToString();
-        var consumed = await refreshTokens.ConsumeAsync(
-            token,
-            new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used"),
-            record => Refusal(record.Grant, clientId, jkt, scope),
-            cancellationToken).ConfigureAwait(false);
-        if (consumed.Failed)
+        var unknown = new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token is unknown, expired or already used");
+        if (RefreshTokenFamilyStore.FamilyOf(token) is not { } familyId)
         {
-            return consumed.Error;
+            return unknown;
+        }
+        var read = await refreshFamilies.FindAsync(familyId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (read is null || read.Value.Revoked || now >= read.Value.ExpiresAt)
+        {
+            return unknown;
+        }
+        var family = read.Value;
+        if (!Secrets.FixedTimeEquals(family.CurrentTokenHash, Secrets.Hash(token)))
+        {
+            return await RevokeFamilyAsync(familyId, cancellationToken).ConfigureAwait(false);
+        }
+        var scope = form["scope"].ToString();
+        if (Refusal(family.Grant, form["client_id"].ToString(), jkt, scope) is { } refusal)
+        {
+            return refusal;
         }
         // A bearer grant may become DPoP-bound when the wallet starts proving a key; never the reverse.
-        var grant = consumed.Value.Grant with { DpopJkt = jkt };
-        return await IssueAsync(Narrow(grant, scope), grant, consumed.Value.ExpiresAt, cancellationToken).ConfigureAwait(false);
+        var grant = family.Grant with { DpopJkt = jkt };
+        var (accessToken, access) = NewAccessToken(Narrow(grant, scope), now);
+        var refreshToken = RefreshTokenFamilyStore.NewToken(familyId);
+        await accessTokens.StoreAsync(accessToken, access, cancellationToken).ConfigureAwait(false);
+
+        // Live access tokens stay listed for revocation; past the cap the oldest is revoked now.
+        var live = family.AccessTokens.Where(t => t.ExpiresAt > now).Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)).ToList();
+        var dropped = live.Count > MaxAccessTokensPerFamily ? live[..^MaxAccessTokensPerFamily] : [];
+        var next = family with { Grant = grant, CurrentTokenHash = Secrets.Hash(refreshToken), AccessTokens = live[dropped.Count..] };
+        if (!await refreshFamilies.TryAdvanceAsync(familyId, read, next, cancellationToken).ConfigureAwait(false))
+        {
+            // Another request rotated this token first: two parties hold it.
+            await accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken).ConfigureAwait(false);
+            return await RevokeFamilyAsync(familyId, cancellationToken).ConfigureAwait(false);
+        }
+        if (dropped.Count > 0)
+        {
+            await accessTokens.RevokeAsync(dropped.Select(t => t.TokenHash).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        return Respond(accessToken, access, refreshToken);
+    }
+
+    /// <summary>How many live access tokens a refresh family keeps track of (and can revoke).</summary>
+    private const int MaxAccessTokensPerFamily = 32;
+
+    /// <summary>Revokes a refresh family whose rotated token came back, with its access tokens.</summary>
+    private async Task<Outcome<TokenResponse>> RevokeFamilyAsync(string familyId, CancellationToken cancellationToken)
+    {
+        var family = await refreshFamilies.RevokeAsync(familyId, cancellationToken).ConfigureAwait(false);
+        if (family is not null)
+        {
+            await accessTokens.RevokeAsync(family.AccessTokens.Select(t => t.TokenHash).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the refresh token was used already; the grant is revoked");
     }
 
     /// <summary>
@@ -299,30 +390,16 @@ public sealed class TokenRequestProcessor(
         };
     }
 
-    /// <summary>
-    /// An access token for <paramref name="grant"/> and, while <paramref name="refreshUntil"/> lies
-    /// ahead, a refresh token for <paramref name="refreshGrant"/> (the same grant unless a refresh
-    /// request narrowed the access token's scope).
-    /// </summary>
-    private async Task<Outcome<TokenResponse>> IssueAsync(AccessTokenRecord grant, AccessTokenRecord refreshGrant, DateTimeOffset? refreshUntil, CancellationToken cancellationToken)
+    /// <summary>A new access token handle and its record for <paramref name="grant"/>.</summary>
+    private (string Token, AccessTokenRecord Record) NewAccessToken(AccessTokenRecord grant, DateTimeOffset now) =>
+        (Secrets.NewHandle(), grant with { ExpiresAt = now.AddSeconds(options.Value.AccessTokenLifetimeSeconds) });
+
+    private Outcome<TokenResponse> Respond(string accessToken, AccessTokenRecord access, string? refreshToken)
     {
-        var lifetime = options.Value.AccessTokenLifetimeSeconds;
-        var now = time.GetUtcNow();
-        var accessToken = Secrets.NewHandle();
-        var storeAccessToken = accessTokens.StoreAsync(accessToken, grant with { ExpiresAt = now.AddSeconds(lifetime) }, cancellationToken);
-        string? refreshToken = null;
-        var storeRefreshToken = Task.CompletedTask;
-        if (refreshUntil is { } until && until > now)
-        {
-            refreshToken = Secrets.NewHandle();
-            storeRefreshToken = refreshTokens.StoreAsync(refreshToken, new RefreshTokenRecord { Grant = refreshGrant, ExpiresAt = until }, cancellationToken);
-        }
-        // The two writes are independent: they go to the state store together.
-        await Task.WhenAll(storeAccessToken, storeRefreshToken).ConfigureAwait(false);
         // One credential dataset, so one identifier, per configuration.
-        var details = grant.CredentialIdentifiers?
+        var details = access.CredentialIdentifiers?
             .Select(pair => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, pair.Value, [pair.Key]))
             .ToList();
-        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, grant.TokenType, lifetime, details, refreshToken));
+        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, access.TokenType, options.Value.AccessTokenLifetimeSeconds, details, refreshToken));
     }
 }

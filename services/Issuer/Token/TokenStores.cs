@@ -20,10 +20,11 @@ public sealed record PreAuthorizedCodeRecord
     public required DateTimeOffset ExpiresAt { get; init; }
 }
 
-/// <summary>What redeeming a pre-authorized code came to.</summary>
+/// <summary>What checking a pre-authorized code came to.</summary>
 public enum PreAuthorizedCodeRedemption
 {
-    Redeemed,
+    /// <summary>The code and its transaction code are right; the token request may go on to redeem the offer.</summary>
+    Verified,
     Unknown,
     Expired,
     /// <summary><c>authorization_details</c> ask for a configuration the offer does not hold; the code stays usable.</summary>
@@ -34,17 +35,21 @@ public enum PreAuthorizedCodeRedemption
     LockedOut,
 }
 
-/// <summary>Pre-authorized codes: single-use, short-lived, locked after too many wrong transaction codes.</summary>
+/// <summary>
+/// Pre-authorized codes: short-lived, locked after too many wrong transaction codes. A code is not
+/// deleted when it is used: it is spent with its offer, which the first token response marks
+/// redeemed (<see cref="Offers.IOfferStore.TryRedeemAsync"/>), after the tokens are written. A state
+/// store failing half way through a token request thus leaves the code usable for the retry.
+/// </summary>
 public interface IPreAuthorizedCodeStore
 {
     Task StoreAsync(string code, PreAuthorizedCodeRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Checks the requested configurations and the transaction code, then consumes the code. Exactly
-    /// one of any number of concurrent callers presenting the right transaction code gets
-    /// <see cref="PreAuthorizedCodeRedemption.Redeemed"/>.
+    /// Checks the requested configurations and the transaction code (a wrong one is counted under the
+    /// record's ETag, so concurrent guesses cannot share an attempt). Consumes nothing.
     /// </summary>
-    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider time) : IPreAuthorizedCodeStore
@@ -55,7 +60,7 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
         return state.SaveAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
     }
 
-    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> RedeemAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = Key(code);
         for (var attempt = 0; attempt < 32; attempt++)
@@ -99,11 +104,7 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
                 }
                 return (failed.FailedAttempts >= maxFailedAttempts ? PreAuthorizedCodeRedemption.LockedOut : PreAuthorizedCodeRedemption.TransactionCodeWrong, failed);
             }
-            if (await state.TryDeleteAsync(key, item.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                return (PreAuthorizedCodeRedemption.Redeemed, record);
-            }
-            // Lost the race: either someone redeemed it (next read finds nothing) or a failure was counted.
+            return (PreAuthorizedCodeRedemption.Verified, record);
         }
         return (PreAuthorizedCodeRedemption.Unknown, null);
     }
@@ -146,25 +147,127 @@ public sealed record AccessTokenRecord
     public string TokenType => DpopJkt is null ? "Bearer" : "DPoP";
 }
 
-/// <summary>A refresh token: the grant it renews and when the chain of rotated tokens ends.</summary>
-public sealed record RefreshTokenRecord
+/// <summary>An access token issued in a refresh token family, by the SHA-256 of the token.</summary>
+public sealed record IssuedAccessToken(string TokenHash, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// A refresh token family (RFC 9700 section 4.14.2): one grant, renewed by a chain of rotated
+/// refresh tokens of which only the latest is live. A rotated token presented again means two
+/// parties hold the chain, so the family is revoked with its live refresh token and its access tokens.
+/// </summary>
+public sealed record RefreshTokenFamily
 {
     /// <summary>What a refreshed access token grants (its <c>ExpiresAt</c> is set anew on each refresh).</summary>
     public required AccessTokenRecord Grant { get; init; }
 
-    /// <summary>The end of the refresh chain: rotation hands it on unchanged.</summary>
+    /// <summary>SHA-256 of the one refresh token of the family that is live.</summary>
+    public required string CurrentTokenHash { get; init; }
+
+    /// <summary>The end of the chain: rotation hands it on unchanged.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    public bool Revoked { get; init; }
+
+    /// <summary>The family's access tokens that may still be live, newest last: revoked with the family.</summary>
+    public IReadOnlyList<IssuedAccessToken> AccessTokens { get; init; } = [];
 }
 
-/// <summary>Refresh tokens, each usable once (rotated on every refresh).</summary>
-public sealed class RefreshTokenStore(IDaprStateStore state, TimeProvider time)
-    : SingleUseStore<RefreshTokenRecord>(state, time, "refresh-token:", record => record.ExpiresAt);
+/// <summary>
+/// Refresh token families by id. A refresh token is <c>{family id}.{random}</c>: the family record,
+/// kept until the chain ends, knows which token of the chain is live, so a rotated one is recognised
+/// as reuse rather than as unknown. Rotation and revocation are writes under the family's ETag.
+/// </summary>
+public interface IRefreshTokenFamilyStore
+{
+    Task SaveAsync(string familyId, RefreshTokenFamily family, CancellationToken cancellationToken);
+
+    Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="next"/> if the family is still as <paramref name="read"/>; false when another request changed it first.</summary>
+    Task<bool> TryAdvanceAsync(string familyId, VersionedState<RefreshTokenFamily> read, RefreshTokenFamily next, CancellationToken cancellationToken);
+
+    /// <summary>Marks the family revoked; the family as it was (null when unknown).</summary>
+    Task<RefreshTokenFamily?> RevokeAsync(string familyId, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string familyId, CancellationToken cancellationToken);
+}
+
+public sealed class RefreshTokenFamilyStore(IDaprStateStore state, TimeProvider time) : IRefreshTokenFamilyStore
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromMinutes(1);
+
+    /// <summary>A new refresh token of <paramref name="familyId"/>.</summary>
+    public static string NewToken(string familyId) => familyId + "." + Secrets.NewHandle();
+
+    /// <summary>The family a refresh token names, or null when it is not shaped like one of ours.</summary>
+    public static string? FamilyOf(string refreshToken)
+    {
+        ArgumentNullException.ThrowIfNull(refreshToken);
+        var dot = refreshToken.IndexOf('.', StringComparison.Ordinal);
+        if (refreshToken.Length > Secrets.MaxHandleLength || dot is < 1 or > 64)
+        {
+            return null;
+        }
+        var familyId = refreshToken[..dot];
+        return familyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? familyId : null;
+    }
+
+    public Task SaveAsync(string familyId, RefreshTokenFamily family, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return state.SaveAsync(Key(familyId), family, Ttl(family), cancellationToken);
+    }
+
+    public Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken) =>
+        state.GetVersionedAsync<RefreshTokenFamily>(Key(familyId), cancellationToken);
+
+    public Task<bool> TryAdvanceAsync(string familyId, VersionedState<RefreshTokenFamily> read, RefreshTokenFamily next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(next);
+        return state.TrySaveAsync(Key(familyId), next, read.ETag, Ttl(next), cancellationToken);
+    }
+
+    public async Task<RefreshTokenFamily?> RevokeAsync(string familyId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 16; attempt++)
+        {
+            var current = await FindAsync(familyId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+            if (current.Value.Revoked || await state.TrySaveAsync(Key(familyId), current.Value with { Revoked = true }, current.ETag, Ttl(current.Value), cancellationToken).ConfigureAwait(false))
+            {
+                return current.Value;
+            }
+        }
+        throw new InvalidOperationException($"Refresh token family {familyId} kept changing under concurrent updates.");
+    }
+
+    public Task DeleteAsync(string familyId, CancellationToken cancellationToken) => state.DeleteAsync(Key(familyId), cancellationToken);
+
+    // Kept until the chain ends, so a rotated token is recognised for as long as it could have been used.
+    private TimeSpan Ttl(RefreshTokenFamily family)
+    {
+        var ttl = family.ExpiresAt - time.GetUtcNow() + Retention;
+        return ttl > TimeSpan.Zero ? ttl : Retention;
+    }
+
+    private static string Key(string familyId) => "refresh-family:" + familyId;
+}
 
 public interface IAccessTokenStore
 {
     Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken);
 
     Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records of the access tokens with these SHA-256 hashes and forgets them here.
+    /// Other replicas may still accept one they cached until it expires.
+    /// </summary>
+    Task RevokeAsync(IReadOnlyCollection<string> tokenHashes, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -198,10 +301,22 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
         return record;
     }
 
+    public async Task RevokeAsync(IReadOnlyCollection<string> tokenHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHashes);
+        foreach (var hash in tokenHashes)
+        {
+            _cache.Remove(Prefix + hash);
+        }
+        await Task.WhenAll(tokenHashes.Select(hash => state.DeleteAsync(Prefix + hash, cancellationToken))).ConfigureAwait(false);
+    }
+
     private void Remember(string key, AccessTokenRecord record) =>
         _cache.Set(key, record, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = record.ExpiresAt });
 
-    private static string Key(string accessToken) => "access-token:" + Secrets.Hash(accessToken);
+    private const string Prefix = "access-token:";
+
+    private static string Key(string accessToken) => Prefix + Secrets.Hash(accessToken);
 
     public void Dispose() => _cache.Dispose();
 }
