@@ -57,10 +57,17 @@ public sealed class NoServerErrorSweepTests(StackFixture fixture)
         var routes = await RoutesAsync(service);
         Assert.NotEmpty(routes);
         var walletToken = service == "issuer" ? await fixture.WalletAccessTokenAsync() : null;
+        // A live identifier as well, so that what runs behind the look-up is reached too.
+        var liveId = service switch
+        {
+            "issuer" => await fixture.OfferIdAsync(),
+            "verifier" => await fixture.PresentationRequestIdAsync(),
+            _ => "DE812345673",
+        };
         var failures = new List<string>();
         foreach (var (method, template) in routes)
         {
-            foreach (var path in Paths(template))
+            foreach (var path in Paths(template, liveId))
             {
                 foreach (var authorized in new[] { false, true })
                 {
@@ -118,7 +125,7 @@ public sealed class NoServerErrorSweepTests(StackFixture fixture)
         return [.. routes];
     }
 
-    private static IEnumerable<string> Paths(string template)
+    private static IEnumerable<string> Paths(string template, string liveId)
     {
         if (!template.Contains('{', StringComparison.Ordinal))
         {
@@ -126,7 +133,7 @@ public sealed class NoServerErrorSweepTests(StackFixture fixture)
             yield return template;
             yield break;
         }
-        foreach (var id in HostileIds)
+        foreach (var id in HostileIds.Append(liveId))
         {
             var start = template.IndexOf('{', StringComparison.Ordinal);
             var end = template.IndexOf('}', start);

@@ -52,6 +52,43 @@ public sealed class StackFixture : IAsyncLifetime
         return (string?)System.Text.Json.Nodes.JsonNode.Parse(body)!["access_token"] ?? throw new InvalidOperationException("No access token: " + body);
     }
 
+    /// <summary>A live offer (with a tx_code) made through the management API.</summary>
+    public async Task<string> OfferIdAsync()
+    {
+        using var create = Management(HttpMethod.Post, "issuer", "/api/offers");
+        create.Content = System.Net.Http.Json.JsonContent.Create(new System.Text.Json.Nodes.JsonObject
+        {
+            ["credential_configuration_ids"] = new System.Text.Json.Nodes.JsonArray("VatID"),
+            ["claims"] = new System.Text.Json.Nodes.JsonObject { ["VatID"] = new System.Text.Json.Nodes.JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+            ["tx_code"] = new System.Text.Json.Nodes.JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
+        });
+        using var created = await Client.SendAsync(create);
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["offer_id"]!;
+    }
+
+    /// <summary>A live presentation request (direct_post.jwt, request URI by POST) made through the management API.</summary>
+    public async Task<string> PresentationRequestIdAsync()
+    {
+        using var create = Management(HttpMethod.Post, "verifier", "/api/presentation-requests");
+        create.Content = System.Net.Http.Json.JsonContent.Create(new System.Text.Json.Nodes.JsonObject
+        {
+            ["response_mode"] = "direct_post.jwt",
+            ["request_uri_method"] = "post",
+            ["dcql_query"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["credentials"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = "any",
+                    ["format"] = "jwt_vc_json",
+                    ["meta"] = new System.Text.Json.Nodes.JsonObject { ["type_values"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonArray("https://www.w3.org/2018/credentials#VerifiableCredential")) },
+                }),
+            },
+        });
+        using var created = await Client.SendAsync(create);
+        var text = await created.Content.ReadAsStringAsync();
+        return (string?)System.Text.Json.Nodes.JsonNode.Parse(text)!["request_id"] ?? throw new InvalidOperationException("No presentation request: " + text);
+    }
+
     public Uri Url(string service, string path) => new(Stack[service].BaseUrl, path);
 
     /// <summary>A request with the management bearer token of the Issuer or the Verifier.</summary>
