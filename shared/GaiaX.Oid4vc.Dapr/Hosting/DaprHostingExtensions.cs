@@ -69,6 +69,9 @@ public static class DaprHostingExtensions
             .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DaprStateStoreHealthCheck>(DaprStateStoreHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddExceptionHandler<DaprOutageExceptionHandler>();
+        // The app-token refusal and the outage answer are problem details; an app without the
+        // service defaults (a test subscriber) still gets them.
+        builder.Services.AddProblemDetails();
         return builder;
     }
 
