@@ -69,6 +69,9 @@ public static class DaprHostingExtensions
             .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DaprStateStoreHealthCheck>(DaprStateStoreHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddExceptionHandler<DaprOutageExceptionHandler>();
+        // The app-token middleware and the outage handler answer with problem details; an app
+        // without the service defaults (a test subscriber) needs the service registered too.
+        builder.Services.AddProblemDetails();
         return builder;
     }
 
