@@ -60,6 +60,15 @@ public sealed class IssuerOptions
     [Range(0, 30 * 86400)]
     public int RefreshTokenLifetimeSeconds { get; set; } = 86400;
 
+    /// <summary>
+    /// How long after an offer's creation a credential another service prepares (Notary, Compliance)
+    /// may take to be ready. Past it a deferred request is denied (<c>credential_request_denied</c>)
+    /// and the offer fails with the reason, whatever held the preparation up. Keep it above the
+    /// Notary's <c>RegistryOutageDeadlineSeconds</c>, so a registry outage ends in the Notary's reason.
+    /// </summary>
+    [Range(60, 30 * 86400)]
+    public int DeferredPreparationDeadlineSeconds { get; set; } = 3600;
+
     /// <summary>How long a deferred transaction stays redeemable.</summary>
     [Range(60, 30 * 86400)]
     public int DeferredTransactionLifetimeSeconds { get; set; } = 86400;

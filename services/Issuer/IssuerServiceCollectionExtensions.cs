@@ -55,6 +55,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<IPushedAuthorizationRequestStore, PushedAuthorizationRequestStore>();
         services.AddSingleton<IPreparedCredentialStore, PreparedCredentialStore>();
         services.AddSingleton<IDeferredTransactionStore, DeferredTransactionStore>();
+        services.AddSingleton<PreparationDeadline>();
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         // Protocol: validators and response generators.

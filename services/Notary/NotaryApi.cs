@@ -15,6 +15,8 @@ public static class NotaryApi
         app.MapRegistrationNumberEndpoints();
         app.MapIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.Route,
             (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
+        app.MapDeadLetteredIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.DeadLetterRoute,
+            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleDeadLetteredAsync(request, cancellationToken));
         return app;
     }
 }

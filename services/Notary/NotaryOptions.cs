@@ -29,6 +29,15 @@ public sealed class NotaryOptions : IValidatableObject
     public TimeSpan CredentialValidity { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
+    /// How long after an issuance was requested (the <c>issuance-requested</c> event's creation date)
+    /// a registry outage is waited out, asking the registry again and again. Past it the request is
+    /// rejected with the outage as reason, so the offer fails instead of staying pending. Keep it
+    /// below <c>Issuer:DeferredPreparationDeadlineSeconds</c>, so the Issuer hears the reason.
+    /// </summary>
+    [Range(1, 7 * 86400)]
+    public int RegistryOutageDeadlineSeconds { get; set; } = 1800;
+
+    /// <summary>
     /// The Issuer's credential configuration ids the Notary prepares, and the registration number
     /// type of each (<c>vat-id</c>, <c>lei-code</c>, <c>eori</c>, <c>tax-id</c>, <c>euid</c>,
     /// <c>local</c>). An <c>issuance-requested</c> event for another configuration is not the Notary's.

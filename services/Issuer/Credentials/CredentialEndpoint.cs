@@ -117,6 +117,7 @@ public sealed class CredentialRequestProcessor(
     IOfferStore offers,
     IPreparedCredentialStore prepared,
     IDeferredTransactionStore deferred,
+    PreparationDeadline deadlines,
     INotificationStore notifications,
     IOptions<IssuerOptions> options,
     TimeProvider time)
@@ -209,11 +210,17 @@ public sealed class CredentialRequestProcessor(
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, state.Reason);
             default:
+                var deadline = await deadlines.OfOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+                if (deadline is { } passed && deadlines.HasPassed(passed))
+                {
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, await deadlines.FailOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false));
+                }
                 var transactionId = await deferred.CreateAsync(new DeferredTransactionRecord
                 {
                     OfferId = record.OfferId,
                     CredentialConfigurationId = configurationId!,
                     ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.DeferredTransactionLifetimeSeconds),
+                    PreparationDeadline = deadline,
                 }, cancellationToken).ConfigureAwait(false);
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Pending, null, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Success(new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
@@ -252,6 +259,11 @@ public sealed class CredentialRequestProcessor(
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, state.Reason);
             default:
+                if (record.PreparationDeadline is { } deadline && deadlines.HasPassed(deadline))
+                {
+                    await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, await deadlines.FailOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false));
+                }
                 return Outcome<CredentialResponse>.Success(new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
         }
     }

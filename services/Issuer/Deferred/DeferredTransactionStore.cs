@@ -11,6 +11,9 @@ public sealed record DeferredTransactionRecord
     public required string CredentialConfigurationId { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>When the credential must be ready at the latest (<see cref="PreparationDeadline"/>).</summary>
+    public DateTimeOffset? PreparationDeadline { get; init; }
 }
 
 /// <summary>Deferred transactions by <c>transaction_id</c>; a transaction is invalidated once redeemed.</summary>

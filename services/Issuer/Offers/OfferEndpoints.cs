@@ -56,14 +56,15 @@ public static class OfferEndpoints
         return Results.Created($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}", response);
     }
 
-    private static async Task<IResult> GetStatusAsync(string id, IOfferStore offers, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStatusAsync(string id, IOfferStore offers, Deferred.PreparationDeadline deadlines, CancellationToken cancellationToken)
     {
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (offer is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer", detail: $"No offer with id '{id}'.");
         }
-        return Results.Ok(new OfferStatusResponse(offer.Id, offer.EffectiveStatus(time.GetUtcNow()), offer.FailureReason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt));
+        var (status, reason) = await deadlines.ReportedStatusAsync(offer, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new OfferStatusResponse(offer.Id, status, reason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt));
     }
 
     private static async Task<IResult> GetQrPngAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Events;
@@ -13,24 +14,31 @@ namespace GaiaX.Oid4vc.Notary.Events;
 /// configuration is a registration number (<see cref="NotaryOptions.CredentialConfigurations"/>):
 /// publishes <c>credential-prepared</c> with the signed VC, or, when the number is malformed or
 /// unknown to the registry, a rejected <c>credential-assessed</c> carrying the reason (the Issuer
-/// fails the offer with it). A registry outage is not a verdict: the event is redelivered later.
-/// May arrive twice (at-least-once delivery): the idempotency guard makes one credential per event id.
+/// fails the offer with it). A registry outage is not a verdict while it is shorter than
+/// <see cref="NotaryOptions.RegistryOutageDeadlineSeconds"/> (counted from the event's
+/// <see cref="IntegrationEvent.CreationDate"/>): the event is redelivered, and once the sidecar gives up
+/// and dead-letters it, <see cref="HandleDeadLetteredAsync"/> asks again and publishes it anew. Past the
+/// deadline the outage becomes the rejection, so no offer waits for a credential that never comes.
+/// May arrive twice (at-least-once delivery): the idempotency guard makes one outcome per event id.
 /// </summary>
 public sealed partial class IssuanceRequestedHandler(
     RegistrationNumberCredentialService credentials,
     IIdempotencyGuard guard,
     IEventBus events,
     IOptions<NotaryOptions> options,
+    TimeProvider time,
     ILogger<IssuanceRequestedHandler> logger)
 {
     public const string Route = "/events/issuance-requested";
+
+    /// <summary>The route of the dead-letter topic of <c>issuance-requested</c>.</summary>
+    public const string DeadLetterRoute = "/events/issuance-requested-dead-letter";
     public const string CredentialFormat = "jwt_vc_json";
 
     public async Task<IResult> HandleAsync(IssuanceRequested request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!options.Value.CredentialConfigurations.TryGetValue(request.CredentialConfigurationId, out var slug)
-            || !RegistrationNumberTypes.TryParseSlug(slug, out var type))
+        if (!IsOurs(request, out var type))
         {
             // Another service prepares this configuration.
             return IntegrationEventResults.Success();
@@ -46,6 +54,45 @@ public sealed partial class IssuanceRequestedHandler(
             LogRedelivery(logger, request.OfferId, unavailable.Message);
             return IntegrationEventResults.Retry();
         }
+    }
+
+    /// <summary>
+    /// An <c>issuance-requested</c> event whose deliveries all met a registry outage. The registry is
+    /// asked once more; if it still does not answer before the deadline, the same event (same id and
+    /// creation date, so the deadline and the idempotency key stay) is published again for a new round
+    /// of deliveries, so the Notary is asked again after the registry recovers. Nothing dead-letters
+    /// this subscription further: every event is settled here (a failing publish is retried by the sidecar).
+    /// </summary>
+    public async Task<IResult> HandleDeadLetteredAsync(IssuanceRequested request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsOurs(request, out var type))
+        {
+            return IntegrationEventResults.Success();
+        }
+
+        try
+        {
+            var outcome = await guard.RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken).ConfigureAwait(false);
+            if (outcome != IdempotencyOutcome.InProgress)
+            {
+                return IntegrationEventResults.Success();
+            }
+        }
+        catch (RegistryNotAnsweringException unavailable)
+        {
+            LogRepublished(logger, request.OfferId, unavailable.Message);
+        }
+        // Still unsettled (or another delivery is running it right now, which may fail in turn).
+        await events.PublishAsync(request, cancellationToken).ConfigureAwait(false);
+        return IntegrationEventResults.Success();
+    }
+
+    private bool IsOurs(IssuanceRequested request, out RegistrationNumberType type)
+    {
+        type = default;
+        return options.Value.CredentialConfigurations.TryGetValue(request.CredentialConfigurationId, out var slug)
+            && RegistrationNumberTypes.TryParseSlug(slug, out type);
     }
 
     private async Task PrepareAsync(IssuanceRequested request, RegistrationNumberType type, CancellationToken cancellationToken)
@@ -81,11 +128,34 @@ public sealed partial class IssuanceRequestedHandler(
                 await RejectAsync(request, notRegistered.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case RegistryCheckResult.Unavailable unavailable:
-                throw new RegistryNotAnsweringException(unavailable.Reason);
+                await OutageAsync(request, unavailable.Reason, cancellationToken).ConfigureAwait(false);
+                break;
             case RegistryCheckResult.BadGateway bad:
-                throw new RegistryNotAnsweringException(bad.Reason);
+                await OutageAsync(request, bad.Reason, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
+
+    /// <summary>
+    /// Before the deadline an outage asks for another attempt (the guard releases the event id);
+    /// after it, the outage is the verdict. An event without a creation date cannot be bounded and
+    /// counts as past the deadline.
+    /// </summary>
+    private async Task OutageAsync(IssuanceRequested request, string reason, CancellationToken cancellationToken)
+    {
+        var deadline = TimeSpan.FromSeconds(options.Value.RegistryOutageDeadlineSeconds);
+        if (request.CreationDate != default && time.GetUtcNow() < request.CreationDate + deadline)
+        {
+            throw new RegistryNotAnsweringException(reason);
+        }
+        LogGaveUp(logger, request.OfferId, reason);
+        await RejectAsync(request, $"the registry did not answer within {Describe(deadline)} of the request: {reason}", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(TimeSpan deadline) =>
+        deadline.TotalSeconds % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{deadline.TotalMinutes:0} minutes")
+            : string.Create(CultureInfo.InvariantCulture, $"{deadline.TotalSeconds:0} seconds");
 
     private Task RejectAsync(IssuanceRequested request, string reason, CancellationToken cancellationToken) =>
         events.PublishAsync(new CredentialAssessed(request.OfferId, Accepted: false, ["notary: " + reason]), cancellationToken);
@@ -110,6 +180,12 @@ public sealed partial class IssuanceRequestedHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registry not answering for offer {OfferId}; asking for redelivery: {Reason}")]
     private static partial void LogRedelivery(ILogger logger, string offerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry still not answering for dead-lettered offer {OfferId}; publishing the request again: {Reason}")]
+    private static partial void LogRepublished(ILogger logger, string offerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registry outage outlasted the deadline for offer {OfferId}; rejecting the request: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, string offerId, string reason);
 
     /// <summary>Thrown inside the guarded effect so the guard releases the claim and the event is redelivered.</summary>
     private sealed class RegistryNotAnsweringException(string message) : Exception(message);

@@ -32,4 +32,25 @@ public static class IntegrationEventEndpoints
             .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// Maps <c>POST <paramref name="route"/></c> to <paramref name="handler"/> and subscribes it to the
+    /// dead-letter topic of <typeparamref name="TEvent"/>'s topic: the events whose delivery exhausted
+    /// its retries. This subscription has no dead-letter topic of its own (an event failing here is
+    /// discarded), so the handler must settle every event it is given (answer SUCCESS or DROP).
+    /// Like every event route it requires the sidecar's app token.
+    /// </summary>
+    public static RouteHandlerBuilder MapDeadLetteredIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
+        where TEvent : IntegrationEvent
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapPost(route, handler)
+            .WithTopic(new TopicOptions
+            {
+                PubsubName = DaprComponents.PubSub,
+                Name = Topics.DeadLetter(IntegrationEventTopics.Of<TEvent>()),
+            })
+            .WithMetadata(DaprAppRouteMetadata.Instance)
+            .ExcludeFromDescription();
+    }
 }
