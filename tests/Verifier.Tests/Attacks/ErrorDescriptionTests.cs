@@ -30,7 +30,7 @@ public sealed class ErrorDescriptionTests(VerifierFixture fixture) : IClassFixtu
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
         var subject = Queries.LegalPersonSubject();
         subject.Remove("countryCode");
-        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", subject, holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", subject, holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
         var description = await DescriptionAsync(response);
         Assert.Contains("countryCode", description, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class ErrorDescriptionTests(VerifierFixture fixture) : IClassFixtu
     {
         using var wallet = Verifier.NewWallet();
         var (_, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["qu\"ery\\\u00e9\u2028\n"] = new JsonArray(vp) });
         await DescriptionAsync(response);
     }

@@ -24,7 +24,7 @@ public sealed class HolderBindingTests(VerifierFixture fixture) : IClassFixture<
         using var victim = Verifier.NewWallet();
         using var attacker = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(attacker, LegalPersonDcql());
-        var stolen = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: victim);
+        var stolen = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: victim.HolderJwk);
         using var response = await attacker.PostDirectAsync(request, Token(attacker.PresentVcJwt(request, [stolen])));
         await Verifier.AssertRejectedAsync(response, id, "holder_binding_mismatch");
     }
@@ -63,8 +63,8 @@ public sealed class HolderBindingTests(VerifierFixture fixture) : IClassFixture<
         var query = Queries.LegalPersonCredentialQuery();
         query["multiple"] = true;
         var (id, request) = await Verifier.StartAsync(attacker, Queries.Dcql(query));
-        var own = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: attacker);
-        var stolen = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject("Victim Corp"), holder: victim);
+        var own = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: attacker.HolderJwk);
+        var stolen = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject("Victim Corp"), holderJwk: victim.HolderJwk);
         using var response = await attacker.PostDirectAsync(request, Token(attacker.PresentVcJwt(request, [own, stolen])));
         await Verifier.AssertRejectedAsync(response, id, "holder_binding_mismatch");
     }
@@ -75,7 +75,7 @@ public sealed class HolderBindingTests(VerifierFixture fixture) : IClassFixture<
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         // The Issuer binds cnf.jwk to the proof key and may take credentialSubject.id from the offer.
-        var credential = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet,
+        var credential = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk,
             changePayload: p => p["credentialSubject"]!["id"] = "did:web:example-corp.example");
         using var response = await wallet.PostDirectAsync(request, Token(wallet.PresentVcJwt(request, [credential])));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -87,7 +87,7 @@ public sealed class HolderBindingTests(VerifierFixture fixture) : IClassFixture<
     {
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var credential = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet,
+        var credential = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk,
             changePayload: p => p["cnf"] = new JsonObject { ["kid"] = "a-key-id-nobody-can-resolve" });
         using var response = await wallet.PostDirectAsync(request, Token(wallet.PresentVcJwt(request, [credential])));
         await Verifier.AssertRejectedAsync(response, id, "holder_binding_mismatch");

@@ -30,7 +30,7 @@ public sealed class ProcessingRecoveryTests
         await using var verifier = await StartAsync();
         using var wallet = verifier.NewWallet();
         var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
 
         FailingPresentationRequestStore.Of(verifier).FailNextWrite(IsOutcome);
         using (var cut = await wallet.PostDirectAsync(request, Token(vp)))
@@ -52,7 +52,7 @@ public sealed class ProcessingRecoveryTests
         await using var verifier = await StartAsync();
         using var wallet = verifier.NewWallet();
         var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
 
         FailingPresentationRequestStore.Of(verifier).FailNextWrite(IsOutcome);
         using (var cut = await wallet.PostDirectAsync(request, Token(vp)))
@@ -71,7 +71,7 @@ public sealed class ProcessingRecoveryTests
         await using var verifier = await StartAsync();
         using var wallet = verifier.NewWallet();
         var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
 
         FailingPresentationRequestStore.Of(verifier).FailNextWrite(IsOutcome);
         using (var cut = await wallet.PostDirectAsync(request, Token(vp)))

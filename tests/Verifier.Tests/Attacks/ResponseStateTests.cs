@@ -19,7 +19,7 @@ public sealed class ResponseStateTests(VerifierFixture fixture) : IClassFixture<
     private async Task AssertStillAnswerableAsync(TestWallet wallet, WalletRequest request, string id)
     {
         Assert.Equal("retrieved", (string?)(await Verifier.StatusAsync(id))["status"]);
-        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var real = request.ResponseMode == "direct_post.jwt"
             ? await wallet.PostEncryptedAsync(request, Token(vp))
             : await wallet.PostDirectAsync(request, Token(vp));
@@ -33,7 +33,7 @@ public sealed class ResponseStateTests(VerifierFixture fixture) : IClassFixture<
         using var wallet = Verifier.NewWallet();
         using var attacker = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var forged = attacker.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: attacker)]);
+        var forged = attacker.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: attacker.HolderJwk)]);
         using var wrong = await attacker.PostDirectAsync(request, Token(forged), state: "guessed-state");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal("invalid_request", (string?)JsonNode.Parse(await wrong.Content.ReadAsStringAsync())!["error"]);
@@ -79,7 +79,7 @@ public sealed class ResponseStateTests(VerifierFixture fixture) : IClassFixture<
     {
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         var forged = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => wallet.PostDirectAsync(request, Token(vp), state: "guess-" + i)));
         Assert.All(forged, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         foreach (var response in forged)

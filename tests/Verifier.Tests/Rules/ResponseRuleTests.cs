@@ -20,7 +20,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)], nonce: "a-nonce-from-another-request");
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)], nonce: "a-nonce-from-another-request");
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, id, "invalid_nonce");
     }
@@ -43,7 +43,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var unprefixed = request.ClientId["decentralized_identifier:".Length..];
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)], audience: unprefixed);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)], audience: unprefixed);
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, id, "invalid_audience");
     }
@@ -54,7 +54,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]));
+        var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]));
         using var first = await wallet.PostDirectAsync(request, token);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using var replay = await wallet.PostDirectAsync(request, token);
@@ -72,7 +72,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]));
+        var token = Token("legal_person", wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]));
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => wallet.PostDirectAsync(request, token)));
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
@@ -92,7 +92,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         using var wallet = Verifier.NewWallet();
         var (_, first) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         var (secondId, second) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var vp = wallet.PresentVcJwt(first, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(first, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(second, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, secondId, "invalid_nonce");
     }
@@ -103,7 +103,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet);
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
         var parts = credential.Split('.');
         var payload = Jose.DecodePart(credential, 1);
         payload["credentialSubject"]!["legalName"] = "Someone Else Ltd";
@@ -119,7 +119,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         await using var issuer = await TestIssuer.StartAsync(rogueCa);
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, id, "untrusted_issuer");
     }
@@ -130,7 +130,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var expired = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet, validUntil: DateTimeOffset.UtcNow.AddHours(-1));
+        var expired = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk, validUntil: DateTimeOffset.UtcNow.AddHours(-1));
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", wallet.PresentVcJwt(request, [expired])));
         await Verifier.AssertRejectedAsync(response, id, "credential_expired");
     }
@@ -163,7 +163,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql(new JsonArray("Allowed Corp", "Other Allowed Corp")));
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject("Example Corp"), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject("Example Corp"), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, id, "claim_value_not_allowed");
     }
@@ -174,7 +174,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp), state: "not-the-state");
         await AssertRefusedWithoutOutcomeAsync(response, id, "state");
     }
@@ -200,7 +200,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var otherJwk = Jose.PublicJwk(otherKey);
         otherJwk["kid"] = (string)request.EncryptionJwk!["kid"]!; // same kid, different key
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostEncryptedAsync(request, Token("legal_person", vp), recipientJwk: otherJwk);
         await AssertRefusedWithoutOutcomeAsync(response, id, "decrypt");
     }
@@ -211,7 +211,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql(), responseMode: "direct_post.jwt");
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, Token("legal_person", vp));
         await Verifier.AssertRejectedAsync(response, id, "response_encryption_required");
     }
@@ -246,7 +246,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
         var (id, request) = await Verifier.StartAsync(wallet, LegalPersonDcql());
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp, vp) });
         await Verifier.AssertRejectedAsync(response, id, "multiple_not_allowed");
     }
@@ -256,7 +256,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     {
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet);
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
 
         var (boundId, bound) = await Verifier.StartAsync(wallet, LegalPersonDcql());
         using var refused = await wallet.PostDirectAsync(bound, Token("legal_person", credential));
@@ -275,7 +275,7 @@ public sealed class ResponseRuleTests(VerifierFixture fixture) : IClassFixture<V
     {
         var issuer = Verifier.Issuer;
         using var wallet = Verifier.NewWallet();
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet);
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
 
         var matching = Queries.LegalPersonCredentialQuery();
         matching["trusted_authorities"] = new JsonArray(new JsonObject { ["type"] = "aki", ["values"] = new JsonArray(Verifier.IssuerPki.AuthorityKeyIdentifier) });
@@ -319,7 +319,7 @@ public sealed class ResponseLimitRuleTests
         var issuer = verifier.Issuer;
         using var wallet = verifier.NewWallet();
         var (id, request) = await verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holder: wallet)]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         verifier.Time!.Advance(TimeSpan.FromSeconds(61));
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
         await verifier.AssertRejectedAsync(response, id, "request_expired");
