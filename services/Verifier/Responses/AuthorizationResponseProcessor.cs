@@ -53,21 +53,14 @@ public sealed class AuthorizationResponseProcessor(
 {
     private readonly Dictionary<string, IPresentationVerifier> _verifiers = verifiers.ToDictionary(v => v.Format, StringComparer.Ordinal);
 
-    /// <summary>Records that a response over the size limit arrived, and answers the wallet.</summary>
-    public async Task<AuthorizationResponseOutcome> RejectOversizedAsync(string requestId, long size, CancellationToken cancellationToken)
-    {
-        var description = $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted";
-        var stored = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.Request.IsAwaitingResponseAt(time.GetUtcNow()))
-        {
-            var rejected = Rejected(stored.Request, new RejectionReason(ResponseFailureCodes.ResponseTooLarge, description));
-            if (await store.TryReplaceAsync(rejected, stored.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                Record(rejected);
-            }
-        }
-        return AuthorizationResponseOutcome.Error(StatusCodes.Status413PayloadTooLarge, "invalid_request", description);
-    }
+    /// <summary>
+    /// Answers a response over the size limit. The request is left as it is: an unread body proves no
+    /// knowledge of the request (no state), so whoever knows only the response URI must not be able
+    /// to end the request for the real wallet with one large post.
+    /// </summary>
+    public AuthorizationResponseOutcome RejectOversized(long size) =>
+        AuthorizationResponseOutcome.Error(StatusCodes.Status413PayloadTooLarge, "invalid_request",
+            $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted");
 
     public async Task<AuthorizationResponseOutcome> ProcessAsync(string requestId, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
     {

@@ -88,4 +88,19 @@ public sealed class ResponseStateTests(VerifierFixture fixture) : IClassFixture<
         }
         await AssertStillAnswerableAsync(wallet, request, id);
     }
+
+    [Fact]
+    public async Task Oversized_response_does_not_end_the_request_for_the_real_wallet()
+    {
+        using var wallet = Verifier.NewWallet();
+        var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        // Over the default 512 KiB limit: the body cannot be read, so nothing in it proves knowledge of the request.
+        using var forged = await Verifier.Client.PostAsync(new Uri(request.ResponseUri), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["vp_token"] = new string('a', 600 * 1024),
+            ["state"] = "guessed-state",
+        }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, forged.StatusCode);
+        await AssertStillAnswerableAsync(wallet, request, id);
+    }
 }
