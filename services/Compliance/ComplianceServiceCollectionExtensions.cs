@@ -47,6 +47,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IComplianceFilter, DidResolutionAndKeyFilter>();
         services.AddSingleton<IComplianceFilter, CertificateChainToTrustAnchorFilter>();
         services.AddSingleton<IComplianceFilter, PresentationSignatureFilter>();
+        services.AddSingleton<IComplianceFilter, HolderBindingFilter>();
         services.AddSingleton<IComplianceFilter, CredentialSignaturesAndValidityFilter>();
         services.AddSingleton<IComplianceFilter, JsonLdExpansionFilter>();
         services.AddSingleton<IComplianceFilter, ShaclShapesFilter>();

@@ -28,6 +28,21 @@ public sealed class VerifierOptions : IValidatableObject
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 512 * 1024;
 
+    /// <summary>
+    /// One deadline for verifying all presentations of a response, in seconds: issuers' DID documents
+    /// are fetched concurrently, and what has not arrived by then makes the response a refusal.
+    /// </summary>
+    [Range(1, 120)]
+    public int VerificationTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a response may hold the request while it is judged, in seconds. If its outcome is
+    /// never written (a state-store outage), the request can be answered again after this time.
+    /// Must exceed <see cref="VerificationTimeoutSeconds"/>.
+    /// </summary>
+    [Range(5, 3600)]
+    public int ResponseProcessingTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Largest number of presentations in one <c>vp_token</c>.</summary>
     [Range(1, 256)]
     public int MaxPresentations { get; set; } = 16;
@@ -54,6 +69,10 @@ public sealed class VerifierOptions : IValidatableObject
         if (Management.Authority is { } authority && !new AbsoluteHttpUrlAttribute().IsValid(authority))
         {
             yield return new ValidationResult("must be an absolute http or https URL without a fragment", ["Management:Authority"]);
+        }
+        if (ResponseProcessingTimeoutSeconds <= VerificationTimeoutSeconds)
+        {
+            yield return new ValidationResult("must be greater than VerificationTimeoutSeconds", [nameof(ResponseProcessingTimeoutSeconds)]);
         }
         if (string.IsNullOrWhiteSpace(Management.Audience))
         {

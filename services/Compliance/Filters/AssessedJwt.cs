@@ -69,6 +69,9 @@ public sealed class AssessedCredential : AssessedJwt
         Id = payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
     }
 
+    /// <summary>The presentation that enveloped this credential (null for a credential assessed on its own).</summary>
+    public AssessedJwt? Presentation { get; internal set; }
+
     /// <summary>The credential's <c>id</c>, when it has one.</summary>
     public string? Id { get; }
 

@@ -100,6 +100,10 @@ public sealed class ParseFilter : IComplianceFilter
                 continue;
             }
             var credential = ParseCredential(context, id[EnvelopePrefix.Length..], label);
+            if (credential is not null)
+            {
+                credential.Presentation = vp;
+            }
             if (credential?.Id is { } credentialId && !seenIds.Add(credentialId))
             {
                 context.AddFailure(this, credential, "The presentation holds two credentials with this id.");

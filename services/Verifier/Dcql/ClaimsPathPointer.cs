@@ -109,6 +109,30 @@ public sealed class ClaimsPathPointer : IEquatable<ClaimsPathPointer>
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// The path for people and error descriptions (<c>credentialSubject.address[0]</c>, <c>[*]</c> for
+    /// all elements): no JSON quoting, which RFC 6749 error descriptions may not carry.
+    /// </summary>
+    public string Display
+    {
+        get
+        {
+            var text = new StringBuilder();
+            foreach (var component in Components)
+            {
+                if (component.Key is { } key)
+                {
+                    text.Append(text.Length > 0 ? "." : "").Append(key);
+                }
+                else
+                {
+                    text.Append('[').Append(component.Index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*").Append(']');
+                }
+            }
+            return text.ToString();
+        }
+    }
+
     public override string ToString()
     {
         var text = new StringBuilder("[");

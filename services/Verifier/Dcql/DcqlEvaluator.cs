@@ -201,11 +201,11 @@ public sealed class DcqlEvaluator
     {
         if (!claim.Path.TrySelect(root, out var selected))
         {
-            return new(queryId, DcqlViolationCodes.ClaimMissing, $"'{queryId}': claim {claim.Path} is missing");
+            return new(queryId, DcqlViolationCodes.ClaimMissing, $"'{queryId}': claim {claim.Path.Display} is missing");
         }
         if (claim.Values is { } values && !selected.Any(element => values.Any(value => ValueEquals(element, value))))
         {
-            return new(queryId, DcqlViolationCodes.ClaimValueNotAllowed, $"'{queryId}': claim {claim.Path} has a value the query does not allow");
+            return new(queryId, DcqlViolationCodes.ClaimValueNotAllowed, $"'{queryId}': claim {claim.Path.Display} has a value the query does not allow");
         }
         return null;
     }

@@ -59,11 +59,29 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
             }
             return PresentationVerificationResult.Fail(FailureCodes.ForPresentation(error.Reason), error.Message);
         }
-        if (verified.Value.Credentials.Count == 0)
+        var vp = verified.Value;
+        if (vp.Credentials.Count == 0)
         {
             return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "the VP-JWT holds no verifiableCredential");
         }
-        return Accept(verified.Value.Credentials.Select(c => Credential(c, verified.Value.Holder)).ToList());
+        // The VP's signature proves possession of the presenter's key only: each credential must be
+        // bound to that key or DID, or it is someone else's credential (OpenID4VP 1.0 §14.1.2).
+        var credentials = new List<PresentedCredential>(vp.Credentials.Count);
+        for (var i = 0; i < vp.Credentials.Count; i++)
+        {
+            var holderBinding = HolderBinding.Check(vp.Credentials[i].Credential, vp.Holder, vp.Key.Key);
+            switch (holderBinding.Outcome)
+            {
+                case HolderBindingOutcome.Mismatch:
+                    return PresentationVerificationResult.Fail(PresentationFailureCodes.HolderBindingMismatch, $"verifiableCredential[{i}]: {holderBinding.Reason}");
+                case HolderBindingOutcome.Unbound when expectations.RequireHolderBinding:
+                    return PresentationVerificationResult.Fail(PresentationFailureCodes.HolderBindingMissing,
+                        $"verifiableCredential[{i}]: {holderBinding.Reason}, so it cannot be presented with cryptographic holder binding");
+            }
+            var bound = holderBinding.Outcome == HolderBindingOutcome.Bound;
+            credentials.Add(Credential(vp.Credentials[i], bound ? vp.Holder : null));
+        }
+        return Accept(credentials);
     }
 
     private PresentationVerificationResult Accept(IReadOnlyList<PresentedCredential> credentials)

@@ -47,5 +47,8 @@ public static class PresentationFailureCodes
     public const string InvalidSdHash = "invalid_sd_hash";
     public const string InvalidTransactionData = "invalid_transaction_data";
     public const string HolderBindingMissing = "holder_binding_missing";
+
+    /// <summary>A credential presented by another holder than the one it is bound to (cnf or DID subject).</summary>
+    public const string HolderBindingMismatch = "holder_binding_mismatch";
     public const string UnsupportedAlgorithm = "unsupported_algorithm";
 }

@@ -63,8 +63,16 @@ public sealed record PresentationRequest
 
     public LabelCredentialOffer? Offer { get; init; }
 
-    [JsonIgnore]
-    public bool IsAwaitingResponse => Status is PresentationRequestStatus.Pending or PresentationRequestStatus.Retrieved;
+    /// <summary>
+    /// Until when a response claimed for processing may take to be judged. A claim whose outcome was
+    /// never written (the state store failed in between) lapses then, and the request waits again.
+    /// </summary>
+    public DateTimeOffset? ProcessingDeadline { get; init; }
+
+    /// <summary>Whether a response may be accepted at <paramref name="now"/> (expiry aside): not answered, and not under a live claim.</summary>
+    public bool IsAwaitingResponseAt(DateTimeOffset now) =>
+        Status is PresentationRequestStatus.Pending or PresentationRequestStatus.Retrieved
+        || (Status == PresentationRequestStatus.Processing && ProcessingDeadline is { } deadline && now >= deadline);
 }
 
 /// <summary>The life cycle of a presentation request.</summary>
@@ -73,7 +81,7 @@ public static class PresentationRequestStatus
     public const string Pending = "pending";
     public const string Retrieved = "retrieved";
 
-    /// <summary>A response is being verified; no second response is accepted.</summary>
+    /// <summary>A response is being verified; no second response is accepted until the claim's deadline.</summary>
     public const string Processing = "processing";
     public const string Verified = "verified";
     public const string Rejected = "rejected";

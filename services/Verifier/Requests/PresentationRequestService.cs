@@ -86,7 +86,7 @@ public sealed class PresentationRequestService(
         {
             return new(null, new WalletError(400, "invalid_request", "the authorization request has expired"));
         }
-        if (!request.IsAwaitingResponse)
+        if (!request.IsAwaitingResponseAt(time.GetUtcNow()))
         {
             return new(null, new WalletError(400, "invalid_request", "the authorization request has been answered already"));
         }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
@@ -23,6 +24,12 @@ public static class PresentationRequestsApi
     public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/presentation-requests").WithTags("Presentation requests");
+        // Requests belong to the relying party the token names; a token naming none could read
+        // (and create) requests no one owns, so it is refused before any endpoint runs.
+        api.AddEndpointFilter(async (context, next) => OwnerOf(context.HttpContext.User) is null
+            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Relying party unknown",
+                detail: "The access token names no relying party (client_id, azp or sub); requests belong to the party that created them.")
+            : await next(context).ConfigureAwait(false));
         api.MapPost("/", CreateAsync).RequireAuthorization(WritePolicy);
         api.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
         api.MapGet("/{id}/qr.png", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
@@ -60,6 +67,7 @@ public static class PresentationRequestsApi
         CreatePresentationRequestValidator validator,
         PresentationRequestService service,
         IVerifierIdentity identity,
+        IOptions<VerifierOptions> options,
         CancellationToken cancellationToken)
     {
         if (!http.Request.HasJsonContentType())
@@ -88,7 +96,8 @@ public static class PresentationRequestsApi
                     extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors });
             }
             var created = await service.CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken).ConfigureAwait(false);
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/presentation-requests/{Uri.EscapeDataString(created.Request.Id)}";
+            // From the configured public base URL: the Host header is the caller's to choose.
+            var baseUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/presentation-requests/{Uri.EscapeDataString(created.Request.Id)}";
             var response = new JsonObject
             {
                 ["request_id"] = created.Request.Id,
@@ -131,9 +140,9 @@ public static class PresentationRequestsApi
             : Results.File(new PngByteQRCode(data).GetGraphic(8), "image/png");
     }
 
-    /// <summary>Who the caller is, as the token names the relying party.</summary>
+    /// <summary>Who the caller is, as the token names the relying party (null when it names none).</summary>
     private static string? OwnerOf(ClaimsPrincipal user) =>
-        user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
+        new[] { "client_id", "azp", "sub" }.Select(name => user.FindFirst(name)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static IResult RequestObject(HttpContext http, RequestObjectResult result)
     {
@@ -151,7 +160,7 @@ public static class PresentationRequestsApi
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(error);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = error.Description }, statusCode: error.StatusCode);
+        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = Responses.ErrorDescription.Sanitize(error.Description) }, statusCode: error.StatusCode);
     }
 
     private sealed class CreatedJson(string location, string json) : IResult

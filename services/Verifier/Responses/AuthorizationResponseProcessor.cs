@@ -14,8 +14,9 @@ namespace GaiaX.Oid4vc.Verifier.Responses;
 /// <summary>What the response endpoint answers the wallet: a status code and a JSON body.</summary>
 public sealed record AuthorizationResponseOutcome(int StatusCode, JsonObject Body)
 {
+    /// <summary>An OAuth error; the description is brought into RFC 6749's character set (<see cref="ErrorDescription"/>).</summary>
     public static AuthorizationResponseOutcome Error(int status, string error, string description) =>
-        new(status, new JsonObject { ["error"] = error, ["error_description"] = description });
+        new(status, new JsonObject { ["error"] = error, ["error_description"] = ErrorDescription.Sanitize(description) });
 }
 
 /// <summary>Reason codes for rejections that concern the response as a whole.</summary>
@@ -52,21 +53,14 @@ public sealed class AuthorizationResponseProcessor(
 {
     private readonly Dictionary<string, IPresentationVerifier> _verifiers = verifiers.ToDictionary(v => v.Format, StringComparer.Ordinal);
 
-    /// <summary>Records that a response over the size limit arrived, and answers the wallet.</summary>
-    public async Task<AuthorizationResponseOutcome> RejectOversizedAsync(string requestId, long size, CancellationToken cancellationToken)
-    {
-        var description = $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted";
-        var stored = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.Request.IsAwaitingResponse)
-        {
-            var rejected = Rejected(stored.Request, new RejectionReason(ResponseFailureCodes.ResponseTooLarge, description));
-            if (await store.TryReplaceAsync(rejected, stored.ETag, cancellationToken).ConfigureAwait(false))
-            {
-                Record(rejected);
-            }
-        }
-        return AuthorizationResponseOutcome.Error(StatusCodes.Status413PayloadTooLarge, "invalid_request", description);
-    }
+    /// <summary>
+    /// Answers a response over the size limit. The request is left as it is: an unread body proves no
+    /// knowledge of the request (no state), so whoever knows only the response URI must not be able
+    /// to end the request for the real wallet with one large post.
+    /// </summary>
+    public AuthorizationResponseOutcome RejectOversized(long size) =>
+        AuthorizationResponseOutcome.Error(StatusCodes.Status413PayloadTooLarge, "invalid_request",
+            $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted");
 
     public async Task<AuthorizationResponseOutcome> ProcessAsync(string requestId, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
     {
@@ -77,11 +71,12 @@ public sealed class AuthorizationResponseProcessor(
             return AuthorizationResponseOutcome.Error(StatusCodes.Status404NotFound, "invalid_request", "unknown response_uri");
         }
         var request = stored.Request;
-        if (!request.IsAwaitingResponse)
+        var now = time.GetUtcNow();
+        if (!request.IsAwaitingResponseAt(now))
         {
-            return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", "this authorization request has been answered already; a response is accepted once");
+            return AnsweredAlready();
         }
-        if (time.GetUtcNow() >= request.ExpiresAt)
+        if (now >= request.ExpiresAt)
         {
             var expired = new RejectionReason(ResponseFailureCodes.RequestExpired, "the response arrived after the authorization request expired");
             var rejected = Rejected(request, expired);
@@ -92,20 +87,45 @@ public sealed class AuthorizationResponseProcessor(
             return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", expired.Description);
         }
 
-        // Claim the request: from here on no other response is processed for it.
-        var processing = request with { Status = PresentationRequestStatus.Processing, RespondedAt = time.GetUtcNow() };
+        // Check before claiming: whoever knows only the response URI (no state, or a response that
+        // does not decrypt with this request's key) is turned away without touching the request, so
+        // the real wallet can still answer it.
+        var (parameters, refusal) = ReadParameters(request, form);
+        if (refusal is not null)
+        {
+            return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", refusal);
+        }
+        var state = parameters!.TryGetValue("state", out var stateJson) && stateJson.ValueKind == JsonValueKind.String ? stateJson.GetString() : null;
+        if (!FixedTimeEquals(state, request.State))
+        {
+            return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", "the response's state does not belong to this request");
+        }
+
+        // Claim the request: until the claim's deadline no other response is processed for it. If the
+        // outcome cannot be written (a state-store outage), the claim lapses at the deadline and the
+        // request can be answered again, or expires, instead of staying claimed forever.
+        var processing = request with
+        {
+            Status = PresentationRequestStatus.Processing,
+            RespondedAt = now,
+            ProcessingDeadline = now.AddSeconds(options.Value.ResponseProcessingTimeoutSeconds),
+        };
         if (!await store.TryReplaceAsync(processing, stored.ETag, cancellationToken).ConfigureAwait(false))
         {
-            return AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", "this authorization request has been answered already; a response is accepted once");
+            return AnsweredAlready();
         }
         // Once claimed, the response is judged to the end even if the wallet hangs up: otherwise the
-        // request would stay claimed with no outcome. Outbound calls carry their own time-outs.
+        // request would stay claimed with no outcome until the deadline. Verification has its own deadline.
         var claimed = await store.GetAsync(requestId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The request vanished while it was being answered.");
+        if (claimed.Request.ProcessingDeadline != processing.ProcessingDeadline || claimed.Request.Status != PresentationRequestStatus.Processing)
+        {
+            return AnsweredAlready();
+        }
         (AuthorizationResponseOutcome Outcome, PresentationRequest Final, IReadOnlyList<string>? Presentations, IReadOnlyList<PresentedCredential>? Credentials) evaluated;
         try
         {
-            evaluated = await EvaluateAsync(processing, form, CancellationToken.None).ConfigureAwait(false);
+            evaluated = await EvaluateAsync(processing, form, parameters, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -115,9 +135,11 @@ public sealed class AuthorizationResponseProcessor(
             throw;
         }
         var (outcome, final, presentations, credentials) = evaluated;
+        final = final with { ProcessingDeadline = null };
         if (!await store.TryReplaceAsync(final, claimed.ETag, CancellationToken.None).ConfigureAwait(false))
         {
-            throw new InvalidOperationException("The request changed while its response was being verified.");
+            // The claim lapsed while this response was judged and another response took the request over.
+            return AnsweredAlready();
         }
         Record(final);
         if (final.Status == PresentationRequestStatus.Verified)
@@ -127,32 +149,33 @@ public sealed class AuthorizationResponseProcessor(
         return outcome;
     }
 
-    private async Task<(AuthorizationResponseOutcome Outcome, PresentationRequest Final, IReadOnlyList<string>? Presentations, IReadOnlyList<PresentedCredential>? Credentials)> EvaluateAsync(
-        PresentationRequest request, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
-    {
-        (AuthorizationResponseOutcome, PresentationRequest, IReadOnlyList<string>?, IReadOnlyList<PresentedCredential>?) Reject(string code, string description, string? queryId = null) =>
-            (AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", description),
-             Rejected(request, new RejectionReason(code, description, queryId)), null, null);
+    private static AuthorizationResponseOutcome AnsweredAlready() =>
+        AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", "this authorization request has been answered already; a response is accepted once");
 
-        // The parameters of the response: the form itself, or the payload of the encrypted JWT.
+    /// <summary>
+    /// The parameters of the response: the form itself, or the payload of the encrypted JWT. A
+    /// response that cannot be read is refused (the sentence says why) without judging the request.
+    /// </summary>
+    private static (Dictionary<string, JsonElement>? Parameters, string? Refusal) ReadParameters(PresentationRequest request, IReadOnlyDictionary<string, string> form)
+    {
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (form.TryGetValue("response", out var jwe))
         {
             if (request.EncryptionKey is null)
             {
-                return Reject(ResponseFailureCodes.InvalidVpToken, "this request did not ask for an encrypted response");
+                return (null, "this request did not ask for an encrypted response");
             }
             var decrypted = EcdhEsJweDecryptor.Decrypt(jwe, request.EncryptionKey);
             if (decrypted.Plaintext is null)
             {
-                return Reject(ResponseFailureCodes.DecryptionFailed, decrypted.Error!);
+                return (null, decrypted.Error!);
             }
             try
             {
                 using var payload = JsonDocument.Parse(decrypted.Plaintext);
                 if (payload.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return Reject(ResponseFailureCodes.DecryptionFailed, "the decrypted response is not a JSON object");
+                    return (null, "the decrypted response is not a JSON object");
                 }
                 foreach (var property in payload.RootElement.EnumerateObject())
                 {
@@ -161,7 +184,7 @@ public sealed class AuthorizationResponseProcessor(
             }
             catch (JsonException)
             {
-                return Reject(ResponseFailureCodes.DecryptionFailed, "the decrypted response is not JSON");
+                return (null, "the decrypted response is not JSON");
             }
         }
         else
@@ -171,12 +194,15 @@ public sealed class AuthorizationResponseProcessor(
                 parameters[name] = JsonSerializer.SerializeToElement(value);
             }
         }
+        return (parameters, null);
+    }
 
-        var state = parameters.TryGetValue("state", out var stateJson) && stateJson.ValueKind == JsonValueKind.String ? stateJson.GetString() : null;
-        if (!FixedTimeEquals(state, request.State))
-        {
-            return Reject(ResponseFailureCodes.StateMismatch, "the response's state does not belong to this request");
-        }
+    private async Task<(AuthorizationResponseOutcome Outcome, PresentationRequest Final, IReadOnlyList<string>? Presentations, IReadOnlyList<PresentedCredential>? Credentials)> EvaluateAsync(
+        PresentationRequest request, IReadOnlyDictionary<string, string> form, Dictionary<string, JsonElement> parameters, CancellationToken cancellationToken)
+    {
+        (AuthorizationResponseOutcome, PresentationRequest, IReadOnlyList<string>?, IReadOnlyList<PresentedCredential>?) Reject(string code, string description, string? queryId = null) =>
+            (AuthorizationResponseOutcome.Error(StatusCodes.Status400BadRequest, "invalid_request", description),
+             Rejected(request, new RejectionReason(code, description, queryId)), null, null);
 
         if (parameters.TryGetValue("error", out var errorJson))
         {
@@ -208,8 +234,7 @@ public sealed class AuthorizationResponseProcessor(
         }
 
         var query = dcqlParser.Parse(request.DcqlQuery).Query ?? throw new InvalidOperationException("A stored DCQL query no longer parses.");
-        var presented = new Dictionary<string, IReadOnlyList<PresentedCredential>>(StringComparer.Ordinal);
-        var allCredentials = new List<PresentedCredential>();
+        var jobs = new List<(string QueryId, CredentialQuery Query, IPresentationVerifier Verifier, PresentationExpectations Expectations, JsonElement Presentation)>();
         foreach (var (queryId, presentations) in vpToken.Token!)
         {
             var credentialQuery = query.Find(queryId);
@@ -217,27 +242,50 @@ public sealed class AuthorizationResponseProcessor(
             {
                 return Reject(ResponseFailureCodes.InvalidVpToken, $"vp_token holds '{queryId}', which is not a credential query id of the request", queryId);
             }
-            var verifier = _verifiers[credentialQuery.Format];
             var expectations = new PresentationExpectations(request.ClientId, request.Nonce)
             {
                 RequireHolderBinding = credentialQuery.RequireCryptographicHolderBinding,
                 TransactionDataHashes = TransactionDataHashes(request, queryId),
             };
-            var credentials = new List<PresentedCredential>();
-            foreach (var presentation in presentations)
-            {
-                var result = await verifier.VerifyAsync(presentation, expectations, cancellationToken).ConfigureAwait(false);
-                if (result.Presentation is null)
-                {
-                    return Reject(result.FailureCode!, result.Failure!, queryId);
-                }
-                credentials.Add(BestMatch(credentialQuery, result.Presentation.Credentials));
-                allCredentials.AddRange(result.Presentation.Credentials);
-            }
-            presented[queryId] = credentials;
+            jobs.AddRange(presentations.Select(p => (queryId, credentialQuery, _verifiers[credentialQuery.Format], expectations, p)));
         }
 
-        var evaluation = dcqlEvaluator.Evaluate(query, presented);
+        // Every presentation at once, under one deadline for the whole response: issuers' DID documents
+        // are fetched concurrently, and a host that never answers ends in a refusal, not in a hang.
+        var timeout = TimeSpan.FromSeconds(options.Value.VerificationTimeoutSeconds);
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        PresentationVerificationResult[] results;
+        try
+        {
+            results = await Task.WhenAll(jobs.Select(j => j.Verifier.VerifyAsync(j.Presentation, j.Expectations, deadline.Token))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Reject(ResponseFailureCodes.VerificationFailed, TimedOut(timeout));
+        }
+        var presented = new Dictionary<string, List<PresentedCredential>>(StringComparer.Ordinal);
+        var allCredentials = new List<PresentedCredential>();
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var (queryId, credentialQuery, _, _, _) = jobs[i];
+            var result = results[i];
+            if (result.Presentation is null)
+            {
+                // A refusal caused by the deadline (a resolver that gave up when it fired) is reported as the deadline.
+                return deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                    ? Reject(ResponseFailureCodes.VerificationFailed, TimedOut(timeout), queryId)
+                    : Reject(result.FailureCode!, result.Failure!, queryId);
+            }
+            if (!presented.TryGetValue(queryId, out var credentials))
+            {
+                presented[queryId] = credentials = [];
+            }
+            credentials.Add(BestMatch(credentialQuery, result.Presentation.Credentials));
+            allCredentials.AddRange(result.Presentation.Credentials);
+        }
+
+        var evaluation = dcqlEvaluator.Evaluate(query, presented.ToDictionary(e => e.Key, e => (IReadOnlyList<PresentedCredential>)e.Value, StringComparer.Ordinal));
         if (!evaluation.IsSatisfied || evaluation.Violations.Count > 0)
         {
             var reasons = evaluation.Violations.Select(v => new RejectionReason(v.Code, v.Message, v.CredentialQueryId)).ToList();
@@ -352,6 +400,9 @@ public sealed class AuthorizationResponseProcessor(
             VerifierLog.Rejected(logger, request.Id, reason.Code, reason.Description);
         }
     }
+
+    private static string TimedOut(TimeSpan timeout) =>
+        $"the presentations could not be verified within {timeout.TotalSeconds:0.#} s: a DID document or key of an issuer or holder did not arrive in time";
 
     private static PresentationRequest Rejected(PresentationRequest request, RejectionReason reason) =>
         request with { Status = PresentationRequestStatus.Rejected, Reasons = [reason], RespondedAt = request.RespondedAt };

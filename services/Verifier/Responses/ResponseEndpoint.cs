@@ -25,7 +25,7 @@ public static class ResponseEndpoint
         var limit = options.Value.MaxResponseBytes;
         if (http.Request.ContentLength is { } declared && declared > limit)
         {
-            return Json(await processor.RejectOversizedAsync(id, declared, cancellationToken).ConfigureAwait(false));
+            return Json(processor.RejectOversized(declared));
         }
 
         // Read at most one byte more than the limit: enough to know the body is too large. The buffer
@@ -53,7 +53,7 @@ public static class ResponseEndpoint
             }
             if (read > limit)
             {
-                return Json(await processor.RejectOversizedAsync(id, read, cancellationToken).ConfigureAwait(false));
+                return Json(processor.RejectOversized(read));
             }
 
             var form = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -61,8 +61,9 @@ public sealed record PresentationRequestStatusView
         ArgumentNullException.ThrowIfNull(request);
         var status = request.Status switch
         {
-            _ when request.IsAwaitingResponse && now >= request.ExpiresAt => Expired,
-            // "processing" is an internal step: to the relying party the response has not been judged yet.
+            _ when request.IsAwaitingResponseAt(now) && now >= request.ExpiresAt => Expired,
+            // "processing" is an internal step: to the relying party the response has not been judged
+            // yet (and after a lapsed claim the request waits for a response again).
             PresentationRequestStatus.Processing => PresentationRequestStatus.Retrieved,
             var other => other,
         };

@@ -52,11 +52,14 @@ public sealed class PresentationStatusService(IPresentationRequestStore store, T
         return new StatusLookup(PresentationRequestStatusView.From(request, revealCredentials: true, time.GetUtcNow()));
     }
 
-    /// <summary>A request without a recorded owner (created by a token naming no party) is readable by any reader.</summary>
+    /// <summary>
+    /// Only the relying party that created a request may read it. A request without a recorded owner
+    /// (stored before owner-less tokens were refused) is readable by no one.
+    /// </summary>
     public static bool IsOwner(PresentationRequest request, string? caller)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Owner is null || string.Equals(request.Owner, caller, StringComparison.Ordinal);
+        return request.Owner is not null && caller is not null && string.Equals(request.Owner, caller, StringComparison.Ordinal);
     }
 
     private static bool Matches(string code, string hash) =>

@@ -108,11 +108,14 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         {
             return envelopeError;
         }
+        // Concurrently: each credential may wait on its issuer's DID document, and one slow host must
+        // not make the others wait in line (the caller bounds the whole with its token).
+        var results = await Task.WhenAll(envelopes.Select(e => credentials.VerifyAsync(e, cancellationToken).AsTask())).ConfigureAwait(false);
         var verified = new List<VerifiedCredential>(envelopes.Count);
         var failures = new List<VerificationError>();
         for (var i = 0; i < envelopes.Count; i++)
         {
-            var result = await credentials.VerifyAsync(envelopes[i], cancellationToken).ConfigureAwait(false);
+            var result = results[i];
             if (result.Succeeded)
             {
                 verified.Add(result.Value);

@@ -58,7 +58,7 @@ public class VerifierFlowBenchmarks
             ["iat"] = Jose.Now(),
             ["exp"] = Jose.Now() + 86_400,
         }, _managementKey);
-        _legalPerson = _issuer.IssueVcJwt("LegalPerson", new JsonObject { ["id"] = "did:web:example.org", ["legalName"] = "Example Corp", ["countryCode"] = "BE" });
+        _legalPerson = _issuer.IssueVcJwt("LegalPerson", new JsonObject { ["legalName"] = "Example Corp", ["countryCode"] = "BE" }, holderJwk: Jose.PublicJwk(_holder));
         _employee = _issuer.IssueSdJwt("https://credentials.example.com/employee", new JsonObject { ["given_name"] = "Ada", ["family_name"] = "Lovelace", ["email"] = "ada@example.org" }, Jose.PublicJwk(_holder));
     }
 

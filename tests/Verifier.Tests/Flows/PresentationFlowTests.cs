@@ -23,7 +23,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
         Assert.Equal("direct_post", request.ResponseMode);
         Assert.Equal("retrieved", (string?)(await Verifier.StatusAsync(requestId))["status"]);
 
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -55,7 +55,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
         Assert.Equal("P-256", (string?)jwk["crv"]);
         Assert.Null(jwk["d"]);
 
-        var legalPerson = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+        var legalPerson = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
         var employee = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
         var vpToken = new JsonObject
         {
@@ -92,7 +92,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
         var request = await wallet.FetchAsync(invocation, walletNonce: "qPmxiNFCR3QTm19POc8u", walletMetadata: metadata);
         Assert.Equal("https://wallet.example.org", (string?)request.Payload["aud"]);
 
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("verified", (string?)(await Verifier.StatusAsync((string)created["request_id"]!))["status"]);
@@ -123,7 +123,7 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), redirectUri: "https://rp.example.org/callback"));
         var requestId = (string)created["request_id"]!;
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
-        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject());
+        var credential = issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var redirect = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["redirect_uri"]!;

@@ -16,7 +16,7 @@ public sealed class RedisStateFlowTests
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
         var vpToken = new JsonObject
         {
-            ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())])),
+            ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)])),
             ["employee"] = new JsonArray(wallet.PresentSdJwt(request, verifier.Issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk), ["given_name", "family_name"])),
         };
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => wallet.PostEncryptedAsync(request, vpToken)));

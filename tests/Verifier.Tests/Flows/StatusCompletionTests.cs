@@ -15,7 +15,7 @@ public sealed class StatusCompletionTests(VerifierFixture fixture) : IClassFixtu
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
         response.EnsureSuccessStatusCode();
         return (string)created["request_id"]!;

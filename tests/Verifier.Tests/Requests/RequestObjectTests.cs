@@ -92,7 +92,7 @@ public sealed class RequestObjectTests(VerifierFixture fixture) : IClassFixture<
         using var wallet = Verifier.NewWallet();
         var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery())));
         var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
-        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject())]);
+        var vp = wallet.PresentVcJwt(request, [issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk)]);
         using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
         response.EnsureSuccessStatusCode();
         var error = await Assert.ThrowsAsync<WalletException>(() => wallet.FetchAsync((string)created["authorization_request_uri"]!));

@@ -87,9 +87,18 @@ public sealed class TestIssuer : IAsyncDisposable
         };
     }
 
-    /// <summary>A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>, <c>kid</c> a DID URL of the issuer).</summary>
-    public string IssueVcJwt(string type, JsonObject subject, DateTimeOffset? validUntil = null, DateTimeOffset? expires = null)
+    /// <summary>
+    /// A VCDM 2.0 credential secured as a VC-JWT (<c>typ: vc+jwt</c>, <c>cty: vc</c>, <c>kid</c> a DID URL of the issuer).
+    /// With <paramref name="holderJwk"/> it is bound to that key as the Issuer binds it: <c>cnf.jwk</c> is the
+    /// key and <c>credentialSubject.id</c> its <c>did:jwk</c>.
+    /// </summary>
+    public string IssueVcJwt(string type, JsonObject subject, DateTimeOffset? validUntil = null, DateTimeOffset? expires = null, JsonObject? holderJwk = null, Action<JsonObject>? changePayload = null)
     {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (holderJwk is not null)
+        {
+            subject["id"] = "did:jwk:" + Jose.B64(holderJwk.ToJsonString());
+        }
         var header = new JsonObject { ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = KeyId };
         var payload = new JsonObject
         {
@@ -110,6 +119,11 @@ public sealed class TestIssuer : IAsyncDisposable
         {
             payload["exp"] = exp.ToUnixTimeSeconds();
         }
+        if (holderJwk is not null)
+        {
+            payload["cnf"] = new JsonObject { ["jwk"] = holderJwk.DeepClone() };
+        }
+        changePayload?.Invoke(payload);
         return Jose.SignEs256(header, payload, _key);
     }
 

@@ -24,6 +24,7 @@ public sealed class VerifierHost : IAsyncDisposable
     private TestServiceHost? _host;
     private DaprTestEnvironment? _dapr;
     private RedisTestServer? _redis;
+    private HttpClient? _client;
 
     private VerifierHost()
     {
@@ -39,7 +40,8 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public TestServiceHost Host => _host!;
 
-    public HttpClient Client => Host.Client;
+    /// <summary>A client to the Verifier that checks every <c>error_description</c> it receives (<see cref="ErrorDescriptionCharset"/>).</summary>
+    public HttpClient Client => _client!;
 
     public FakeTimeProvider? Time { get; private set; }
 
@@ -51,12 +53,15 @@ public sealed class VerifierHost : IAsyncDisposable
     public static Task<VerifierHost> StartAsync(bool fakeTime = false, params string[] extraArgs) => StartAsync(fakeTime, redis: false, extraArgs);
 
     /// <summary>Starts the Verifier; with <paramref name="redis"/> the sidecar keeps state in a real redis-server.</summary>
-    public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs)
+    public static Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs) => StartAsync(fakeTime, redis, services: null, extraArgs);
+
+    /// <summary>Starts the Verifier with <paramref name="services"/> changing its registrations (a failing store, …).</summary>
+    public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, Action<IServiceCollection>? services, params string[] extraArgs)
     {
         var host = new VerifierHost();
         try
         {
-            await host.StartCoreAsync(fakeTime, redis, extraArgs);
+            await host.StartCoreAsync(fakeTime, redis, services, extraArgs);
             return host;
         }
         catch
@@ -67,7 +72,7 @@ public sealed class VerifierHost : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool fakeTime, bool redis, string[] extraArgs)
+    private async Task StartCoreAsync(bool fakeTime, bool redis, Action<IServiceCollection>? services, string[] extraArgs)
     {
         var host = this;
         var anchor = host.IssuerPki.WriteAnchor(host._directory);
@@ -120,20 +125,30 @@ public sealed class VerifierHost : IAsyncDisposable
                 {
                     builder.Services.AddSingleton<TimeProvider>(time);
                 }
+                services?.Invoke(builder.Services);
             });
+        host._client = new HttpClient(new ErrorDescriptionCharset(new HttpClientHandler())) { BaseAddress = host._host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>A management API bearer token with <paramref name="scope"/>.</summary>
-    public string Token(string scope = "verifier.requests.write verifier.requests.read", string audience = "gaiax-verifier", string subject = "relying-party")
+    /// <remarks>A null <paramref name="subject"/> leaves <c>sub</c> out; <paramref name="extraClaims"/> are added as they are.</remarks>
+    public string Token(string scope = "verifier.requests.write verifier.requests.read", string audience = "gaiax-verifier", string? subject = "relying-party", JsonObject? extraClaims = null)
     {
         var payload = new JsonObject
         {
-            ["sub"] = subject,
             ["aud"] = audience,
             ["scope"] = scope,
             ["iat"] = Jose.Now(),
             ["exp"] = Jose.Now() + 600,
         };
+        if (subject is not null)
+        {
+            payload["sub"] = subject;
+        }
+        foreach (var (name, value) in extraClaims ?? [])
+        {
+            payload[name] = value?.DeepClone();
+        }
         return Jose.SignEs256(new JsonObject { ["typ"] = "at+jwt", ["kid"] = "management" }, payload, _managementKey);
     }
 
@@ -168,6 +183,7 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _client?.Dispose();
         if (_dapr is not null)
         {
             await _dapr.DisposeAsync();
