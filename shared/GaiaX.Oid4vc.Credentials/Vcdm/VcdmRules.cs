@@ -29,7 +29,7 @@ public static class VcdmRules
         {
             return error;
         }
-        if (credential.TryGetProperty("id", out var id) && (id.ValueKind != JsonValueKind.String || !Uri.TryCreate(id.GetString(), UriKind.Absolute, out _)))
+        if (credential.TryGetProperty("id", out var id) && !IsUrl(id))
         {
             return Violation("The credential id must be a URL.");
         }
@@ -140,7 +140,15 @@ public static class VcdmRules
         };
 
     private static bool IsUrl(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && Uri.TryCreate(value.GetString(), UriKind.Absolute, out _);
+        value.ValueKind == JsonValueKind.String && IsAbsoluteUri(value.GetString());
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is an absolute URI written with its scheme (<c>did:web:…</c>,
+    /// <c>https://…</c>, <c>urn:…</c>). <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> alone
+    /// also takes a rooted path such as <c>/x</c> on Unix for a <c>file:</c> URI.
+    /// </summary>
+    public static bool IsAbsoluteUri(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && value!.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// VC-JOSE-COSE section 3.1.2: the JWT claim names <c>vc</c> and <c>vp</c> must not be present
@@ -174,7 +182,7 @@ public static class VcdmRules
             JsonValueKind.Object when issuer.TryGetProperty("id", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
             _ => null,
         };
-        return id is not null && Uri.TryCreate(id, UriKind.Absolute, out _) ? id : null;
+        return IsAbsoluteUri(id) ? id : null;
     }
 
     /// <summary>Whether <c>type</c> (a string or an array of strings) contains <paramref name="type"/>.</summary>
