@@ -90,6 +90,15 @@ public sealed class IssuerOptions
     [Range(1, 3650)]
     public int CredentialValidityDays { get; set; } = 365;
 
+    /// <summary>
+    /// Each credential this issuer signs gets its own issuance time (<c>iat</c>, <c>nbf</c> /
+    /// <c>validFrom</c>; <c>exp</c> / <c>validUntil</c> follow), drawn uniformly from this many
+    /// seconds before now, so the credentials of a batch or of consecutive requests share no exact
+    /// timestamp a verifier could link them by (RFC 9901 section 10.1). 0 writes the exact time.
+    /// </summary>
+    [Range(0, 7 * 24 * 3600)]
+    public int IssuanceTimeJitterSeconds { get; set; } = 24 * 3600;
+
     /// <summary>Display names of the issuer (<c>display</c> in issuer metadata).</summary>
     public List<DisplayOptions> Display { get; set; } = [];
 

@@ -66,6 +66,7 @@ public static class IssuerServiceCollectionExtensions
         services.TryAddSingleton<IAuthorizationSubjectResolver, IssuerStateSubjectResolver>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<KeyProofValidator>();
+        services.AddSingleton<CredentialIssuanceTimes>();
         services.AddSingleton<ICredentialFormatter, JwtVcJsonFormatter>();
         services.AddSingleton<ICredentialFormatter, SdJwtVcFormatter>();
         services.AddSingleton<CredentialRequestProcessor>();

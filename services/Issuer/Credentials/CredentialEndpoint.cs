@@ -67,28 +67,28 @@ public static class CredentialEndpoints
         return ProtocolResults.Json(result.Value, result.Value.Deferred ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
     }
 
-    /// <summary>Reads an <c>application/json</c> object body; anything else is the request's error.</summary>
+    /// <summary>
+    /// Reads an <c>application/json</c> object body through <see cref="JsonRequestBody"/>; anything
+    /// else (malformed, too deep, repeated members, text that is not Unicode) is the request's error.
+    /// </summary>
     public static async Task<DisposableOutcome> ReadJsonAsync(HttpRequest request, string errorCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!JsonRequestBody.IsJson(request.ContentType))
         {
             return new DisposableOutcome(null, new ProtocolError(errorCode, "the request body must be application/json"));
         }
-        try
+        var (document, problem) = await JsonRequestBody.ParseAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        if (document is null)
         {
-            var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken).ConfigureAwait(false);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                return new DisposableOutcome(null, new ProtocolError(errorCode, "the request body must be a JSON object"));
-            }
-            return new DisposableOutcome(document, null);
+            return new DisposableOutcome(null, new ProtocolError(errorCode, problem!));
         }
-        catch (JsonException)
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            return new DisposableOutcome(null, new ProtocolError(errorCode, "the request body is not valid JSON"));
+            document.Dispose();
+            return new DisposableOutcome(null, new ProtocolError(errorCode, "the request body must be a JSON object"));
         }
+        return new DisposableOutcome(document, null);
     }
 
     /// <summary>A parsed JSON body or the error that prevented it.</summary>

@@ -13,6 +13,23 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// <summary>What a credential is made from: configuration, claims, subject and the holder key.</summary>
 public sealed record CredentialIssueContext(string ConfigurationId, CredentialConfigurationOptions Configuration, JsonElement Claims, string? SubjectId, HolderKey Holder);
 
+/// <summary>
+/// The issuance time of one credential: whole seconds, drawn uniformly from the
+/// <see cref="IssuerOptions.IssuanceTimeJitterSeconds"/> before now and never after it. Every
+/// credential draws its own, so neither the credentials of one batch nor those of requests at the
+/// same instant carry one exact <c>iat</c>/<c>exp</c> (RFC 9901 section 10.1); the window is the
+/// same for every holder, so the value says no more than "issued within the last day".
+/// </summary>
+public sealed class CredentialIssuanceTimes(TimeProvider time, IOptions<IssuerOptions> options)
+{
+    public DateTimeOffset Next()
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var window = options.Value.IssuanceTimeJitterSeconds;
+        return DateTimeOffset.FromUnixTimeSeconds(window <= 0 ? now : now - System.Security.Cryptography.RandomNumberGenerator.GetInt32(window + 1));
+    }
+}
+
 /// <summary>Produces a signed credential of one format.</summary>
 public interface ICredentialFormatter
 {
@@ -24,18 +41,20 @@ public interface ICredentialFormatter
 /// <summary>
 /// <c>jwt_vc_json</c> as a W3C VCDM 2.0 credential secured with JOSE (VC-JOSE-COSE), signed by the
 /// credential core's <see cref="VcJwtIssuer"/>: header <c>typ: vc+jwt</c>, <c>cty: vc</c>,
-/// <c>iss</c>, <c>kid</c> (the issuer's DID URL). The holder key is bound through <c>cnf.jwk</c>,
-/// and <c>credentialSubject.id</c> is the holder's DID (<c>did:jwk</c> of the proof key, or the DID
-/// of a <c>kid</c> proof) unless the offer named a subject.
+/// <c>iss</c>, <c>kid</c> (the issuer's DID URL); payload claims <c>iss</c>, <c>sub</c> (the subject
+/// id), <c>jti</c> (the credential id), <c>nbf</c> = <c>iat</c> = <c>validFrom</c> (the credential's
+/// own issuance time, see <see cref="CredentialIssuanceTimes"/>), <c>exp</c> = <c>validUntil</c>.
+/// The holder key is bound through <c>cnf.jwk</c>, and <c>credentialSubject.id</c> is the holder's
+/// DID (<c>did:jwk</c> of the proof key, or the DID of a <c>kid</c> proof) unless the offer named a subject.
 /// </summary>
-public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer, TimeProvider time, IOptions<IssuerOptions> options) : ICredentialFormatter
+public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer, CredentialIssuanceTimes times, IOptions<IssuerOptions> options) : ICredentialFormatter
 {
     public string Format => CredentialFormats.JwtVcJson;
 
     public string Issue(CredentialIssueContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var now = time.GetUtcNow();
+        var issuedAt = times.Next();
         var subjectId = context.SubjectId ?? context.Holder.Did ?? DidJwk(context.Holder.Jwk);
         var id = "urn:uuid:" + Guid.NewGuid();
 
@@ -55,8 +74,8 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
             }
             writer.WriteEndArray();
             writer.WriteString("issuer", key.IssuerDid);
-            writer.WriteString("validFrom", now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            writer.WriteString("validUntil", now.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            writer.WriteString("validFrom", issuedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            writer.WriteString("validUntil", issuedAt.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             writer.WriteStartObject("credentialSubject");
             if (context.Claims.ValueKind == JsonValueKind.Object)
             {
@@ -80,7 +99,7 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
             writer.WriteEndObject();
         }
         using var credential = JsonDocument.Parse(buffer.WrittenMemory);
-        return issuer.Issue(credential.RootElement, key.Key, key.IssuerDid);
+        return issuer.Issue(credential.RootElement, key.Key, key.IssuerDid, issuedAt);
     }
 
     /// <summary>The <c>did:jwk</c> of a public JWK.</summary>
@@ -93,9 +112,10 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
 
 /// <summary>
 /// <c>dc+sd-jwt</c> (IETF SD-JWT VC) through the credential core's <see cref="SdJwtIssuer"/>:
-/// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>.
+/// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>, and
+/// <c>iat</c>/<c>exp</c> from the credential's own issuance time (<see cref="CredentialIssuanceTimes"/>).
 /// </summary>
-public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, IOptions<IssuerOptions> options) : ICredentialFormatter
+public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, CredentialIssuanceTimes times, IOptions<IssuerOptions> options) : ICredentialFormatter
 {
     public string Format => CredentialFormats.SdJwtVc;
 
@@ -116,6 +136,7 @@ public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, 
             Disclosable = disclosable,
             HolderKey = context.Holder.Jwk,
             Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
+            IssuedAt = times.Next(),
         }, key.Key);
     }
 }

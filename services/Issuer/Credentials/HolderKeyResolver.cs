@@ -5,18 +5,27 @@ using GaiaX.Oid4vc.Credentials.Jose;
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 
 /// <summary>
-/// The key of a wallet's proof: <c>kid</c> with a <c>did:jwk</c> DID URL resolves here (the key is
-/// in the identifier, no fetch); every other case (<c>jwk</c>, <c>x5c</c>, <c>did:web</c> kids)
-/// goes to the credential core's <see cref="HolderProofKeyResolver"/>.
+/// The key of a wallet's proof: <c>kid</c> must be a <c>did:jwk</c> DID URL and resolves here (the
+/// key is in the identifier, no fetch); a <c>kid</c> of any other form (did:web, did:key, an URL, a
+/// bare fragment) is refused before anything is resolved, so a wallet can never make the Issuer call
+/// a host of its choosing. <c>jwk</c> and <c>x5c</c> go to the credential core's
+/// <see cref="HolderProofKeyResolver"/>.
 /// </summary>
 public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyResolver
 {
+    private const string DidJwkPrefix = "did:jwk:";
+
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
-        if (jws.KeyId is not { } kid || !kid.StartsWith("did:jwk:", StringComparison.Ordinal))
+        if (!jws.Header.TryGetProperty("kid", out _))
         {
             return core.ResolveAsync(jws, cancellationToken);
+        }
+        if (jws.KeyId is not { } kid || !kid.StartsWith(DidJwkPrefix, StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound,
+                "a proof's kid must be a did:jwk DID URL; other key identifiers are not resolved (send the key as jwk instead)"));
         }
         if (jws.Header.TryGetProperty("jwk", out _) || jws.Header.TryGetProperty("x5c", out _))
         {
@@ -27,7 +36,7 @@ public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyReso
         JsonObject? jwk;
         try
         {
-            jwk = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(did.AsSpan("did:jwk:".Length))) as JsonObject;
+            jwk = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(did.AsSpan(DidJwkPrefix.Length))) as JsonObject;
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {

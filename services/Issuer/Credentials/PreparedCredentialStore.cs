@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Offers;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 
@@ -65,7 +66,7 @@ public sealed class PreparedCredentialStore(IDaprStateStore state) : IPreparedCr
     }
 
     public Task<PreparedCredentialsRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>
-        state.GetAsync<PreparedCredentialsRecord>(Key(offerId), cancellationToken);
+        OfferIds.IsWellFormed(offerId) ? state.GetAsync<PreparedCredentialsRecord>(Key(offerId), cancellationToken) : Task.FromResult<PreparedCredentialsRecord?>(null);
 
     public Task AddCredentialAsync(string offerId, string configurationId, PreparedCredential credential, CancellationToken cancellationToken) =>
         ChangeAsync(offerId, record => record with
@@ -78,6 +79,11 @@ public sealed class PreparedCredentialStore(IDaprStateStore state) : IPreparedCr
 
     private async Task ChangeAsync(string offerId, Func<PreparedCredentialsRecord, PreparedCredentialsRecord> change, CancellationToken cancellationToken)
     {
+        // An id never minted here names no offer: nothing to prepare for it, and no state key is built from it.
+        if (!OfferIds.IsWellFormed(offerId))
+        {
+            return;
+        }
         // The verdict may arrive before the credential it judges (independent deliveries): create the record on first touch.
         await state.TryCreateAsync(Key(offerId), new PreparedCredentialsRecord { OfferId = offerId }, Retention, cancellationToken).ConfigureAwait(false);
         await state.UpdateAsync(Key(offerId), change, Retention, cancellationToken).ConfigureAwait(false);

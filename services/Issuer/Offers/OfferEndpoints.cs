@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Issuer.Management;
 using GaiaX.Oid4vc.Issuer.Metadata;
@@ -30,11 +31,43 @@ public static class OfferEndpoints
         return Protocol.ProtocolResults.Json(JsonNode.Parse(offer.CredentialOfferJson));
     }
 
-    private static async Task<IResult> CreateAsync(CreateOfferRequest? request, OfferService service, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request body is read as the protocol endpoints read theirs (<see cref="Protocol.JsonRequestBody"/>):
+    /// text that is not Unicode, repeated members, excess depth, numbers or types that do not fit
+    /// are 400 problem details, never a failure later on.
+    /// </summary>
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
+
+    private static async Task<IResult> CreateAsync(HttpRequest http, OfferService service, IssuerEndpoints endpoints, CancellationToken cancellationToken)
     {
+        if (!Protocol.JsonRequestBody.IsJson(http.ContentType))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json.");
+        }
+        var (document, problem) = await Protocol.JsonRequestBody.ParseAsync(http.Body, cancellationToken).ConfigureAwait(false);
+        if (document is null)
+        {
+            return InvalidBody(problem!);
+        }
+        CreateOfferRequest? request;
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return InvalidBody("the body must be a JSON object");
+            }
+            try
+            {
+                request = document.RootElement.Deserialize<CreateOfferRequest>(RequestJson);
+            }
+            catch (JsonException ex)
+            {
+                return InvalidBody("a member has the wrong JSON type or a number out of range" + (ex.Path is { } path ? $" ({path})" : ""));
+            }
+        }
         if (request is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid offer request", detail: "The body must be a JSON object.");
+            return InvalidBody("the body must be a JSON object");
         }
         var problems = service.Validate(request);
         if (problems.Count > 0)
@@ -90,6 +123,9 @@ public static class OfferEndpoints
         using var svg = new SvgQRCode(data);
         return Results.Text(svg.GetGraphic(8), "image/svg+xml");
     }
+
+    private static IResult InvalidBody(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid offer request", detail: detail);
 
     /// <summary>The wallet invocation URL carrying the offer by reference.</summary>
     public static string ByReference(string offerUrl) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString(offerUrl);

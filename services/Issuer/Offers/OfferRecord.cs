@@ -155,10 +155,10 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
     }
 
     public async Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken) =>
-        await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+        OfferIds.IsWellFormed(offerId) ? await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false) : null;
 
     public Task<VersionedState<OfferRecord>?> FindVersionedAsync(string offerId, CancellationToken cancellationToken) =>
-        state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken);
+        OfferIds.IsWellFormed(offerId) ? state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken) : Task.FromResult<VersionedState<OfferRecord>?>(null);
 
     public async Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken)
     {
@@ -177,7 +177,8 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
 
     private async Task SetStatusAsync(string offerId, VersionedState<OfferRecord>? read, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
     {
-        if (_final.TryGetValue(offerId, out _))
+        // An id never minted here names no offer (and must not become a state key).
+        if (!OfferIds.IsWellFormed(offerId) || _final.TryGetValue(offerId, out _))
         {
             return;
         }

@@ -71,12 +71,25 @@ public sealed class OfferService(
                 problems.Add("tx_code.description must not exceed 300 characters");
             }
         }
+        if (request.SubjectId is { } subjectId && !IsSubjectId(subjectId))
+        {
+            problems.Add($"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL");
+        }
         if (request.ExpiresIn is { } expiresIn && (expiresIn < 30 || expiresIn > options.Value.MaxOfferLifetimeSeconds))
         {
             problems.Add($"expires_in must be between 30 and {options.Value.MaxOfferLifetimeSeconds} seconds");
         }
         return problems;
     }
+
+    /// <summary>Longer subject identifiers are refused (a DID or URL of a participant is far shorter).</summary>
+    public const int MaxSubjectIdLength = 2048;
+
+    /// <summary>An absolute URI without whitespace or control characters, as <c>credentialSubject.id</c> must be.</summary>
+    public static bool IsSubjectId(string value) =>
+        value.Length is > 0 and <= MaxSubjectIdLength
+        && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && global::GaiaX.Oid4vc.Credentials.Vcdm.VcdmRules.IsAbsoluteUri(value);
 
     /// <summary>Creates an offer from a request that passed <see cref="Validate"/>.</summary>
     public async Task<CreatedOffer> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken, string? offerId = null, IReadOnlyDictionary<string, PreparedCredential>? preparedCredentials = null)

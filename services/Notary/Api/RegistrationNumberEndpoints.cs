@@ -1,9 +1,9 @@
 using System.Globalization;
+using GaiaX.Oid4vc.Credentials.Vcdm;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Notary.Api;
@@ -37,14 +37,23 @@ public static class RegistrationNumberEndpoints
     private static async Task<IResult> IssueAsync(
         string type,
         string value,
-        [FromQuery] string? vcId,
-        [FromQuery] string? subjectId,
+        HttpRequest request,
         RegistrationNumberCredentialService credentials,
         CancellationToken cancellationToken)
     {
         if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
         {
             return UnknownType(type);
+        }
+        // Read by hand: binding a repeated parameter to a string joins its values with commas,
+        // which would turn two subjects into one made-up identifier.
+        if (SingleQueryValue(request, "subjectId", out var subjectId) is { } repeatedSubject)
+        {
+            return repeatedSubject;
+        }
+        if (SingleQueryValue(request, "vcId", out var vcId) is { } repeatedVcId)
+        {
+            return repeatedVcId;
         }
         if (CheckIdentifier("subjectId", subjectId, required: true) is { } subjectProblem)
         {
@@ -105,6 +114,17 @@ public static class RegistrationNumberEndpoints
         title: "Unknown registration number type",
         detail: $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}.");
 
+    /// <summary>The one value of query parameter <paramref name="name"/>, or the problem of a repeated one.</summary>
+    private static IResult? SingleQueryValue(HttpRequest request, string name, out string? value)
+    {
+        var values = request.Query[name];
+        value = values.Count == 1 ? values[0] : null;
+        return values.Count > 1
+            ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Repeated {name}",
+                detail: $"The query parameter '{name}' must be given at most once; a credential has one subject and one id.")
+            : null;
+    }
+
     private static IResult? CheckIdentifier(string name, string? value, bool required)
     {
         if (string.IsNullOrEmpty(value))
@@ -113,8 +133,8 @@ public static class RegistrationNumberEndpoints
                 ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Missing {name}", detail: $"The query parameter '{name}' is required: the identifier (URI) of the credential subject.")
                 : null;
         }
-        if (value.Length > MaxIdentifierLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-            || !Uri.TryCreate(value, UriKind.Absolute, out _))
+        if (value.Length > MaxIdentifierLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD')
+            || !VcdmRules.IsAbsoluteUri(value))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid {name}",
                 detail: $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most {MaxIdentifierLength} characters without spaces.");

@@ -8,13 +8,20 @@ namespace GaiaX.Oid4vc.Notary.Credentials;
 /// <summary>
 /// Builds the registration-number credential (VCDM 2.0) the Notary signs: types
 /// <c>VerifiableCredential</c> + the Gaia-X 25.11 class, the subject holding exactly the properties
-/// of the type's closed shape, and <c>evidence</c> naming the registry asked and when.
+/// of the type's closed shape, and typed <c>evidence</c> naming the registry asked and when.
 /// </summary>
 public static class RegistrationNumberCredentialFactory
 {
     public const string CredentialsV2Context = "https://www.w3.org/ns/credentials/v2";
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
     public const string SchemaOrg = "https://schema.org/";
+
+    /// <summary>
+    /// The type of an <c>evidence</c> entry: VCDM 2.0 section 5.6 requires every entry to name one,
+    /// and the entry holds the Gaia-X evidence properties (<c>gx:evidenceURL</c>,
+    /// <c>gx:executionDate</c>, <c>gx:evidenceOf</c>), so it is typed in the same vocabulary.
+    /// </summary>
+    public const string EvidenceType = "gx:Evidence";
 
     public static JsonObject Create(
         RegistrationNumber number,
@@ -58,6 +65,7 @@ public static class RegistrationNumberCredentialFactory
 
         var evidence = new JsonObject
         {
+            ["type"] = EvidenceType,
             ["gx:evidenceURL"] = registration.Evidence.Url.AbsoluteUri,
             ["gx:executionDate"] = Timestamp(registration.Evidence.ExecutionDate),
             ["gx:evidenceOf"] = number.Type.NumberProperty(),

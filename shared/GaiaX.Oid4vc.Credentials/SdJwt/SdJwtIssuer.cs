@@ -30,6 +30,13 @@ public sealed record SdJwtIssueRequest
 
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// The <c>iat</c> to write (and the start of <see cref="Lifetime"/>); null means now. An issuer
+    /// sets it to keep the credentials of a batch from sharing one exact timestamp (RFC 9901
+    /// section 10.1); it may lie in the past, never in the future.
+    /// </summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
     /// <summary>Sign with an <c>x5c</c> header (the issuer key's certificate chain) instead of a <c>kid</c>.</summary>
     public bool UseX5c { get; init; }
 
@@ -60,10 +67,15 @@ public sealed class SdJwtIssuer(TimeProvider time)
             throw new ArgumentException($"No claim at {string.Join(", ", disclosable)}.", nameof(request));
         }
         var now = time.GetUtcNow();
+        var issuedAt = request.IssuedAt ?? now;
+        if (issuedAt > now)
+        {
+            throw new ArgumentException("A credential is never issued in the future (IssuedAt).", nameof(request));
+        }
         payload["iss"] = request.Issuer;
         payload["vct"] = request.Vct;
-        payload["iat"] = now.ToUnixTimeSeconds();
-        payload["exp"] = (now + request.Lifetime).ToUnixTimeSeconds();
+        payload["iat"] = issuedAt.ToUnixTimeSeconds();
+        payload["exp"] = (issuedAt + request.Lifetime).ToUnixTimeSeconds();
         if (disclosures.Count > 0 || request.DecoysPerObject > 0)
         {
             payload["_sd_alg"] = "sha-256";

@@ -15,20 +15,24 @@ public sealed class VcJwtIssuer(TimeProvider time)
 {
     /// <summary>
     /// Signs <paramref name="credential"/>. Its <c>issuer</c> is set to <paramref name="issuer"/>
-    /// when absent and must equal it otherwise; <c>iat</c> is added, and <c>exp</c> from <c>validUntil</c>.
+    /// when absent and must equal it otherwise. The registered JWT claims the VC-JOSE-COSE profile
+    /// expects are written from the credential: <c>iss</c> = the issuer, <c>nbf</c> from
+    /// <c>validFrom</c>, <c>exp</c> from <c>validUntil</c>, and <c>iat</c> = <paramref name="issuedAt"/>
+    /// (now when null; never in the future). A credential carrying <c>vc</c> or <c>vp</c> is refused:
+    /// those claims must not be present (VC-JOSE-COSE section 3.1.2).
     /// </summary>
-    public string Issue(JsonObject credential, SigningKey key, string issuer)
+    public string Issue(JsonObject credential, SigningKey key, string issuer, DateTimeOffset? issuedAt = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         using var document = JsonSerializer.SerializeToDocument(credential, CredentialsJsonContext.Default.JsonObject);
-        return Issue(document.RootElement, key, issuer);
+        return Issue(document.RootElement, key, issuer, issuedAt);
     }
 
     /// <summary>
     /// Signs a credential given as JSON (no JSON node tree is built: the hot path of an issuer).
-    /// Same rules as <see cref="Issue(JsonObject, SigningKey, string)"/>.
+    /// Same rules as <see cref="Issue(JsonObject, SigningKey, string, DateTimeOffset?)"/>.
     /// </summary>
-    public string Issue(JsonElement credential, SigningKey key, string issuer)
+    public string Issue(JsonElement credential, SigningKey key, string issuer, DateTimeOffset? issuedAt = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(issuer);
@@ -36,24 +40,33 @@ public sealed class VcJwtIssuer(TimeProvider time)
         {
             throw new ArgumentException("The credential must be a JSON object.", nameof(credential));
         }
+        if (VcdmRules.CheckJoseClaims(credential) is { } jose)
+        {
+            throw new ArgumentException(jose.Message, nameof(credential));
+        }
         var hasIssuer = credential.TryGetProperty("issuer", out var issuerElement) && issuerElement.ValueKind != JsonValueKind.Null;
         if (hasIssuer && !string.Equals(VcdmRules.IssuerId(credential), issuer, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The credential's issuer must be '{issuer}'.", nameof(credential));
         }
         var now = time.GetUtcNow();
-        long? exp = credential.TryGetProperty("validUntil", out var validUntil) && validUntil.ValueKind == JsonValueKind.String
-            ? DateTimeOffset.Parse(validUntil.GetString()!, CultureInfo.InvariantCulture).ToUnixTimeSeconds()
-            : null;
+        var iat = issuedAt ?? now;
+        if (iat > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(issuedAt), issuedAt, "A credential is never issued in the future.");
+        }
+        var exp = DateOf(credential, "validUntil");
+        var nbf = DateOf(credential, "validFrom");
 
-        // The payload: the credential's members (issuer added when absent), iat, and exp from validUntil.
+        // The payload: the credential's members (issuer added when absent), then the registered claims.
         var buffer = new ArrayBufferWriter<byte>(2048);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var member in credential.EnumerateObject())
             {
-                if (member.NameEquals("iat") || (exp is not null && member.NameEquals("exp")) || (!hasIssuer && member.NameEquals("issuer")))
+                if (member.NameEquals("iss") || member.NameEquals("iat") || (exp is not null && member.NameEquals("exp"))
+                    || (nbf is not null && member.NameEquals("nbf")) || (!hasIssuer && member.NameEquals("issuer")))
                 {
                     continue;
                 }
@@ -63,15 +76,20 @@ public sealed class VcJwtIssuer(TimeProvider time)
             {
                 writer.WriteString("issuer", issuer);
             }
-            writer.WriteNumber("iat", now.ToUnixTimeSeconds());
+            writer.WriteString("iss", issuer);
+            if (nbf is { } notBefore)
+            {
+                writer.WriteNumber("nbf", notBefore);
+            }
+            writer.WriteNumber("iat", iat.ToUnixTimeSeconds());
             if (exp is { } expires)
             {
                 writer.WriteNumber("exp", expires);
             }
             writer.WriteEndObject();
         }
-        // The rules read neither iat nor exp, so the credential stands for the payload; only an
-        // issuer added here needs the written payload read back.
+        // The rules read none of the registered claims, so the credential stands for the payload;
+        // only an issuer added here needs the written payload read back.
         using (var added = hasIssuer ? null : JsonDocument.Parse(buffer.WrittenMemory))
         {
             var rule = VcdmRules.CheckCredential(added?.RootElement ?? credential, now, TimeSpan.Zero);
@@ -88,6 +106,13 @@ public sealed class VcJwtIssuer(TimeProvider time)
         };
         return Jws.Create(header, buffer.WrittenSpan, key);
     }
+
+    /// <summary>A date member as a NumericDate; the data-model rules refuse a malformed one afterwards.</summary>
+    private static long? DateOf(JsonElement credential, string name) =>
+        credential.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToUnixTimeSeconds()
+            : null;
 }
 
 /// <summary>A VC-JWT whose signature, issuer key and data-model rules checked out.</summary>
@@ -115,6 +140,10 @@ public sealed class VcJwtVerifier(IJwsKeyResolver resolver, TimeProvider time, J
             return parsed.Error;
         }
         var jws = parsed.Value;
+        if (VcdmRules.CheckJoseClaims(jws.Payload) is { } jose)
+        {
+            return jose;
+        }
         var issuer = VcdmRules.IssuerId(jws.Payload);
         if (issuer is null)
         {

@@ -82,6 +82,10 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
             return parsed.Error;
         }
         var jws = parsed.Value;
+        if (VcdmRules.CheckJoseClaims(jws.Payload) is { } jose)
+        {
+            return jose;
+        }
         var holder = HolderOf(jws);
         if (holder is null)
         {

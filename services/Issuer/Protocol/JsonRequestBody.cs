@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace GaiaX.Oid4vc.Issuer.Protocol;
+
+/// <summary>
+/// The one way the Issuer reads a JSON request body. The parser checks syntax and depth only: a
+/// string holding bytes that are not UTF-8, or an escaped lone surrogate (<c>\udc00</c>), parses and
+/// then throws when it is read, and a repeated member silently wins over the first. Both are the
+/// client's mistake, so they are found here, while parsing, and never surface later as a 500.
+/// </summary>
+public static class JsonRequestBody
+{
+    /// <summary>Bodies nest no deeper than this; the protocols need four levels.</summary>
+    public const int MaxDepth = 32;
+
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    /// <summary>Whether <paramref name="contentType"/> names JSON (<c>application/json</c>, parameters allowed).</summary>
+    public static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Parses <paramref name="body"/>: the document, or the reason it is not acceptable JSON
+    /// (malformed, too deep, a repeated member, text that is not Unicode).
+    /// </summary>
+    public static async Task<(JsonDocument? Document, string? Problem)> ParseAsync(Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(body, DocumentOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "the request body repeats a member"
+                : "the request body is not valid JSON");
+        }
+        if (!IsText(document.RootElement))
+        {
+            document.Dispose();
+            return (null, "the request body holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)");
+        }
+        return (document, null);
+    }
+
+    /// <summary>Whether every member name and string in <paramref name="element"/> decodes to Unicode text.</summary>
+    public static bool IsText(JsonElement element)
+    {
+        try
+        {
+            Visit(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Thrown by the reader when it transcodes invalid UTF-8 or an escaped lone surrogate.
+            return false;
+        }
+    }
+
+    private static void Visit(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    _ = member.Name;
+                    Visit(member.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Visit(item);
+                }
+                break;
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Issuer.Tests.Attacks;
+
+/// <summary>
+/// An Issuer that may fetch did:web documents from loopback hosts (as DevHost does), and a loopback
+/// host that counts every request it receives: a key proof must never make the Issuer call out.
+/// </summary>
+public sealed class CountingHostIssuerFixture : IAsyncLifetime
+{
+    private WebApplication? _counter;
+    private int _requests;
+
+    public IssuerFixture Issuer { get; } = new() { ExtraArgs = ["--DidWeb:AllowHttpLoopback=true"] };
+
+    /// <summary>Requests the counting host received so far.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public int Port { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _counter = builder.Build();
+        _counter.Run(context =>
+        {
+            Interlocked.Increment(ref _requests);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        await _counter.StartAsync();
+        var address = _counter.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Port = new Uri(address).Port;
+        await Issuer.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Issuer.DisposeAsync();
+        if (_counter is not null)
+        {
+            await _counter.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// Item 5 of issue 18: a proof's <c>kid</c> is a <c>did:jwk</c> DID URL or nothing. Every other
+/// method (did:web, an https URL, did:key, a differently cased did:jwk) is refused with
+/// <c>invalid_proof</c> before anything is fetched, so a wallet cannot make the Issuer call a host
+/// of its choosing, hang on it, or learn how the connection failed.
+/// </summary>
+public sealed class ProofKeyIdMethodTests(CountingHostIssuerFixture fixture) : IClassFixture<CountingHostIssuerFixture>
+{
+    public static TheoryData<string> ForeignKeyIds() =>
+    [
+        "did:web:127.0.0.1%3A{port}#key-1",
+        "did:web:127.0.0.1%3A{port}:wallets:alice#key-1",
+        "did:web:127.0.0.1%3A{port}",
+        "http://127.0.0.1:{port}/jwks.json#key-1",
+        "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169",
+        "DID:JWK:eyJrdHkiOiJFQyJ9",
+        "#key-1",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ForeignKeyIds))]
+    public async Task Key_proof_with_a_kid_that_is_not_did_jwk_is_refused_with_invalid_proof_before_any_fetch(string kidTemplate)
+    {
+        var issuer = fixture.Issuer;
+        using var wallet = issuer.NewWallet();
+        var accessToken = await wallet.PreAuthorizedAccessTokenAsync(IssuerFixture.LegalPersonOffer());
+        var holder = wallet.NewKey();
+        var kid = kidTemplate.Replace("{port}", fixture.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var proof = wallet.Proof(holder, await wallet.NonceAsync(), (header, _) =>
+        {
+            header.Remove("jwk");
+            header["kid"] = kid;
+        });
+        var before = fixture.Requests;
+
+        var (status, body, _) = await wallet.RequestCredentialAsync(accessToken, new
+        {
+            credential_configuration_id = "LegalPerson_jwt_vc_json",
+            proofs = new { jwt = new[] { proof } },
+        });
+
+        Assert.True(before == fixture.Requests, $"the Issuer sent {fixture.Requests - before} request(s) for one proof; it answered {body}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_proof", body!["error"]!.GetValue<string>());
+        Assert.Contains("did:jwk", body["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Key_proof_with_a_did_jwk_kid_is_still_accepted_without_any_fetch()
+    {
+        var issuer = fixture.Issuer;
+        using var wallet = issuer.NewWallet();
+        var accessToken = await wallet.PreAuthorizedAccessTokenAsync(IssuerFixture.LegalPersonOffer());
+        var holder = wallet.NewKey();
+        var did = "did:jwk:" + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(TestWallet.PublicJwk(holder).ToJsonString()));
+        var proof = wallet.Proof(holder, await wallet.NonceAsync(), (header, _) =>
+        {
+            header.Remove("jwk");
+            header["kid"] = did + "#0";
+        });
+        var before = fixture.Requests;
+
+        var (status, body, _) = await wallet.RequestCredentialAsync(accessToken, new
+        {
+            credential_configuration_id = "LegalPerson_jwt_vc_json",
+            proofs = new { jwt = new[] { proof } },
+        });
+
+        Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        Assert.Equal(before, fixture.Requests);
+        var payload = CredentialChecks.DecodePart(body!["credentials"]![0]!["credential"]!.GetValue<string>().Split('.')[1]);
+        Assert.Equal(did, payload["credentialSubject"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Counting_host_counts_a_request_so_an_unchanged_count_means_no_fetch()
+    {
+        using var http = new HttpClient();
+        var before = fixture.Requests;
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{fixture.Port}/.well-known/did.json"));
+        Assert.Equal(before + 1, fixture.Requests);
+    }
+}
