@@ -21,7 +21,8 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (context.GetEndpoint() is null || !HasBody(request) || !request.HasFormContentType)
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || !HasBody(request) || !request.HasFormContentType || endpoint.Metadata.GetMetadata<RawFormBodyMetadata>() is not null)
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -31,7 +32,7 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
         try
         {
             var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-            problem = FindControlCharacter(form);
+            problem = FormBodyRules.FindControlCharacter(form);
         }
         catch (InvalidDataException exception)
         {
@@ -58,42 +59,6 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
 
     private static bool HasBody(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
-
-    private static string? FindControlCharacter(IFormCollection form)
-    {
-        foreach (var (key, values) in form)
-        {
-            if (HasControlCharacter(key))
-            {
-                return "A form field name contains a control character.";
-            }
-            foreach (var value in values)
-            {
-                if (value is not null && HasControlCharacter(value))
-                {
-                    return $"The form field '{Printable(key)}' contains a control character.";
-                }
-            }
-        }
-        return null;
-    }
-
-    // Tab, CR and LF stay allowed: a JSON-valued parameter (authorization_details, wallet_metadata,
-    // a pretty-printed response) may carry them as whitespace.
-    private static bool HasControlCharacter(string value)
-    {
-        foreach (var c in value)
-        {
-            if ((c < 0x20 && c is not '\t' and not '\r' and not '\n') || c == 0x7F)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string Printable(string key) =>
-        key.Length > 64 ? string.Concat(key.AsSpan(0, 64), "…") : key;
 
     private async Task WriteBadRequestAsync(HttpContext context, string description)
     {

@@ -12,4 +12,12 @@ public static class ProtocolEndpointConventions
         builder.Add(endpoint => endpoint.Metadata.Add(ProtocolEndpointMetadata.Instance));
         return builder;
     }
+
+    /// <summary>Marks an endpoint that parses its own form body (see <see cref="RawFormBodyMetadata"/>).</summary>
+    public static TBuilder ReadsRawFormBody<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Add(endpoint => endpoint.Metadata.Add(RawFormBodyMetadata.Instance));
+        return builder;
+    }
 }

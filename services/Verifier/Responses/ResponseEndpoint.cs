@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Requests;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,14 @@ public static class ResponseEndpoint
 {
     public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery().WithProtocolErrors();
+        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery().WithProtocolErrors().ReadsRawFormBody();
         return endpoints;
     }
 
     private static async Task<IResult> HandleAsync(string id, HttpContext http, AuthorizationResponseProcessor processor, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
-        if (!http.Request.HasFormContentType)
+        if (!http.Request.HasFormContentType || !string.Equals(http.Request.GetTypedHeaders().ContentType?.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the authorization response must be application/x-www-form-urlencoded"));
         }
@@ -57,7 +58,25 @@ public static class ResponseEndpoint
             }
 
             var form = new Dictionary<string, string>(StringComparer.Ordinal);
-            var fields = new FormReader(Encoding.UTF8.GetString(buffer, 0, read)).ReadForm();
+            Dictionary<string, Microsoft.Extensions.Primitives.StringValues> fields;
+            try
+            {
+                using var reader = new FormReader(Encoding.UTF8.GetString(buffer, 0, read))
+                {
+                    ValueCountLimit = FormBodyRules.MaxFields,
+                    KeyLengthLimit = FormBodyRules.MaxKeyLength,
+                    ValueLengthLimit = limit,
+                };
+                fields = reader.ReadForm();
+            }
+            catch (InvalidDataException exception)
+            {
+                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the form body is malformed: " + exception.Message));
+            }
+            if (FormBodyRules.FindControlCharacter(fields) is { } problem)
+            {
+                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", problem));
+            }
             foreach (var (name, values) in fields)
             {
                 if (values.Count != 1)

@@ -22,6 +22,10 @@ public sealed class DaprAppToken
         _expected = string.IsNullOrEmpty(token) ? null : Encoding.UTF8.GetBytes(token);
     }
 
+    /// <summary>The token from <c>Dapr:AppApiToken</c>, else <c>APP_API_TOKEN</c> (configuration, then the environment).</summary>
+    public static DaprAppToken FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        new(DaprHostingExtensions.Setting(configuration, DaprHostingExtensions.AppApiTokenKey, EnvironmentVariable));
+
     /// <summary>False when no token is configured: then no request is the sidecar's.</summary>
     public bool IsConfigured => _expected is not null;
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GaiaX.Oid4vc.Dapr.Hosting;
@@ -14,14 +16,20 @@ public sealed partial class DaprAppTokenMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly DaprAppToken _token;
-    private readonly IProblemDetailsService _problems;
+    private readonly IProblemDetailsService? _problems;
     private readonly ILogger _logger;
 
-    public DaprAppTokenMiddleware(RequestDelegate next, DaprAppToken token, IProblemDetailsService problems, ILogger<DaprAppTokenMiddleware> logger)
+    /// <summary>
+    /// The token is the one <see cref="DaprHostingExtensions.AddGaiaXDapr{TBuilder}"/> registered, or,
+    /// in an app that maps the Dapr routes without it, read from the same settings.
+    /// </summary>
+    public DaprAppTokenMiddleware(RequestDelegate next, IServiceProvider services, ILogger<DaprAppTokenMiddleware> logger)
     {
+        ArgumentNullException.ThrowIfNull(services);
         _next = next;
+        var token = services.GetService<DaprAppToken>() ?? DaprAppToken.FromConfiguration(services.GetRequiredService<IConfiguration>());
         _token = token;
-        _problems = problems;
+        _problems = services.GetService<IProblemDetailsService>();
         _logger = logger;
         if (!token.IsConfigured)
         {
@@ -40,6 +48,14 @@ public sealed partial class DaprAppTokenMiddleware
         }
         LogRefused(_logger, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (_problems is null)
+        {
+            await context.Response.WriteAsJsonAsync(
+                new Dictionary<string, object> { ["title"] = "Unauthorized", ["status"] = 401, ["detail"] = "Only the Dapr sidecar may call this route." },
+                System.Text.Json.JsonSerializerOptions.Web,
+                contentType: "application/problem+json").ConfigureAwait(false);
+            return;
+        }
         await _problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -60,7 +60,7 @@ public static class DaprHostingExtensions
                 dapr.UseDaprApiToken(token);
             }
         });
-        builder.Services.AddSingleton(new DaprAppToken(Setting(configuration, AppApiTokenKey, DaprAppToken.EnvironmentVariable)));
+        builder.Services.AddSingleton(DaprAppToken.FromConfiguration(configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventBus, DaprEventBus>();
         builder.Services.TryAddSingleton<IDaprStateStore, DaprStateStore>();
@@ -92,7 +92,7 @@ public static class DaprHostingExtensions
 
     private sealed class GaiaXDaprMarker;
 
-    private static string? Setting(IConfiguration configuration, string key, string daprVariable)
+    internal static string? Setting(IConfiguration configuration, string key, string daprVariable)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
