@@ -136,6 +136,13 @@ public sealed class CredentialConfigurationOptions
     /// <summary><c>credential_definition.type</c> of a <c>jwt_vc_json</c> configuration.</summary>
     public List<string> Types { get; set; } = [];
 
+    /// <summary>
+    /// <c>@context</c> entries a <c>jwt_vc_json</c> credential carries after the VCDM 2.0 base context,
+    /// e.g. the Gaia-X context, without which <c>gx:</c> types and claims expand to no Gaia-X IRI
+    /// (and a DCQL query for the expanded type, OpenID4VP 1.0 appendix B.1.1, would not match).
+    /// </summary>
+    public List<string> Contexts { get; set; } = [];
+
     /// <summary><c>vct</c> of a <c>dc+sd-jwt</c> configuration.</summary>
     public string? Vct { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class AuthorizationCodeFlowTests
             : await client.RequestCredentialAsync(context, token, "LegalPerson_jwt_vc_json");
 
         var credential = HeldCredential.FromVcJwt(Assert.Single(result.Credentials));
-        Assert.Contains("gx:LegalPerson", credential.Types);
+        Assert.Contains("https://w3id.org/gaia-x/development#LegalPerson", credential.Types);
         Assert.Equal(GaiaX.Oid4vc.Credentials.DidWeb.DidWebUrl.FromBaseUrl(world.Stack["issuer"].BaseUrl), credential.Issuer);
     }
 

@@ -75,8 +75,8 @@ public sealed class OnboardingTests(ITestOutputHelper output)
         // acted twice would have published its own event (or issued its credential) twice.
         Assert.All(twice.Deliveries, d => Assert.True(d.Value >= 2, $"{d.Key} was delivered {d.Value} time(s)"));
         Assert.Equal(once.Publishes, twice.Publishes);
-        Assert.Equal(1, twice.World.Wallet.Credentials.Count(c => c.Types.Contains("gx:VatID")));
-        Assert.Equal(1, twice.World.Wallet.Credentials.Count(c => c.Types.Contains("gx:LabelCredential")));
+        Assert.Equal(1, twice.World.Wallet.Credentials.Count(c => c.Types.Contains("https://w3id.org/gaia-x/development#VatID")));
+        Assert.Equal(1, twice.World.Wallet.Credentials.Count(c => c.Types.Contains("https://w3id.org/gaia-x/development#LabelCredential")));
     }
 
     private static async Task<(int Publishes, Dictionary<string, int> Deliveries, OnboardingHarness World)> OnboardAndCountPublishesAsync(TraceCapture traces, bool duplicateDelivery)
@@ -122,7 +122,7 @@ public sealed class OnboardingTests(ITestOutputHelper output)
         var issued = await client.PollDeferredAsync(context, token, pending);
 
         var credential = HeldCredential.FromVcJwt(Assert.Single(issued.Credentials));
-        Assert.Contains("gx:VatID", credential.Types);
+        Assert.Contains("https://w3id.org/gaia-x/development#VatID", credential.Types);
         Assert.Equal(world.Participant.Did + "#vat-id", credential.Claims.GetProperty("credentialSubject").GetProperty("id").GetString());
     }
 
@@ -152,10 +152,10 @@ public sealed class OnboardingTests(ITestOutputHelper output)
         var progress = string.Join(Environment.NewLine, world.Progress);
         Assert.True(result.LabelCredential is not null, "no label credential; the onboarding said:" + Environment.NewLine + progress + Environment.NewLine + result.PresentationStatus?.ToJsonString());
         var registration = HeldCredential.FromVcJwt(result.RegistrationNumberCredential!);
-        Assert.Contains("gx:VatID", registration.Types);
+        Assert.Contains("https://w3id.org/gaia-x/development#VatID", registration.Types);
         Assert.Equal(GaiaX.Oid4vc.Credentials.DidWeb.DidWebUrl.FromBaseUrl(world.Stack["notary"].BaseUrl), registration.Issuer);
         var label = HeldCredential.FromVcJwt(result.LabelCredential);
-        Assert.Contains("gx:LabelCredential", label.Types);
+        Assert.Contains("https://w3id.org/gaia-x/development#LabelCredential", label.Types);
         Assert.Equal(GaiaX.Oid4vc.Credentials.DidWeb.DidWebUrl.FromBaseUrl(world.Stack["compliance"].BaseUrl), label.Issuer);
         Assert.True(result.PresentationStatus!["compliance"]!["compliant"]!.GetValue<bool>());
     }

@@ -17,7 +17,7 @@ public sealed class DcqlMatchingTests : IDisposable
 
     private HeldCredential VatId(string number = "BE0762747721") => HeldCredential.FromVcJwt(new VcJwtIssuer(_time).Issue(new JsonObject
     {
-        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"),
         ["type"] = new JsonArray("VerifiableCredential", "gx:VatID"),
         ["issuer"] = "did:web:notary.example",
         ["validFrom"] = "2026-01-01T00:00:00Z",
@@ -26,7 +26,7 @@ public sealed class DcqlMatchingTests : IDisposable
 
     private HeldCredential LegalPerson() => HeldCredential.FromVcJwt(new VcJwtIssuer(_time).Issue(new JsonObject
     {
-        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"),
         ["type"] = new JsonArray("VerifiableCredential", "gx:LegalPerson"),
         ["issuer"] = "did:web:notary.example",
         ["validFrom"] = "2026-01-01T00:00:00Z",
@@ -52,12 +52,12 @@ public sealed class DcqlMatchingTests : IDisposable
     [Fact]
     public void Credential_matches_when_its_types_contain_one_type_values_alternative()
     {
-        var query = Query("""{"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["gx:EORI"],["VerifiableCredential","gx:VatID"]]}}]}""");
+        var query = Query("""{"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#EORI"],["https://www.w3.org/2018/credentials#VerifiableCredential","https://w3id.org/gaia-x/development#VatID"]]}}]}""");
 
         var selection = DcqlMatcher.Select(query, [LegalPerson(), VatId()]);
 
         Assert.NotNull(selection);
-        Assert.Contains("gx:VatID", Assert.Single(selection["vat"]).Credential.Types);
+        Assert.Contains("https://w3id.org/gaia-x/development#VatID", Assert.Single(selection["vat"]).Credential.Types);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class DcqlMatchingTests : IDisposable
     [Fact]
     public void Without_credential_sets_every_credential_query_must_be_answered()
     {
-        var query = Query("""{"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["gx:VatID"]]}},{"id":"lp","format":"jwt_vc_json","meta":{"type_values":[["gx:LegalPerson"]]}}]}""");
+        var query = Query("""{"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#VatID"]]}},{"id":"lp","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#LegalPerson"]]}}]}""");
 
         Assert.Null(DcqlMatcher.Select(query, [VatId()]));
         Assert.Equal(["lp", "vat"], DcqlMatcher.Select(query, [VatId(), LegalPerson()])!.Keys.Order());
@@ -97,7 +97,7 @@ public sealed class DcqlMatchingTests : IDisposable
     public void Optional_credential_set_that_cannot_be_satisfied_is_left_out()
     {
         var query = Query("""
-            {"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["gx:VatID"]]}},{"id":"lei","format":"jwt_vc_json","meta":{"type_values":[["gx:LeiCode"]]}}],
+            {"credentials":[{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#VatID"]]}},{"id":"lei","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#LeiCode"]]}}],
              "credential_sets":[{"options":[["vat"]]},{"options":[["lei"]],"required":false}]}
             """);
 
@@ -110,7 +110,7 @@ public sealed class DcqlMatchingTests : IDisposable
     public void Required_credential_set_takes_the_first_option_the_wallet_can_satisfy()
     {
         var query = Query("""
-            {"credentials":[{"id":"lei","format":"jwt_vc_json","meta":{"type_values":[["gx:LeiCode"]]}},{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["gx:VatID"]]}}],
+            {"credentials":[{"id":"lei","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#LeiCode"]]}},{"id":"vat","format":"jwt_vc_json","meta":{"type_values":[["https://w3id.org/gaia-x/development#VatID"]]}}],
              "credential_sets":[{"options":[["lei"],["vat"]]}]}
             """);
 
@@ -195,7 +195,7 @@ public sealed class DcqlMatchingTests : IDisposable
     [Fact]
     public void Jwt_vc_json_credentials_answering_one_multiple_query_travel_in_one_vp_jwt()
     {
-        var query = Query("""{"credentials":[{"id":"gaiax","format":"jwt_vc_json","multiple":true,"meta":{"type_values":[["gx:LegalPerson"],["gx:VatID"]]}}]}""");
+        var query = Query("""{"credentials":[{"id":"gaiax","format":"jwt_vc_json","multiple":true,"meta":{"type_values":[["https://w3id.org/gaia-x/development#LegalPerson"],["https://w3id.org/gaia-x/development#VatID"]]}}]}""");
         var request = new VerifiedPresentationRequest("decentralized_identifier:did:web:verifier.example", "direct_post", new Uri("https://verifier.example/r"), "n", null, query, null);
         using var holder = HolderKey.FromECDsa(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256), "did:web:p.example#k");
         var responder = new Oid4vpResponder(new HttpClient(), null!, new VpJwtIssuer(_time), holder, "did:web:p.example", _time);

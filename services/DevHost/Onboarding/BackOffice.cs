@@ -44,7 +44,11 @@ public sealed class BackOffice(Uri issuer, Uri verifier, ManagementTokens tokens
                     ["multiple"] = true,
                     ["meta"] = new JsonObject
                     {
-                        ["type_values"] = new JsonArray(new JsonArray("gx:LegalPerson"), new JsonArray("gx:VatID"), new JsonArray("gx:Issuer")),
+                        // Fully expanded type IRIs (OpenID4VP 1.0 appendix B.1.1), not the credentials' compact gx: names.
+                        ["type_values"] = new JsonArray(
+                            new JsonArray("https://w3id.org/gaia-x/development#LegalPerson"),
+                            new JsonArray("https://w3id.org/gaia-x/development#VatID"),
+                            new JsonArray("https://w3id.org/gaia-x/development#Issuer")),
                     },
                 }),
             },

@@ -65,6 +65,10 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
             writer.WriteStartObject();
             writer.WriteStartArray("@context");
             writer.WriteStringValue("https://www.w3.org/ns/credentials/v2");
+            foreach (var extra in context.Configuration.Contexts)
+            {
+                writer.WriteStringValue(extra);
+            }
             writer.WriteEndArray();
             writer.WriteString("id", id);
             writer.WriteStartArray("type");

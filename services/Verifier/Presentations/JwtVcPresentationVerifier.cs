@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Rdf.JsonLd;
 using System.Buffers.Text;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -125,11 +126,14 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
         }
     }
 
-    private static List<string> TypesOf(JsonElement credential) =>
-        !credential.TryGetProperty("type", out var type) ? []
-        : type.ValueKind == JsonValueKind.String ? [type.GetString()!]
-        : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
-        : [];
+    /// <summary>The contexts the Verifier knows offline (VC 2.0, Gaia-X); a credential's context is never fetched.</summary>
+    private static readonly OfflineDocumentLoader ContextLoader = OfflineDocumentLoader.CreateDefault();
+
+    /// <summary>
+    /// The credential's types expanded against its own <c>@context</c>: DCQL <c>type_values</c> name
+    /// fully expanded IRIs (OpenID4VP 1.0 appendix B.1.1).
+    /// </summary>
+    private static IReadOnlyList<string> TypesOf(JsonElement credential) => JsonLdTypes.Expand(credential, ContextLoader);
 
     /// <summary>Base64url key identifiers of the authorities in a validated chain (DCQL <c>trusted_authorities</c> type <c>aki</c>).</summary>
     internal static List<string> AuthorityKeyIdentifiers(IReadOnlyList<X509Certificate2> chain) =>

@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Rdf.JsonLd;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,7 +32,11 @@ public sealed record HeldCredential
     /// <summary>The claims a claims path pointer is applied to: the VC-JWT payload, or the reconstructed SD-JWT payload.</summary>
     public required JsonElement Claims { get; init; }
 
+    /// <summary>The credential's <c>type</c> values, fully expanded (IRIs) against its <c>@context</c>.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>The contexts the wallet knows offline (VC 2.0, Gaia-X); it fetches none.</summary>
+    private static readonly OfflineDocumentLoader ContextLoader = OfflineDocumentLoader.CreateDefault();
 
     public string? Vct { get; init; }
 
@@ -43,18 +48,14 @@ public sealed record HeldCredential
     public static HeldCredential FromVcJwt(string jwt)
     {
         var payload = DecodePayload(jwt.Split('.'), "VC-JWT");
-        var types = payload.TryGetPropertyValue("type", out var type) ? type switch
-        {
-            JsonArray array => array.Select(t => t?.GetValue<string>() ?? string.Empty).ToList(),
-            JsonValue value => [value.GetValue<string>()],
-            _ => [],
-        } : [];
+        var claims = JsonSerializer.SerializeToElement(payload);
         return new HeldCredential
         {
             Format = CredentialFormats.JwtVcJson,
             Raw = jwt,
-            Claims = JsonSerializer.SerializeToElement(payload),
-            Types = types,
+            Claims = claims,
+            // Expanded against the credential's own @context, as DCQL type_values name them (OpenID4VP 1.0 appendix B.1.1).
+            Types = JsonLdTypes.Expand(claims, ContextLoader),
             Issuer = payload["issuer"] switch
             {
                 JsonValue v => v.GetValue<string>(),
