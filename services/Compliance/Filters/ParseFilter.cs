@@ -151,6 +151,15 @@ public sealed class ParseFilter : IComplianceFilter
 
     private void CheckContext(ComplianceContext context, AssessedJwt item, string what)
     {
+        // VC-JOSE-COSE: the payload is the credential or presentation itself; the JWT claims of the
+        // older VC-JWT encoding (vc, vp) MUST NOT be present.
+        foreach (var claim in new[] { "vc", "vp" })
+        {
+            if (item.Payload.TryGetProperty(claim, out _))
+            {
+                context.AddFailure(this, item, $"The {what}'s JWT carries a '{claim}' claim, which VC-JOSE-COSE forbids (the payload is the {what} itself).");
+            }
+        }
         if (!item.Payload.TryGetProperty("@context", out var ldContext)
             || ldContext.ValueKind != JsonValueKind.Array
             || ldContext.GetArrayLength() == 0
