@@ -83,6 +83,16 @@ public sealed class StateStoreOutageTests
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{target}: {(int)response.StatusCode} {body}");
             Assert.NotNull(response.Headers.RetryAfter);
+            // A protocol endpoint answers in its own vocabulary, every other route with problem details.
+            var json = JsonNode.Parse(body)!;
+            if (request.RequestUri!.AbsolutePath is "/token")
+            {
+                Assert.Equal("temporarily_unavailable", (string?)json["error"]);
+            }
+            else
+            {
+                Assert.Equal(503, (int?)json["status"]);
+            }
         }
         foreach (var service in new[] { "issuer", "verifier", "notary", "compliance" })
         {

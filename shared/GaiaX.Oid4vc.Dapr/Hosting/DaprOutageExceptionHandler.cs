@@ -33,7 +33,9 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
         const string description = "The service's state store or message broker is unavailable; try again later.";
-        if (httpContext.GetEndpoint()?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
+        // The exception handler clears the request's endpoint before it runs; the feature keeps it.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
             await response.WriteAsJsonAsync(
                 new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = description },
