@@ -205,6 +205,10 @@ public sealed class CredentialRequestProcessor(
         switch (state.State)
         {
             case PreparedCredentialState.Released:
+                if (await deadlines.FailureOfAsync(record.OfferId, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, failure);
+                }
                 return Outcome<CredentialResponse>.Success(await CompleteAsync(token, record.OfferId, configurationId!, [new IssuedCredential(state.Credential!)], cancellationToken).ConfigureAwait(false));
             case PreparedCredentialState.Denied:
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
@@ -249,6 +253,11 @@ public sealed class CredentialRequestProcessor(
         switch (state.State)
         {
             case PreparedCredentialState.Released:
+                if (await deadlines.FailureOfAsync(record.OfferId, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, failure);
+                }
                 if (!await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false))
                 {
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.InvalidTransactionId, "the transaction_id was already redeemed");

@@ -55,8 +55,19 @@ public sealed class PreparationDeadline(IOfferStore offers, IPreparedCredentialS
     }
 
     /// <summary>
+    /// Why the offer failed, when it did: a failed offer is final, so a credential prepared after it
+    /// failed (a late Notary answer after the deadline denied the wallet) is never delivered.
+    /// </summary>
+    public async Task<string?> FailureOfAsync(string offerId, CancellationToken cancellationToken)
+    {
+        var offer = await offers.FindAsync(offerId, cancellationToken).ConfigureAwait(false);
+        return offer is { Status: OfferStatus.Failed } ? offer.FailureReason ?? Reason : null;
+    }
+
+    /// <summary>
     /// The status <c>GET /api/offers/{id}</c> reports: a pending offer past its deadline with a prepared
-    /// credential still not ready is failed, even if the wallet stopped asking (computed on read).
+    /// credential still not ready is failed, even if the wallet stopped asking. The failure is recorded
+    /// when it is first reported, so what the back office was told stays true.
     /// </summary>
     public async Task<(OfferStatus Status, string? Reason)> ReportedStatusAsync(OfferRecord offer, CancellationToken cancellationToken)
     {
@@ -70,6 +81,10 @@ public sealed class PreparationDeadline(IOfferStore offers, IPreparedCredentialS
         var stillWaiting = offer.CredentialConfigurationIds
             .Where(id => catalog.Find(id) is { Preparation: not CredentialPreparation.IssuerSigned })
             .Any(id => PreparedCredentialStore.StateOf(record, id).State == PreparedCredentialState.Pending);
-        return stillWaiting ? (OfferStatus.Failed, Reason) : (status, offer.FailureReason);
+        if (!stillWaiting)
+        {
+            return (status, offer.FailureReason);
+        }
+        return (OfferStatus.Failed, await FailOfferAsync(offer.Id, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -27,8 +27,10 @@ public static class JsonLdTypes
         ActiveContext active;
         try
         {
-            // Keyed by the context's text: the same context (every credential of an issuer) is processed once.
-            active = processor.Process(ActiveContext.Initial, context, baseUrl: null, cacheKey: "types:" + context.GetRawText());
+            // A context of URLs only (what issuers send) is processed once per list: the loader serves
+            // only pinned documents, so the cache stays as small as the set of known context lists.
+            // An inline context is processed each time, so no one fills the cache with made-up ones.
+            active = processor.Process(ActiveContext.Initial, context, baseUrl: null, cacheKey: CacheKey(context));
         }
         catch (JsonLdException)
         {
@@ -49,6 +51,19 @@ public static class JsonLdTypes
             expanded.Add(iri ?? type);
         }
         return expanded;
+    }
+
+    private static string? CacheKey(JsonElement context)
+    {
+        if (context.ValueKind == JsonValueKind.String)
+        {
+            return "types:" + context.GetString();
+        }
+        if (context.ValueKind != JsonValueKind.Array || context.GetArrayLength() > 8 || context.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
+        {
+            return null;
+        }
+        return "types:" + string.Join(' ', context.EnumerateArray().Select(c => c.GetString()));
     }
 
     /// <summary>The <c>type</c> values as written (a string or an array of strings).</summary>

@@ -135,6 +135,55 @@ public sealed class PreparationDeadlineTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Credential_prepared_after_the_offer_failed_at_its_deadline_is_not_delivered()
+    {
+        var (wallet, token, offerId) = await VatOfferRedeemedAsync();
+        using (wallet)
+        {
+            var transactionId = await DeferredAsync(wallet, token);
+            _fixture.Time.Advance(TimeSpan.FromSeconds(DeadlineSeconds + 1));
+            var (denied, deniedBody, _) = await wallet.PostAsync("/deferred_credential", token, new { transaction_id = transactionId });
+            AssertDenied(denied, deniedBody);
+
+            // The Notary's answer comes in late, after the wallet was told no.
+            await PrepareAndAcceptAsync(offerId);
+
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, new { credential_configuration_id = "VatID" });
+            AssertDenied(status, body);
+            await AssertOfferFailedAsync(offerId);
+        }
+    }
+
+    [Fact]
+    public async Task Offer_reported_failed_at_its_deadline_stays_failed_when_a_late_credential_arrives()
+    {
+        var (wallet, token, offerId) = await VatOfferRedeemedAsync();
+        using (wallet)
+        {
+            var transactionId = await DeferredAsync(wallet, token);
+            _fixture.Time.Advance(TimeSpan.FromSeconds(DeadlineSeconds + 1));
+            await AssertOfferFailedAsync(offerId); // what the back office was told
+
+            await PrepareAndAcceptAsync(offerId);
+
+            await AssertOfferFailedAsync(offerId);
+            var (status, body, _) = await wallet.PostAsync("/deferred_credential", token, new { transaction_id = transactionId });
+            AssertDenied(status, body);
+        }
+    }
+
+    private async Task PrepareAndAcceptAsync(string offerId)
+    {
+        await _fixture.Dapr.PublishAsync(new CredentialPrepared(offerId, "VatID", "eyJhbGciOiJFUzI1NiJ9.eyJsYXRlIjp0cnVlfQ.c2ln", "jwt_vc_json", "notary"), "notary");
+        await _fixture.Dapr.PublishAsync(new CredentialAssessed(offerId, true, []), "compliance");
+        for (var i = 0; i < 300 && !await ReadyAsync(offerId); i++)
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(await ReadyAsync(offerId), "the late credential did not arrive");
+    }
+
     private async Task<bool> ReadyAsync(string offerId)
     {
         var prepared = await _fixture.Host.Services.GetRequiredService<IPreparedCredentialStore>().FindAsync(offerId, CancellationToken.None);
