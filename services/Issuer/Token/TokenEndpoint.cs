@@ -285,6 +285,7 @@ public sealed class TokenRequestProcessor(
     /// <c>invalid_scope</c>. The rotated refresh token keeps the whole grant, as section 6 requires.
     /// A rotated refresh token presented again, even by a request that lost a race to rotate it,
     /// revokes its family (RFC 9700 section 4.14.2): the live refresh token and the access tokens.
+    /// A token the family never issued (or rotated too long ago to be remembered) is only refused.
     /// </summary>
     private async Task<Outcome<TokenResponse>> RefreshAsync(IFormCollection form, string? jkt, CancellationToken cancellationToken)
     {
@@ -305,9 +306,12 @@ public sealed class TokenRequestProcessor(
             return unknown;
         }
         var family = read.Value;
-        if (!Secrets.FixedTimeEquals(family.CurrentTokenHash, Secrets.Hash(token)))
+        var tokenHash = Secrets.Hash(token);
+        if (!Secrets.FixedTimeEquals(family.CurrentTokenHash, tokenHash))
         {
-            return await RevokeFamilyAsync(familyId, cancellationToken).ConfigureAwait(false);
+            // Reuse only when the family issued and rotated this very token; the family id alone
+            // proves nothing, and a guess must not let anyone revoke another wallet's grant.
+            return family.Rotated(tokenHash) ? await RevokeFamilyAsync(familyId, cancellationToken).ConfigureAwait(false) : unknown;
         }
         var scope = form["scope"].ToString();
         if (Refusal(family.Grant, form["client_id"].ToString(), jkt, scope) is { } refusal)
@@ -323,7 +327,7 @@ public sealed class TokenRequestProcessor(
         // Live access tokens stay listed for revocation; past the cap the oldest is revoked now.
         var live = family.AccessTokens.Where(t => t.ExpiresAt > now).Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)).ToList();
         var dropped = live.Count > MaxAccessTokensPerFamily ? live[..^MaxAccessTokensPerFamily] : [];
-        var next = family with { Grant = grant, CurrentTokenHash = Secrets.Hash(refreshToken), AccessTokens = live[dropped.Count..] };
+        var next = family.RotatedTo(Secrets.Hash(refreshToken)) with { Grant = grant, AccessTokens = live[dropped.Count..] };
         if (!await refreshFamilies.TryAdvanceAsync(familyId, read, next, cancellationToken).ConfigureAwait(false))
         {
             // Another request rotated this token first: two parties hold it.

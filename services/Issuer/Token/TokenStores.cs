@@ -17,6 +17,14 @@ public sealed record PreAuthorizedCodeRecord
 
     public int FailedAttempts { get; init; }
 
+    /// <summary>
+    /// When a right transaction code was last shown. Written under the ETag the check read, so a
+    /// right code counts only against the version it was checked on: a request that read the record
+    /// before the lockout was recorded cannot pass after it. It spends nothing; the code stays usable
+    /// for a retry until its offer is redeemed.
+    /// </summary>
+    public DateTimeOffset? VerifiedAt { get; init; }
+
     public required DateTimeOffset ExpiresAt { get; init; }
 }
 
@@ -46,8 +54,10 @@ public interface IPreAuthorizedCodeStore
     Task StoreAsync(string code, PreAuthorizedCodeRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Checks the requested configurations and the transaction code (a wrong one is counted under the
-    /// record's ETag, so concurrent guesses cannot share an attempt). Consumes nothing.
+    /// Checks the requested configurations and the transaction code. Both a wrong and a right one are
+    /// written under the record's ETag (the failure counted, the success stamped), so concurrent
+    /// guesses cannot share an attempt and a right one read before the lockout cannot pass after it.
+    /// Consumes nothing.
     /// </summary>
     Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
 }
@@ -104,6 +114,17 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
                 }
                 return (failed.FailedAttempts >= maxFailedAttempts ? PreAuthorizedCodeRedemption.LockedOut : PreAuthorizedCodeRedemption.TransactionCodeWrong, failed);
             }
+            if (record.TransactionCodeHash is not null)
+            {
+                // The right code holds only if no failure was counted since the read: otherwise
+                // read again, and the lockout check above sees the failures that came in between.
+                var verified = record with { VerifiedAt = now };
+                if (!await state.TrySaveAsync(key, verified, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+                return (PreAuthorizedCodeRedemption.Verified, verified);
+            }
             return (PreAuthorizedCodeRedemption.Verified, record);
         }
         return (PreAuthorizedCodeRedemption.Unknown, null);
@@ -154,6 +175,8 @@ public sealed record IssuedAccessToken(string TokenHash, DateTimeOffset ExpiresA
 /// A refresh token family (RFC 9700 section 4.14.2): one grant, renewed by a chain of rotated
 /// refresh tokens of which only the latest is live. A rotated token presented again means two
 /// parties hold the chain, so the family is revoked with its live refresh token and its access tokens.
+/// Only a token the family really issued and rotated counts: the family id in a token is no secret
+/// to whoever saw any token of the chain, so anything else naming the family is merely unknown.
 /// </summary>
 public sealed record RefreshTokenFamily
 {
@@ -167,6 +190,26 @@ public sealed record RefreshTokenFamily
     public required DateTimeOffset ExpiresAt { get; init; }
 
     public bool Revoked { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the family's rotated refresh tokens, newest last, at most
+    /// <see cref="MaxRotatedTokens"/>: presented again, one of them revokes the family. An older
+    /// rotated token is only refused, as an unknown one is.
+    /// </summary>
+    public IReadOnlyList<string> RotatedTokenHashes { get; init; } = [];
+
+    /// <summary>How many rotated refresh tokens a family remembers as reuse evidence.</summary>
+    public const int MaxRotatedTokens = 32;
+
+    /// <summary>True when <paramref name="tokenHash"/> is that of a refresh token this family issued and rotated since.</summary>
+    public bool Rotated(string tokenHash) => RotatedTokenHashes.Any(hash => Secrets.FixedTimeEquals(hash, tokenHash));
+
+    /// <summary>The family after its live token is rotated to the token with hash <paramref name="nextTokenHash"/>.</summary>
+    public RefreshTokenFamily RotatedTo(string nextTokenHash) => this with
+    {
+        CurrentTokenHash = nextTokenHash,
+        RotatedTokenHashes = [.. RotatedTokenHashes.Append(CurrentTokenHash).TakeLast(MaxRotatedTokens)],
+    };
 
     /// <summary>The family's access tokens that may still be live, newest last: revoked with the family.</summary>
     public IReadOnlyList<IssuedAccessToken> AccessTokens { get; init; } = [];

@@ -69,4 +69,40 @@ public sealed class RefreshTokenReuseTests(IssuerFixture fixture) : IClassFixtur
         Assert.True(refreshed.Ok, refreshed.Body?.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, await attacker.CredentialAsync(refreshed.Get("access_token")!));
     }
+
+    [Fact]
+    public async Task Never_issued_refresh_token_naming_a_family_is_refused_without_revoking_the_family()
+    {
+        using var attacker = new Attacker(fixture);
+        var first = await FirstTokenAsync(attacker);
+        var refreshToken = first.Get("refresh_token")!;
+        var familyId = refreshToken[..refreshToken.IndexOf('.', StringComparison.Ordinal)];
+
+        Assert.Equal("invalid_grant", (await attacker.RefreshAsync(familyId + ".never-issued")).Error);
+        Assert.Equal("invalid_grant", (await attacker.RefreshAsync(familyId + "." + refreshToken[(familyId.Length + 1)..][1..])).Error);
+
+        Assert.Equal(HttpStatusCode.OK, await attacker.CredentialAsync(first.Get("access_token")!));
+        var refreshed = await attacker.RefreshAsync(refreshToken);
+        Assert.True(refreshed.Ok, refreshed.Body?.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, await attacker.CredentialAsync(refreshed.Get("access_token")!));
+    }
+
+    [Fact]
+    public async Task Refresh_token_rotated_before_the_remembered_rotations_is_refused_without_revoking_the_family()
+    {
+        using var attacker = new Attacker(fixture);
+        var first = await FirstTokenAsync(attacker);
+        var latest = first;
+        // The family remembers its last 32 rotated tokens; the first one is the 33rd back.
+        for (var i = 0; i < 33; i++)
+        {
+            latest = await attacker.RefreshAsync(latest.Get("refresh_token")!);
+            Assert.True(latest.Ok, latest.Body?.ToJsonString());
+        }
+
+        Assert.Equal("invalid_grant", (await attacker.RefreshAsync(first.Get("refresh_token")!)).Error);
+
+        Assert.Equal(HttpStatusCode.OK, await attacker.CredentialAsync(latest.Get("access_token")!));
+        Assert.True((await attacker.RefreshAsync(latest.Get("refresh_token")!)).Ok);
+    }
 }
