@@ -124,4 +124,34 @@ public sealed class UnreadableTextTests(VerifierFixture fixture) : IClassFixture
         Assert.Equal("invalid_request", (string?)JsonNode.Parse(text)!["error"]);
         Assert.Equal("retrieved", (string?)(await Verifier.StatusAsync(id))["status"]);
     }
+
+    [Fact]
+    public async Task Transaction_data_whose_json_is_not_unicode_is_a_bad_request()
+    {
+        var body = Queries.Request(Queries.Dcql(Queries.EmployeeCredentialQuery()));
+        body["transaction_data"] = new JsonArray(Jose.B64("{\"type\":\"payment\",\"credential_ids\":[\"\\udc00\"]}"));
+
+        using var response = await Verifier.PostRequestAsync(body);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Enveloped_credential_whose_header_is_not_unicode_is_refused_not_an_internal_error()
+    {
+        using var wallet = Verifier.NewWallet();
+        var (id, request) = await Verifier.StartAsync(wallet, Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        var credential = Jose.B64("{\"alg\":\"ES256\",\"typ\":\"\\udc00\"}") + ".e30.AAAA";
+        var vp = wallet.PresentVcJwt(request, [credential]);
+
+        using var response = await wallet.PostDirectAsync(request, new JsonObject { ["legal_person"] = new JsonArray(vp) });
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        var status = await Verifier.StatusAsync(id);
+        Assert.Equal("rejected", (string?)status["status"]);
+        Assert.DoesNotContain("internal error", status.ToJsonString(), StringComparison.Ordinal);
+    }
 }
