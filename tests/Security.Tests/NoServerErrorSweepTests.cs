@@ -146,6 +146,13 @@ public sealed class NoServerErrorSweepTests(StackFixture fixture)
     private static IEnumerable<Body?> Bodies()
     {
         yield return new Body("invalid utf-8 json", () => Bytes([.. "{\"credential_configuration_id\":\""u8, 0xC3, 0x28, .. "\",\"transaction_id\":\""u8, 0xFF, .. "\"}"u8], "application/json"));
+        // Text that is not Unicode under the Verifier's own key names, so that it reaches the DCQL parser,
+        // the request validator and the response reader rather than stopping at an unknown member.
+        yield return new Body("invalid utf-8 in verifier json", () => Bytes([.. "{\"dcql_query\":{\"credentials\":[{\"id\":\""u8, 0xC3, 0x28, .. "\",\"format\":\"jwt_vc_json\",\"meta\":{\"type_values\":[[\"x\"]]}}]},\"response_mode\":\"direct_post\",\"vp_token\":{\"q\":[\""u8, 0xC3, 0x28, .. "\"]}}"u8], "application/json"));
+        yield return new Body("lone surrogate in dcql id", () => Text("""{"dcql_query":{"credentials":[{"id":"\udc00","format":"jwt_vc_json","meta":{"type_values":[["x"]]}}]},"response_mode":"direct_post"}""", "application/json"));
+        yield return new Body("lone surrogate in response_mode", () => Text("""{"dcql_query":{"credentials":[{"id":"q","format":"jwt_vc_json","meta":{"type_values":[["x"]]}}]},"response_mode":"\ud800"}""", "application/json"));
+        yield return new Body("lone surrogate in vp_token names", () => Text("""{"vp_token":{"\udc00":["x"]},"\udc00":1,"state":"\udc00"}""", "application/json"));
+        yield return new Body("form lone surrogate vp_token", () => Text("vp_token=%7B%22%5Cudc00%22%3A%5B%22x%22%5D%7D&state=%5Cudc00", "application/x-www-form-urlencoded"));
         yield return new Body("json array", () => Text("[]", "application/json"));
         yield return new Body("json null", () => Text("null", "application/json"));
         yield return new Body("json wrong types", () => Text("""{"credential_configuration_id":{},"credential_identifier":[1],"proofs":"x","transaction_id":7,"notification_id":true,"event":1,"credential_configuration_ids":"VatID","claims":[],"tx_code":"x","expires_in":-1e400,"subject_id":{},"dcql_query":"x","response_mode":1,"vp_token":1,"certs":1,"registrationNumber":{}}""", "application/json"));

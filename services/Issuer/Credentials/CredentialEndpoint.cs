@@ -6,6 +6,7 @@ using GaiaX.Oid4vc.Issuer.Notification;
 using GaiaX.Oid4vc.Issuer.Offers;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Token;
+using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;

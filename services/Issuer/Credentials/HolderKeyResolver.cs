@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
@@ -13,8 +11,6 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// </summary>
 public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyResolver
 {
-    private const string DidJwkPrefix = "did:jwk:";
-
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
@@ -22,7 +18,7 @@ public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyReso
         {
             return core.ResolveAsync(jws, cancellationToken);
         }
-        if (jws.KeyId is not { } kid || !kid.StartsWith(DidJwkPrefix, StringComparison.Ordinal))
+        if (jws.KeyId is not { } kid || !DidJwk.IsDidJwk(kid))
         {
             return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound,
                 "a proof's kid must be a did:jwk DID URL; other key identifiers are not resolved (send the key as jwk instead)"));
@@ -33,16 +29,7 @@ public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyReso
         }
         var hash = kid.IndexOf('#', StringComparison.Ordinal);
         var did = hash < 0 ? kid : kid[..hash];
-        JsonObject? jwk;
-        try
-        {
-            jwk = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(did.AsSpan(DidJwkPrefix.Length))) as JsonObject;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            jwk = null;
-        }
-        if (jwk is null)
+        if (!DidJwk.TryDecode(did, out var jwk))
         {
             return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "The kid is not a valid did:jwk."));
         }

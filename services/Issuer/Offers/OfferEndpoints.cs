@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Issuer.Management;
 using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.ServiceDefaults;
 using QRCoder;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
@@ -32,7 +33,7 @@ public static class OfferEndpoints
     }
 
     /// <summary>
-    /// The request body is read as the protocol endpoints read theirs (<see cref="Protocol.JsonRequestBody"/>):
+    /// The request body is read as the protocol endpoints read theirs (<see cref="JsonRequestBody"/>):
     /// text that is not Unicode, repeated members, excess depth, numbers or types that do not fit
     /// are 400 problem details, never a failure later on.
     /// </summary>
@@ -40,11 +41,11 @@ public static class OfferEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest http, OfferService service, IssuerEndpoints endpoints, CancellationToken cancellationToken)
     {
-        if (!Protocol.JsonRequestBody.IsJson(http.ContentType))
+        if (!JsonRequestBody.IsJson(http.ContentType))
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json.");
         }
-        var (document, problem) = await Protocol.JsonRequestBody.ParseAsync(http.Body, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await JsonRequestBody.ParseAsync(http.Body, cancellationToken).ConfigureAwait(false);
         if (document is null)
         {
             return InvalidBody(problem!);

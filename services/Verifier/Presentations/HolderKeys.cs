@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Verifier.Requests;
 using Microsoft.Extensions.Options;
@@ -14,29 +11,18 @@ namespace GaiaX.Oid4vc.Verifier.Presentations;
 /// </summary>
 public sealed class HolderKeyResolver(IJwsKeyResolver others) : IJwsKeyResolver
 {
-    private const string DidJwkPrefix = "did:jwk:";
-
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
-        if (jws.KeyId is not { } kid || !kid.StartsWith(DidJwkPrefix, StringComparison.Ordinal))
+        if (jws.KeyId is not { } kid || !DidJwk.IsDidJwk(kid))
         {
             return others.ResolveAsync(jws, cancellationToken);
         }
         var hash = kid.IndexOf('#', StringComparison.Ordinal);
         var did = hash < 0 ? kid : kid[..hash];
-        JsonObject? jwk;
-        try
+        if (!DidJwk.TryDecode(did, out var jwk))
         {
-            jwk = JsonNode.Parse(Base64Url.DecodeFromChars(did.AsSpan(DidJwkPrefix.Length))) as JsonObject;
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            jwk = null;
-        }
-        if (jwk is null)
-        {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidDid, $"'{did}' is not a did:jwk with a base64url JWK."));
+            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidDid, "The kid is not a did:jwk with a base64url JSON Web Key."));
         }
         var key = Jwk.ParsePublic(jwk);
         return ValueTask.FromResult(key.Succeeded

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
@@ -115,8 +116,9 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
         }
         try
         {
-            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(token.AsSpan(0, dot)));
-            return header.RootElement.ValueKind == JsonValueKind.Object
+            var (document, _) = JsonRequestBody.Parse(Base64Url.DecodeFromChars(token.AsSpan(0, dot)));
+            using var header = document;
+            return header is not null && header.RootElement.ValueKind == JsonValueKind.Object
                 && header.RootElement.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String
                 && JwsPolicy.VcJwt.AllowedTypes.Contains(typ.GetString()!);
         }

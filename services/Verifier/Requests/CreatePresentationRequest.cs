@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
@@ -151,14 +152,20 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
                 continue;
             }
             var encoded = item.GetString()!;
-            JsonDocument document;
+            // Decoded with the request-body reader: ids that are not Unicode text are refused here,
+            // not thrown when they are compared with the query's.
+            JsonDocument? document;
             try
             {
-                document = JsonDocument.Parse(Base64Url.DecodeFromChars(encoded));
+                (document, _) = JsonRequestBody.Parse(Base64Url.DecodeFromChars(encoded));
             }
-            catch (Exception e) when (e is FormatException or JsonException)
+            catch (FormatException)
             {
-                errors.Add($"{at}: is not base64url-encoded JSON");
+                document = null;
+            }
+            if (document is null)
+            {
+                errors.Add($"{at}: is not base64url-encoded JSON text");
                 continue;
             }
             using (document)

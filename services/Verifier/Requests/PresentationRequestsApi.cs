@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.AspNetCore.Mvc;
@@ -74,15 +75,12 @@ public static class PresentationRequestsApi
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the request as application/json.");
         }
-        JsonDocument body;
-        try
+        // The body size is bounded by RequestLimits:MaxRequestBodyBytes (ServiceDefaults); text that is
+        // not Unicode or a repeated member is refused here, not met later as a 500 in the DCQL parser.
+        var (body, problem) = await JsonRequestBody.ParseAsync(http.Request.Body, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            // The body size is bounded by RequestLimits:MaxRequestBodyBytes (ServiceDefaults).
-            body = await JsonDocument.ParseAsync(http.Request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: $"The body is not valid JSON: {e.Message}");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON", detail: problem);
         }
         using (body)
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Presentations;
 using GaiaX.Oid4vc.Verifier.Requests;
@@ -170,21 +171,21 @@ public sealed class AuthorizationResponseProcessor(
             {
                 return (null, decrypted.Error!);
             }
-            try
+            // Anyone can encrypt to the request's key: the payload is client JSON like any other, and a
+            // string that is not Unicode text (the state included) is refused before anything reads it.
+            var (document, problem) = JsonRequestBody.Parse(decrypted.Plaintext);
+            if (document is null)
             {
-                using var payload = JsonDocument.Parse(decrypted.Plaintext);
-                if (payload.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    return (null, "the decrypted response is not a JSON object");
-                }
-                foreach (var property in payload.RootElement.EnumerateObject())
-                {
-                    parameters[property.Name] = property.Value.Clone();
-                }
+                return (null, "the decrypted response cannot be read: " + problem);
             }
-            catch (JsonException)
+            using var payload = document;
+            if (payload.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, "the decrypted response is not JSON");
+                return (null, "the decrypted response is not a JSON object");
+            }
+            foreach (var property in payload.RootElement.EnumerateObject())
+            {
+                parameters[property.Name] = property.Value.Clone();
             }
         }
         else
@@ -357,14 +358,16 @@ public sealed class AuthorizationResponseProcessor(
         // In direct_post the vp_token is a JSON-encoded string; inside an encrypted response it is the object itself.
         if (json.ValueKind == JsonValueKind.String)
         {
-            try
+            // The same reader as for request bodies: member names that are not Unicode text are refused
+            // here rather than thrown when the token is walked.
+            var (document, problem) = JsonRequestBody.Parse(json.GetString()!);
+            if (document is null)
             {
-                using var document = JsonDocument.Parse(json.GetString()!);
-                return ReadVpToken(document.RootElement.Clone());
+                return (null, "vp_token cannot be read: " + problem);
             }
-            catch (JsonException)
+            using (document)
             {
-                return (null, "vp_token is not a JSON object");
+                return ReadVpToken(document.RootElement.Clone());
             }
         }
         if (json.ValueKind != JsonValueKind.Object)

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Requests;
 
 namespace GaiaX.Oid4vc.Verifier.Responses;
@@ -43,7 +44,13 @@ public static class EcdhEsJweDecryptor
         byte[] apu, apv;
         try
         {
-            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
+            // Client JSON like any request body: text that is not Unicode is refused before it is read.
+            var (document, _) = JsonRequestBody.Parse(Base64Url.DecodeFromChars(parts[0]));
+            if (document is null)
+            {
+                return Fail("the JWE header is not valid base64url JSON");
+            }
+            using var header = document;
             var root = header.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "ECDH-ES")
             {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
@@ -107,29 +106,13 @@ public static class HolderBinding
 
     private static string? DidJwkThumbprint(string did)
     {
-        const string prefix = "did:jwk:";
-        if (!did.StartsWith(prefix, StringComparison.Ordinal))
+        var parsed = DidJwk.ParsePublicKey(did);
+        if (!parsed.Succeeded)
         {
             return null;
         }
-        try
-        {
-            if (JsonNode.Parse(Base64Url.DecodeFromChars(did.AsSpan(prefix.Length))) is not JsonObject jwk)
-            {
-                return null;
-            }
-            var parsed = Jwk.ParsePublic(jwk);
-            if (!parsed.Succeeded)
-            {
-                return null;
-            }
-            using var key = parsed.Value;
-            return key.Thumbprint();
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
+        using var key = parsed.Value;
+        return key.Thumbprint();
     }
 
     /// <summary>A DID for a sentence: did:jwk values are long base64, so only their start is shown.</summary>

@@ -1,16 +1,17 @@
 using System.Text.Json;
 
-namespace GaiaX.Oid4vc.Issuer.Protocol;
+namespace GaiaX.Oid4vc.ServiceDefaults;
 
 /// <summary>
-/// The one way the Issuer reads a JSON request body. The parser checks syntax and depth only: a
+/// The one way the services read JSON a client sent: a request body, or JSON text carried inside
+/// one (a form parameter, a decrypted payload). The parser checks syntax and depth only: a
 /// string holding bytes that are not UTF-8, or an escaped lone surrogate (<c>\udc00</c>), parses and
 /// then throws when it is read, and a repeated member silently wins over the first. Both are the
 /// client's mistake, so they are found here, while parsing, and never surface later as a 500.
 /// </summary>
 public static class JsonRequestBody
 {
-    /// <summary>Bodies nest no deeper than this; the protocols need four levels.</summary>
+    /// <summary>Client JSON nests no deeper than this; the protocols need a handful of levels.</summary>
     public const int MaxDepth = 32;
 
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
@@ -37,10 +38,83 @@ public static class JsonRequestBody
                 ? "the request body repeats a member"
                 : "the request body is not valid JSON");
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-member check reads every member name: one that is not Unicode text throws there.
+            return (null, "the request body holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)");
+        }
         if (!IsText(document.RootElement))
         {
             document.Dispose();
             return (null, "the request body holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)");
+        }
+        return (document, null);
+    }
+
+    /// <summary>
+    /// Parses JSON text carried inside a request (UTF-8 bytes, e.g. a decrypted payload), with the same
+    /// rules and answers as <see cref="ParseAsync"/>.
+    /// </summary>
+    public static (JsonDocument? Document, string? Problem) Parse(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(ex));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-member check reads every member name: one that is not Unicode text throws there.
+            return (null, NotText);
+        }
+        return Checked(document);
+    }
+
+    /// <summary>
+    /// Parses JSON text carried inside a request as a string (e.g. a form parameter), with the same
+    /// rules and answers as <see cref="ParseAsync"/>.
+    /// </summary>
+    public static (JsonDocument? Document, string? Problem) Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(ex));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-member check reads every member name: one that is not Unicode text throws there.
+            return (null, NotText);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate char cannot be transcoded to UTF-8.
+            return (null, NotText);
+        }
+        return Checked(document);
+    }
+
+    private const string NotText = "the JSON holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)";
+
+    private static string Problem(JsonException ex) => ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+        ? "the JSON repeats a member"
+        : "the JSON is not valid JSON";
+
+    private static (JsonDocument? Document, string? Problem) Checked(JsonDocument document)
+    {
+        if (!IsText(document.RootElement))
+        {
+            document.Dispose();
+            return (null, NotText);
         }
         return (document, null);
     }
