@@ -94,10 +94,20 @@ public sealed class DaprRouteAttackTests(StackFixture fixture)
     private async Task<string> CreateOfferAsync()
     {
         using var request = fixture.Management(HttpMethod.Post, "issuer", "/api/offers");
+        // Signed by the Issuer itself: no other service publishes anything about this offer, so only a
+        // forged event could change its status.
         request.Content = JsonContent.Create(new JsonObject
         {
-            ["credential_configuration_ids"] = new JsonArray("VatID"),
-            ["claims"] = new JsonObject { ["VatID"] = new JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+            ["credential_configuration_ids"] = new JsonArray("LegalPerson_jwt_vc_json"),
+            ["claims"] = new JsonObject
+            {
+                ["LegalPerson_jwt_vc_json"] = new JsonObject
+                {
+                    ["gx:legalName"] = "Example Cloud GmbH",
+                    ["gx:headquartersAddress"] = new JsonObject { ["gx:countryCode"] = "DE" },
+                    ["gx:legalAddress"] = new JsonObject { ["gx:countryCode"] = "DE" },
+                },
+            },
             ["tx_code"] = new JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
         });
         using var response = await fixture.Client.SendAsync(request);
