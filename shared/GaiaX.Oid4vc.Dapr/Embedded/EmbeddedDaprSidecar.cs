@@ -87,7 +87,11 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                 http = listen;
             });
         });
-        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            grpc.Interceptors.Add<StorageOutageInterceptor>();
+        });
         builder.Services.AddSingleton(this);
         builder.Services.AddSingleton<DaprRuntimeService>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethodProvider>());

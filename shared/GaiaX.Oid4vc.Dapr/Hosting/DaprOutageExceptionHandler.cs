@@ -63,7 +63,10 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
         {
             if (current is RpcException rpc)
             {
-                return rpc.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown
+                // Unavailable and DeadlineExceeded: the sidecar is out of reach, or says its component is.
+                // Internal: daprd's answer when its state store or broker fails a call. Unknown (an
+                // unhandled exception) and the rest are faults, and stay 500.
+                return rpc.StatusCode is StatusCode.Unavailable or StatusCode.Internal
                     or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted;
             }
             if (current is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
