@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer;
 
@@ -207,14 +208,4 @@ public sealed class ManagementAuthenticationOptions
 
     /// <summary>Generate a signing key at start and let the host mint tokens (DevHost, tests).</summary>
     public bool UseDevelopmentTokens { get; set; }
-}
-
-/// <summary>The credential formats this issuer supports.</summary>
-public static class CredentialFormats
-{
-    /// <summary>W3C VCDM 2.0 secured with JOSE (VC-JWT, <c>typ: vc+jwt</c>, <c>cty: vc</c>).</summary>
-    public const string JwtVcJson = "jwt_vc_json";
-
-    /// <summary>IETF SD-JWT VC.</summary>
-    public const string SdJwtVc = "dc+sd-jwt";
 }

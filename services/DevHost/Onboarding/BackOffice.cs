@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Wallet.Presentation;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.DevHost.Onboarding;
 

@@ -7,6 +7,7 @@ using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 

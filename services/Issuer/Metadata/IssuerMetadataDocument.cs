@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Metadata;
 

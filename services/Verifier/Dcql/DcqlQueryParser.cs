@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
@@ -480,14 +481,4 @@ public sealed class DcqlQueryParser
         }
         return json.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
-}
-
-/// <summary>Credential Format Identifiers (OpenID4VP 1.0 Appendix B).</summary>
-public static class CredentialFormats
-{
-    /// <summary>A W3C VC secured as a JWT, without JSON-LD processing (here: VCDM 2.0 with VC-JOSE-COSE).</summary>
-    public const string JwtVcJson = "jwt_vc_json";
-
-    /// <summary>IETF SD-JWT VC.</summary>
-    public const string SdJwtVc = "dc+sd-jwt";
 }

@@ -6,6 +6,7 @@ using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 

@@ -4,15 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
-
-/// <summary>Credential format identifiers (OpenID4VCI 1.0 Appendix A, OpenID4VP 1.0 Appendix B).</summary>
-public static class CredentialFormats
-{
-    public const string JwtVcJson = "jwt_vc_json";
-    public const string SdJwtVc = "dc+sd-jwt";
-}
 
 /// <summary>A selectively disclosable claim of an SD-JWT VC and where it sits in the credential.</summary>
 public sealed record PlacedDisclosure(Disclosure Disclosure, IReadOnlyList<object> Path);

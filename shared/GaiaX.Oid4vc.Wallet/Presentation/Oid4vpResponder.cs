@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Wallet.Issuance;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
+using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Benchmarks.Verifier;
 

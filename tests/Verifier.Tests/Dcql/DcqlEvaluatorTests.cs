@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Credentials;
 
 namespace Verifier.Tests.Dcql;
 
