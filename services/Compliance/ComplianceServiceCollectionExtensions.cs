@@ -21,10 +21,7 @@ public static class ComplianceServiceCollectionExtensions
         builder.AddValidatedOptions<ComplianceOptions>(ComplianceOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(ComplianceOptions.SectionName);
-        if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
-        {
-            builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 2 * 1024 * 1024);
-        }
+        builder.UseDefaultRequestBodyLimit(2 * 1024 * 1024);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddGaiaXRegistry();

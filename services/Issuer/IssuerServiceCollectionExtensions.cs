@@ -29,10 +29,7 @@ public static class IssuerServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName);
-        if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
-        {
-            builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 256 * 1024);
-        }
+        builder.UseDefaultRequestBodyLimit(256 * 1024);
         builder.AddManagementAuthentication();
 
         var services = builder.Services;

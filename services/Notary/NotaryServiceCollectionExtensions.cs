@@ -20,10 +20,7 @@ public static class NotaryServiceCollectionExtensions
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(NotaryOptions.SectionName);
-        if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
-        {
-            builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 64 * 1024);
-        }
+        builder.UseDefaultRequestBodyLimit(64 * 1024);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddRegistryClients();

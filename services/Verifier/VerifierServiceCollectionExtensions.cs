@@ -25,10 +25,7 @@ public static class VerifierServiceCollectionExtensions
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(VerifierOptions.SectionName);
-        if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
-        {
-            builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = 1024 * 1024);
-        }
+        builder.UseDefaultRequestBodyLimit(1024 * 1024);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
