@@ -62,19 +62,13 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
 
     private async Task WriteBadRequestAsync(HttpContext context, string description)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status400BadRequest;
-        response.Headers.CacheControl = "no-store";
         if (context.GetEndpoint()?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            // RFC 6749 section 5.2: error_description is %x20-21 / %x23-5B / %x5D-7E only.
-            await response.WriteAsJsonAsync(
-                new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = OAuthErrorText.Sanitize(description) },
-                JsonSerializerOptions.Web,
-                contentType: "application/json",
-                context.RequestAborted).ConfigureAwait(false);
+            await OAuthErrorText.WriteAsync(context.Response, StatusCodes.Status400BadRequest, "invalid_request", description, context.RequestAborted).ConfigureAwait(false);
             return;
         }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.Headers.CacheControl = "no-store";
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -3,6 +3,7 @@ using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Token;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 
@@ -97,7 +98,7 @@ public static class AuthorizationEndpoints
         if (!decision.Approved)
         {
             parameters["error"] = ErrorCodes.AccessDenied;
-            parameters["error_description"] = decision.DenialReason is null ? null : ProtocolResults.Sanitize(decision.DenialReason);
+            parameters["error_description"] = decision.DenialReason is null ? null : OAuthErrorText.Sanitize(decision.DenialReason);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Issuer.Protocol;
 
@@ -36,7 +37,7 @@ public static class ProtocolResults
                     header.Append(" error=\"").Append(error.Error).Append('"');
                     if (error.Description is { } description)
                     {
-                        header.Append(", error_description=\"").Append(Sanitize(description)).Append('"');
+                        header.Append(", error_description=\"").Append(OAuthErrorText.Sanitize(description)).Append('"');
                     }
                     separator = ", ";
                 }
@@ -46,7 +47,7 @@ public static class ProtocolResults
                 }
                 response.Headers.WWWAuthenticate = header.ToString();
             }
-            var body = new ErrorBody(error.Error, error.Description is null ? null : Sanitize(error.Description));
+            var body = new ErrorBody(error.Error, error.Description is null ? null : OAuthErrorText.Sanitize(error.Description));
             return response.WriteAsJsonAsync(body, IssuerJsonContext.Default.ErrorBody, contentType: "application/json", httpContext.RequestAborted);
         }
     }
@@ -61,21 +62,6 @@ public static class ProtocolResults
             // transaction_id and interval beside credentials, and notification_id without them.
             return httpContext.Response.WriteAsJsonAsync(body, JsonDefaults.Web, contentType: "application/json", httpContext.RequestAborted);
         }
-    }
-
-    /// <summary>
-    /// OpenID4VCI limits <c>error_description</c> to <c>%x20-21 / %x23-5B / %x5D-7E</c>: no quotes,
-    /// no backslash, ASCII only.
-    /// </summary>
-    public static string Sanitize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(c is >= '\x20' and <= '\x7E' and not '"' and not '\\' ? c : '\'');
-        }
-        return builder.ToString();
     }
 }
 

@@ -158,7 +158,7 @@ public static class PresentationRequestsApi
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(error);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = Responses.ErrorDescription.Sanitize(error.Description) }, statusCode: error.StatusCode);
+        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = OAuthErrorText.Sanitize(error.Description) }, statusCode: error.StatusCode);
     }
 
     private sealed class CreatedJson(string location, string json) : IResult

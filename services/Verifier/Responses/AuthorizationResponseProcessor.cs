@@ -17,7 +17,7 @@ public sealed record AuthorizationResponseOutcome(int StatusCode, JsonObject Bod
 {
     /// <summary>An OAuth error; the description is brought into RFC 6749's character set (<see cref="ErrorDescription"/>).</summary>
     public static AuthorizationResponseOutcome Error(int status, string error, string description) =>
-        new(status, new JsonObject { ["error"] = error, ["error_description"] = ErrorDescription.Sanitize(description) });
+        new(status, new JsonObject { ["error"] = error, ["error_description"] = OAuthErrorText.Sanitize(description) });
 }
 
 /// <summary>Reason codes for rejections that concern the response as a whole.</summary>

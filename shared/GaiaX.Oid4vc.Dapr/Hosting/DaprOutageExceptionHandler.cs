@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Grpc.Core;
 using Microsoft.AspNetCore.Diagnostics;
@@ -28,22 +27,17 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
             return false;
         }
         LogOutage(logger, httpContext.Request.Path, exception.GetBaseException().Message);
-        var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers.CacheControl = "no-store";
         const string description = "The service's state store or message broker is unavailable; try again later.";
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The exception handler clears the request's endpoint before it runs; the feature keeps it.
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            await response.WriteAsJsonAsync(
-                new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = description },
-                JsonSerializerOptions.Web,
-                contentType: "application/json",
-                cancellationToken).ConfigureAwait(false);
+            await OAuthErrorText.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", description, cancellationToken).ConfigureAwait(false);
             return true;
         }
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.CacheControl = "no-store";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

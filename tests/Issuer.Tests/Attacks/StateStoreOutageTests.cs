@@ -1,5 +1,6 @@
 using System.Net;
 using GaiaX.Oid4vc.Dapr.Embedded;
+using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests.Attacks;
 

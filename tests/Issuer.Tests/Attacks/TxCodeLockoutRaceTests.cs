@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Dapr.Embedded;
+using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests.Attacks;
 
@@ -7,7 +8,7 @@ namespace Issuer.Tests.Attacks;
 /// next reads of such a record have their value fetched, then wait until <see cref="Release"/>, as
 /// a request delayed between reading the record and acting on it would. Everything else passes.
 /// </summary>
-public sealed class HoldingStorage(IEmbeddedStorage inner) : IEmbeddedStorage
+public sealed class HoldingStorage(IEmbeddedStorage inner) : DelegatingEmbeddedStorage(inner)
 {
     private readonly Lock _gate = new();
     private int _toHold;
@@ -36,9 +37,9 @@ public sealed class HoldingStorage(IEmbeddedStorage inner) : IEmbeddedStorage
         }
     }
 
-    public async Task<StoredState?> GetAsync(string key, DateTimeOffset now)
+    public override async Task<StoredState?> GetAsync(string key, DateTimeOffset now)
     {
-        var value = await inner.GetAsync(key, now).ConfigureAwait(false);
+        var value = await base.GetAsync(key, now).ConfigureAwait(false);
         Task? wait = null;
         if (key.Contains("pre-authorized-code:", StringComparison.Ordinal))
         {
@@ -61,22 +62,6 @@ public sealed class HoldingStorage(IEmbeddedStorage inner) : IEmbeddedStorage
         }
         return value;
     }
-
-    public Task<ApplyResult> ApplyAsync(IReadOnlyList<StateWrite> writes, DateTimeOffset now) => inner.ApplyAsync(writes, now);
-
-    public Task SaveSubscriptionsAsync(string appId, IReadOnlyList<EmbeddedSubscription> subscriptions) => inner.SaveSubscriptionsAsync(appId, subscriptions);
-
-    public Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic) => inner.GetSubscribersAsync(pubsubName, topic);
-
-    public Task EnqueueAsync(PendingDelivery delivery) => inner.EnqueueAsync(delivery);
-
-    public Task<PendingDelivery?> TryDequeueAsync(string appId) => inner.TryDequeueAsync(appId);
-
-    public Task CompleteAsync(PendingDelivery delivery) => inner.CompleteAsync(delivery);
-
-    public Task RequeueInFlightAsync(string appId) => inner.RequeueInFlightAsync(appId);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
 
 /// <summary>An Issuer whose pre-authorized code reads can be held, to order a request after others.</summary>

@@ -1,14 +1,15 @@
+using GaiaX.Oid4vc.Dapr.Embedded;
 using Grpc.Core;
 
-namespace GaiaX.Oid4vc.Dapr.Embedded;
+namespace GaiaX.Oid4vc.Testing;
 
 /// <summary>
 /// A storage that goes down on cue, for tests of what a state-store outage at each step of a flow
 /// leaves behind: after <see cref="FailAfter"/> it lets the given number of state operations (reads
 /// and writes) through, then fails every further one, before applying it, until <see cref="Heal"/>.
-/// Subscriptions and deliveries are never failed. Everything else is <paramref name="inner"/>'s.
+/// Subscriptions and deliveries are never failed.
 /// </summary>
-public sealed class FaultInjectingEmbeddedStorage(IEmbeddedStorage inner) : IEmbeddedStorage
+public sealed class FaultInjectingEmbeddedStorage(IEmbeddedStorage inner) : DelegatingEmbeddedStorage(inner)
 {
     private long _allowance = long.MaxValue;
 
@@ -21,16 +22,16 @@ public sealed class FaultInjectingEmbeddedStorage(IEmbeddedStorage inner) : IEmb
     /// <summary>True while operations fail.</summary>
     public bool IsDown => Interlocked.Read(ref _allowance) <= 0;
 
-    public Task<StoredState?> GetAsync(string key, DateTimeOffset now)
+    public override Task<StoredState?> GetAsync(string key, DateTimeOffset now)
     {
         Pass();
-        return inner.GetAsync(key, now);
+        return base.GetAsync(key, now);
     }
 
-    public Task<ApplyResult> ApplyAsync(IReadOnlyList<StateWrite> writes, DateTimeOffset now)
+    public override Task<ApplyResult> ApplyAsync(IReadOnlyList<StateWrite> writes, DateTimeOffset now)
     {
         Pass();
-        return inner.ApplyAsync(writes, now);
+        return base.ApplyAsync(writes, now);
     }
 
     // A store that is down answers as daprd does when Redis is unreachable: the call fails, nothing is applied.
@@ -45,18 +46,4 @@ public sealed class FaultInjectingEmbeddedStorage(IEmbeddedStorage inner) : IEmb
             throw new RpcException(new Status(StatusCode.Unavailable, "injected state store outage"));
         }
     }
-
-    public Task SaveSubscriptionsAsync(string appId, IReadOnlyList<EmbeddedSubscription> subscriptions) => inner.SaveSubscriptionsAsync(appId, subscriptions);
-
-    public Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic) => inner.GetSubscribersAsync(pubsubName, topic);
-
-    public Task EnqueueAsync(PendingDelivery delivery) => inner.EnqueueAsync(delivery);
-
-    public Task<PendingDelivery?> TryDequeueAsync(string appId) => inner.TryDequeueAsync(appId);
-
-    public Task CompleteAsync(PendingDelivery delivery) => inner.CompleteAsync(delivery);
-
-    public Task RequeueInFlightAsync(string appId) => inner.RequeueInFlightAsync(appId);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
