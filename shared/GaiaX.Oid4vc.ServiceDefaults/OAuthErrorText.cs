@@ -47,16 +47,20 @@ public static class OAuthErrorText
         return builder.ToString();
     }
 
-    /// <summary>Writes <c>{"error", "error_description"}</c> with <paramref name="status"/> and <c>Cache-Control: no-store</c>.</summary>
-    public static Task WriteAsync(HttpResponse response, int status, string error, string description, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <c>{"error", "error_description"}</c> with <paramref name="status"/> and
+    /// <c>Cache-Control: no-store</c>; a null description is left out. The one writer of the error object.
+    /// </summary>
+    public static Task WriteAsync(HttpResponse response, int status, string error, string? description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.StatusCode = status;
         response.Headers.CacheControl = "no-store";
-        return response.WriteAsJsonAsync(
-            new Dictionary<string, string> { ["error"] = error, ["error_description"] = Sanitize(description) },
-            JsonSerializerOptions.Web,
-            contentType: "application/json",
-            cancellationToken);
+        var body = new Dictionary<string, string>(2) { ["error"] = error };
+        if (description is not null)
+        {
+            body["error_description"] = Sanitize(description);
+        }
+        return response.WriteAsJsonAsync(body, JsonSerializerOptions.Web, contentType: "application/json", cancellationToken);
     }
 }

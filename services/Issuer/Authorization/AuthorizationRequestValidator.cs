@@ -1,6 +1,7 @@
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Primitives;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 

@@ -8,6 +8,7 @@ using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 

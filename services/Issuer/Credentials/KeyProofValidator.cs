@@ -5,6 +5,7 @@ using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Nonce;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 

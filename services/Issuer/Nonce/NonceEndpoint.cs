@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Issuer.Nonce;
 

@@ -4,6 +4,8 @@ using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Token;
+using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Notification;
 

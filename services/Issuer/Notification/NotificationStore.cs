@@ -33,12 +33,17 @@ public interface INotificationStore
 /// </summary>
 public sealed class NotificationStore(IDaprStateStore state, SharedMacKey macKey) : INotificationStore
 {
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
     public async Task<string> CreateAsync(NotificationRecord record, CancellationToken cancellationToken)
     {
         var key = await macKey.GetAsync(cancellationToken).ConfigureAwait(false);
-        return Base64Url.EncodeToString(SharedMacKey.Seal(key, JsonSerializer.SerializeToUtf8Bytes(record, JsonDefaults.Web)));
+        return Base64Url.EncodeToString(SharedMacKey.Seal(key, JsonSerializer.SerializeToUtf8Bytes(record, SerializerOptions)));
     }
 
     public async Task<NotificationRecord?> FindAsync(string notificationId, CancellationToken cancellationToken)
@@ -50,7 +55,7 @@ public sealed class NotificationStore(IDaprStateStore state, SharedMacKey macKey
         try
         {
             var data = SharedMacKey.Open(await macKey.GetAsync(cancellationToken).ConfigureAwait(false), Base64Url.DecodeFromChars(notificationId));
-            return data is null ? null : JsonSerializer.Deserialize<NotificationRecord>(data, JsonDefaults.Web);
+            return data is null ? null : JsonSerializer.Deserialize<NotificationRecord>(data, SerializerOptions);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {

@@ -29,7 +29,7 @@ public static class OfferEndpoints
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown or expired credential offer");
         }
-        return Protocol.ProtocolResults.Json(JsonNode.Parse(offer.CredentialOfferJson));
+        return ProtocolResults.Json(JsonNode.Parse(offer.CredentialOfferJson));
     }
 
     /// <summary>

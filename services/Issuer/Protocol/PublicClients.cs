@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.Protocol;
 namespace GaiaX.Oid4vc.Issuer.Protocol;
 
 /// <summary>

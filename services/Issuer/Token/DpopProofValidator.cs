@@ -4,6 +4,7 @@ using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

@@ -7,6 +7,8 @@ using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
 using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using GaiaX.Oid4vc.Credentials.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
@@ -9,10 +10,7 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 public sealed record PresentationRequestCreated(PresentationRequest Request, string AuthorizationRequestUri, string RequestUri);
 
 /// <summary>The outcome of fetching a request object.</summary>
-public sealed record RequestObjectResult(string? Jwt, WalletError? Error);
-
-/// <summary>An OAuth / OpenID4VP error for a wallet, with the HTTP status to send it with.</summary>
-public sealed record WalletError(int StatusCode, string Error, string Description);
+public sealed record RequestObjectResult(string? Jwt, ProtocolError? Error);
 
 /// <summary>
 /// Creates presentation requests and serves their request objects; the protocol decisions live
@@ -79,20 +77,20 @@ public sealed class PresentationRequestService(
         var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return new(null, new WalletError(404, "invalid_request", "unknown request_uri"));
+            return new(null, new ProtocolError(ErrorCodes.InvalidRequest, "unknown request_uri", 404));
         }
         var request = stored.Request;
         if (time.GetUtcNow() >= request.ExpiresAt)
         {
-            return new(null, new WalletError(400, "invalid_request", "the authorization request has expired"));
+            return new(null, new ProtocolError(ErrorCodes.InvalidRequest, "the authorization request has expired"));
         }
         if (!request.IsAwaitingResponseAt(time.GetUtcNow()))
         {
-            return new(null, new WalletError(400, "invalid_request", "the authorization request has been answered already"));
+            return new(null, new ProtocolError(ErrorCodes.InvalidRequest, "the authorization request has been answered already"));
         }
         if (walletNonce is not null && (walletNonce.Length is 0 or > MaxWalletNonceLength || !walletNonce.All(IsUrlSafe)))
         {
-            return new(null, new WalletError(400, "invalid_request", $"wallet_nonce must be 1 to {MaxWalletNonceLength} URL-safe characters"));
+            return new(null, new ProtocolError(ErrorCodes.InvalidRequest, $"wallet_nonce must be 1 to {MaxWalletNonceLength} URL-safe characters"));
         }
 
         string? walletIssuer = null;
@@ -105,7 +103,7 @@ public sealed class PresentationRequestService(
             }
             if (metadata.VpFormatsSupported is { } formats && !RequestedFormats(request).Any(formats.Contains))
             {
-                return new(null, new WalletError(400, "vp_formats_not_supported",
+                return new(null, new ProtocolError(ErrorCodes.VpFormatsNotSupported,
                     $"the wallet supports none of the requested formats ({string.Join(", ", RequestedFormats(request))})"));
             }
             walletIssuer = metadata.Issuer;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Status;
@@ -50,12 +51,12 @@ public static class PresentationRequestsApi
         {
             if (!http.Request.HasFormContentType)
             {
-                return WalletErrorResult(http, new WalletError(400, "invalid_request", "the request URI POST must be application/x-www-form-urlencoded"));
+                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the request URI POST must be application/x-www-form-urlencoded"));
             }
             var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
             if (form["wallet_nonce"].Count > 1 || form["wallet_metadata"].Count > 1)
             {
-                return WalletErrorResult(http, new WalletError(400, "invalid_request", "wallet_nonce and wallet_metadata may appear once"));
+                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "wallet_nonce and wallet_metadata may appear once"));
             }
             var result = await service.GetRequestObjectAsync(id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct).ConfigureAwait(false);
             return RequestObject(http, result);
@@ -146,19 +147,10 @@ public static class PresentationRequestsApi
     {
         if (result.Error is not null)
         {
-            return WalletErrorResult(http, result.Error);
+            return ProtocolResults.Error(result.Error);
         }
         http.Response.Headers.CacheControl = "no-store";
         return Results.Text(result.Jwt!, RequestObjectGenerator.MediaType);
-    }
-
-    /// <summary>An OAuth error object for a wallet (never problem details: wallets expect RFC 6749 errors).</summary>
-    public static IResult WalletErrorResult(HttpContext http, WalletError error)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(error);
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new JsonObject { ["error"] = error.Error, ["error_description"] = OAuthErrorText.Sanitize(error.Description) }, statusCode: error.StatusCode);
     }
 
     private sealed class CreatedJson(string location, string json) : IResult

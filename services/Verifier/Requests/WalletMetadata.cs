@@ -1,9 +1,10 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>The parts of a wallet's <c>wallet_metadata</c> (§10) the Verifier acts on.</summary>
-public sealed record WalletMetadata(string? Issuer, IReadOnlyList<string>? VpFormatsSupported, WalletError? Error)
+public sealed record WalletMetadata(string? Issuer, IReadOnlyList<string>? VpFormatsSupported, ProtocolError? Error)
 {
     private const int MaxLength = 64 * 1024;
 
@@ -48,5 +49,5 @@ public sealed record WalletMetadata(string? Issuer, IReadOnlyList<string>? VpFor
         }
     }
 
-    private static WalletMetadata Invalid(string description) => new(null, null, new WalletError(400, "invalid_request", description));
+    private static WalletMetadata Invalid(string description) => new(null, null, new ProtocolError(ErrorCodes.InvalidRequest, description));
 }

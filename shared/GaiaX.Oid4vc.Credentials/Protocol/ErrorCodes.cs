@@ -1,26 +1,13 @@
-using System.Diagnostics.CodeAnalysis;
-
-namespace GaiaX.Oid4vc.Issuer.Protocol;
+namespace GaiaX.Oid4vc.Credentials.Protocol;
 
 /// <summary>
-/// An OAuth 2.0 / OpenID4VCI error as the protocol names it: <c>error</c>, <c>error_description</c>
-/// and the HTTP status the endpoint answers with.
+/// The error codes every service answers protocol endpoints with: RFC 6749, RFC 6750, RFC 9449,
+/// OpenID4VCI 1.0 section 8.3.1 and OpenID4VP 1.0 section 8.5. One list, so a rule never spells a
+/// code by hand.
 /// </summary>
-public sealed record ProtocolError(string Error, string? Description = null, int StatusCode = 400)
-{
-    /// <summary>For 401 answers: the <c>WWW-Authenticate</c> scheme (<c>Bearer</c> or <c>DPoP</c>).</summary>
-    public string? AuthenticateScheme { get; init; }
-
-    /// <summary>
-    /// The request carried no credentials: the challenge names the scheme only, without an error
-    /// code (RFC 6750 section 3.1); the body still explains.
-    /// </summary>
-    public bool ChallengeOnly { get; init; }
-}
-
-/// <summary>Error codes of RFC 6749, RFC 6750, RFC 9449 and OpenID4VCI 1.0.</summary>
 public static class ErrorCodes
 {
+    // RFC 6749 section 4.1.2.1 and 5.2
     public const string InvalidRequest = "invalid_request";
     public const string InvalidClient = "invalid_client";
     public const string InvalidGrant = "invalid_grant";
@@ -29,11 +16,19 @@ public static class ErrorCodes
     public const string UnsupportedResponseType = "unsupported_response_type";
     public const string InvalidScope = "invalid_scope";
     public const string AccessDenied = "access_denied";
+    public const string ServerError = "server_error";
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
+
+    // RFC 9396 and RFC 9126
     public const string InvalidAuthorizationDetails = "invalid_authorization_details";
     public const string InvalidRequestUri = "invalid_request_uri";
+
+    // RFC 6750 section 3.1 and RFC 9449 section 7.1
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
     public const string InvalidDpopProof = "invalid_dpop_proof";
+
+    // OpenID4VCI 1.0 sections 8.3.1, 9.3 and 11.3
     public const string InvalidCredentialRequest = "invalid_credential_request";
     public const string UnknownCredentialConfiguration = "unknown_credential_configuration";
     public const string UnknownCredentialIdentifier = "unknown_credential_identifier";
@@ -44,30 +39,11 @@ public static class ErrorCodes
     public const string InvalidTransactionId = "invalid_transaction_id";
     public const string InvalidNotificationId = "invalid_notification_id";
     public const string InvalidNotificationRequest = "invalid_notification_request";
-}
 
-/// <summary>Either a value or the protocol error that prevented it.</summary>
-public readonly struct Outcome<T>
-{
-    private Outcome(T? value, ProtocolError? error)
-    {
-        Value = value;
-        Error = error;
-    }
-
-    public T? Value { get; }
-
-    public ProtocolError? Error { get; }
-
-    [MemberNotNullWhen(true, nameof(Error))]
-    [MemberNotNullWhen(false, nameof(Value))]
-    public bool Failed => Error is not null;
-
-    public static Outcome<T> Success(T value) => new(value, null);
-
-    public static Outcome<T> Fail(ProtocolError error) => new(default, error);
-
-    public static Outcome<T> Fail(string error, string? description = null, int status = 400) => new(default, new ProtocolError(error, description, status));
-
-    public static implicit operator Outcome<T>(ProtocolError error) => Fail(error);
+    // OpenID4VP 1.0 section 8.5
+    public const string VpFormatsNotSupported = "vp_formats_not_supported";
+    public const string InvalidRequestUriMethod = "invalid_request_uri_method";
+    public const string InvalidRequestObject = "invalid_request_object";
+    public const string InvalidTransactionData = "invalid_transaction_data";
+    public const string WalletUnavailable = "wallet_unavailable";
 }

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace GaiaX.Oid4vc.ServiceDefaults;
+
+/// <summary>
+/// How every service answers a protocol endpoint: the OAuth 2.0 / OpenID4VC error object for a
+/// <see cref="ProtocolError"/>, JSON that is never cached for a success, and RFC 9457 problem
+/// details for the non-protocol APIs. Endpoints call these; nothing below an endpoint writes HTTP.
+/// </summary>
+public static class ProtocolResults
+{
+    private static readonly JsonSerializerOptions NoNulls = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// An error object (<c>error</c>, <c>error_description</c>). A 401 also carries
+    /// <c>WWW-Authenticate</c> as RFC 6750 section 3 and RFC 9449 section 7.1 describe.
+    /// </summary>
+    public static IResult Error(ProtocolError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new ErrorResult(error);
+    }
+
+    /// <summary>A JSON body with <c>Cache-Control: no-store</c>; null members are left out.</summary>
+    public static IResult Json<T>(T body, int statusCode = StatusCodes.Status200OK) => new NoStoreJsonResult<T>(body, statusCode);
+
+    /// <summary>An RFC 9457 problem (<c>application/problem+json</c>) for the management and business APIs.</summary>
+    public static IResult Problem(int statusCode, string title, string? detail = null) =>
+        Results.Problem(statusCode: statusCode, title: title, detail: detail);
+
+    private sealed class ErrorResult(ProtocolError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            if (error.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+            {
+                response.Headers.WWWAuthenticate = Challenge(error);
+            }
+            return OAuthErrorText.WriteAsync(response, error.StatusCode, error.Error, error.Description, httpContext.RequestAborted);
+        }
+
+        private static string Challenge(ProtocolError error)
+        {
+            var scheme = error.AuthenticateScheme ?? "Bearer";
+            var header = new StringBuilder(scheme);
+            var separator = " ";
+            if (!error.ChallengeOnly)
+            {
+                header.Append(" error=\"").Append(error.Error).Append('"');
+                if (error.Description is { } description)
+                {
+                    header.Append(", error_description=\"").Append(OAuthErrorText.Sanitize(description)).Append('"');
+                }
+                separator = ", ";
+            }
+            if (scheme == "DPoP")
+            {
+                header.Append(separator).Append("algs=\"").Append(string.Join(' ', JwsAlgorithms.Verification)).Append('"');
+            }
+            return header.ToString();
+        }
+    }
+
+    private sealed class NoStoreJsonResult<T>(T body, int statusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = statusCode;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            // Absent members are left out, never written as null: OpenID4VCI 1.0 section 8.3 forbids
+            // transaction_id and interval beside credentials, and notification_id without them.
+            return httpContext.Response.WriteAsJsonAsync(body, NoNulls, contentType: "application/json", httpContext.RequestAborted);
+        }
+    }
+}
