@@ -162,6 +162,3 @@ public sealed class DevStack : IAsyncDisposable
         services.Clear();
     }
 }
-
-/// <summary>A service DevHost started, and where it listens.</summary>
-public sealed record RunningService(string Name, Uri BaseUrl, WebApplication App);

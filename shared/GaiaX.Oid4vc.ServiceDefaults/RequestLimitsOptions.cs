@@ -13,22 +13,3 @@ public sealed class RequestLimitsOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 }
-
-public static class RequestLimitsExtensions
-{
-    /// <summary>
-    /// The service's own default for <see cref="RequestLimitsOptions.MaxRequestBodyBytes"/> (what its
-    /// largest legitimate request needs), used unless the deployment sets
-    /// <c>RequestLimits:MaxRequestBodyBytes</c>.
-    /// </summary>
-    public static TBuilder UseDefaultRequestBodyLimit<TBuilder>(this TBuilder builder, long bytes)
-        where TBuilder : IHostApplicationBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Configuration[$"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}"] is null)
-        {
-            builder.Services.PostConfigure<RequestLimitsOptions>(limits => limits.MaxRequestBodyBytes = bytes);
-        }
-        return builder;
-    }
-}

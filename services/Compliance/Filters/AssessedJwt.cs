@@ -57,38 +57,3 @@ public class AssessedJwt
     private string? HeaderString(string name) =>
         Header.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
-
-/// <summary>An enveloped VC-JWT (or the single credential of a <c>credential-prepared</c> check).</summary>
-public sealed class AssessedCredential : AssessedJwt
-{
-    internal AssessedCredential(string label, string compact, JsonElement header, JsonElement payload, int signingInputLength, byte[] signature)
-        : base(label, compact, header, payload, signingInputLength, signature)
-    {
-        Types = CredentialJson.Types(payload);
-        Issuer = CredentialJson.IssuerId(payload);
-        Id = payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-    }
-
-    /// <summary>The presentation that enveloped this credential (null for a credential assessed on its own).</summary>
-    public AssessedJwt? Presentation { get; internal set; }
-
-    /// <summary>The credential's <c>id</c>, when it has one.</summary>
-    public string? Id { get; }
-
-    /// <summary>The credential's types with the Gaia-X namespace removed (<c>gx:LegalPerson</c> → <c>LegalPerson</c>).</summary>
-    public IReadOnlyList<string> Types { get; }
-
-    /// <summary>The <c>issuer</c> of the payload (a string or an object's <c>id</c>).</summary>
-    public string? Issuer { get; }
-
-    /// <summary>The RDF form of the credential, set by the JSON-LD filter for the SHACL filter.</summary>
-    public object? Graph { get; internal set; }
-
-    /// <summary>The credential's subjects (one object, or each element of an array).</summary>
-    public IEnumerable<JsonElement> Subjects => CredentialJson.Subjects(Payload);
-
-    /// <summary>The first Gaia-X type that is not <c>VerifiableCredential</c> (what the label lists).</summary>
-    public string PrimaryType => Types.FirstOrDefault(t => t != "VerifiableCredential") ?? "VerifiableCredential";
-
-    public bool HasType(string gaiaxType) => Types.Contains(gaiaxType, StringComparer.Ordinal);
-}

@@ -60,17 +60,3 @@ public sealed class ComplianceFilterChain
         return "sha256-" + Convert.ToBase64String(hash);
     }
 }
-
-/// <summary>The outcome of one run of the chain.</summary>
-public sealed record ComplianceAssessment(
-    ComplianceScope Scope,
-    DateTimeOffset AssessedAt,
-    IReadOnlyList<ComplianceFailure> Failures,
-    IReadOnlyList<AssessedCredentialSummary> Credentials,
-    string? Holder)
-{
-    public bool IsCompliant => Failures.Count == 0 && Credentials.Count > 0;
-}
-
-/// <summary>A credential the chain looked at, with its SRI digest over the bytes as received.</summary>
-public sealed record AssessedCredentialSummary(string Id, string Type, string? Issuer, string DigestSri, string Compact);

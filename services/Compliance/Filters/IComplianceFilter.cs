@@ -18,25 +18,3 @@ public interface IComplianceFilter
 
     ValueTask<FilterVerdict> ApplyAsync(ComplianceContext context, CancellationToken cancellationToken);
 }
-
-/// <summary>What the chain does after a filter.</summary>
-public enum FilterVerdict
-{
-    Continue,
-
-    /// <summary>Later filters cannot run (nothing left to check); the failures so far are the result.</summary>
-    Stop,
-}
-
-/// <summary>What is being assessed.</summary>
-[Flags]
-public enum ComplianceScope
-{
-    /// <summary>A VP-JWT with enveloped VC-JWTs (the standard-compliance API and <c>presentation-verified</c>).</summary>
-    Presentation = 1,
-
-    /// <summary>One VC-JWT before the Issuer releases it (<c>credential-prepared</c>).</summary>
-    Credential = 2,
-
-    Both = Presentation | Credential,
-}

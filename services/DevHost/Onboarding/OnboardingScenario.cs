@@ -7,40 +7,6 @@ using GaiaX.Oid4vc.Wallet.Presentation;
 
 namespace GaiaX.Oid4vc.DevHost.Onboarding;
 
-/// <summary>What the participant brings to the onboarding.</summary>
-public sealed record OnboardingInput
-{
-    public required string LegalName { get; init; }
-
-    public required string VatId { get; init; }
-
-    public required string CountryCode { get; init; }
-
-    /// <summary>The hash of the Gaia-X terms and conditions the participant agrees to (hex SHA-256).</summary>
-    public required string TermsAndConditionsHash { get; init; }
-
-    /// <summary>OpenID4VP response mode for the presentation: <c>direct_post</c> or <c>direct_post.jwt</c>.</summary>
-    public string ResponseMode { get; init; } = "direct_post.jwt";
-
-    /// <summary>Self-issued VC-JWTs to present instead of the notary's registration number (tests of rejections).</summary>
-    public IReadOnlyList<string>? ReplaceRegistrationNumberWith { get; init; }
-}
-
-/// <summary>Everything the onboarding produced, step by step.</summary>
-public sealed record OnboardingResult
-{
-    public string? RegistrationNumberCredential { get; init; }
-
-    public IReadOnlyList<string> SelfIssuedCredentials { get; init; } = [];
-
-    public string? PresentationRequestId { get; init; }
-
-    /// <summary>The Verifier's status view of the presentation request at the end.</summary>
-    public JsonObject? PresentationStatus { get; init; }
-
-    public string? LabelCredential { get; init; }
-}
-
 /// <summary>
 /// Gaia-X participant onboarding over the whole stack, driven like the real parties would: the
 /// back office asks the Issuer for a registration-number offer; the reference wallet takes it over

@@ -121,7 +121,3 @@ public static class AuthorizationEndpoints
         return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri, parameters));
     }
 }
-
-public sealed record PushedAuthorizationResponse(
-    [property: System.Text.Json.Serialization.JsonPropertyName("request_uri")] string RequestUri,
-    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);

@@ -9,9 +9,6 @@ using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 
-/// <summary>A key the wallet proved possession of, to bind a credential to.</summary>
-public sealed record HolderKey(JsonObject Jwk, string Thumbprint, string? Did);
-
 /// <summary>
 /// Validates <c>proofs.jwt</c> (OpenID4VCI 1.0 appendix F.1). The credential core checks the JOSE
 /// part (<see cref="JwsPolicy.Oid4vciProof"/>: <c>typ: openid4vci-proof+jwt</c>, an allowed

@@ -3,44 +3,6 @@ using GaiaX.Oid4vc.Issuer.Offers;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 
-/// <summary>
-/// Credentials another service prepared for an offer, and Compliance's verdict on them. A
-/// credential is released to the wallet only when it is prepared and, for Notary-prepared
-/// credentials, accepted by Compliance.
-/// </summary>
-public sealed record PreparedCredentialsRecord
-{
-    public required string OfferId { get; init; }
-
-    /// <summary>The prepared credentials by credential configuration id.</summary>
-    public IReadOnlyDictionary<string, PreparedCredential> Credentials { get; init; } = new Dictionary<string, PreparedCredential>(StringComparer.Ordinal);
-
-    /// <summary>Null until Compliance assessed the offer's credentials.</summary>
-    public bool? Accepted { get; init; }
-
-    public IReadOnlyList<string> Reasons { get; init; } = [];
-}
-
-/// <summary>One prepared credential in its wire form.</summary>
-public sealed record PreparedCredential(string Credential, string Format, bool NeedsAssessment);
-
-/// <summary>Where a prepared credential stands for the wallet.</summary>
-public enum PreparedCredentialState
-{
-    Pending,
-    Released,
-    Denied,
-}
-
-public interface IPreparedCredentialStore
-{
-    Task<PreparedCredentialsRecord?> FindAsync(string offerId, CancellationToken cancellationToken);
-
-    Task AddCredentialAsync(string offerId, string configurationId, PreparedCredential credential, CancellationToken cancellationToken);
-
-    Task SetAssessmentAsync(string offerId, bool accepted, IReadOnlyList<string> reasons, CancellationToken cancellationToken);
-}
-
 public sealed class PreparedCredentialStore(IDaprStateStore state) : IPreparedCredentialStore
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);

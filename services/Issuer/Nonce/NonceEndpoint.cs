@@ -12,5 +12,3 @@ public static class NonceEndpoint
         return ProtocolResults.Json(new NonceResponse(nonce));
     }
 }
-
-public sealed record NonceResponse([property: System.Text.Json.Serialization.JsonPropertyName("c_nonce")] string CNonce);

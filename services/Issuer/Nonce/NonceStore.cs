@@ -6,15 +6,6 @@ using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Nonce;
 
-/// <summary><c>c_nonce</c> values: unpredictable, short-lived, each accepted in one credential request only.</summary>
-public interface INonceStore
-{
-    Task<string> CreateAsync(CancellationToken cancellationToken);
-
-    /// <summary>True for the one caller that redeems a live nonce; false when unknown, used or expired.</summary>
-    Task<bool> TryConsumeAsync(string nonce, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Nonces sealed with the shared MAC key (expiry and 128 random bits inside), so handing one out
 /// costs no state write; redeeming one creates a "used" marker in the state store, create-only with

@@ -5,28 +5,6 @@ using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Notification;
 
-/// <summary>An issuance the wallet may report on: the offer, the configuration, the token that got it.</summary>
-public sealed record NotificationRecord
-{
-    public string? OfferId { get; init; }
-
-    public required string CredentialConfigurationId { get; init; }
-
-    /// <summary>SHA-256 of the access token the credentials were issued to.</summary>
-    public required string AccessTokenHash { get; init; }
-}
-
-/// <summary><c>notification_id</c> values and the events already received for them.</summary>
-public interface INotificationStore
-{
-    Task<string> CreateAsync(NotificationRecord record, CancellationToken cancellationToken);
-
-    Task<NotificationRecord?> FindAsync(string notificationId, CancellationToken cancellationToken);
-
-    /// <summary>True the first time <paramref name="eventName"/> is reported for the id (identical repeats are no-ops).</summary>
-    Task<bool> TryRecordEventAsync(string notificationId, string eventName, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Notification ids sealed with the shared MAC key, so issuing one costs no state write; the events
 /// received are recorded create-only, so a repeated notification publishes nothing twice.

@@ -9,9 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 
-/// <summary>What a created offer hands back to its creator.</summary>
-public sealed record CreatedOffer(OfferRecord Offer, JsonObject CredentialOffer, string? TransactionCode);
-
 /// <summary>
 /// Creates credential offers (OpenID4VCI 1.0 section 4): checks the request against the credential
 /// configurations, stores the offer and its pre-authorized code, and asks for preparation.

@@ -4,9 +4,6 @@ using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 
-/// <summary>The access token presented at a protected endpoint, with what it grants.</summary>
-public sealed record ValidatedAccessToken(string Token, AccessTokenRecord Record);
-
 /// <summary>
 /// Authenticates requests to the credential, deferred and notification endpoints: a Bearer token
 /// (RFC 6750), or a DPoP-bound token with a DPoP proof of the bound key (RFC 9449 section 7).

@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Notary.Credentials;
 
-/// <summary>A verification and, when the registry confirmed the number, the signed credential.</summary>
-public sealed record IssuedRegistrationCredential(VerificationOutcome Outcome, string? Credential);
-
 /// <summary>Verifies a number and signs its credential: the one path the HTTP API and the event handler share.</summary>
 public sealed class RegistrationNumberCredentialService(
     RegistrationNumberVerifier verifier,

@@ -29,12 +29,3 @@ public abstract record RegistryCheckResult
     /// <summary>The registry answered with something that is not a valid answer (malformed body, unexpected status).</summary>
     public sealed record BadGateway(string Reason) : RegistryCheckResult;
 }
-
-/// <summary>The evidence of a registry check, as the credential's <c>evidence</c> states it.</summary>
-/// <param name="Url">The registry endpoint that was asked (<c>gx:evidenceURL</c>).</param>
-/// <param name="ExecutionDate">When it answered (<c>gx:executionDate</c>).</param>
-/// <param name="SyntaxOnly">
-/// <see langword="true"/> when no registry was configured for the type and only the syntax was
-/// checked; the credential says so.
-/// </param>
-public sealed record RegistryEvidence(Uri Url, DateTimeOffset ExecutionDate, bool SyntaxOnly = false);

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace GaiaX.Oid4vc.Notary.Verification;
 
-/// <summary>The outcome of verifying one number: the normalised number (when the syntax holds) and what the registry said.</summary>
-public sealed record VerificationOutcome(RegistrationNumber? Number, RegistryCheckResult Result, bool FromCache = false);
-
 /// <summary>
 /// Syntax first (no registry call for a malformed number), then the cache, then the authoritative
 /// registry of the type. Only a confirmation is cached.

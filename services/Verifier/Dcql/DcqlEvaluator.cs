@@ -3,64 +3,6 @@ using System.Text.Json;
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>
-/// A credential taken out of a verified presentation, in the shape the DCQL rules look at. For W3C
-/// credentials <see cref="Claims"/> is the credential itself (claims paths start at the VC root);
-/// for SD-JWT VC it is the payload with the disclosed claims in place.
-/// </summary>
-public sealed record PresentedCredential
-{
-    public required string Format { get; init; }
-
-    public required JsonElement Claims { get; init; }
-
-    /// <summary>The W3C <c>type</c> values (not JSON-LD expanded: <c>jwt_vc_json</c> is never JSON-LD processed).</summary>
-    public IReadOnlyList<string> Types { get; init; } = [];
-
-    /// <summary>The credential in its wire form (VC-JWT, or SD-JWT with the presented disclosures).</summary>
-    public string? Raw { get; init; }
-
-    /// <summary>The holder that proved possession (a DID or a JWK thumbprint), when bound.</summary>
-    public string? Holder { get; init; }
-
-    /// <summary>The issuer identifier (<c>iss</c> / VCDM <c>issuer</c>).</summary>
-    public string? Issuer { get; init; }
-
-    /// <summary>The SD-JWT VC <c>vct</c>.</summary>
-    public string? Vct { get; init; }
-
-    /// <summary>True when the presentation carried a verified holder-binding proof (VP-JWT or KB-JWT).</summary>
-    public bool HolderBound { get; init; }
-
-    /// <summary>Base64url key identifiers of the authorities (AKI) in the credential's certificate chain.</summary>
-    public IReadOnlyList<string> AuthorityKeyIdentifiers { get; init; } = [];
-}
-
-/// <summary>One way a response fails to satisfy the DCQL query.</summary>
-public sealed record DcqlViolation(string CredentialQueryId, string Code, string Message);
-
-/// <summary>Codes of <see cref="DcqlViolation"/>, stable for relying parties.</summary>
-public static class DcqlViolationCodes
-{
-    public const string UnknownCredentialQuery = "unknown_credential_query";
-    public const string TooManyPresentations = "multiple_not_allowed";
-    public const string FormatMismatch = "format_mismatch";
-    public const string TypeMismatch = "type_mismatch";
-    public const string VctMismatch = "vct_mismatch";
-    public const string HolderBindingMissing = "holder_binding_missing";
-    public const string UntrustedAuthority = "trusted_authorities_mismatch";
-    public const string ClaimMissing = "claim_missing";
-    public const string ClaimValueNotAllowed = "claim_value_not_allowed";
-    public const string CredentialMissing = "credential_missing";
-    public const string CredentialSetUnsatisfied = "credential_set_unsatisfied";
-}
-
-/// <summary>The outcome of checking a response against a DCQL query.</summary>
-public sealed record DcqlEvaluation(
-    bool IsSatisfied,
-    IReadOnlyList<DcqlViolation> Violations,
-    IReadOnlyDictionary<string, IReadOnlyList<PresentedCredential>> Accepted);
-
-/// <summary>
 /// Checks what a wallet presented against the DCQL query of the request (OpenID4VP 1.0 §6.4 and
 /// §8.6): each presentation against its credential query (format, meta, holder binding, claims and
 /// allowed values, claim_sets), then the whole set against <c>credential_sets</c> and <c>multiple</c>.
@@ -218,12 +160,4 @@ public sealed class DcqlEvaluator
         (JsonValueKind.Number, JsonValueKind.Number) => claim.TryGetInt64(out var a) && expected.TryGetInt64(out var b) && a == b,
         _ => false,
     };
-}
-
-/// <summary>Trusted Authorities Query types (§6.1.1) this verifier evaluates.</summary>
-public static class TrustedAuthorityTypes
-{
-    public const string AuthorityKeyIdentifier = "aki";
-
-    public static IReadOnlyList<string> Supported { get; } = [AuthorityKeyIdentifier];
 }

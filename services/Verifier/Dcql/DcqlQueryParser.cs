@@ -3,12 +3,6 @@ using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
-/// <summary>The outcome of reading a DCQL query: the query, or every problem found in it.</summary>
-public sealed record DcqlParseResult(DcqlQuery? Query, IReadOnlyList<string> Errors)
-{
-    public bool IsValid => Query is not null && Errors.Count == 0;
-}
-
 /// <summary>
 /// Reads and validates a DCQL query submitted by a relying party (OpenID4VP 1.0 §6). Every problem
 /// is reported with its location (e.g. <c>credentials[0].claims[1].path[2]</c>) so the party can fix

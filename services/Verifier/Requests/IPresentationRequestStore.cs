@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
-/// <summary>A stored request with the version (ETag) a compare-and-swap must name.</summary>
-public sealed record VersionedPresentationRequest(PresentationRequest Request, string ETag);
-
 /// <summary>Where presentation requests live (the Dapr state store in a deployment).</summary>
 public interface IPresentationRequestStore
 {
@@ -63,10 +60,4 @@ internal sealed class DaprPresentationRequestStore(IDaprStateStore state, TimePr
 
     /// <summary>Ids are ours (base64url); anything else cannot name a request and must not reach the store.</summary>
     private static bool DcqlSafeId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-}
-
-/// <summary>How requests and their parts are serialized outside the state store's own client.</summary>
-public static class StoreJson
-{
-    public static System.Text.Json.JsonSerializerOptions Options { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -6,12 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
-/// <summary>What the relying party gets back when it creates a request.</summary>
-public sealed record PresentationRequestCreated(PresentationRequest Request, string AuthorizationRequestUri, string RequestUri);
-
-/// <summary>The outcome of fetching a request object.</summary>
-public sealed record RequestObjectResult(string? Jwt, ProtocolError? Error);
-
 /// <summary>
 /// Creates presentation requests and serves their request objects; the protocol decisions live
 /// here, the endpoints only translate HTTP.

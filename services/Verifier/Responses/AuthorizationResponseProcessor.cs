@@ -12,27 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Responses;
 
-/// <summary>What the response endpoint answers the wallet: a status code and a JSON body.</summary>
-public sealed record AuthorizationResponseOutcome(int StatusCode, JsonObject Body)
-{
-    /// <summary>An OAuth error; the description is brought into RFC 6749's character set (<see cref="ErrorDescription"/>).</summary>
-    public static AuthorizationResponseOutcome Error(int status, string error, string description) =>
-        new(status, new JsonObject { ["error"] = error, ["error_description"] = OAuthErrorText.Sanitize(description) });
-}
-
-/// <summary>Reason codes for rejections that concern the response as a whole.</summary>
-public static class ResponseFailureCodes
-{
-    public const string StateMismatch = "state_mismatch";
-    public const string RequestExpired = "request_expired";
-    public const string ResponseTooLarge = "response_too_large";
-    public const string DecryptionFailed = "response_decryption_failed";
-    public const string EncryptionRequired = "response_encryption_required";
-    public const string InvalidVpToken = "invalid_vp_token";
-    public const string WalletError = "wallet_error";
-    public const string VerificationFailed = "verification_failed";
-}
-
 /// <summary>
 /// Processes an authorization response sent to <c>/response/{id}</c> (OpenID4VP 1.0 §8.2, §8.3.1,
 /// §8.6): the request is taken out of the waiting states with a compare-and-swap first, so a

@@ -8,9 +8,6 @@ using GaiaX.Oid4vc.Verifier.Requests;
 
 namespace GaiaX.Oid4vc.Verifier.Responses;
 
-/// <summary>The outcome of decrypting a JWE: the plaintext, or why it could not be decrypted.</summary>
-public sealed record JweDecryptionResult(byte[]? Plaintext, string? Error);
-
 /// <summary>
 /// Decrypts a compact JWE made with ECDH-ES direct key agreement (RFC 7518 §4.6) on P-256 and
 /// AES-GCM content encryption (A128GCM, A256GCM): the shape OpenID4VP 1.0 §8.3 uses for

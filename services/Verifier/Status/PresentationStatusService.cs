@@ -4,9 +4,6 @@ using GaiaX.Oid4vc.Verifier.Requests;
 
 namespace GaiaX.Oid4vc.Verifier.Status;
 
-/// <summary>The status lookup's result: the view, or a problem for the relying party.</summary>
-public sealed record StatusLookup(PresentationRequestStatusView? View, int ProblemStatus = 0, string? Problem = null);
-
 /// <summary>
 /// Shows a request's status to the relying party. For a same-device request the verified
 /// credentials are released once, to the holder of the single-use <c>response_code</c> the

@@ -284,9 +284,3 @@ public static class Jws
 
     private static VerificationResult<ParsedJws> Fail(VerificationFailure reason, string message) => VerificationResult<ParsedJws>.Fail(reason, message);
 }
-
-/// <summary>A JWS whose signature and lifetime verified, with the key (and its issuer and chain) that verified it.</summary>
-public sealed record VerifiedJws(ParsedJws Jws, ResolvedKey Key)
-{
-    public System.Text.Json.JsonElement Payload => Jws.Payload;
-}

@@ -1,15 +1,5 @@
 namespace GaiaX.Oid4vc.Credentials.Keys;
 
-/// <summary>Where a service's signing key and certificate come from (configuration section <c>Identity</c>).</summary>
-public enum IdentitySource
-{
-    /// <summary>Generated on first start from a development CA, kept in <see cref="IdentityOptions.DataPath"/>, reused after.</summary>
-    Development,
-
-    /// <summary>A PEM private key and PEM certificate chain from files (a mounted Kubernetes secret).</summary>
-    Files,
-}
-
 /// <summary>Settings of the service identity: key source, files, and the DID.</summary>
 public sealed class IdentityOptions
 {
@@ -37,19 +27,4 @@ public sealed class IdentityOptions
 
     /// <summary>ES256 (default) or ES384.</summary>
     public string Algorithm { get; set; } = Jose.JwsAlgorithms.ES256;
-}
-
-/// <summary>Trust anchors (configuration section <c>Trust</c>).</summary>
-public sealed class TrustOptions
-{
-    public const string SectionName = "Trust";
-
-    /// <summary>PEM files of the trust anchors (each may hold several certificates).</summary>
-    public IList<string> AnchorCertificates { get; } = [];
-
-    /// <summary>
-    /// Whether the development CA is a trust anchor. Default: yes when <c>Identity:Source</c> is
-    /// Development, so the DevHost services trust each other.
-    /// </summary>
-    public bool? TrustDevelopmentCa { get; set; }
 }

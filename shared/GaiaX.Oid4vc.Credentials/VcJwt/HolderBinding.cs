@@ -4,22 +4,6 @@ using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Credentials.VcJwt;
 
-/// <summary>How a credential relates to the party presenting it.</summary>
-public enum HolderBindingOutcome
-{
-    /// <summary>The credential is bound to the presenter's key or DID.</summary>
-    Bound,
-
-    /// <summary>The credential names no holder (no <c>cnf</c>, no DID subject): anyone may carry it.</summary>
-    Unbound,
-
-    /// <summary>The credential is bound to someone else, or to a key that cannot be compared.</summary>
-    Mismatch,
-}
-
-/// <summary>The outcome of <see cref="HolderBinding.Check"/>, with a sentence for a refusal.</summary>
-public sealed record HolderBindingResult(HolderBindingOutcome Outcome, string? Reason = null);
-
 /// <summary>
 /// Whether a VC-JWT is presented by the holder it is bound to (OpenID4VP 1.0 sections 8.6 and
 /// 14.1.2): a signature over a presentation proves possession only of the presenter's own key, so

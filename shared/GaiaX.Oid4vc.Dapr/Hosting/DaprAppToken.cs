@@ -40,13 +40,3 @@ public sealed class DaprAppToken
         return CryptographicOperations.FixedTimeEquals(bytes, _expected);
     }
 }
-
-/// <summary>Marks a route only the Dapr sidecar may call (an event route, <c>/dapr/subscribe</c>).</summary>
-public sealed class DaprAppRouteMetadata
-{
-    public static readonly DaprAppRouteMetadata Instance = new();
-
-    private DaprAppRouteMetadata()
-    {
-    }
-}

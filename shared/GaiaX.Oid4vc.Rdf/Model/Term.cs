@@ -2,14 +2,6 @@ using System.Text;
 
 namespace GaiaX.Oid4vc.Rdf;
 
-/// <summary>The three kinds of RDF term.</summary>
-public enum TermKind : byte
-{
-    Iri,
-    BlankNode,
-    Literal,
-}
-
 /// <summary>
 /// An immutable RDF term (IRI, blank node or literal) with value equality. The hash is computed
 /// once so terms are cheap dictionary keys; graphs intern them to integer ids.
@@ -123,12 +115,3 @@ public sealed class Term : IEquatable<Term>
         }
     }
 }
-
-/// <summary>An RDF triple.</summary>
-public readonly record struct Triple(Term Subject, Term Predicate, Term Object)
-{
-    public override string ToString() => $"{Subject} {Predicate} {Object} .";
-}
-
-/// <summary>An RDF quad; <see cref="GraphName"/> is null for the default graph.</summary>
-public readonly record struct Quad(Term Subject, Term Predicate, Term Object, Term? GraphName);

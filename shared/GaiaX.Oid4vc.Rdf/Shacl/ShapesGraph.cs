@@ -429,24 +429,3 @@ public sealed class ShapesGraph
     private List<Term> RequireList(Term node, Term p, Term o) =>
         source.ReadList(o) ?? throw new ShapesGraphException($"{p} of {node} must be a well-formed RDF list");
 }
-
-/// <summary>Options for one validation.</summary>
-public sealed record ShaclValidationOptions
-{
-    /// <summary>
-    /// SHACL reads <c>rdfs:subClassOf</c> from the data graph. Untrusted input (a credential) could
-    /// declare its own classes to be subclasses of the ones a shape requires; set this to use only the
-    /// hierarchy compiled with the shapes (e.g. the Gaia-X ontology).
-    /// </summary>
-    public bool IgnoreDataGraphClassHierarchy { get; init; }
-}
-
-/// <summary>Entry point mirroring the SHACL specification's terms: validate a data graph with a compiled shapes graph.</summary>
-public static class ShaclValidator
-{
-    public static ValidationReport Validate(ShapesGraph shapes, Graph dataGraph, ShaclValidationOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(shapes);
-        return shapes.Validate(dataGraph, options);
-    }
-}

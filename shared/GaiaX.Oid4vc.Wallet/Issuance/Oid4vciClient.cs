@@ -7,24 +7,6 @@ using Duende.IdentityModel.Client;
 
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
-/// <summary>What the wallet learnt about one Credential Issuer: its metadata and its authorization server's.</summary>
-public sealed record IssuerContext(IssuerMetadata Issuer, AuthorizationServerMetadata AuthorizationServer);
-
-/// <summary>An access token and what the token response said about it.</summary>
-public sealed record WalletToken(string AccessToken, string TokenType, IReadOnlyList<string> CredentialIdentifiers);
-
-/// <summary>
-/// One credential response: issued credentials (with the <c>notification_id</c>), or a
-/// <c>transaction_id</c> and the <c>interval</c> to wait before asking the deferred endpoint.
-/// </summary>
-public sealed record CredentialResult(IReadOnlyList<string> Credentials, string? NotificationId, string? TransactionId, TimeSpan Interval)
-{
-    public bool IsDeferred => TransactionId is not null;
-}
-
-/// <summary>An authorization code flow in progress: the URL to open and what the wallet must keep.</summary>
-public sealed record AuthorizationCodeSession(Uri AuthorizationUrl, Pkce Pkce, string State, string ClientId, string RedirectUri);
-
 /// <summary>
 /// An OpenID4VCI 1.0 wallet client: offer (by value or reference) → metadata → token (pre-authorized
 /// code with <c>tx_code</c>, or authorization code with PKCE S256, through PAR when the server offers

@@ -4,9 +4,6 @@ using GaiaX.Oid4vc.Credentials.VcJwt;
 
 namespace GaiaX.Oid4vc.Wallet.Participant;
 
-/// <summary>A postal address as the Gaia-X 25.11 <c>gx:Address</c> shape has it (country code required).</summary>
-public sealed record GaiaXAddress(string CountryCode, string? Locality = null, string? PostalCode = null, string? StreetAddress = null, string? Region = null);
-
 /// <summary>
 /// A participant's self-issued Gaia-X credentials in the 25.11 shapes: <c>gx:LegalPerson</c> (legal and
 /// headquarters address, a link to the registration number the notary attests) and <c>gx:Issuer</c>

@@ -8,9 +8,6 @@ using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
-/// <summary>A selectively disclosable claim of an SD-JWT VC and where it sits in the credential.</summary>
-public sealed record PlacedDisclosure(Disclosure Disclosure, IReadOnlyList<object> Path);
-
 /// <summary>
 /// A credential in the wallet: its wire form, and the claims the wallet matches DCQL against. For an
 /// SD-JWT VC the claims are the full reconstruction (every disclosure applied); which disclosures are

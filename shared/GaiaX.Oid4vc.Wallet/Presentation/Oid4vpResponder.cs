@@ -9,9 +9,6 @@ using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
-/// <summary>The verifier's answer to the wallet's response (OpenID4VP 1.0 §8.2): possibly a redirect_uri.</summary>
-public sealed record PresentationResponseResult(int StatusCode, string? RedirectUri, JsonElement? Body);
-
 /// <summary>
 /// The wallet's OpenID4VP 1.0 side: follow an <c>openid4vp://</c> link, fetch the request object
 /// (GET, or POST with a fresh <c>wallet_nonce</c>), verify it against the client_id, evaluate the DCQL

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GaiaX.Oid4vc.Compliance.Registry;
+using GaiaX.Oid4vc.Rdf;
+using GaiaX.Oid4vc.Rdf.GaiaX;
+using GaiaX.Oid4vc.Rdf.JsonLd;
+using GaiaX.Oid4vc.Rdf.Shacl;
+
+namespace GaiaX.Oid4vc.Compliance.Filters;
+
+/// <summary>
+/// Each credential expands from JSON-LD to RDF with the pinned contexts only (VC 2.0, Gaia-X 25.11):
+/// an unknown remote context is a failure, never a network fetch.
+/// </summary>
+public sealed class JsonLdExpansionFilter(IDocumentLoader contexts) : IComplianceFilter
+{
+    public string Name => "JsonLdExpansion";
+
+    public string Criterion => "Each credential expands to RDF with the pinned JSON-LD contexts";
+
+    public ComplianceScope Scope => ComplianceScope.Both;
+
+    public ValueTask<FilterVerdict> ApplyAsync(ComplianceContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var credential in context.Credentials)
+        {
+            try
+            {
+                credential.Graph = JsonLdToRdf.ToDataset(credential.Payload, contexts).DefaultGraph;
+            }
+            catch (JsonLdException e)
+            {
+                context.AddFailure(this, credential, $"The credential's JSON-LD does not expand ({e.Code}): {e.Message}");
+            }
+        }
+        return ValueTask.FromResult(FilterVerdict.Continue);
+    }
+}

@@ -1,0 +1,13 @@
+using GaiaX.Oid4vc.Issuer.Offers;
+
+namespace GaiaX.Oid4vc.Issuer.Authorization;
+
+/// <summary>
+/// Decides, at <c>/authorize</c>, which subject the request is for and which credential
+/// configurations are approved. The Issuer has no End-User login of its own: deployments with one
+/// register their own resolver (e.g. after an OpenID Connect login at their identity provider).
+/// </summary>
+public interface IAuthorizationSubjectResolver
+{
+    Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, HttpContext httpContext, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Offers;
+
+namespace GaiaX.Oid4vc.Issuer.Credentials;
+
+/// <summary>Where a prepared credential stands for the wallet.</summary>
+public enum PreparedCredentialState
+{
+    Pending,
+    Released,
+    Denied,
+}

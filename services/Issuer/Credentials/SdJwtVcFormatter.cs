@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Issuer.Signing;
+using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials;
+
+namespace GaiaX.Oid4vc.Issuer.Credentials;
+
+/// <summary>
+/// <c>dc+sd-jwt</c> (IETF SD-JWT VC) through the credential core's <see cref="SdJwtIssuer"/>:
+/// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>, and
+/// <c>iat</c>/<c>exp</c> from the credential's own issuance time (<see cref="CredentialIssuanceTimes"/>).
+/// </summary>
+public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, CredentialIssuanceTimes times, IOptions<IssuerOptions> options) : ICredentialFormatter
+{
+    public string Format => CredentialFormats.SdJwtVc;
+
+    public string Issue(CredentialIssueContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var claims = context.Claims.ValueKind == JsonValueKind.Object ? JsonNode.Parse(context.Claims.GetRawText())!.AsObject() : [];
+        var disclosable = claims.Select(claim => "/" + claim.Key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)).ToArray();
+        if (context.SubjectId is not null)
+        {
+            claims["sub"] = context.SubjectId;
+        }
+        return issuer.Issue(new SdJwtIssueRequest
+        {
+            Claims = claims,
+            Vct = context.Configuration.Vct!,
+            Issuer = key.IssuerDid,
+            Disclosable = disclosable,
+            HolderKey = context.Holder.Jwk,
+            Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
+            IssuedAt = times.Next(),
+        }, key.Key);
+    }
+}

@@ -1,0 +1,17 @@
+using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
+
+namespace GaiaX.Oid4vc.Issuer.Deferred;
+
+/// <summary>A deferred issuance: which offer's credential the wallet waits for.</summary>
+public sealed record DeferredTransactionRecord
+{
+    public required string OfferId { get; init; }
+
+    public required string CredentialConfigurationId { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>When the credential must be ready at the latest (<see cref="PreparationDeadline"/>).</summary>
+    public DateTimeOffset? PreparationDeadline { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.Issuer.Signing;
+using Microsoft.Extensions.Options;
+using GaiaX.Oid4vc.Credentials;
+
+namespace GaiaX.Oid4vc.Issuer.Metadata;
+
+/// <summary>Grant type identifiers.</summary>
+public static class GrantTypes
+{
+    public const string AuthorizationCode = "authorization_code";
+    public const string PreAuthorizedCode = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
+    public const string RefreshToken = "refresh_token";
+}

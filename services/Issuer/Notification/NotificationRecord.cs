@@ -1,0 +1,17 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
+
+namespace GaiaX.Oid4vc.Issuer.Notification;
+
+/// <summary>An issuance the wallet may report on: the offer, the configuration, the token that got it.</summary>
+public sealed record NotificationRecord
+{
+    public string? OfferId { get; init; }
+
+    public required string CredentialConfigurationId { get; init; }
+
+    /// <summary>SHA-256 of the access token the credentials were issued to.</summary>
+    public required string AccessTokenHash { get; init; }
+}

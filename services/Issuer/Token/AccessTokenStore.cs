@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Caching.Memory;
+using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.Dapr.State;
+
+namespace GaiaX.Oid4vc.Issuer.Token;
+
+/// <summary>
+/// Access token records in the state store. A record never changes after it is written, so each
+/// replica keeps the ones it has seen in a bounded local cache until they expire.
+/// </summary>
+public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore, IDisposable
+{
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = Key(accessToken);
+        await state.SaveAsync(key, record, record.ExpiresAt - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Remember(key, record);
+    }
+
+    public async Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        var key = Key(accessToken);
+        if (_cache.TryGetValue(key, out AccessTokenRecord? cached))
+        {
+            return cached;
+        }
+        var record = await state.GetAsync<AccessTokenRecord>(key, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
+        {
+            Remember(key, record);
+        }
+        return record;
+    }
+
+    public async Task RevokeAsync(IReadOnlyCollection<string> tokenHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHashes);
+        foreach (var hash in tokenHashes)
+        {
+            _cache.Remove(Prefix + hash);
+        }
+        await Task.WhenAll(tokenHashes.Select(hash => state.DeleteAsync(Prefix + hash, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private void Remember(string key, AccessTokenRecord record) =>
+        _cache.Set(key, record, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = record.ExpiresAt });
+
+    private const string Prefix = "access-token:";
+
+    private static string Key(string accessToken) => Prefix + Secrets.Hash(accessToken);
+
+    public void Dispose() => _cache.Dispose();
+}

@@ -1,0 +1,8 @@
+using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Notary.Registries;
+using Microsoft.Extensions.Logging;
+
+namespace GaiaX.Oid4vc.Notary.Verification;
+
+/// <summary>The outcome of verifying one number: the normalised number (when the syntax holds) and what the registry said.</summary>
+public sealed record VerificationOutcome(RegistrationNumber? Number, RegistryCheckResult Result, bool FromCache = false);

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using GaiaX.Oid4vc.Verifier.Dcql;
+
+namespace GaiaX.Oid4vc.Verifier.Presentations;
+
+/// <summary>Stable reason codes for a rejected presentation, shown on the request's status.</summary>
+public static class PresentationFailureCodes
+{
+    public const string InvalidPresentation = "invalid_presentation";
+    public const string InvalidPresentationSignature = "invalid_presentation_signature";
+    public const string InvalidAudience = "invalid_audience";
+    public const string InvalidNonce = "invalid_nonce";
+    public const string PresentationExpired = "presentation_expired";
+    public const string InvalidCredential = "invalid_credential";
+    public const string InvalidCredentialSignature = "invalid_credential_signature";
+    public const string UntrustedIssuer = "untrusted_issuer";
+    public const string CredentialExpired = "credential_expired";
+    public const string CredentialNotYetValid = "credential_not_yet_valid";
+    public const string InvalidDisclosure = "invalid_disclosure";
+    public const string InvalidSdHash = "invalid_sd_hash";
+    public const string InvalidTransactionData = "invalid_transaction_data";
+    public const string HolderBindingMissing = "holder_binding_missing";
+
+    /// <summary>A credential presented by another holder than the one it is bound to (cnf or DID subject).</summary>
+    public const string HolderBindingMismatch = "holder_binding_mismatch";
+    public const string UnsupportedAlgorithm = "unsupported_algorithm";
+}

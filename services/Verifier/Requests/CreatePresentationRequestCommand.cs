@@ -1,0 +1,28 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Credentials;
+
+namespace GaiaX.Oid4vc.Verifier.Requests;
+
+/// <summary>A relying party's request for a presentation, once validated.</summary>
+public sealed record CreatePresentationRequestCommand
+{
+    public required JsonElement DcqlQueryJson { get; init; }
+
+    public required DcqlQuery DcqlQuery { get; init; }
+
+    public string ResponseMode { get; init; } = ResponseModes.DirectPost;
+
+    public string ClientIdPrefix { get; init; } = ClientIdPrefixes.DecentralizedIdentifier;
+
+    public string RequestUriMethod { get; init; } = "get";
+
+    public IReadOnlyList<string>? TransactionData { get; init; }
+
+    public string? RedirectUri { get; init; }
+
+    /// <summary>The relying party creating the request (from its token).</summary>
+    public string? Owner { get; init; }
+}

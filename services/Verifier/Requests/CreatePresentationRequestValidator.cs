@@ -1,0 +1,174 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Credentials;
+
+namespace GaiaX.Oid4vc.Verifier.Requests;
+
+/// <summary>
+/// Validates the body of <c>POST /api/presentation-requests</c>. Every problem is named with its
+/// member, so a relying party can fix its request from the answer alone.
+/// </summary>
+public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser)
+{
+    private const int MaxTransactionData = 16;
+    private const int MaxTransactionDataLength = 8 * 1024;
+
+    public CreatePresentationRequestValidation Validate(JsonElement body, bool x509Available)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return new(null, ["the body must be a JSON object"]);
+        }
+        var errors = new List<string>();
+
+        DcqlQuery? query = null;
+        JsonElement queryJson = default;
+        if (!body.TryGetProperty("dcql_query", out queryJson))
+        {
+            errors.Add("dcql_query: is required");
+        }
+        else
+        {
+            var parsed = dcqlParser.Parse(queryJson);
+            errors.AddRange(parsed.Errors.Select(e => e.StartsWith("dcql_query", StringComparison.Ordinal) ? e : "dcql_query." + e));
+            query = parsed.Query;
+        }
+
+        var responseMode = OptionalString(body, "response_mode", errors) ?? ResponseModes.DirectPost;
+        if (!ResponseModes.Supported.Contains(responseMode))
+        {
+            errors.Add($"response_mode: '{responseMode}' is not supported; use one of {string.Join(", ", ResponseModes.Supported)}");
+        }
+
+        var prefix = OptionalString(body, "client_id_prefix", errors) ?? ClientIdPrefixes.DecentralizedIdentifier;
+        if (!ClientIdPrefixes.Supported.Contains(prefix))
+        {
+            errors.Add($"client_id_prefix: '{prefix}' is not supported; use one of {string.Join(", ", ClientIdPrefixes.Supported)}");
+        }
+        else if (prefix == ClientIdPrefixes.X509SanDns && !x509Available)
+        {
+            errors.Add("client_id_prefix: x509_san_dns is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
+        }
+
+        var method = OptionalString(body, "request_uri_method", errors) ?? "get";
+        if (method is not ("get" or "post"))
+        {
+            errors.Add($"request_uri_method: must be 'get' or 'post' (case-sensitive), not '{method}'");
+        }
+
+        var redirectUri = OptionalString(body, "redirect_uri", errors);
+        if (redirectUri is not null
+            && (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect)
+                || (redirect.Scheme != Uri.UriSchemeHttps && !(redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback))
+                || redirect.Fragment.Length > 0))
+        {
+            errors.Add("redirect_uri: must be an absolute https URL (http only for loopback) without a fragment");
+        }
+
+        IReadOnlyList<string>? transactionData = null;
+        if (body.TryGetProperty("transaction_data", out var transactionJson))
+        {
+            transactionData = ValidateTransactionData(transactionJson, query, errors);
+        }
+
+        if (errors.Count > 0 || query is null)
+        {
+            return new(null, errors);
+        }
+        return new(new CreatePresentationRequestCommand
+        {
+            DcqlQueryJson = queryJson.Clone(),
+            DcqlQuery = query,
+            ResponseMode = responseMode,
+            ClientIdPrefix = prefix,
+            RequestUriMethod = method,
+            TransactionData = transactionData,
+            RedirectUri = redirectUri,
+        }, []);
+    }
+
+    /// <summary>
+    /// Each entry is a base64url-encoded JSON object with a <c>type</c> and <c>credential_ids</c>
+    /// naming credential queries of the DCQL query (§5.1).
+    /// </summary>
+    private static List<string>? ValidateTransactionData(JsonElement json, DcqlQuery? query, List<string> errors)
+    {
+        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 || json.GetArrayLength() > MaxTransactionData)
+        {
+            errors.Add($"transaction_data: must be a non-empty array of at most {MaxTransactionData} base64url strings");
+            return null;
+        }
+        var result = new List<string>();
+        var i = 0;
+        foreach (var item in json.EnumerateArray())
+        {
+            var at = $"transaction_data[{i++}]";
+            if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length > MaxTransactionDataLength)
+            {
+                errors.Add($"{at}: must be a base64url string of at most {MaxTransactionDataLength} characters");
+                continue;
+            }
+            var encoded = item.GetString()!;
+            // Decoded with the request-body reader: ids that are not Unicode text are refused here,
+            // not thrown when they are compared with the query's.
+            JsonDocument? document;
+            try
+            {
+                (document, _) = JsonRequestBody.Parse(Base64Url.DecodeFromChars(encoded));
+            }
+            catch (FormatException)
+            {
+                document = null;
+            }
+            if (document is null)
+            {
+                errors.Add($"{at}: is not base64url-encoded JSON text");
+                continue;
+            }
+            using (document)
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add($"{at}: must be an object with a string 'type'");
+                    continue;
+                }
+                if (!root.TryGetProperty("credential_ids", out var ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() == 0
+                    || ids.EnumerateArray().Any(id => id.ValueKind != JsonValueKind.String))
+                {
+                    errors.Add($"{at}.credential_ids: must be a non-empty array of credential query ids");
+                    continue;
+                }
+                foreach (var id in ids.EnumerateArray().Select(id => id.GetString()!).Where(id => query is not null && query.Find(id) is null))
+                {
+                    errors.Add($"{at}.credential_ids: '{id}' is not a credential query id of dcql_query");
+                }
+                foreach (var id in ids.EnumerateArray().Select(id => id.GetString()!))
+                {
+                    if (query?.Find(id) is { } credential && (credential.Format != CredentialFormats.SdJwtVc || !credential.RequireCryptographicHolderBinding))
+                    {
+                        errors.Add($"{at}.credential_ids: '{id}' must be a dc+sd-jwt credential query with holder binding to carry transaction data");
+                    }
+                }
+            }
+            result.Add(encoded);
+        }
+        return result;
+    }
+
+    private static string? OptionalString(JsonElement body, string name, List<string> errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{name}: must be a string");
+            return null;
+        }
+        return value.GetString();
+    }
+}

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GaiaX.Oid4vc.Verifier.Requests;
+
+/// <summary>A reason for rejecting a response: a stable code and a sentence for people.</summary>
+public sealed record RejectionReason(string Code, string Description, string? CredentialQueryId = null);

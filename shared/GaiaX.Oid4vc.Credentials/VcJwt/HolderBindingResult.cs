@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Jose;
+
+namespace GaiaX.Oid4vc.Credentials.VcJwt;
+
+/// <summary>The outcome of <see cref="HolderBinding.Check"/>, with a sentence for a refusal.</summary>
+public sealed record HolderBindingResult(HolderBindingOutcome Outcome, string? Reason = null);

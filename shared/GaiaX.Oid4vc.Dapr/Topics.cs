@@ -1,0 +1,27 @@
+namespace GaiaX.Oid4vc.Dapr;
+
+/// <summary>
+/// Pub/sub topic names, declared once. Topics are the kebab-case names of the integration events;
+/// each subscription has a dead-letter topic named <c>&lt;topic&gt;-dead-letter</c>.
+/// </summary>
+public static class Topics
+{
+    public const string IssuanceRequested = "issuance-requested";
+    public const string CredentialPrepared = "credential-prepared";
+    public const string CredentialAssessed = "credential-assessed";
+    public const string PresentationVerified = "presentation-verified";
+    public const string ComplianceAssessed = "compliance-assessed";
+    public const string OfferCreated = "offer-created";
+    public const string CredentialAccepted = "credential-accepted";
+    public const string CredentialFailure = "credential-failure";
+    public const string CredentialDeleted = "credential-deleted";
+
+    /// <summary>The dead-letter topic of a subscription to <paramref name="topic"/>.</summary>
+    public static string DeadLetter(string topic) => topic + "-dead-letter";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        IssuanceRequested, CredentialPrepared, CredentialAssessed, PresentationVerified,
+        ComplianceAssessed, OfferCreated, CredentialAccepted, CredentialFailure, CredentialDeleted,
+    ];
+}

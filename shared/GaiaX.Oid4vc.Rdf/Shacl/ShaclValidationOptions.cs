@@ -1,0 +1,15 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace GaiaX.Oid4vc.Rdf.Shacl;
+
+/// <summary>Options for one validation.</summary>
+public sealed record ShaclValidationOptions
+{
+    /// <summary>
+    /// SHACL reads <c>rdfs:subClassOf</c> from the data graph. Untrusted input (a credential) could
+    /// declare its own classes to be subclasses of the ones a shape requires; set this to use only the
+    /// hierarchy compiled with the shapes (e.g. the Gaia-X ontology).
+    /// </summary>
+    public bool IgnoreDataGraphClassHierarchy { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace GaiaX.Oid4vc.Wallet.Issuance;
+
+/// <summary>One entry of <c>credential_configurations_supported</c>.</summary>
+public sealed record CredentialConfiguration(string Format, string? Scope, bool RequiresProof, IReadOnlyList<string> ProofSigningAlgorithms)
+{
+    public static CredentialConfiguration Parse(JsonElement element)
+    {
+        var format = IssuerMetadata.String(element, "format") ?? string.Empty;
+        var algorithms = new List<string>();
+        var requiresProof = false;
+        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object
+            && proofTypes.TryGetProperty("jwt", out var jwt) && jwt.ValueKind == JsonValueKind.Object)
+        {
+            requiresProof = true;
+            if (jwt.TryGetProperty("proof_signing_alg_values_supported", out var values) && values.ValueKind == JsonValueKind.Array)
+            {
+                algorithms.AddRange(values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!));
+            }
+        }
+        return new CredentialConfiguration(format, IssuerMetadata.String(element, "scope"), requiresProof, algorithms);
+    }
+}
