@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
@@ -47,7 +48,7 @@ internal static class QueryParameters
             var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(part[(eq + 1)..].Replace('+', ' '));
             if (!result.TryAdd(name, value))
             {
-                throw new WalletProtocolException("invalid_request", $"The parameter {name} appears more than once.");
+                throw new WalletProtocolException(ErrorCodes.InvalidRequest, $"The parameter {name} appears more than once.");
             }
         }
         return result;

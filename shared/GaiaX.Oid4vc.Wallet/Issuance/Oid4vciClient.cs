@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Duende.IdentityModel.Client;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
@@ -141,7 +142,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         ArgumentNullException.ThrowIfNull(session);
         if (!string.Equals(returnedState, session.State, StringComparison.Ordinal))
         {
-            throw new WalletProtocolException("invalid_request", "The authorization response carries a state this wallet did not send.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The authorization response carries a state this wallet did not send.");
         }
         var request = new AuthorizationCodeTokenRequest
         {
@@ -275,7 +276,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         var grant = offer.PreAuthorizedCode ?? throw new WalletProtocolException("invalid_credential_offer", "The offer has no pre-authorized code grant.");
         if (grant.TransactionCode is not null && transactionCode is null)
         {
-            throw new WalletProtocolException("invalid_request", "The offer asks for a transaction code (tx_code) and none was given.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The offer asks for a transaction code (tx_code) and none was given.");
         }
         var context = await DiscoverAsync(offer.CredentialIssuer, grant.AuthorizationServer, cancellationToken).ConfigureAwait(false);
         progress?.Invoke($"issuer {context.Issuer.CredentialIssuer}: metadata and authorization server discovered");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -101,5 +102,5 @@ public sealed record DcqlQuery(IReadOnlyList<CredentialQuery> Credentials, IRead
 
     private static bool IsIdentifier(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
-    private static WalletProtocolException Invalid(string description) => new("invalid_request", description);
+    private static WalletProtocolException Invalid(string description) => new(ErrorCodes.InvalidRequest, description);
 }

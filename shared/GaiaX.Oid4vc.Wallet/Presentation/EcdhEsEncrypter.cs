@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -25,7 +26,7 @@ public static class EcdhEsEncrypter
         }
         if ((string?)recipientJwk["kty"] != "EC" || (string?)recipientJwk["crv"] != "P-256")
         {
-            throw new WalletProtocolException("invalid_request", "The verifier's encryption key is not an EC P-256 key.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The verifier's encryption key is not an EC P-256 key.");
         }
         using var recipient = ECDiffieHellman.Create(new ECParameters
         {
@@ -90,5 +91,5 @@ public static class EcdhEsEncrypter
     private static byte[] Decode(JsonObject jwk, string member) =>
         jwk[member] is JsonValue value && value.TryGetValue<string>(out var text) && Base64Url.IsValid(text)
             ? Base64Url.DecodeFromChars(text)
-            : throw new WalletProtocolException("invalid_request", $"The verifier's encryption key has no valid '{member}'.");
+            : throw new WalletProtocolException(ErrorCodes.InvalidRequest, $"The verifier's encryption key has no valid '{member}'.");
 }

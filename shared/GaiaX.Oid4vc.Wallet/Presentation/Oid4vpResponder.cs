@@ -6,6 +6,7 @@ using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Credentials;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -91,7 +92,7 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
                         request.Nonce,
                         request.ClientId,
                         time.GetUtcNow()),
-                    _ => throw new WalletProtocolException("invalid_request", $"Format {match.Credential.Format} cannot be presented."),
+                    _ => throw new WalletProtocolException(ErrorCodes.InvalidRequest, $"Format {match.Credential.Format} cannot be presented."),
                 });
             }
             token[queryId] = entries;
@@ -153,7 +154,7 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
     {
         var request = await FetchRequestAsync(link, cancellationToken).ConfigureAwait(false);
         var token = BuildVpToken(request, held)
-            ?? throw new WalletProtocolException("access_denied", "The wallet holds no credentials that satisfy the DCQL query.");
+            ?? throw new WalletProtocolException(ErrorCodes.AccessDenied, "The wallet holds no credentials that satisfy the DCQL query.");
         return await SendAsync(request, token, cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,11 +164,11 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         var key = metadata?["jwks"]?["keys"]?.AsArray()
             .OfType<JsonObject>()
             .FirstOrDefault(k => (string?)k["kty"] == "EC" && (string?)k["crv"] == "P-256" && (k["use"] is null || (string?)k["use"] == "enc"))
-            ?? throw new WalletProtocolException("invalid_request", "direct_post.jwt needs an EC P-256 encryption key in client_metadata.jwks.");
+            ?? throw new WalletProtocolException(ErrorCodes.InvalidRequest, "direct_post.jwt needs an EC P-256 encryption key in client_metadata.jwks.");
         var offered = metadata?["encrypted_response_enc_values_supported"]?.AsArray().Select(v => (string?)v).ToList();
         // §8.3: A128GCM is the default when the verifier lists no values.
         var enc = offered is null || offered.Count == 0 ? "A128GCM" : offered.FirstOrDefault(EcdhEsEncrypter.SupportedEncryption.Contains)
-            ?? throw new WalletProtocolException("invalid_request", "The verifier supports none of A128GCM and A256GCM.");
+            ?? throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The verifier supports none of A128GCM and A256GCM.");
         return (key, enc);
     }
 
@@ -177,7 +178,7 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         var text = await Oid4vciClient.ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new WalletProtocolException("invalid_request_uri", $"The request_uri answered {(int)response.StatusCode}: {text}");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequestUri, $"The request_uri answered {(int)response.StatusCode}: {text}");
         }
         return text.Trim();
     }

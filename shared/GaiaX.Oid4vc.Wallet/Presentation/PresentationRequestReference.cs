@@ -3,6 +3,7 @@ using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.X509;
 using GaiaX.Oid4vc.Wallet.Issuance;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -17,28 +18,28 @@ public sealed record PresentationRequestReference(string ClientId, Uri? RequestU
         ArgumentException.ThrowIfNullOrEmpty(link);
         if (!Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri))
         {
-            throw new WalletProtocolException("invalid_request", "The presentation request is not a URI.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The presentation request is not a URI.");
         }
         var parameters = QueryParameters.Parse(uri.Query);
         if (!parameters.TryGetValue("client_id", out var clientId) || clientId.Length == 0)
         {
-            throw new WalletProtocolException("invalid_request", "The presentation request has no client_id.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The presentation request has no client_id.");
         }
         parameters.TryGetValue("request_uri", out var requestUri);
         parameters.TryGetValue("request", out var request);
         if ((requestUri is null) == (request is null))
         {
-            throw new WalletProtocolException("invalid_request", "Exactly one of request_uri and request must be present: this wallet accepts signed requests only.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "Exactly one of request_uri and request must be present: this wallet accepts signed requests only.");
         }
         var method = parameters.TryGetValue("request_uri_method", out var m) ? m : "get";
         if (method is not ("get" or "post"))
         {
-            throw new WalletProtocolException("invalid_request_uri_method", $"request_uri_method '{method}' is neither get nor post.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequestUriMethod, $"request_uri_method '{method}' is neither get nor post.");
         }
         Uri? parsedRequestUri = null;
         if (requestUri is not null && (!Uri.TryCreate(requestUri, UriKind.Absolute, out parsedRequestUri) || (parsedRequestUri.Scheme != Uri.UriSchemeHttps && !(parsedRequestUri.Scheme == Uri.UriSchemeHttp && parsedRequestUri.IsLoopback))))
         {
-            throw new WalletProtocolException("invalid_request_uri", "request_uri must be an https URL.");
+            throw new WalletProtocolException(ErrorCodes.InvalidRequestUri, "request_uri must be an https URL.");
         }
         return new PresentationRequestReference(clientId, parsedRequestUri, method, request);
     }
