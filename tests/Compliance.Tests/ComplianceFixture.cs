@@ -18,9 +18,9 @@ namespace Compliance.Tests;
 /// </summary>
 public sealed class ComplianceFixture : IAsyncLifetime
 {
-    public TestCertificateAuthority TrustedCa { get; } = new("Trusted");
+    public TestPki TrustedCa { get; } = new("Trusted", withIntermediate: true);
 
-    public TestCertificateAuthority RogueCa { get; } = new("Rogue", withIntermediate: false);
+    public TestPki RogueCa { get; } = new("Rogue");
 
     public DidWebHost Dids { get; } = new();
 

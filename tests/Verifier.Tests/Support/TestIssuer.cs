@@ -36,7 +36,7 @@ public sealed class TestIssuer : IAsyncDisposable
     private TestIssuer(TestPki pki)
     {
         _certificate = pki.Issue(_key, "Test Issuer", SdJwtIssuerHost);
-        _anchor = pki.Certificate;
+        _anchor = pki.Root;
     }
 
     /// <summary>The issuer's DID (<c>did:web:127.0.0.1%3A&lt;port&gt;</c>).</summary>

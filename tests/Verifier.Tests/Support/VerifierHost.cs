@@ -179,7 +179,7 @@ public sealed class VerifierHost : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    public TestWallet NewWallet() => new(Client, VerifierPki.Certificate);
+    public TestWallet NewWallet() => new(Client, VerifierPki.Root);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,11 +4,11 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Compliance.Tests;
+namespace GaiaX.Oid4vc.Testing;
 
 /// <summary>
-/// A did:web party of a test: its key, its certificate chain, and the DID document that a
-/// <see cref="DidWebHost"/> serves for it.
+/// A did:web party of a test: its key, its certificate chain (from a <see cref="TestPki"/>), the DID
+/// document a test host serves for it, and ES256 signing as that party.
 /// </summary>
 public sealed class TestIdentity : IDisposable
 {
@@ -76,7 +76,7 @@ public sealed class TestIdentity : IDisposable
 
     public void Dispose()
     {
-        // The rest of the chain belongs to the certificate authority.
+        // The rest of the chain belongs to the certificate authority (the TestPki).
         Key.Dispose();
         Chain[0].Dispose();
     }
