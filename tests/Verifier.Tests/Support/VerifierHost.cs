@@ -113,7 +113,7 @@ public sealed class VerifierHost : IAsyncDisposable
         {
             host._dapr = DaprTestEnvironment.InMemory();
         }
-        await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
+        await host.Events.StartAsync(host._dapr, AppIds.Compliance);
         host._host = await host._dapr.StartServiceAsync(
             AppIds.Verifier,
             (a, c) => VerifierProgram.Create(a, c),
