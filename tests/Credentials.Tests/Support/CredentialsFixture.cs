@@ -12,9 +12,6 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GaiaX.Oid4vc.Credentials.Tests.Support;
 
-/// <summary>A signer with a did:web identity whose DID document the fixture serves.</summary>
-public sealed record Party(string Did, string KeyId, SigningKey Key);
-
 /// <summary>
 /// A small PKI (trusted root → intermediate → leaves, plus an untrusted root), parties with
 /// did:web DID documents (good ones and ones with one defect each) served from memory, and the

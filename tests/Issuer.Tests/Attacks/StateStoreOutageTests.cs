@@ -4,20 +4,6 @@ using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests.Attacks;
 
-/// <summary>An Issuer whose state store goes down on cue.</summary>
-public sealed class OutageFixture : IAsyncLifetime
-{
-    public FaultInjectingEmbeddedStorage Storage { get; } = new(new InMemoryEmbeddedStorage());
-
-    public IssuerFixture Issuer { get; }
-
-    public OutageFixture() => Issuer = new IssuerFixture { Storage = Storage };
-
-    public Task InitializeAsync() => Issuer.InitializeAsync();
-
-    public Task DisposeAsync() => Issuer.DisposeAsync();
-}
-
 /// <summary>
 /// Item 11 (Issuer part) of issue 18: the state store dying at any step of a token request leaves
 /// the grant usable once it is back, so the wallet's retry gets its token (and only one).
