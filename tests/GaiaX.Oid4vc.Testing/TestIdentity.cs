@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace GaiaX.Oid4vc.Testing;
@@ -67,12 +66,8 @@ public sealed class TestIdentity : IDisposable
     /// <summary>Signs a JWS with this identity's key (ES256), with the given header and payload.</summary>
     public string Sign(JsonObject header, JsonObject payload) => SignWith(Key, header, payload);
 
-    public static string SignWith(ECDsa key, JsonObject header, JsonObject payload)
-    {
-        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256);
-        return input + "." + Base64Url.EncodeToString(signature);
-    }
+    /// <summary>Signs a JWS with <paramref name="key"/> (ES256), the header taken as given.</summary>
+    public static string SignWith(ECDsa key, JsonObject header, JsonObject payload) => Jose.SignAsIs(header, payload, key);
 
     public void Dispose()
     {

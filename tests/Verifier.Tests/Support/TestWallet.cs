@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier.Responses;
 
 namespace Verifier.Tests.Support;
