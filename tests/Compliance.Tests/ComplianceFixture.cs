@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance;
-using GaiaX.Oid4vc.Compliance.StandardCompliance;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

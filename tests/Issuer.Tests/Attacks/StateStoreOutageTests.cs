@@ -1,6 +1,4 @@
 using System.Net;
-using GaiaX.Oid4vc.Dapr.Embedded;
-using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests.Attacks;
 

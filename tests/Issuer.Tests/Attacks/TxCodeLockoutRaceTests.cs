@@ -1,5 +1,3 @@
-using GaiaX.Oid4vc.Dapr.Embedded;
-using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests.Attacks;
 
