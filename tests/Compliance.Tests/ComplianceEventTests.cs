@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using GaiaX.Oid4vc.Compliance;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
-using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,8 +17,9 @@ namespace Compliance.Tests;
 public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLifetime
 {
     private readonly DaprTestEnvironment _dapr = DaprTestEnvironment.InMemory(new EmbeddedDaprOptions { DuplicateDelivery = true });
-    private readonly ConcurrentQueue<ComplianceAssessed> _complianceAssessed = new();
-    private readonly ConcurrentQueue<CredentialAssessed> _credentialAssessed = new();
+    private readonly IntegrationEventRecorder _observer = new IntegrationEventRecorder()
+        .Subscribe<ComplianceAssessed>("/observed/compliance-assessed")
+        .Subscribe<CredentialAssessed>("/observed/credential-assessed");
     private TestServiceHost _compliance = null!;
 
     public async Task InitializeAsync()
@@ -29,38 +27,16 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
         _compliance = await _dapr.StartServiceAsync(AppIds.Compliance, (a, c) => ComplianceProgram.Create(a, c), ComplianceOptions.SectionName,
             fixture.LocalRegistryArgs().Append("--DidWeb:AllowHttpLoopback=true"),
             builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(fixture.Time)));
-        await _dapr.StartServiceAsync("observer", CreateObserver, "Observer");
-    }
-
-    private WebApplication CreateObserver(string[] args, Action<WebApplicationBuilder> configure)
-    {
-        var builder = WebApplication.CreateBuilder(args);
-        configure(builder);
-        var app = builder.Build();
-        app.MapGaiaXDapr();
-        app.MapIntegrationEvent<ComplianceAssessed>("/observed/compliance-assessed", (ComplianceAssessed e) =>
-        {
-            _complianceAssessed.Enqueue(e);
-            return IntegrationEventResults.Success();
-        });
-        app.MapIntegrationEvent<CredentialAssessed>("/observed/credential-assessed", (CredentialAssessed e) =>
-        {
-            _credentialAssessed.Enqueue(e);
-            return IntegrationEventResults.Success();
-        });
-        return app;
+        await _observer.StartAsync(_dapr, "observer");
     }
 
     public async Task DisposeAsync() => await _dapr.DisposeAsync();
 
     /// <summary>Waits for the first event, then long enough for a duplicate delivery to have produced a second one.</summary>
-    private static async Task<IReadOnlyList<T>> ObservedAsync<T>(ConcurrentQueue<T> queue)
+    private async Task<IReadOnlyList<T>> ObservedAsync<T>() where T : IntegrationEvent
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (queue.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
+        var queue = _observer.Of<T>();
+        await Poll.UntilAsync(() => !queue.IsEmpty);
         Assert.False(queue.IsEmpty, "the event was published");
         await Task.Delay(750);
         return queue.ToArray();
@@ -74,7 +50,7 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
 
         await _dapr.PublishAsync(verified, asAppId: AppIds.Verifier);
 
-        var deliveries = await ObservedAsync(_complianceAssessed);
+        var deliveries = await ObservedAsync<ComplianceAssessed>();
         Assert.Single(deliveries.Select(d => d.Id).Distinct());
         var assessed = deliveries[0];
         Assert.Equal("request-1", assessed.RequestId);
@@ -96,7 +72,7 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
 
         await _dapr.PublishAsync(new PresentationVerified("request-3", [first, second], credentials), asAppId: AppIds.Verifier);
 
-        var deliveries = await ObservedAsync(_complianceAssessed);
+        var deliveries = await ObservedAsync<ComplianceAssessed>();
         Assert.Single(deliveries.Select(d => d.Id).Distinct());
         Assert.True(deliveries[0].Compliant, string.Join("; ", deliveries[0].Failures));
         var (_, payload) = await StandardComplianceTests.VerifyLabelAsync(_compliance, deliveries[0].LabelCredential!);
@@ -117,7 +93,7 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
         var overHttp = (await response.ReadFailuresAsync()).Select(f => $"{f.CredentialId} [{f.Filter}] {f.Message}").ToArray();
         await _dapr.PublishAsync(new PresentationVerified("request-2", [presentation], []), asAppId: AppIds.Verifier);
 
-        var deliveries = await ObservedAsync(_complianceAssessed);
+        var deliveries = await ObservedAsync<ComplianceAssessed>();
         Assert.Single(deliveries.Select(d => d.Id).Distinct());
         Assert.False(deliveries[0].Compliant);
         Assert.Null(deliveries[0].LabelCredential);
@@ -135,13 +111,10 @@ public sealed class ComplianceEventTests(ComplianceFixture fixture) : IAsyncLife
         await _dapr.PublishAsync(new CredentialPrepared("offer-ok", "gx:VatID", fromNotary, "jwt_vc_json", AppIds.Notary), asAppId: AppIds.Notary);
         await _dapr.PublishAsync(new CredentialPrepared("offer-bad", "gx:VatID", selfAttested, "jwt_vc_json", AppIds.Notary), asAppId: AppIds.Notary);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_credentialAssessed.Select(e => e.OfferId).Distinct().Count() < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
+        var credentialAssessed = _observer.Of<CredentialAssessed>();
+        await Poll.UntilAsync(() => credentialAssessed.Select(e => e.OfferId).Distinct().Count() >= 2);
         await Task.Delay(750);
-        var byOffer = _credentialAssessed.GroupBy(e => e.OfferId).ToDictionary(g => g.Key, g => g.ToList());
+        var byOffer = credentialAssessed.GroupBy(e => e.OfferId).ToDictionary(g => g.Key, g => g.ToList());
         Assert.Single(byOffer["offer-ok"].Select(e => e.Id).Distinct());
         Assert.Single(byOffer["offer-bad"].Select(e => e.Id).Distinct());
         Assert.True(byOffer["offer-ok"][0].Accepted, string.Join("; ", byOffer["offer-ok"][0].Reasons));

@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance;
-using GaiaX.Oid4vc.Compliance.StandardCompliance;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,9 +14,9 @@ namespace Compliance.Tests;
 /// </summary>
 public sealed class ComplianceFixture : IAsyncLifetime
 {
-    public TestCertificateAuthority TrustedCa { get; } = new("Trusted");
+    public TestPki TrustedCa { get; } = new("Trusted", withIntermediate: true);
 
-    public TestCertificateAuthority RogueCa { get; } = new("Rogue", withIntermediate: false);
+    public TestPki RogueCa { get; } = new("Rogue");
 
     public DidWebHost Dids { get; } = new();
 
@@ -77,36 +73,4 @@ public sealed class ComplianceFixture : IAsyncLifetime
         TrustedCa.Dispose();
         RogueCa.Dispose();
     }
-}
-
-/// <summary>Calls the standard-compliance endpoint the way a participant's wallet or portal does.</summary>
-public static class StandardComplianceCalls
-{
-    public static Task<HttpResponseMessage> PostPresentationAsync(this TestServiceHost host, string presentation, string? vcid = null, string mediaType = StandardComplianceEndpoint.PresentationMediaType)
-    {
-        var content = new StringContent(presentation, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        var uri = StandardComplianceEndpoint.Route + (vcid is null ? "" : "?vcid=" + Uri.EscapeDataString(vcid));
-        return host.Client.PostAsync(uri, content);
-    }
-
-    public sealed record Failure(string CredentialId, string Filter, string Criterion, string Message);
-
-    /// <summary>Reads the failures of a 400 problem details answer.</summary>
-    public static async Task<IReadOnlyList<Failure>> ReadFailuresAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(StandardComplianceEndpoint.NonCompliantProblemType, document.RootElement.GetProperty("type").GetString());
-        return document.RootElement.GetProperty("failures").EnumerateArray()
-            .Select(f => new Failure(f.GetProperty("credentialId").GetString()!, f.GetProperty("filter").GetString()!, f.GetProperty("criterion").GetString()!, f.GetProperty("message").GetString()!))
-            .ToArray();
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ComplianceCollection : ICollectionFixture<ComplianceFixture>
-{
-    public const string Name = "compliance";
 }

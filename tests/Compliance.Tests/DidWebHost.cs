@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -28,10 +29,10 @@ public sealed class DidWebHost : IDisposable
 
     /// <summary>Creates an identity whose certificate <paramref name="ca"/> issues, and publishes its DID document.</summary>
     /// <param name="publishedJwk">A key to publish as the JWK instead of the certificate's (a broken document).</param>
-    public TestIdentity CreateIdentity(string name, TestCertificateAuthority ca, bool publishChainAtX5u = false, ECDsa? publishedJwk = null)
+    public TestIdentity CreateIdentity(string name, TestPki ca, bool publishChainAtX5u = false, ECDsa? publishedJwk = null)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var identity = new TestIdentity(DidFor(name), key, ca.IssueLeaf(name, key));
+        var identity = new TestIdentity(DidFor(name), key, ca.IssueChain(key, name));
         _identities.Add(identity);
         if (publishChainAtX5u)
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Issuer.Tests;
 
@@ -14,13 +13,14 @@ namespace Issuer.Tests;
 /// </summary>
 public sealed class DeferredAndEventTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>, IAsyncLifetime
 {
-    private EventRecorder _recorder = null!;
+    /// <summary>Another app subscribed to what the Issuer publishes, the way the Verifier or a back end would.</summary>
+    private readonly IntegrationEventRecorder _recorder = new IntegrationEventRecorder()
+        .Subscribe<OfferCreated>("/offer-created")
+        .Subscribe<CredentialAccepted>("/credential-accepted")
+        .Subscribe<CredentialFailure>("/credential-failure")
+        .Subscribe<IssuanceRequested>("/issuance-requested");
 
-    public async Task InitializeAsync()
-    {
-        var host = await fixture.Dapr.StartServiceAsync("event-recorder-" + Guid.NewGuid().ToString("N")[..8], EventRecorder.Create, "Recorder");
-        _recorder = host.Services.GetRequiredService<EventRecorder>();
-    }
+    public async Task InitializeAsync() => await _recorder.StartAsync(fixture.Dapr, "event-recorder-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

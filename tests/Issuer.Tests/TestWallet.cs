@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Duende.IdentityModel.Client;
+using GaiaX.Oid4vc.Testing;
 
 namespace Issuer.Tests;
 
@@ -31,11 +32,7 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
         return key;
     }
 
-    public static JsonObject PublicJwk(ECDsa key)
-    {
-        var p = key.ExportParameters(false);
-        return new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url.EncodeToString(p.Q.X), ["y"] = Base64Url.EncodeToString(p.Q.Y) };
-    }
+    public static JsonObject PublicJwk(ECDsa key) => Jose.PublicJwk(key);
 
     public static JsonObject PrivateJwk(ECDsa key)
     {
@@ -53,16 +50,7 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
     }
 
     /// <summary>A compact JWS; <paramref name="alg"/> "none" produces an unsigned token.</summary>
-    public static string Sign(JsonObject header, JsonObject payload, ECDsa key, string alg = "ES256")
-    {
-        header["alg"] = alg;
-        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        if (alg == "none")
-        {
-            return input + ".";
-        }
-        return input + "." + Base64Url.EncodeToString(key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
-    }
+    public static string Sign(JsonObject header, JsonObject payload, ECDsa key, string alg = "ES256") => Jose.Sign(header, payload, key, alg);
 
     public long Now => fixture.Time.GetUtcNow().ToUnixTimeSeconds();
 

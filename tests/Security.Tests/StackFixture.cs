@@ -106,10 +106,3 @@ public sealed class StackFixture : IAsyncLifetime
         Tokens.Dispose();
     }
 }
-
-/// <summary>One stack for the whole suite: on two cores, stacks run best one at a time.</summary>
-[CollectionDefinition(Name)]
-public sealed class StackCollection : ICollectionFixture<StackFixture>
-{
-    public const string Name = "attacked stack";
-}

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.X509;
+using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Presentation;
 using Microsoft.Extensions.Time.Testing;
@@ -16,17 +17,9 @@ public sealed class RequestObjectTests : IDisposable
     private const string ClientId = "x509_san_dns:verifier.example";
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly X509Certificate2 _ca;
-    private readonly ECDsa _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly HttpClient _http = new();
 
-    public RequestObjectTests()
-    {
-        var request = new CertificateRequest("CN=Test CA", _caKey, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        _ca = request.CreateSelfSigned(_time.GetUtcNow().AddDays(-1), _time.GetUtcNow().AddYears(1));
-    }
+    public RequestObjectTests() => _ca = TestPki.CreateRoot("Test CA", _time.GetUtcNow().AddDays(-1), _time.GetUtcNow().AddYears(1));
 
     private RequestObjectVerifier Verifier()
     {
@@ -39,14 +32,7 @@ public sealed class RequestObjectTests : IDisposable
     private SigningKey Leaf(string dns)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=" + dns, key, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName(dns);
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_ca, true, false));
-        var leaf = request.Create(_ca, _time.GetUtcNow().AddDays(-1), _time.GetUtcNow().AddDays(30), [1, 2, 3, 4]);
+        var leaf = TestPki.CreateLeaf(_ca, key, dns, _time.GetUtcNow().AddDays(-1), _time.GetUtcNow().AddDays(30), dnsNames: [dns]);
         return new SigningKey(key, JwsAlgorithms.ES256, null, [leaf, _ca]);
     }
 
@@ -158,7 +144,6 @@ public sealed class RequestObjectTests : IDisposable
     public void Dispose()
     {
         _ca.Dispose();
-        _caKey.Dispose();
         _http.Dispose();
     }
 }

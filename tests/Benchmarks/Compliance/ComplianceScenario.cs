@@ -2,12 +2,12 @@ using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Compliance;
 using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Compliance.Labels;
+using GaiaX.Oid4vc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,11 +49,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
     {
         var port = FreePort();
         var now = DateTimeOffset.UtcNow;
-        using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var rootRequest = new CertificateRequest("CN=Benchmark Root CA", rootKey, HashAlgorithmName.SHA256);
-        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        var root = rootRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        var root = TestPki.CreateRoot("Benchmark Root CA", now.AddDays(-1), now.AddYears(1));
         _owned.Add(root);
 
         var documents = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -61,9 +57,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
         {
             var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             _owned.Add(key);
-            var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-            var leaf = request.Create(root, now.AddHours(-1), now.AddMonths(6), RandomNumberGenerator.GetBytes(12));
+            var leaf = TestPki.CreateLeaf(root, key, name, now.AddHours(-1), now.AddMonths(6));
             _owned.Add(leaf);
             var did = $"did:web:127.0.0.1%3A{port}:{name}";
             var q = key.ExportParameters(false).Q;

@@ -80,16 +80,6 @@ public sealed class TxCodeBypassTests(IssuerFixture fixture) : IClassFixture<Iss
     }
 }
 
-/// <summary>An Issuer that accepts authorization requests without PAR, for the direct <c>/authorize</c> path.</summary>
-public sealed class DirectAuthorizeFixture : IAsyncLifetime
-{
-    public IssuerFixture Issuer { get; } = new() { ExtraArgs = ["--Issuer:RequirePushedAuthorizationRequests=false"] };
-
-    public Task InitializeAsync() => Issuer.InitializeAsync();
-
-    public Task DisposeAsync() => Issuer.DisposeAsync();
-}
-
 /// <summary>Item 1 on the path without PAR: <c>GET /authorize</c> with the parameters in the query.</summary>
 public sealed class TxCodeBypassWithoutParTests(DirectAuthorizeFixture direct) : IClassFixture<DirectAuthorizeFixture>
 {

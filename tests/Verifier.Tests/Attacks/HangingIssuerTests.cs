@@ -32,7 +32,7 @@ public sealed class HangingIssuerTests
         await using var hanging = await HangingDidWebHost.StartAsync();
         await using var verifier = await VerifierHost.StartAsync(false, false, SlowResolver);
         using var http = Wallet(verifier);
-        using var wallet = new TestWallet(http, verifier.VerifierPki.Certificate);
+        using var wallet = new TestWallet(http, verifier.VerifierPki.Root);
         var query = Queries.LegalPersonCredentialQuery();
         query["multiple"] = true;
         var created = await verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(query)));
@@ -51,7 +51,7 @@ public sealed class HangingIssuerTests
         await using var hanging = await HangingDidWebHost.StartAsync();
         await using var verifier = await VerifierHost.StartAsync(false, false, SlowResolver);
         using var http = Wallet(verifier);
-        using var wallet = new TestWallet(http, verifier.VerifierPki.Certificate);
+        using var wallet = new TestWallet(http, verifier.VerifierPki.Root);
         var query = Queries.LegalPersonCredentialQuery();
         query["multiple"] = true;
         var created = await verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(query)));

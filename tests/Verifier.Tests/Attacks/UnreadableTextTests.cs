@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using Verifier.Tests.Rules;
 using Verifier.Tests.Support;
 

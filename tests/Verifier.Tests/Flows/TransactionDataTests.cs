@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using Verifier.Tests.Support;
 
 namespace Verifier.Tests.Flows;

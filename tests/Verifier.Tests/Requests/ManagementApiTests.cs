@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using Verifier.Tests.Support;
 
 namespace Verifier.Tests.Requests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using Verifier.Tests.Support;
 
 namespace Verifier.Tests.Rules;

@@ -10,14 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Verifier.Tests.Support;
 
-/// <summary>An SD-JWT VC as issued: the issuer-signed JWT and its disclosures by claim name.</summary>
-public sealed record SdJwtCredential(string IssuerJwt, IReadOnlyDictionary<string, string> Disclosures)
-{
-    /// <summary>The SD-JWT with only the named claims disclosed, ending with '~' (ready for a KB-JWT).</summary>
-    public string Disclose(params string[] names) =>
-        IssuerJwt + "~" + string.Concat(names.Select(n => Disclosures[n] + "~"));
-}
-
 /// <summary>
 /// A credential issuer for tests, with a certificate from a test CA. VC-JWTs are signed as a
 /// <c>did:web</c> issuer whose DID document this issuer serves itself on loopback (the key with
@@ -36,7 +28,7 @@ public sealed class TestIssuer : IAsyncDisposable
     private TestIssuer(TestPki pki)
     {
         _certificate = pki.Issue(_key, "Test Issuer", SdJwtIssuerHost);
-        _anchor = pki.Certificate;
+        _anchor = pki.Root;
     }
 
     /// <summary>The issuer's DID (<c>did:web:127.0.0.1%3A&lt;port&gt;</c>).</summary>

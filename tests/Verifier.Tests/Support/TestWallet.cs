@@ -4,25 +4,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier.Responses;
 
 namespace Verifier.Tests.Support;
-
-/// <summary>An authorization request as the wallet understood it, after verifying the request object.</summary>
-public sealed record WalletRequest(string Jwt, JsonObject Header, JsonObject Payload)
-{
-    public string ClientId => (string)Payload["client_id"]!;
-
-    public string Nonce => (string)Payload["nonce"]!;
-
-    public string State => (string)Payload["state"]!;
-
-    public string ResponseUri => (string)Payload["response_uri"]!;
-
-    public string ResponseMode => (string)Payload["response_mode"]!;
-
-    public JsonObject? EncryptionJwk => Payload["client_metadata"]?["jwks"]?["keys"]?[0]?.AsObject();
-}
 
 /// <summary>
 /// A wallet for tests. It checks the request object on its own (typ, client_id, the signature with
@@ -228,12 +213,4 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
     }
 
     public void Dispose() => _holder.Dispose();
-}
-
-/// <summary>The verifier answered the wallet's fetch with an error.</summary>
-public sealed class WalletException(int status, string body) : Exception($"HTTP {status}: {body}")
-{
-    public int Status { get; } = status;
-
-    public string Body { get; } = body;
 }

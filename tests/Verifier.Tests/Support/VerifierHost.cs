@@ -113,7 +113,7 @@ public sealed class VerifierHost : IAsyncDisposable
         {
             host._dapr = DaprTestEnvironment.InMemory();
         }
-        await host._dapr.StartServiceAsync(AppIds.Compliance, host.Events.Create, "Sink");
+        await host.Events.StartAsync(host._dapr, AppIds.Compliance);
         host._host = await host._dapr.StartServiceAsync(
             AppIds.Verifier,
             (a, c) => VerifierProgram.Create(a, c),
@@ -179,7 +179,7 @@ public sealed class VerifierHost : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    public TestWallet NewWallet() => new(Client, VerifierPki.Certificate);
+    public TestWallet NewWallet() => new(Client, VerifierPki.Root);
 
     public async ValueTask DisposeAsync()
     {
@@ -209,14 +209,4 @@ public sealed class VerifierHost : IAsyncDisposable
             // A leftover temp folder is harmless.
         }
     }
-}
-
-/// <summary>One Verifier per test class (tests in a class share it but never each other's requests).</summary>
-public sealed class VerifierFixture : IAsyncLifetime
-{
-    public VerifierHost Verifier { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Verifier = await VerifierHost.StartAsync();
-
-    public async Task DisposeAsync() => await Verifier.DisposeAsync();
 }

@@ -81,11 +81,7 @@ public sealed class EmbeddedSidecarTests
         var recorder = new SubscriberRecorder();
         await using var second = await TestServiceHost.StartAsync((args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber",
             [$"--urls=http://127.0.0.1:{port}", $"--Dapr:GrpcEndpoint={sidecar.GrpcEndpoint}", $"--Dapr:AppApiToken={sidecar.AppApiToken}"]);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (recorder.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => !recorder.Offers.IsEmpty, TimeSpan.FromSeconds(10));
         Assert.Single(recorder.Offers);
         Assert.Empty(recorder.At(SubscriberApp.OfferDeadLetterRoute));
     }
@@ -119,11 +115,7 @@ public sealed class EmbeddedSidecarTests
             dapr.StartServiceAsync("one", (args, configure) => SubscriberApp.Create(args, configure, recorders[0]), "Subscriber"),
             dapr.StartServiceAsync("two", (args, configure) => SubscriberApp.Create(args, configure, recorders[1]), "Subscriber"));
         await dapr.PublishAsync(new OfferCreated("r", "fan-out", "u"));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (recorders.Any(r => r.Offers.IsEmpty) && watch.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => recorders.All(r => !r.Offers.IsEmpty), TimeSpan.FromSeconds(10));
         Assert.All(recorders, r => Assert.Single(r.Offers));
         Assert.NotEqual((await dapr.SidecarAsync("one")).GrpcEndpoint, (await dapr.SidecarAsync("two")).GrpcEndpoint);
         Assert.Equal(2, hosts.Length);
@@ -202,11 +194,7 @@ public sealed class EmbeddedSidecarTests
         var recorder = new SubscriberRecorder();
         await dapr.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, recorder), "Subscriber");
         await dapr.PublishAsync(new OfferCreated("r", "delivered", "u"));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (recorder.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => !recorder.Offers.IsEmpty, TimeSpan.FromSeconds(10));
         Assert.Equal("delivered", Assert.Single(recorder.Offers).OfferId);
     }
 }

@@ -254,15 +254,8 @@ public abstract class DaprContractTests : IAsyncLifetime
         return (host, recorder);
     }
 
-    protected static async Task Eventually(Func<bool> condition, string what, int timeoutMs = 10_000)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.ElapsedMilliseconds < timeoutMs, "timed out waiting for: " + what);
-            await Task.Delay(10);
-        }
-    }
+    protected static async Task Eventually(Func<bool> condition, string what, int timeoutMs = 10_000) =>
+        Assert.True(await Poll.UntilAsync(condition, TimeSpan.FromMilliseconds(timeoutMs)), "timed out waiting for: " + what);
 
     /// <summary>Gives the sidecar time to (wrongly) redeliver before asserting that it did not.</summary>
     private static Task QuietPeriod() => Task.Delay(400);

@@ -56,11 +56,7 @@ public sealed class RedisPersistenceTests : IAsyncLifetime
         var recorderAfter = new SubscriberRecorder();
         await second.StartServiceAsync("subscriber", (args, configure) => SubscriberApp.Create(args, configure, recorderAfter), "Subscriber");
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (recorderAfter.Offers.IsEmpty && watch.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => !recorderAfter.Offers.IsEmpty, TimeSpan.FromSeconds(10));
         Assert.True(recorderAfter.Offers.TryPeek(out var received), "the event published while the subscriber was down never arrived");
         Assert.Equal(offer.Id, received.Id);
         await Task.Delay(300);

@@ -1,14 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Compliance.Tests;
+namespace GaiaX.Oid4vc.Testing;
 
 /// <summary>
-/// A did:web party of a test: its key, its certificate chain, and the DID document that a
-/// <see cref="DidWebHost"/> serves for it.
+/// A did:web party of a test: its key, its certificate chain (from a <see cref="TestPki"/>), the DID
+/// document a test host serves for it, and ES256 signing as that party.
 /// </summary>
 public sealed class TestIdentity : IDisposable
 {
@@ -67,16 +66,12 @@ public sealed class TestIdentity : IDisposable
     /// <summary>Signs a JWS with this identity's key (ES256), with the given header and payload.</summary>
     public string Sign(JsonObject header, JsonObject payload) => SignWith(Key, header, payload);
 
-    public static string SignWith(ECDsa key, JsonObject header, JsonObject payload)
-    {
-        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256);
-        return input + "." + Base64Url.EncodeToString(signature);
-    }
+    /// <summary>Signs a JWS with <paramref name="key"/> (ES256), the header taken as given.</summary>
+    public static string SignWith(ECDsa key, JsonObject header, JsonObject payload) => Jose.SignAsIs(header, payload, key);
 
     public void Dispose()
     {
-        // The rest of the chain belongs to the certificate authority.
+        // The rest of the chain belongs to the certificate authority (the TestPki).
         Key.Dispose();
         Chain[0].Dispose();
     }

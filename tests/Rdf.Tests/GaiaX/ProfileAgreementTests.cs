@@ -7,7 +7,7 @@ namespace GaiaX.Oid4vc.Rdf.Tests.GaiaX;
 [Collection(GaiaXShapesCollection.Name)]
 public sealed class ProfileAgreementTests(GaiaXShapesFixture shapes)
 {
-    private static string CorpusFolder => Path.Combine(RepositoryPaths.Root, "tests", "GaiaX.Oid4vc.Rdf.Tests", "Corpus");
+    private static string CorpusFolder => Path.Combine(RepositoryPaths.Root, "tests", "Rdf.Tests", "Corpus");
 
     public static TheoryData<string> Documents()
     {

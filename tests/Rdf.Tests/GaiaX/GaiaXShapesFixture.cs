@@ -16,9 +16,3 @@ public sealed class GaiaXShapesFixture
 
     public OfflineDocumentLoader Loader { get; } = OfflineDocumentLoader.CreateDefault();
 }
-
-[CollectionDefinition(Name)]
-public sealed class GaiaXShapesCollection : ICollectionFixture<GaiaXShapesFixture>
-{
-    public const string Name = "Gaia-X shapes";
-}

@@ -168,10 +168,3 @@ public sealed class JsonLdToRdfTests
             theirs.Triples.Select(t => t.ToString()).Order(StringComparer.Ordinal));
     }
 }
-
-internal static class GaiaXShapesTestPaths
-{
-    public static OfflineDocumentLoader OfficialLoader() => global::GaiaX.Oid4vc.Rdf.GaiaX.GaiaXShapes.CreateOfficialDocumentLoader(
-        Path.Combine(RepositoryPaths.SharedData, "gaiax-25.11"),
-        Path.Combine(RepositoryPaths.SharedData, "jsonld-contexts", "credentials-v2.jsonld"));
-}

@@ -7,12 +7,10 @@ using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
+using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GaiaX.Oid4vc.Credentials.Tests.Support;
-
-/// <summary>A signer with a did:web identity whose DID document the fixture serves.</summary>
-public sealed record Party(string Did, string KeyId, SigningKey Key);
 
 /// <summary>
 /// A small PKI (trusted root → intermediate → leaves, plus an untrusted root), parties with
@@ -35,23 +33,23 @@ public sealed class CredentialsFixture : IDisposable
         UntrustedRoot = TestPki.CreateRoot("Untrusted Root", from, to);
         var expiredIntermediate = TestPki.CreateIntermediate(Root, "Expired Issuing CA", Now.AddYears(-3), Now.AddDays(-1));
 
-        Add("issuer.example", key => [TestPki.CreateLeaf(Intermediate, key, "issuer", from, to), Intermediate]);
-        Add("holder.example", key => [TestPki.CreateLeaf(Intermediate, key, "holder", from, to), Intermediate]);
-        Add("other.example", key => [TestPki.CreateLeaf(Intermediate, key, "other", from, to), Intermediate]);
-        Add("ev.example", key => [TestPki.CreateLeaf(Intermediate, key, "ev", from, to, policyOid: CertificateChainValidator.ExtendedValidationPolicyOid), Intermediate]);
-        Add("untrusted.example", key => [TestPki.CreateLeaf(UntrustedRoot, key, "untrusted", from, to), UntrustedRoot]);
+        Add("issuer.example", key => [Leaf(Intermediate, key, "issuer", from, to), Intermediate]);
+        Add("holder.example", key => [Leaf(Intermediate, key, "holder", from, to), Intermediate]);
+        Add("other.example", key => [Leaf(Intermediate, key, "other", from, to), Intermediate]);
+        Add("ev.example", key => [Leaf(Intermediate, key, "ev", from, to, policyOid: CertificateChainValidator.ExtendedValidationPolicyOid), Intermediate]);
+        Add("untrusted.example", key => [Leaf(UntrustedRoot, key, "untrusted", from, to), UntrustedRoot]);
         Add("selfsigned.example", key => [TestPki.CreateSelfSignedLeaf(key, "selfsigned", from, to)]);
         Add("mismatch.example", _ =>
         {
             using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            return [TestPki.CreateLeaf(Intermediate, otherKey, "mismatch", from, to), Intermediate];
+            return [Leaf(Intermediate, otherKey, "mismatch", from, to), Intermediate];
         });
-        Add("expiredca.example", key => [TestPki.CreateLeaf(expiredIntermediate, key, "expiredca", from, to), expiredIntermediate]);
-        Add("nokeyusage.example", key => [TestPki.CreateLeaf(Intermediate, key, "nokeyusage", from, to, X509KeyUsageFlags.KeyAgreement), Intermediate]);
-        Add("noalg.example", key => [TestPki.CreateLeaf(Intermediate, key, "noalg", from, to), Intermediate], jwk => jwk.Remove("alg"));
-        Add("nox5c.example", key => [TestPki.CreateLeaf(Intermediate, key, "nox5c", from, to), Intermediate], jwk => jwk.Remove("x5c"));
-        Add("private.example", key => [TestPki.CreateLeaf(Intermediate, key, "private", from, to), Intermediate], jwk => jwk["d"] = "AAAA");
-        Add("x5u.example", key => [TestPki.CreateLeaf(Intermediate, key, "x5u", from, to), Intermediate], jwk =>
+        Add("expiredca.example", key => [Leaf(expiredIntermediate, key, "expiredca", from, to), expiredIntermediate]);
+        Add("nokeyusage.example", key => [Leaf(Intermediate, key, "nokeyusage", from, to, X509KeyUsageFlags.KeyAgreement), Intermediate]);
+        Add("noalg.example", key => [Leaf(Intermediate, key, "noalg", from, to), Intermediate], jwk => jwk.Remove("alg"));
+        Add("nox5c.example", key => [Leaf(Intermediate, key, "nox5c", from, to), Intermediate], jwk => jwk.Remove("x5c"));
+        Add("private.example", key => [Leaf(Intermediate, key, "private", from, to), Intermediate], jwk => jwk["d"] = "AAAA");
+        Add("x5u.example", key => [Leaf(Intermediate, key, "x5u", from, to), Intermediate], jwk =>
         {
             jwk.Remove("x5c");
             jwk["x5u"] = "https://x5u.example/chain.pem";
@@ -162,6 +160,11 @@ public sealed class CredentialsFixture : IDisposable
 
     /// <summary>Signs literal header and payload with a party's key (whatever alg the header claims).</summary>
     public static string RawJws(string headerJson, string payloadJson, SigningKey key) => RawJws(headerJson, payloadJson, data => key.Sign(data));
+
+    /// <summary>A leaf whose SAN is <c>{name}.example</c>, the host of its party.</summary>
+    private static X509Certificate2 Leaf(X509Certificate2 issuer, ECDsa key, string name, DateTimeOffset from, DateTimeOffset to,
+        X509KeyUsageFlags usage = X509KeyUsageFlags.DigitalSignature, string? policyOid = null) =>
+        TestPki.CreateLeaf(issuer, key, name, from, to, usage, policyOid, [name + ".example"]);
 
     private void Add(string host, Func<ECDsa, X509Certificate2[]> chain, Action<JsonObject>? changeJwk = null)
     {
