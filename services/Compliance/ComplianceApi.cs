@@ -1,6 +1,6 @@
 using GaiaX.Oid4vc.Compliance.Events;
 using GaiaX.Oid4vc.Compliance.StandardCompliance;
-using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Compliance;
 

@@ -1,4 +1,3 @@
-using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Events;
@@ -7,6 +6,7 @@ using GaiaX.Oid4vc.Issuer.Nonce;
 using GaiaX.Oid4vc.Issuer.Notification;
 using GaiaX.Oid4vc.Issuer.Offers;
 using GaiaX.Oid4vc.Issuer.Token;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Issuer;
 

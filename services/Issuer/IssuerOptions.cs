@@ -107,5 +107,5 @@ public sealed class IssuerOptions
     public Dictionary<string, CredentialConfigurationOptions> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How the management API authenticates its callers.</summary>
-    public ManagementAuthenticationOptions Management { get; set; } = new();
+    public ManagementApiOptions Management { get; set; } = new() { Audience = "gaiax-issuer-management" };
 }

@@ -15,24 +15,12 @@ public static class IssuerProgram
     /// Builds the service. <paramref name="configure"/> lets a host that embeds it (DevHost, tests)
     /// adjust configuration and services before the application is built.
     /// </summary>
-    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            // Named explicitly so the service keeps its identity when another process hosts it.
-            ApplicationName = typeof(IssuerProgram).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration, $"http://127.0.0.1:{DefaultPort}");
-
-        builder.AddServiceDefaults();
-        builder.AddIssuerServices();
-        configure?.Invoke(builder);
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGaiaXDapr();
-        app.MapIssuerApi();
-        return app;
-    }
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        ServiceHost.Create(
+            args,
+            typeof(IssuerProgram),
+            DefaultPort,
+            configure,
+            builder => builder.AddIssuerServices(),
+            app => app.MapGaiaXDapr().MapIssuerApi());
 }

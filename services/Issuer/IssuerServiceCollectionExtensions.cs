@@ -30,7 +30,8 @@ public static class IssuerServiceCollectionExtensions
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(256 * 1024);
-        builder.AddManagementAuthentication();
+        builder.AddManagementApiAuthentication(
+            builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management"), ManagementScopes.Api, new IssuerOptions().Management);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);

@@ -1,7 +1,7 @@
-using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Notary.Api;
 using GaiaX.Oid4vc.Notary.Events;
+using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Notary;
 

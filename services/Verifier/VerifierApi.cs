@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;

@@ -58,7 +58,7 @@ public sealed class VerifierOptions : IValidatableObject
     public VerifierX509Options X509 { get; set; } = new();
 
     /// <summary>Who may call the management API.</summary>
-    public ManagementApiOptions Management { get; set; } = new();
+    public ManagementApiOptions Management { get; set; } = new() { Audience = "gaiax-verifier", RequireHttpsMetadata = true };
 
     /// <summary>Which credential issuers are trusted.</summary>
     public IssuerTrustOptions Trust { get; set; } = new();

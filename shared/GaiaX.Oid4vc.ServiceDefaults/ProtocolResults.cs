@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -32,9 +33,22 @@ public static class ProtocolResults
     /// <summary>A JSON body with <c>Cache-Control: no-store</c>; null members are left out.</summary>
     public static IResult Json<T>(T body, int statusCode = StatusCodes.Status200OK) => new NoStoreJsonResult<T>(body, statusCode);
 
-    /// <summary>An RFC 9457 problem (<c>application/problem+json</c>) for the management and business APIs.</summary>
-    public static IResult Problem(int statusCode, string title, string? detail = null) =>
-        Results.Problem(statusCode: statusCode, title: title, detail: detail);
+    /// <summary>
+    /// An RFC 9457 problem (<c>application/problem+json</c>) for the management and business APIs,
+    /// with an optional problem <paramref name="type"/>, extension members, and <c>Retry-After</c>
+    /// (whole seconds, rounded up) when the caller should come back later.
+    /// </summary>
+    public static IResult Problem(
+        int statusCode,
+        string title,
+        string? detail = null,
+        string? type = null,
+        IDictionary<string, object?>? extensions = null,
+        TimeSpan? retryAfter = null)
+    {
+        var problem = Results.Problem(statusCode: statusCode, title: title, detail: detail, type: type, extensions: extensions);
+        return retryAfter is { } delay ? new RetryAfterResult(problem, delay) : problem;
+    }
 
     private sealed class ErrorResult(ProtocolError error) : IResult
     {
@@ -67,6 +81,16 @@ public static class ProtocolResults
                 header.Append(separator).Append("algs=\"").Append(string.Join(' ', JwsAlgorithms.Verification)).Append('"');
             }
             return header.ToString();
+        }
+    }
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Issuer;
-using GaiaX.Oid4vc.Issuer.Management;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

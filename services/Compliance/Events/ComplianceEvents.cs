@@ -1,6 +1,4 @@
 using GaiaX.Oid4vc.Compliance.Filters;
-using GaiaX.Oid4vc.Compliance.Labels;
-using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Dapr.Events;
 
 namespace GaiaX.Oid4vc.Compliance.Events;

@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Compliance.Filters;
-using GaiaX.Oid4vc.Compliance.Labels;
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Dapr.Events;
 
@@ -11,7 +10,7 @@ namespace GaiaX.Oid4vc.Compliance.Events;
 /// </summary>
 public sealed class CredentialPreparedHandler(ComplianceFilterChain chain, IEventBus bus, IIdempotencyGuard once, ILogger<CredentialPreparedHandler> logger)
 {
-    public async Task<IResult> HandleAsync(CredentialPrepared prepared, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(CredentialPrepared prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         if (prepared.Credential.Contains('~', StringComparison.Ordinal))
@@ -19,7 +18,7 @@ public sealed class CredentialPreparedHandler(ComplianceFilterChain chain, IEven
             // The chain reads VC-JWTs (what the Notary prepares and the Issuer waits a verdict for).
             // An SD-JWT VC is the Issuer's own: no verdict is published, so none is mistaken for a rejection.
             logger.LogInformation("Credential for offer {OfferId} is an SD-JWT ({Format}); not assessed by the VC-JWT filter chain", prepared.OfferId, prepared.Format);
-            return IntegrationEventResults.Success();
+            return IntegrationEventResult.Success;
         }
         try
         {
@@ -35,7 +34,7 @@ public sealed class CredentialPreparedHandler(ComplianceFilterChain chain, IEven
         {
             // No verdict without the registry: let the sidecar redeliver later.
             logger.LogWarning(e, "Credential for offer {OfferId} not assessed: the registry is unavailable; asking for redelivery", prepared.OfferId);
-            return IntegrationEventResults.Retry();
+            return IntegrationEventResult.Retry;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace GaiaX.Oid4vc.Compliance.Events;
 /// </summary>
 public sealed class PresentationVerifiedHandler(ComplianceFilterChain chain, LabelCredentialIssuer labels, IEventBus bus, IIdempotencyGuard once, ILogger<PresentationVerifiedHandler> logger)
 {
-    public async Task<IResult> HandleAsync(PresentationVerified verified, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(PresentationVerified verified, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verified);
         try
@@ -33,7 +33,7 @@ public sealed class PresentationVerifiedHandler(ComplianceFilterChain chain, Lab
         catch (GaiaXRegistryUnavailableException e)
         {
             logger.LogWarning(e, "Presentation of request {RequestId} not assessed: the registry is unavailable; asking for redelivery", verified.RequestId);
-            return IntegrationEventResults.Retry();
+            return IntegrationEventResult.Retry;
         }
     }
 }

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Verification;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>An enveloped VC-JWT (or the single credential of a <c>credential-prepared</c> check).</summary>
 public sealed class AssessedCredential : AssessedJwt
 {
-    internal AssessedCredential(string label, string compact, JsonElement header, JsonElement payload, int signingInputLength, byte[] signature)
-        : base(label, compact, header, payload, signingInputLength, signature)
+    internal AssessedCredential(string label, JwsParts parts)
+        : base(label, parts)
     {
-        Types = CredentialJson.Types(payload);
-        Issuer = CredentialJson.IssuerId(payload);
-        Id = payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        Types = CredentialJson.Types(Payload);
+        Issuer = CredentialJson.IssuerId(Payload);
+        Id = Payload.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
     }
 
     /// <summary>The presentation that enveloped this credential (null for a credential assessed on its own).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Verification;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
@@ -9,14 +10,14 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 /// </summary>
 public class AssessedJwt
 {
-    internal AssessedJwt(string label, string compact, JsonElement header, JsonElement payload, int signingInputLength, byte[] signature)
+    internal AssessedJwt(string label, JwsParts parts)
     {
         Label = label;
-        Compact = compact;
-        Header = header;
-        Payload = payload;
-        SigningInputLength = signingInputLength;
-        Signature = signature;
+        Compact = parts.Compact;
+        Header = parts.Header;
+        Payload = parts.Payload;
+        SigningInputLength = parts.SigningInputLength;
+        Signature = parts.Signature;
     }
 
     /// <summary>How failures name this item (its id, or its place in the presentation).</summary>
@@ -32,7 +33,7 @@ public class AssessedJwt
     /// <summary>Length of <c>BASE64URL(header) '.' BASE64URL(payload)</c>, the JWS signing input.</summary>
     public int SigningInputLength { get; }
 
-    public byte[] Signature { get; }
+    public ReadOnlyMemory<byte> Signature { get; }
 
     public string? Algorithm => HeaderString("alg");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
@@ -50,14 +51,12 @@ public sealed class ParseFilter : IComplianceFilter
 
     private FilterVerdict ParsePresentation(ComplianceContext context, string compact, string presentationLabel, string entryPrefix, HashSet<string> seenIds)
     {
-        if (!CompactJws.TryParse(compact, out var header, out var payload, out var inputLength, out var signature, out var error))
+        if (ReadJws(compact, "presentation", out var problem) is not { } parts)
         {
-            context.AddFailure(this, presentationLabel, "The presentation " + error + ".");
+            context.AddFailure(this, presentationLabel, problem);
             return FilterVerdict.Stop;
         }
-        context.Own(header!);
-        context.Own(payload!);
-        var vp = new AssessedJwt(presentationLabel, compact, header!.RootElement, payload!.RootElement, inputLength, signature);
+        var vp = new AssessedJwt(presentationLabel, parts);
         context.AddPresentation(vp);
         var body = vp.Payload;
 
@@ -114,14 +113,12 @@ public sealed class ParseFilter : IComplianceFilter
 
     private AssessedCredential? ParseCredential(ComplianceContext context, string compact, string label)
     {
-        if (!CompactJws.TryParse(compact, out var header, out var payload, out var inputLength, out var signature, out var error))
+        if (ReadJws(compact, "credential", out var problem) is not { } parts)
         {
-            context.AddFailure(this, label, "The credential " + error + ".");
+            context.AddFailure(this, label, problem);
             return null;
         }
-        context.Own(header!);
-        context.Own(payload!);
-        var credential = new AssessedCredential(label, compact, header!.RootElement, payload!.RootElement, inputLength, signature);
+        var credential = new AssessedCredential(label, parts);
         if (credential.Id is { Length: > 0 } id)
         {
             credential.Label = id;
@@ -147,6 +144,25 @@ public sealed class ParseFilter : IComplianceFilter
             context.AddFailure(this, credential, "The credential has no credentialSubject object.");
         }
         return credential;
+    }
+
+    /// <summary>The parts of a signed compact JWS as the credential core reads them, or what keeps it from being one.</summary>
+    private static JwsParts? ReadJws(string compact, string what, out string problem)
+    {
+        var parsed = Jws.ParseParts(compact);
+        if (!parsed.Succeeded)
+        {
+            var reason = parsed.Error!.Message;
+            problem = $"The {what} is not a compact JWS: {char.ToLowerInvariant(reason[0])}{reason[1..]}";
+            return null;
+        }
+        if (parsed.Value!.Signature.IsEmpty)
+        {
+            problem = $"The {what} has no signature.";
+            return null;
+        }
+        problem = string.Empty;
+        return parsed.Value;
     }
 
     private void CheckContext(ComplianceContext context, AssessedJwt item, string what)

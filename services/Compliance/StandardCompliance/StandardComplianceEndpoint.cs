@@ -2,6 +2,7 @@ using System.Text;
 using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Compliance.Labels;
 using GaiaX.Oid4vc.Compliance.Registry;
+using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Net.Http.Headers;
 
 namespace GaiaX.Oid4vc.Compliance.StandardCompliance;
@@ -37,10 +38,10 @@ public static class StandardComplianceEndpoint
     {
         if (!IsPresentationMediaType(request.ContentType))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
-                detail: $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'.");
+            return ProtocolResults.Problem(
+                StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type",
+                $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'.");
         }
 
         Uri? vcid = null;
@@ -48,10 +49,10 @@ public static class StandardComplianceEndpoint
         {
             if (vcidValues.Count > 1 || !Uri.TryCreate(vcidValues.ToString(), UriKind.Absolute, out vcid))
             {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status400BadRequest,
-                    title: "Invalid vcid",
-                    detail: "The vcid query parameter must be one absolute URI; it becomes the label credential's id.");
+                return ProtocolResults.Problem(
+                    StatusCodes.Status400BadRequest,
+                    "Invalid vcid",
+                    "The vcid query parameter must be one absolute URI; it becomes the label credential's id.");
             }
         }
 
@@ -64,7 +65,7 @@ public static class StandardComplianceEndpoint
             }
             catch (DecoderFallbackException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid body", detail: "The body is not UTF-8 text.");
+                return ProtocolResults.Problem(StatusCodes.Status400BadRequest, "Invalid body", "The body is not UTF-8 text.");
             }
         }
 
@@ -76,8 +77,8 @@ public static class StandardComplianceEndpoint
         catch (GaiaXRegistryUnavailableException e)
         {
             // Without the registry there is no verdict: say so, and when to try again.
-            request.HttpContext.Response.Headers.RetryAfter = "30";
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Gaia-X registry unavailable", detail: e.Message);
+            return ProtocolResults.Problem(StatusCodes.Status503ServiceUnavailable, "Gaia-X registry unavailable", e.Message,
+                retryAfter: TimeSpan.FromSeconds(30));
         }
 
         if (!assessment.IsCompliant)
@@ -89,10 +90,10 @@ public static class StandardComplianceEndpoint
     }
 
     internal static IResult NonCompliant(ComplianceAssessment assessment) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
+        ProtocolResults.Problem(
+            StatusCodes.Status400BadRequest,
+            "The presentation is not compliant",
             type: NonCompliantProblemType,
-            title: "The presentation is not compliant",
             detail: assessment.Failures.Count == 1
                 ? "1 criterion is not met: " + assessment.Failures[0].Message
                 : $"{assessment.Failures.Count} criteria are not met; see 'failures'.",

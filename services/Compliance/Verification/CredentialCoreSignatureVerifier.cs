@@ -26,6 +26,6 @@ public sealed class CredentialCoreSignatureVerifier : IJwsSignatureVerifier
         var input = jws.Compact.AsSpan(0, jws.SigningInputLength);
         var buffer = input.Length <= 4096 ? stackalloc byte[input.Length] : new byte[input.Length];
         var length = Encoding.ASCII.GetBytes(input, buffer);
-        return method.PublicKey.Verify(algorithm, buffer[..length], jws.Signature);
+        return method.PublicKey.Verify(algorithm, buffer[..length], jws.Signature.Span);
     }
 }

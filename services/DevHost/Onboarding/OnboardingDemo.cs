@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.RegistrySandbox;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Participant;
-using QRCoder;
 
 namespace GaiaX.Oid4vc.DevHost.Onboarding;
 
@@ -58,11 +58,7 @@ public static class OnboardingDemo
         output.WriteLine($"A registration-number offer for {DemoCompany.LegalName} (VAT ID {DemoCompany.VatId}), subject {subject}:");
         output.WriteLine($"  {offer.Uri}");
         output.WriteLine($"  transaction code (tx_code): {offer.TxCode}");
-        using (var data = QRCodeGenerator.GenerateQrCode(offer.Uri, QRCodeGenerator.ECCLevel.L))
-        using (var qr = new AsciiQRCode(data))
-        {
-            output.WriteLine(qr.GetGraphicSmall());
-        }
+        output.WriteLine(QrCodes.Terminal(offer.Uri));
         output.WriteLine("Take it with the reference wallet:");
         output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback");
         output.WriteLine("Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST /api/presentation-requests):");

@@ -1,9 +1,8 @@
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Events;
 
@@ -14,17 +13,17 @@ namespace GaiaX.Oid4vc.Issuer.Events;
 /// </summary>
 public sealed class ComplianceAssessedHandler(OfferService offers, CredentialConfigurationCatalog catalog, IIdempotencyGuard guard, IEventBus events, IssuerEndpoints endpoints)
 {
-    public async Task<IResult> HandleAsync(ComplianceAssessed assessed, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(ComplianceAssessed assessed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessed);
         if (!assessed.Compliant || string.IsNullOrEmpty(assessed.LabelCredential))
         {
-            return IntegrationEventResults.Success();
+            return IntegrationEventResult.Success;
         }
         var configurationId = catalog.All.FirstOrDefault(pair => pair.Value.Preparation == CredentialPreparation.Compliance).Key;
         if (configurationId is null)
         {
-            return IntegrationEventResults.Drop();
+            return IntegrationEventResult.Drop;
         }
         var outcome = await guard.RunOnceAsync(nameof(ComplianceAssessedHandler), assessed.Id, async ct =>
         {

@@ -1,9 +1,6 @@
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Issuer.Credentials;
-using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Events;
 
@@ -13,12 +10,12 @@ namespace GaiaX.Oid4vc.Issuer.Events;
 /// </summary>
 public sealed class CredentialAssessedHandler(IOfferStore offers, IPreparedCredentialStore prepared)
 {
-    public async Task<IResult> HandleAsync(CredentialAssessed assessed, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(CredentialAssessed assessed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessed);
         if (await offers.FindAsync(assessed.OfferId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return IntegrationEventResults.Drop();
+            return IntegrationEventResult.Drop;
         }
         await prepared.SetAssessmentAsync(assessed.OfferId, assessed.Accepted, assessed.Reasons ?? [], cancellationToken).ConfigureAwait(false);
         if (!assessed.Accepted)
@@ -26,6 +23,6 @@ public sealed class CredentialAssessedHandler(IOfferStore offers, IPreparedCrede
             var reason = assessed.Reasons is { Count: > 0 } reasons ? string.Join("; ", reasons) : "the credential did not pass the compliance assessment";
             await offers.SetStatusAsync(assessed.OfferId, OfferStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
         }
-        return IntegrationEventResults.Success();
+        return IntegrationEventResult.Success;
     }
 }

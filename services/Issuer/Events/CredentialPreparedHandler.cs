@@ -2,8 +2,6 @@ using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Events;
 
@@ -13,21 +11,21 @@ namespace GaiaX.Oid4vc.Issuer.Events;
 /// </summary>
 public sealed class CredentialPreparedHandler(IOfferStore offers, IPreparedCredentialStore prepared, CredentialConfigurationCatalog catalog)
 {
-    public async Task<IResult> HandleAsync(CredentialPrepared preparedEvent, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(CredentialPrepared preparedEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preparedEvent);
         var configuration = catalog.Find(preparedEvent.CredentialConfigurationId);
         if (configuration is null || configuration.Preparation == CredentialPreparation.IssuerSigned || string.IsNullOrEmpty(preparedEvent.Credential))
         {
             // Not ours to deliver (or malformed): redelivery cannot fix it.
-            return IntegrationEventResults.Drop();
+            return IntegrationEventResult.Drop;
         }
         if (await offers.FindAsync(preparedEvent.OfferId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return IntegrationEventResults.Drop();
+            return IntegrationEventResult.Drop;
         }
         var needsAssessment = configuration.Preparation == CredentialPreparation.Notary;
         await prepared.AddCredentialAsync(preparedEvent.OfferId, preparedEvent.CredentialConfigurationId, new PreparedCredential(preparedEvent.Credential, preparedEvent.Format, needsAssessment), cancellationToken).ConfigureAwait(false);
-        return IntegrationEventResults.Success();
+        return IntegrationEventResult.Success;
     }
 }

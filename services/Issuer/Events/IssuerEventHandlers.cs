@@ -1,9 +1,4 @@
 using GaiaX.Oid4vc.Dapr.Events;
-using GaiaX.Oid4vc.Issuer.Credentials;
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Offers;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Events;
 

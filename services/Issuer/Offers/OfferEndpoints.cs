@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Issuer.Management;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.ServiceDefaults;
-using QRCoder;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 
@@ -108,9 +107,7 @@ public static class OfferEndpoints
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer");
         }
-        using var data = QRCodeGenerator.GenerateQrCode(ByReference(endpoints.OfferUri(id)), QRCodeGenerator.ECCLevel.M);
-        using var png = new PngByteQRCode(data);
-        return Results.File(png.GetGraphic(8), "image/png");
+        return QrCodes.Png(ByReference(endpoints.OfferUri(id)));
     }
 
     private static async Task<IResult> GetQrSvgAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)
@@ -120,9 +117,7 @@ public static class OfferEndpoints
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer");
         }
-        using var data = QRCodeGenerator.GenerateQrCode(ByReference(endpoints.OfferUri(id)), QRCodeGenerator.ECCLevel.M);
-        using var svg = new SvgQRCode(data);
-        return Results.Text(svg.GetGraphic(8), "image/svg+xml");
+        return QrCodes.Svg(ByReference(endpoints.OfferUri(id)));
     }
 
     private static IResult InvalidBody(string detail) =>

@@ -1,9 +1,9 @@
-using System.Globalization;
 using GaiaX.Oid4vc.Credentials.Vcdm;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
+using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Notary.Api;
@@ -102,17 +102,16 @@ public static class RegistrationNumberEndpoints
     {
         RegistryCheckResult.InvalidInput invalid => Problem(StatusCodes.Status400BadRequest, $"Invalid {RegistrationNumberSyntax.Describe(type)}", invalid.Reason, type),
         RegistryCheckResult.NotRegistered notRegistered => Problem(StatusCodes.Status404NotFound, $"Unknown {RegistrationNumberSyntax.Describe(type)}", notRegistered.Reason, type),
-        RegistryCheckResult.Unavailable unavailable => new RetryAfterResult(
-            Problem(StatusCodes.Status503ServiceUnavailable, "Registry unavailable", unavailable.Reason + " Nothing is known about the number's validity; try again later.", type),
-            unavailable.RetryAfter),
+        RegistryCheckResult.Unavailable unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Registry unavailable",
+            unavailable.Reason + " Nothing is known about the number's validity; try again later.", type, unavailable.RetryAfter),
         RegistryCheckResult.BadGateway bad => Problem(StatusCodes.Status502BadGateway, "Registry answer unusable", bad.Reason + " Nothing is known about the number's validity.", type),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "A confirmation is not a problem."),
     };
 
-    private static IResult UnknownType(string type) => Results.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Unknown registration number type",
-        detail: $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}.");
+    private static IResult UnknownType(string type) => ProtocolResults.Problem(
+        StatusCodes.Status400BadRequest,
+        "Unknown registration number type",
+        $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}.");
 
     /// <summary>The one value of query parameter <paramref name="name"/>, or the problem of a repeated one.</summary>
     private static IResult? SingleQueryValue(HttpRequest request, string name, out string? value)
@@ -120,8 +119,8 @@ public static class RegistrationNumberEndpoints
         var values = request.Query[name];
         value = values.Count == 1 ? values[0] : null;
         return values.Count > 1
-            ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Repeated {name}",
-                detail: $"The query parameter '{name}' must be given at most once; a credential has one subject and one id.")
+            ? ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Repeated {name}",
+                $"The query parameter '{name}' must be given at most once; a credential has one subject and one id.")
             : null;
     }
 
@@ -130,34 +129,22 @@ public static class RegistrationNumberEndpoints
         if (string.IsNullOrEmpty(value))
         {
             return required
-                ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Missing {name}", detail: $"The query parameter '{name}' is required: the identifier (URI) of the credential subject.")
+                ? ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Missing {name}", $"The query parameter '{name}' is required: the identifier (URI) of the credential subject.")
                 : null;
         }
         if (value.Length > MaxIdentifierLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD')
             || !VcdmRules.IsAbsoluteUri(value))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid {name}",
-                detail: $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most {MaxIdentifierLength} characters without spaces.");
+            return ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Invalid {name}",
+                $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most {MaxIdentifierLength} characters without spaces.");
         }
         return null;
     }
 
-    private static IResult Problem(int status, string title, string detail, RegistrationNumberType type) => Results.Problem(
-        statusCode: status,
-        title: title,
-        detail: detail,
-        extensions: new Dictionary<string, object?> { ["registrationNumberType"] = type.Slug() });
+    private static IResult Problem(int status, string title, string detail, RegistrationNumberType type, TimeSpan? retryAfter = null) =>
+        ProtocolResults.Problem(status, title, detail,
+            extensions: new Dictionary<string, object?> { ["registrationNumberType"] = type.Slug() },
+            retryAfter: retryAfter);
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-
-    /// <summary>Adds <c>Retry-After</c> (whole seconds, rounded up) to a 503 problem.</summary>
-    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

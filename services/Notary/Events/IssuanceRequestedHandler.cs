@@ -35,13 +35,13 @@ public sealed partial class IssuanceRequestedHandler(
     public const string DeadLetterRoute = "/events/issuance-requested-dead-letter";
     public const string CredentialFormat = "jwt_vc_json";
 
-    public async Task<IResult> HandleAsync(IssuanceRequested request, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleAsync(IssuanceRequested request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsOurs(request, out var type))
         {
             // Another service prepares this configuration.
-            return IntegrationEventResults.Success();
+            return IntegrationEventResult.Success;
         }
 
         try
@@ -52,7 +52,7 @@ public sealed partial class IssuanceRequestedHandler(
         catch (RegistryNotAnsweringException unavailable)
         {
             LogRedelivery(logger, request.OfferId, unavailable.Message);
-            return IntegrationEventResults.Retry();
+            return IntegrationEventResult.Retry;
         }
     }
 
@@ -63,12 +63,12 @@ public sealed partial class IssuanceRequestedHandler(
     /// of deliveries, so the Notary is asked again after the registry recovers. Nothing dead-letters
     /// this subscription further: every event is settled here (a failing publish is retried by the sidecar).
     /// </summary>
-    public async Task<IResult> HandleDeadLetteredAsync(IssuanceRequested request, CancellationToken cancellationToken)
+    public async Task<IntegrationEventResult> HandleDeadLetteredAsync(IssuanceRequested request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsOurs(request, out var type))
         {
-            return IntegrationEventResults.Success();
+            return IntegrationEventResult.Success;
         }
 
         try
@@ -76,7 +76,7 @@ public sealed partial class IssuanceRequestedHandler(
             var outcome = await guard.RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken).ConfigureAwait(false);
             if (outcome != IdempotencyOutcome.InProgress)
             {
-                return IntegrationEventResults.Success();
+                return IntegrationEventResult.Success;
             }
         }
         catch (RegistryNotAnsweringException unavailable)
@@ -85,7 +85,7 @@ public sealed partial class IssuanceRequestedHandler(
         }
         // Still unsettled (or another delivery is running it right now, which may fail in turn).
         await events.PublishAsync(request, cancellationToken).ConfigureAwait(false);
-        return IntegrationEventResults.Success();
+        return IntegrationEventResult.Success;
     }
 
     private bool IsOurs(IssuanceRequested request, out RegistrationNumberType type)

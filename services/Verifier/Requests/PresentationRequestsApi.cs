@@ -7,7 +7,6 @@ using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using QRCoder;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -17,8 +16,8 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// </summary>
 public static class PresentationRequestsApi
 {
-    public const string WritePolicy = ManagementApiOptions.WriteScope;
-    public const string ReadPolicy = ManagementApiOptions.ReadScope;
+    public const string WritePolicy = ManagementScopes.RequestsWrite;
+    public const string ReadPolicy = ManagementScopes.RequestsRead;
 
     /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
     private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -132,11 +131,7 @@ public static class PresentationRequestsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No presentation request with this id exists (or it has expired).");
         }
         var uri = service.AuthorizationRequestUri(stored.Request);
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        return svg
-            ? Results.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml")
-            : Results.File(new PngByteQRCode(data).GetGraphic(8), "image/png");
+        return svg ? QrCodes.Svg(uri) : QrCodes.Png(uri);
     }
 
     /// <summary>Who the caller is, as the token names the relying party (null when it names none).</summary>

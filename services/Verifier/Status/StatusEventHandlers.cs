@@ -19,7 +19,7 @@ public static class StatusEventHandlers
 
     // May arrive twice (at-least-once delivery): the guard runs the update once per event id, and the
     // update itself only sets a value, so even a repeated run leaves the same status.
-    private static async Task<IResult> OnComplianceAssessedAsync(ComplianceAssessed assessed, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
+    private static async Task<IntegrationEventResult> OnComplianceAssessedAsync(ComplianceAssessed assessed, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
     {
         var outcome = await guard.RunOnceAsync("verifier-compliance-assessed", assessed.Id, ct => UpdateAsync(store, assessed.RequestId, request => request with
         {
@@ -35,7 +35,7 @@ public static class StatusEventHandlers
     }
 
     // May arrive twice (at-least-once delivery): see above.
-    private static async Task<IResult> OnOfferCreatedAsync(OfferCreated offer, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
+    private static async Task<IntegrationEventResult> OnOfferCreatedAsync(OfferCreated offer, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
     {
         var outcome = await guard.RunOnceAsync("verifier-offer-created", offer.Id, ct => UpdateAsync(store, offer.RequestId, request => request with
         {

@@ -4,9 +4,6 @@ using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Credentials.Hosting;
 
-/// <summary>Registers a service's identity (key, certificate, DID) and the credential core, and serves the DID document.</summary>
+/// <summary>
+/// Registers a service's identity (key, certificate, DID) and the credential core. The web host serves
+/// the DID document (ServiceDefaults' <c>MapDidDocument</c>): the core depends on no web framework.
+/// </summary>
 public static class ServiceIdentityHosting
 {
     /// <summary>
@@ -35,7 +35,7 @@ public static class ServiceIdentityHosting
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new IdentitySection(serviceSection));
+        services.TryAddSingleton(new ServiceIdentitySection(serviceSection));
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName));
         services.AddOptions<TrustOptions>().Bind(configuration.GetSection(TrustOptions.SectionName));
         var developmentSource = !string.Equals(configuration[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.Source)}"], nameof(IdentitySource.Files), StringComparison.OrdinalIgnoreCase);
@@ -96,34 +96,12 @@ public static class ServiceIdentityHosting
         return builder;
     }
 
-    /// <summary>
-    /// Serves the DID document at <c>/.well-known/did.json</c>, and at <c>/{path}/did.json</c> when
-    /// the public base URL has a path (did:web path form).
-    /// </summary>
-    public static IEndpointRouteBuilder MapDidDocument(this IEndpointRouteBuilder endpoints)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        static IResult Serve(ServiceIdentity identity) => Results.Text(identity.DidDocumentJson, "application/did+json");
-        endpoints.MapGet("/.well-known/did.json", Serve).ExcludeFromDescription();
-        // The identity itself is loaded on first use, so a bad setting surfaces through options validation at start.
-        var settings = endpoints.ServiceProvider.GetRequiredService<IdentitySection>();
-        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (Uri.TryCreate(configuration[$"{settings.ServiceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
-            && baseUrl.AbsolutePath.Trim('/') is { Length: > 0 } path)
-        {
-            endpoints.MapGet("/" + path + "/did.json", Serve).ExcludeFromDescription();
-        }
-        return endpoints;
-    }
-
     private static string ShortName(string applicationName)
     {
         // GaiaX.Oid4vc.Issuer → issuer: one data folder per service.
         var last = applicationName.Split('.').LastOrDefault(s => s.Length > 0) ?? "service";
         return last.ToLowerInvariant();
     }
-
-    internal sealed record IdentitySection(string ServiceSection);
 
     /// <summary>Holds the one SSRF-guarded client for did:web and x5u fetches.</summary>
     internal sealed class DidWebHttp(HttpClient client) : IDisposable

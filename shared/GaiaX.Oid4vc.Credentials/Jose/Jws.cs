@@ -84,31 +84,10 @@ public static class Jws
         {
             return Fail(VerificationFailure.Oversized, $"The token is {token.Length} characters long; at most {policy.MaxTokenLength} are accepted.");
         }
-        var first = token.IndexOf('.', StringComparison.Ordinal);
-        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (first <= 0 || second < 0)
+        var splitError = Split(token, out var second, out var headerBytes, out var payloadBytes, out var signature);
+        if (splitError is not null)
         {
-            return Fail(VerificationFailure.Malformed, "A compact JWS has three dot-separated parts.");
-        }
-        if (token.IndexOf('.', second + 1) >= 0)
-        {
-            return Fail(VerificationFailure.Malformed, "The token has more than three parts (JWE and nested forms are not accepted here).");
-        }
-        if (second == first + 1)
-        {
-            return Fail(VerificationFailure.Malformed, "The token has an empty payload.");
-        }
-        if (!Base64UrlStrict.TryDecode(token.AsSpan(0, first), out var headerBytes))
-        {
-            return Fail(VerificationFailure.BadBase64, "The header is not base64url.");
-        }
-        if (!Base64UrlStrict.TryDecode(token.AsSpan(first + 1, second - first - 1), out var payloadBytes))
-        {
-            return Fail(VerificationFailure.BadBase64, "The payload is not base64url.");
-        }
-        if (!Base64UrlStrict.TryDecode(token.AsSpan(second + 1), out var signature))
-        {
-            return Fail(VerificationFailure.BadBase64, "The signature is not base64url.");
+            return splitError;
         }
         if (!TryParseObject(headerBytes, out var header))
         {
@@ -129,6 +108,33 @@ public static class Jws
             return Fail(VerificationFailure.BadJson, "The payload is not a JSON object.");
         }
         return VerificationResult<ParsedJws>.Success(new ParsedJws(token, header, payload, signature, second));
+    }
+
+    /// <summary>
+    /// Reads only the structure of a compact JWS: three parts, base64url, a JSON object header and
+    /// payload. Nothing in the header is judged and an empty signature is not refused, for a caller
+    /// that reports each fault of a JWS itself (the compliance engine lists every failure at once).
+    /// </summary>
+    public static VerificationResult<JwsParts> ParseParts(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return VerificationResult<JwsParts>.Fail(VerificationFailure.Malformed, "The token is empty.");
+        }
+        var splitError = Split(token, out var second, out var headerBytes, out var payloadBytes, out var signature);
+        if (splitError is not null)
+        {
+            return splitError;
+        }
+        if (!TryParseObject(headerBytes, out var header))
+        {
+            return VerificationResult<JwsParts>.Fail(VerificationFailure.BadJson, "The header is not a JSON object.");
+        }
+        if (!TryParseObject(payloadBytes, out var payload))
+        {
+            return VerificationResult<JwsParts>.Fail(VerificationFailure.BadJson, "The payload is not a JSON object.");
+        }
+        return VerificationResult<JwsParts>.Success(new JwsParts(token, header, payload, signature, second));
     }
 
     /// <summary>Parse, resolve the key, check the signature, then the lifetime.</summary>
@@ -215,6 +221,39 @@ public static class Jws
         {
             return false;
         }
+    }
+
+    /// <summary>Splits at the two dots and decodes the three parts (strict base64url).</summary>
+    private static VerificationError? Split(string token, out int second, out byte[] header, out byte[] payload, out byte[] signature)
+    {
+        header = payload = signature = [];
+        var first = token.IndexOf('.', StringComparison.Ordinal);
+        second = first < 0 ? -1 : token.IndexOf('.', first + 1);
+        if (first <= 0 || second < 0)
+        {
+            return new VerificationError(VerificationFailure.Malformed, "A compact JWS has three dot-separated parts.");
+        }
+        if (token.IndexOf('.', second + 1) >= 0)
+        {
+            return new VerificationError(VerificationFailure.Malformed, "The token has more than three parts (JWE and nested forms are not accepted here).");
+        }
+        if (second == first + 1)
+        {
+            return new VerificationError(VerificationFailure.Malformed, "The token has an empty payload.");
+        }
+        if (!Base64UrlStrict.TryDecode(token.AsSpan(0, first), out header))
+        {
+            return new VerificationError(VerificationFailure.BadBase64, "The header is not base64url.");
+        }
+        if (!Base64UrlStrict.TryDecode(token.AsSpan(first + 1, second - first - 1), out payload))
+        {
+            return new VerificationError(VerificationFailure.BadBase64, "The payload is not base64url.");
+        }
+        if (!Base64UrlStrict.TryDecode(token.AsSpan(second + 1), out signature))
+        {
+            return new VerificationError(VerificationFailure.BadBase64, "The signature is not base64url.");
+        }
+        return null;
     }
 
     private static VerificationError? CheckHeader(JsonElement header, JwsPolicy policy)

@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
-using Microsoft.AspNetCore.Http;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>

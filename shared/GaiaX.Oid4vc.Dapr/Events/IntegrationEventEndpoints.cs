@@ -13,8 +13,9 @@ public static class IntegrationEventEndpoints
     /// Maps <c>POST <paramref name="route"/></c> to <paramref name="handler"/> and subscribes it to the
     /// topic of <typeparamref name="TEvent"/> on <see cref="DaprComponents.PubSub"/>, with the dead-letter
     /// topic <see cref="Topics.DeadLetter"/>. The handler binds the event from the body (the CloudEvent
-    /// is unwrapped by <c>UseCloudEvents</c>) plus any services it needs, and returns
-    /// <see cref="IntegrationEventResults"/> (or any 2xx for success, 404 to drop, other codes to retry).
+    /// is unwrapped by <c>UseCloudEvents</c>) plus any services it needs, and returns an
+    /// <see cref="IntegrationEventResult"/>, which the route turns into the sidecar's answer (an
+    /// <c>IResult</c> is passed through: any 2xx for success, 404 to drop, other codes to retry).
     /// Only the sidecar may call the route: it requires the app token (<see cref="DaprAppToken"/>).
     /// </summary>
     public static RouteHandlerBuilder MapIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
@@ -23,6 +24,7 @@ public static class IntegrationEventEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var topic = IntegrationEventTopics.Of<TEvent>();
         return endpoints.MapPost(route, handler)
+            .AddEndpointFilter(AnswerTheSidecar)
             .WithTopic(new TopicOptions
             {
                 PubsubName = DaprComponents.PubSub,
@@ -37,7 +39,8 @@ public static class IntegrationEventEndpoints
     /// Maps <c>POST <paramref name="route"/></c> to <paramref name="handler"/> and subscribes it to the
     /// dead-letter topic of <typeparamref name="TEvent"/>'s topic: the events whose delivery exhausted
     /// its retries. This subscription has no dead-letter topic of its own (an event failing here is
-    /// discarded), so the handler must settle every event it is given (answer SUCCESS or DROP).
+    /// discarded), so the handler must settle every event it is given (answer
+    /// <see cref="IntegrationEventResult.Success"/> or <see cref="IntegrationEventResult.Drop"/>).
     /// Like every event route it requires the sidecar's app token.
     /// </summary>
     public static RouteHandlerBuilder MapDeadLetteredIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
@@ -45,6 +48,7 @@ public static class IntegrationEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         return endpoints.MapPost(route, handler)
+            .AddEndpointFilter(AnswerTheSidecar)
             .WithTopic(new TopicOptions
             {
                 PubsubName = DaprComponents.PubSub,
@@ -52,5 +56,12 @@ public static class IntegrationEventEndpoints
             })
             .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();
+    }
+
+    /// <summary>Handlers say what they made of the event; this is where that becomes Dapr's HTTP answer.</summary>
+    private static async ValueTask<object?> AnswerTheSidecar(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context).ConfigureAwait(false);
+        return result is IntegrationEventResult outcome ? IntegrationEventResults.From(outcome) : result;
     }
 }

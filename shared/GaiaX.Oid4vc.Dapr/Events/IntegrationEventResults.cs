@@ -1,4 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
 using Microsoft.AspNetCore.Http;
 
 namespace GaiaX.Oid4vc.Dapr.Events;
@@ -15,9 +14,14 @@ public static class IntegrationEventResults
     /// <summary>Never deliver again (e.g. a malformed event); the sidecar logs and discards it.</summary>
     public static IResult Drop() => Results.Json(new StatusBody("DROP"));
 
-    /// <summary><see cref="IdempotencyOutcome.InProgress"/> → RETRY, otherwise SUCCESS.</summary>
-    public static IResult ToResult(this IdempotencyOutcome outcome) =>
-        outcome == IdempotencyOutcome.InProgress ? Retry() : Success();
+    /// <summary>The sidecar's answer for a handler's <see cref="IntegrationEventResult"/>.</summary>
+    public static IResult From(IntegrationEventResult result) => result switch
+    {
+        IntegrationEventResult.Success => Success(),
+        IntegrationEventResult.Retry => Retry(),
+        IntegrationEventResult.Drop => Drop(),
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "Not an integration event result."),
+    };
 
     private sealed record StatusBody(string Status);
 }

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Issuer;
-using GaiaX.Oid4vc.Issuer.Management;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace GaiaX.Oid4vc.Issuer.Management;
+namespace GaiaX.Oid4vc.ServiceDefaults;
 
 /// <summary>
-/// Mints management tokens with the key generated at start when
-/// <c>Issuer:Management:UseDevelopmentTokens</c> is on (DevHost prints one; tests use it).
+/// Mints management tokens with the key generated at start when <c>{section}:UseDevelopmentTokens</c>
+/// is on (DevHost prints one; tests use it).
 /// </summary>
 public sealed class DevelopmentTokens : IDisposable
 {
@@ -16,19 +14,20 @@ public sealed class DevelopmentTokens : IDisposable
 
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly string _audience;
+    private readonly ManagementApiScopes _scopes;
     private readonly TimeProvider _time;
 
-    public DevelopmentTokens(IOptions<IssuerOptions> options, TimeProvider time)
+    internal DevelopmentTokens(string audience, ManagementApiScopes scopes, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _audience = options.Value.Management.Audience;
+        _audience = audience;
+        _scopes = scopes;
         _time = time;
         SigningKey = new ECDsaSecurityKey(_key) { KeyId = "development" };
     }
 
     public SecurityKey SigningKey { get; }
 
-    /// <summary>A bearer token for the management API carrying <paramref name="scopes"/>.</summary>
+    /// <summary>A bearer token for the management API carrying <paramref name="scopes"/> (default: all).</summary>
     public string Create(IEnumerable<string>? scopes = null, TimeSpan? lifetime = null)
     {
         var now = _time.GetUtcNow().UtcDateTime;
@@ -42,7 +41,7 @@ public sealed class DevelopmentTokens : IDisposable
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = "development",
-                ["scope"] = string.Join(' ', scopes ?? ManagementScopes.All),
+                ["scope"] = string.Join(' ', scopes ?? _scopes.All),
             },
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
         });

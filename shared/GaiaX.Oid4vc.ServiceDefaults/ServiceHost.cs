@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace GaiaX.Oid4vc.ServiceDefaults;
+
+/// <summary>
+/// Builds a service the way all four are built, so each <c>XxxProgram</c> is only its table of
+/// contents: which services it adds and which endpoints it maps.
+/// </summary>
+public static class ServiceHost
+{
+    /// <summary>
+    /// Creates the builder (application name fixed to <paramref name="program"/>'s assembly so the
+    /// service keeps its identity when another process hosts it; <c>http://127.0.0.1:<paramref name="defaultPort"/></c>
+    /// unless the deployment names a URL), adds the service defaults and <paramref name="addServices"/>,
+    /// lets <paramref name="configure"/> (DevHost, tests) adjust the builder, then builds and maps the
+    /// default endpoints and <paramref name="mapEndpoints"/>.
+    /// </summary>
+    public static WebApplication Create(
+        string[] args,
+        Type program,
+        int defaultPort,
+        Action<WebApplicationBuilder>? configure,
+        Action<WebApplicationBuilder> addServices,
+        Action<WebApplication> mapEndpoints)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(addServices);
+        ArgumentNullException.ThrowIfNull(mapEndpoints);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = program.Assembly.GetName().Name,
+        });
+        builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration, $"http://127.0.0.1:{defaultPort}");
+
+        builder.AddServiceDefaults();
+        addServices(builder);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        mapEndpoints(app);
+        return app;
+    }
+}
