@@ -4,7 +4,7 @@ namespace GaiaX.Oid4vc.Deployment.Tests;
 
 /// <summary>
 /// The Dapr resources (dapr-components/, as rendered into each overlay, and the local variants
-/// with dapr.yaml) against the names in <c>GaiaX.Oid4vc.Dapr.DaprNames</c>.
+/// with dapr.yaml) against the names in <c>GaiaX.Oid4vc.Dapr.AppIds</c>, <c>DaprComponents</c> and <c>Topics</c>.
 /// </summary>
 public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
 {
