@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
+using GaiaX.Oid4vc.Credentials.Protocol;
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
 /// <summary>
@@ -64,7 +65,7 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            await OAuthErrorText.WriteAsync(context.Response, StatusCodes.Status400BadRequest, "invalid_request", description, context.RequestAborted).ConfigureAwait(false);
+            await OAuthErrorText.WriteAsync(context.Response, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, description, context.RequestAborted).ConfigureAwait(false);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status400BadRequest;

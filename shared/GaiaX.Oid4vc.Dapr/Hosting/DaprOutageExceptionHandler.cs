@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using GaiaX.Oid4vc.Credentials.Protocol;
 namespace GaiaX.Oid4vc.Dapr.Hosting;
 
 /// <summary>
@@ -33,7 +34,7 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            await OAuthErrorText.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", description, cancellationToken).ConfigureAwait(false);
+            await OAuthErrorText.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, ErrorCodes.TemporarilyUnavailable, description, cancellationToken).ConfigureAwait(false);
             return true;
         }
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -115,7 +115,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             var pushed = await http.PushAuthorizationAsync(par, cancellationToken).ConfigureAwait(false);
             if (pushed.IsError || pushed.RequestUri is null)
             {
-                throw new WalletProtocolException(pushed.Error ?? "invalid_request", "The pushed authorization request failed.");
+                throw new WalletProtocolException(pushed.Error ?? ErrorCodes.InvalidRequest, "The pushed authorization request failed.");
             }
             var url = new RequestUrl(authorizationEndpoint.AbsoluteUri).Create(new Parameters { { "client_id", clientId }, { "request_uri", pushed.RequestUri } });
             return new AuthorizationCodeSession(new Uri(url), pkce, state, clientId, redirectUri);
@@ -208,7 +208,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             {
                 return await ReadCredentialResponseAsync(response, cancellationToken).ConfigureAwait(false);
             }
-            catch (WalletProtocolException ex) when (ex.Error == "invalid_nonce" && attempt == 0 && requiresProof)
+            catch (WalletProtocolException ex) when (ex.Error == ErrorCodes.InvalidNonce && attempt == 0 && requiresProof)
             {
                 // The nonce went stale between /nonce and /credential: one retry with a fresh one.
             }
