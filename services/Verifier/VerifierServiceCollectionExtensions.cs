@@ -46,7 +46,8 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<TrustedIssuerList>();
         services.AddSingleton<IPresentationVerifier, JwtVcPresentationVerifier>();
         services.AddSingleton<IPresentationVerifier, SdJwtVcPresentationVerifier>();
-        services.AddSingleton<AuthorizationResponseProcessor>();
+        services.AddSingleton<AuthorizationResponseValidator>();
+        services.AddSingleton<AuthorizationResponseRecorder>();
         services.AddSingleton<VerifierTelemetry>();
 
         // Status
