@@ -38,6 +38,7 @@ public static class VerifierServiceCollectionExtensions
         // Requests
         services.AddSingleton<IPresentationRequestStore, DaprPresentationRequestStore>();
         services.AddSingleton<CreatePresentationRequestValidator>();
+        services.AddSingleton<RequestObjectRequestValidator>();
         services.AddSingleton<RequestObjectGenerator>();
         services.AddSingleton<PresentationRequestService>();
 
