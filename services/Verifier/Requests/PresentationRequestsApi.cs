@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Status;

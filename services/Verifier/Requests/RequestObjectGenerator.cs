@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Verifier.Identity;
