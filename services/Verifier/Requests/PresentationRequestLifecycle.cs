@@ -20,12 +20,21 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// </remarks>
 public static class PresentationRequestLifecycle
 {
-    private static readonly FrozenDictionary<string, FrozenSet<string>> Moves = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, FrozenSet<string>> Moves = new Dictionary<string, FrozenSet<string>>(
+        StringComparer.Ordinal
+    )
     {
-        [PresentationRequestStatus.Pending] = Targets(PresentationRequestStatus.Retrieved, PresentationRequestStatus.Processing, PresentationRequestStatus.Rejected),
+        [PresentationRequestStatus.Pending] = Targets(
+            PresentationRequestStatus.Retrieved,
+            PresentationRequestStatus.Processing,
+            PresentationRequestStatus.Rejected
+        ),
         [PresentationRequestStatus.Retrieved] = Targets(PresentationRequestStatus.Processing, PresentationRequestStatus.Rejected),
         [PresentationRequestStatus.Processing] = Targets(
-            PresentationRequestStatus.Processing, PresentationRequestStatus.Verified, PresentationRequestStatus.Rejected),
+            PresentationRequestStatus.Processing,
+            PresentationRequestStatus.Verified,
+            PresentationRequestStatus.Rejected
+        ),
         [PresentationRequestStatus.Verified] = Targets(),
         [PresentationRequestStatus.Rejected] = Targets(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -46,30 +55,49 @@ public static class PresentationRequestLifecycle
 
     /// <summary>The wallet fetched the request object.</summary>
     public static PresentationRequest Retrieved(PresentationRequest request, DateTimeOffset now) =>
-        Move(request, PresentationRequestStatus.Retrieved) with { RetrievedAt = now };
+        Allowed(request, PresentationRequestStatus.Retrieved) with
+        {
+            Status = PresentationRequestStatus.Retrieved,
+            RetrievedAt = now,
+        };
 
     /// <summary>
     /// A response is being judged: until <paramref name="deadline"/> no other response is accepted. A
     /// claim whose outcome is never written lapses then, and the request waits again.
     /// </summary>
     public static PresentationRequest Claimed(PresentationRequest request, DateTimeOffset now, DateTimeOffset deadline) =>
-        Move(request, PresentationRequestStatus.Processing) with { RespondedAt = now, ProcessingDeadline = deadline };
+        Allowed(request, PresentationRequestStatus.Processing) with
+        {
+            Status = PresentationRequestStatus.Processing,
+            RespondedAt = now,
+            ProcessingDeadline = deadline,
+        };
 
     /// <summary>The presentations were verified and satisfy the query.</summary>
     public static PresentationRequest Verified(
         PresentationRequest request,
-        IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredentialView>> credentials) =>
-        Move(request, PresentationRequestStatus.Verified) with { VerifiedCredentials = credentials };
+        IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredentialView>> credentials
+    ) =>
+        Allowed(request, PresentationRequestStatus.Verified) with
+        {
+            Status = PresentationRequestStatus.Verified,
+            VerifiedCredentials = credentials,
+        };
 
     /// <summary>The response was refused, or the request expired unanswered.</summary>
     public static PresentationRequest Rejected(PresentationRequest request, IReadOnlyList<RejectionReason> reasons) =>
-        Move(request, PresentationRequestStatus.Rejected) with { Reasons = reasons };
+        Allowed(request, PresentationRequestStatus.Rejected) with
+        {
+            Status = PresentationRequestStatus.Rejected,
+            Reasons = reasons,
+        };
 
-    private static PresentationRequest Move(PresentationRequest request, string to)
+    /// <summary><paramref name="request"/> itself when it may move to <paramref name="to"/>; a move the table forbids is a bug.</summary>
+    private static PresentationRequest Allowed(PresentationRequest request, string to)
     {
         ArgumentNullException.ThrowIfNull(request);
         return CanMove(request.Status, to)
-            ? request with { Status = to }
+            ? request
             : throw new InvalidOperationException($"A presentation request cannot move from '{request.Status}' to '{to}'.");
     }
 

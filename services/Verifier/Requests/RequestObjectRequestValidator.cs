@@ -16,7 +16,8 @@ public sealed class RequestObjectRequestValidator(IPresentationRequestStore stor
         string id,
         string? walletNonce,
         string? walletMetadata,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is null)
@@ -47,8 +48,10 @@ public sealed class RequestObjectRequestValidator(IPresentationRequestStore stor
             }
             if (metadata.Value.VpFormatsSupported is { } formats && !RequestedFormats(request).Any(formats.Contains))
             {
-                return new ProtocolError(ErrorCodes.VpFormatsNotSupported,
-                    $"the wallet supports none of the requested formats ({string.Join(", ", RequestedFormats(request))})");
+                return new ProtocolError(
+                    ErrorCodes.VpFormatsNotSupported,
+                    $"the wallet supports none of the requested formats ({string.Join(", ", RequestedFormats(request))})"
+                );
             }
             walletIssuer = metadata.Value.Issuer;
         }

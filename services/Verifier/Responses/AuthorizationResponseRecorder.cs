@@ -20,18 +20,21 @@ public sealed class AuthorizationResponseRecorder(
     VerifierTelemetry telemetry,
     ILogger<AuthorizationResponseRecorder> logger,
     IOptions<VerifierOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private const int NotFound = 404;
 
-    private static readonly ProtocolError AnsweredAlready =
-        ProtocolError.InvalidRequest("this authorization request has been answered already; a response is accepted once");
+    private static readonly ProtocolError AnsweredAlready = ProtocolError.InvalidRequest(
+        "this authorization request has been answered already; a response is accepted once"
+    );
 
     /// <summary>Judges and records the response <paramref name="form"/> to request <paramref name="requestId"/>.</summary>
     public async Task<Outcome<AuthorizationResponseAccepted>> RecordAsync(
         string requestId,
         IReadOnlyDictionary<string, string> form,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(form);
         var stored = await store.GetAsync(requestId, cancellationToken).ConfigureAwait(false);
@@ -47,7 +50,10 @@ public sealed class AuthorizationResponseRecorder(
         }
         if (now >= request.ExpiresAt)
         {
-            var expired = new RejectionReason(ResponseFailureCodes.RequestExpired, "the response arrived after the authorization request expired");
+            var expired = new RejectionReason(
+                ResponseFailureCodes.RequestExpired,
+                "the response arrived after the authorization request expired"
+            );
             var rejected = PresentationRequestLifecycle.Rejected(request, [expired]);
             if (await store.TryReplaceAsync(rejected, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
@@ -74,7 +80,10 @@ public sealed class AuthorizationResponseRecorder(
         // request would stay claimed with no outcome until the deadline. Verification has its own deadline.
         var claimed = await store.GetAsync(requestId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The request vanished while it was being answered.");
-        if (claimed.Request.ProcessingDeadline != processing.ProcessingDeadline || claimed.Request.Status != PresentationRequestStatus.Processing)
+        if (
+            claimed.Request.ProcessingDeadline != processing.ProcessingDeadline
+            || claimed.Request.Status != PresentationRequestStatus.Processing
+        )
         {
             return AnsweredAlready;
         }
@@ -86,8 +95,15 @@ public sealed class AuthorizationResponseRecorder(
         catch (Exception)
         {
             // Record that the response could not be judged (the failure itself goes to the logs), then fail loudly.
-            var failed = PresentationRequestLifecycle.Rejected(processing,
-                [new RejectionReason(ResponseFailureCodes.VerificationFailed, "the response could not be verified because of an internal error")]);
+            var failed = PresentationRequestLifecycle.Rejected(
+                processing,
+                [
+                    new RejectionReason(
+                        ResponseFailureCodes.VerificationFailed,
+                        "the response could not be verified because of an internal error"
+                    ),
+                ]
+            );
             await store.TryReplaceAsync(failed, claimed.ETag, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
@@ -108,11 +124,20 @@ public sealed class AuthorizationResponseRecorder(
     }
 
     /// <summary>The request as the verdict leaves it (the claim ends with it), and the wallet's answer.</summary>
-    private static (PresentationRequest Final, AuthorizationResponseAccepted Accepted) Judged(PresentationRequest processing, AuthorizationResponseVerdict verdict)
+    private static (PresentationRequest Final, AuthorizationResponseAccepted Accepted) Judged(
+        PresentationRequest processing,
+        AuthorizationResponseVerdict verdict
+    )
     {
         if (verdict.Verified is not { } verified)
         {
-            return (PresentationRequestLifecycle.Rejected(processing, verdict.Reasons!) with { ProcessingDeadline = null }, AuthorizationResponseAccepted.Empty);
+            return (
+                PresentationRequestLifecycle.Rejected(processing, verdict.Reasons!) with
+                {
+                    ProcessingDeadline = null,
+                },
+                AuthorizationResponseAccepted.Empty
+            );
         }
         var final = PresentationRequestLifecycle.Verified(processing, verified.CredentialsByQuery) with { ProcessingDeadline = null };
         if (processing.RedirectUri is not { } redirectUri)
@@ -121,7 +146,13 @@ public sealed class AuthorizationResponseRecorder(
         }
         // Same device: only the party that receives the redirect learns the code that unlocks the result.
         var code = RequestObjectGenerator.Random(32);
-        return (final with { ResponseCodeHash = PresentationRequestService.HashCode(code) }, new AuthorizationResponseAccepted($"{redirectUri}#response_code={code}"));
+        return (
+            final with
+            {
+                ResponseCodeHash = PresentationRequestService.HashCode(code),
+            },
+            new AuthorizationResponseAccepted($"{redirectUri}#response_code={code}")
+        );
     }
 
     private void Record(PresentationRequest request)

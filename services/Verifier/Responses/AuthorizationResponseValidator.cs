@@ -23,7 +23,8 @@ public sealed class AuthorizationResponseValidator(
     DcqlQueryParser dcqlParser,
     DcqlEvaluator dcqlEvaluator,
     IOptions<VerifierOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private const int PayloadTooLarge = 413;
 
@@ -35,7 +36,11 @@ public sealed class AuthorizationResponseValidator(
     /// to end the request for the real wallet with one large post.
     /// </summary>
     public ProtocolError Oversized(long size) =>
-        new(ErrorCodes.InvalidRequest, $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted", PayloadTooLarge);
+        new(
+            ErrorCodes.InvalidRequest,
+            $"the response is {size} bytes; at most {options.Value.MaxResponseBytes} bytes are accepted",
+            PayloadTooLarge
+        );
 
     /// <summary>
     /// The parameters of the response, when it belongs to <paramref name="request"/>: the form itself,
@@ -44,7 +49,10 @@ public sealed class AuthorizationResponseValidator(
     /// with this request's key) is turned away without touching the request, so the real wallet can
     /// still answer it.
     /// </summary>
-    public static Outcome<AuthorizationResponseParameters> ReadParameters(PresentationRequest request, IReadOnlyDictionary<string, string> form)
+    public static Outcome<AuthorizationResponseParameters> ReadParameters(
+        PresentationRequest request,
+        IReadOnlyDictionary<string, string> form
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(form);
@@ -85,7 +93,10 @@ public sealed class AuthorizationResponseValidator(
                 parameters[name] = JsonSerializer.SerializeToElement(value);
             }
         }
-        var state = parameters.TryGetValue("state", out var stateJson) && stateJson.ValueKind == JsonValueKind.String ? stateJson.GetString() : null;
+        var state =
+            parameters.TryGetValue("state", out var stateJson) && stateJson.ValueKind == JsonValueKind.String
+                ? stateJson.GetString()
+                : null;
         if (!FixedTimeEquals(state, request.State))
         {
             return ProtocolError.InvalidRequest("the response's state does not belong to this request");
@@ -100,7 +111,8 @@ public sealed class AuthorizationResponseValidator(
     public async Task<AuthorizationResponseVerdict> ValidateAsync(
         PresentationRequest request,
         AuthorizationResponseParameters parameters,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -109,14 +121,18 @@ public sealed class AuthorizationResponseValidator(
         {
             // An error response may come unencrypted even in direct_post.jwt (§8.3.1).
             var error = errorJson.ValueKind == JsonValueKind.String ? errorJson.GetString() : ErrorCodes.InvalidRequest;
-            var description = values.TryGetValue("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            var description =
+                values.TryGetValue("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
             var said = description is null ? $"the wallet answered {error}" : $"the wallet answered {error}: {description}";
             return AuthorizationResponseVerdict.Reject([new RejectionReason(ResponseFailureCodes.WalletError, said)], error: null);
         }
 
         if (request.ResponseMode == ResponseModes.DirectPostJwt && !parameters.Encrypted)
         {
-            return Reject(ResponseFailureCodes.EncryptionRequired, "this request asked for direct_post.jwt: the vp_token must be sent encrypted in 'response'");
+            return Reject(
+                ResponseFailureCodes.EncryptionRequired,
+                "this request asked for direct_post.jwt: the vp_token must be sent encrypted in 'response'"
+            );
         }
 
         if (!values.TryGetValue("vp_token", out var vpTokenJson))
@@ -131,18 +147,32 @@ public sealed class AuthorizationResponseValidator(
         var presentationCount = vpToken.Token!.Sum(e => e.Value.Count);
         if (presentationCount > options.Value.MaxPresentations)
         {
-            return Reject(ResponseFailureCodes.InvalidVpToken,
-                $"the vp_token holds {presentationCount} presentations; at most {options.Value.MaxPresentations} are accepted");
+            return Reject(
+                ResponseFailureCodes.InvalidVpToken,
+                $"the vp_token holds {presentationCount} presentations; at most {options.Value.MaxPresentations} are accepted"
+            );
         }
 
-        var query = dcqlParser.Parse(request.DcqlQuery).Query ?? throw new InvalidOperationException("A stored DCQL query no longer parses.");
-        var jobs = new List<(string QueryId, CredentialQuery Query, IPresentationVerifier Verifier, PresentationExpectations Expectations, JsonElement Presentation)>();
+        var query = dcqlParser.Parse(request.DcqlQuery).Query
+            ?? throw new InvalidOperationException("A stored DCQL query no longer parses.");
+        var jobs =
+            new List<(
+                string QueryId,
+                CredentialQuery Query,
+                IPresentationVerifier Verifier,
+                PresentationExpectations Expectations,
+                JsonElement Presentation
+            )>();
         foreach (var (queryId, presentations) in vpToken.Token!)
         {
             var credentialQuery = query.Find(queryId);
             if (credentialQuery is null)
             {
-                return Reject(ResponseFailureCodes.InvalidVpToken, $"vp_token holds '{queryId}', which is not a credential query id of the request", queryId);
+                return Reject(
+                    ResponseFailureCodes.InvalidVpToken,
+                    $"vp_token holds '{queryId}', which is not a credential query id of the request",
+                    queryId
+                );
             }
             var expectations = new PresentationExpectations(request.ClientId, request.Nonce)
             {
@@ -160,7 +190,8 @@ public sealed class AuthorizationResponseValidator(
         PresentationVerificationResult[] results;
         try
         {
-            results = await Task.WhenAll(jobs.Select(j => j.Verifier.VerifyAsync(j.Presentation, j.Expectations, deadline.Token))).ConfigureAwait(false);
+            results = await Task.WhenAll(jobs.Select(j => j.Verifier.VerifyAsync(j.Presentation, j.Expectations, deadline.Token)))
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -187,41 +218,59 @@ public sealed class AuthorizationResponseValidator(
             allCredentials.AddRange(result.Presentation.Credentials);
         }
 
-        var evaluation = dcqlEvaluator.Evaluate(query, presented.ToDictionary(e => e.Key, e => (IReadOnlyList<PresentedCredential>)e.Value, StringComparer.Ordinal));
+        var evaluation = dcqlEvaluator.Evaluate(
+            query,
+            presented.ToDictionary(e => e.Key, e => (IReadOnlyList<PresentedCredential>)e.Value, StringComparer.Ordinal)
+        );
         if (!evaluation.IsSatisfied || evaluation.Violations.Count > 0)
         {
             var reasons = evaluation.Violations.Select(v => new RejectionReason(v.Code, v.Message, v.CredentialQueryId)).ToList();
             var first = reasons.FirstOrDefault()
                 ?? new RejectionReason(DcqlViolationCodes.CredentialSetUnsatisfied, "the presentations do not satisfy the DCQL query");
-            return AuthorizationResponseVerdict.Reject(reasons.Count > 0 ? reasons : [first], ProtocolError.InvalidRequest(first.Description));
+            return AuthorizationResponseVerdict.Reject(
+                reasons.Count > 0 ? reasons : [first],
+                ProtocolError.InvalidRequest(first.Description)
+            );
         }
 
         var verified = evaluation.Accepted.ToDictionary(
             e => e.Key,
-            e => (IReadOnlyList<VerifiedCredentialView>)e.Value.Select(c => new VerifiedCredentialView
-            {
-                Format = c.Format,
-                Issuer = c.Issuer,
-                Vct = c.Vct,
-                Types = c.Types.Count > 0 ? c.Types : null,
-                Claims = c.Claims,
-            }).ToList(),
-            StringComparer.Ordinal);
-        var wire = vpToken.Token!.Values.SelectMany(p => p).Select(p => p.ValueKind == JsonValueKind.String ? p.GetString()! : p.GetRawText()).ToList();
+            e =>
+                (IReadOnlyList<VerifiedCredentialView>)
+                    e
+                        .Value.Select(c => new VerifiedCredentialView
+                        {
+                            Format = c.Format,
+                            Issuer = c.Issuer,
+                            Vct = c.Vct,
+                            Types = c.Types.Count > 0 ? c.Types : null,
+                            Claims = c.Claims,
+                        })
+                        .ToList(),
+            StringComparer.Ordinal
+        );
+        var wire = vpToken
+            .Token!.Values.SelectMany(p => p)
+            .Select(p => p.ValueKind == JsonValueKind.String ? p.GetString()! : p.GetRawText())
+            .ToList();
         return AuthorizationResponseVerdict.Accept(new VerifiedPresentations(verified, wire, allCredentials));
     }
 
     private static AuthorizationResponseVerdict Reject(string code, string description, string? queryId = null) =>
         AuthorizationResponseVerdict.Reject(new RejectionReason(code, description, queryId));
 
-    /// <summary>For a VP with several credentials, the one that satisfies the credential query (else the first, to report why not).</summary>
+    /// <summary>
+    /// For a VP with several credentials, the one that satisfies the credential query (else the first,
+    /// to report why not).
+    /// </summary>
     private PresentedCredential BestMatch(CredentialQuery query, IReadOnlyList<PresentedCredential> credentials)
     {
         foreach (var credential in credentials)
         {
             var probe = dcqlEvaluator.Evaluate(
                 new DcqlQuery { Credentials = [query] },
-                new Dictionary<string, IReadOnlyList<PresentedCredential>> { [query.Id] = [credential] });
+                new Dictionary<string, IReadOnlyList<PresentedCredential>> { [query.Id] = [credential] }
+            );
             if (probe.IsSatisfied && probe.Violations.Count == 0)
             {
                 return credential;

@@ -30,7 +30,8 @@ public sealed record AuthorizationResponseVerdict
 
     public static AuthorizationResponseVerdict Accept(VerifiedPresentations verified) => new(verified, null, null);
 
-    public static AuthorizationResponseVerdict Reject(IReadOnlyList<RejectionReason> reasons, ProtocolError? error) => new(null, reasons, error);
+    public static AuthorizationResponseVerdict Reject(IReadOnlyList<RejectionReason> reasons, ProtocolError? error) =>
+        new(null, reasons, error);
 
     /// <summary>An <c>invalid_request</c> refusal for one reason, told to the wallet in the reason's words.</summary>
     public static AuthorizationResponseVerdict Reject(RejectionReason reason)

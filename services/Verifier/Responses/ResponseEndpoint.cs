@@ -20,13 +20,28 @@ public static class ResponseEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext http, AuthorizationResponseRecorder recorder, AuthorizationResponseValidator validator,
-        IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        string id,
+        HttpContext http,
+        AuthorizationResponseRecorder recorder,
+        AuthorizationResponseValidator validator,
+        IOptions<VerifierOptions> options,
+        CancellationToken cancellationToken
+    )
     {
         http.Response.Headers.CacheControl = "no-store";
-        if (!http.Request.HasFormContentType || !string.Equals(http.Request.GetTypedHeaders().ContentType?.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        if (
+            !http.Request.HasFormContentType
+            || !string.Equals(
+                http.Request.GetTypedHeaders().ContentType?.MediaType.Value,
+                "application/x-www-form-urlencoded",
+                StringComparison.OrdinalIgnoreCase
+            )
+        )
         {
-            return ProtocolResults.Error(ProtocolError.InvalidRequest("the authorization response must be application/x-www-form-urlencoded"));
+            return ProtocolResults.Error(
+                ProtocolError.InvalidRequest("the authorization response must be application/x-www-form-urlencoded")
+            );
         }
         var limit = options.Value.MaxResponseBytes;
         if (http.Request.ContentLength is { } declared && declared > limit)
@@ -50,7 +65,9 @@ public static class ResponseEndpoint
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
-                var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken).ConfigureAwait(false);
+                var n = await http
+                    .Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken)
+                    .ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;

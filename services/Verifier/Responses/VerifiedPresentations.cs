@@ -10,4 +10,5 @@ namespace GaiaX.Oid4vc.Verifier.Responses;
 public sealed record VerifiedPresentations(
     IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredentialView>> CredentialsByQuery,
     IReadOnlyList<string> Presentations,
-    IReadOnlyList<PresentedCredential> Credentials);
+    IReadOnlyList<PresentedCredential> Credentials
+);
