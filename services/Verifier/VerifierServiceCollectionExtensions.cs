@@ -34,6 +34,7 @@ public static class VerifierServiceCollectionExtensions
         // Requests
         services.AddSingleton<IPresentationRequestStore, DaprPresentationRequestStore>();
         services.AddSingleton<CreatePresentationRequestValidator>();
+        services.AddSingleton<RequestObjectRequestValidator>();
         services.AddSingleton<RequestObjectGenerator>();
         services.AddSingleton<PresentationRequestService>();
 
@@ -42,7 +43,8 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<TrustedIssuerList>();
         services.AddSingleton<IPresentationVerifier, JwtVcPresentationVerifier>();
         services.AddSingleton<IPresentationVerifier, SdJwtVcPresentationVerifier>();
-        services.AddSingleton<AuthorizationResponseProcessor>();
+        services.AddSingleton<AuthorizationResponseValidator>();
+        services.AddSingleton<AuthorizationResponseRecorder>();
         services.AddSingleton<VerifierTelemetry>();
 
         // Status

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>A Credential Query (§6.1).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>The outcome of checking a response against a DCQL query.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>The outcome of reading a DCQL query: the query, or every problem found in it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>A DCQL query (OpenID4VP 1.0 §6): the credentials a relying party asks for.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>One way a response fails to satisfy the DCQL query.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>Codes of <see cref="DcqlViolation"/>, stable for relying parties.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Verifier.Dcql;
 
 /// <summary>Trusted Authorities Query types (§6.1.1) this verifier evaluates.</summary>

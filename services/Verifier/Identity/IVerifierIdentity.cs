@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Keys;
-using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Identity;
 

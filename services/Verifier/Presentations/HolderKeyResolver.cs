@@ -1,6 +1,4 @@
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Verifier.Requests;
-using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GaiaX.Oid4vc.Verifier.Dcql;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 

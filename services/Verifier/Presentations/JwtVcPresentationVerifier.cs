@@ -1,12 +1,12 @@
-using GaiaX.Oid4vc.Rdf.JsonLd;
 using System.Buffers.Text;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Rdf.JsonLd;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Verifier.Dcql;
-
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 
 /// <summary>What a presentation must be bound to: the full client identifier and the request nonce.</summary>

@@ -1,15 +1,17 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Verifier.Dcql;
+using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 
-/// <summary>Stable reason codes for a rejected presentation, shown on the request's status.</summary>
+/// <summary>
+/// Stable reason codes for a rejected presentation, shown on the request's status. Where a reason has
+/// the name of a protocol error code it is that code, spelled once in <see cref="ErrorCodes"/>.
+/// </summary>
 public static class PresentationFailureCodes
 {
     public const string InvalidPresentation = "invalid_presentation";
     public const string InvalidPresentationSignature = "invalid_presentation_signature";
     public const string InvalidAudience = "invalid_audience";
-    public const string InvalidNonce = "invalid_nonce";
+    public const string InvalidNonce = ErrorCodes.InvalidNonce;
     public const string PresentationExpired = "presentation_expired";
     public const string InvalidCredential = "invalid_credential";
     public const string InvalidCredentialSignature = "invalid_credential_signature";
@@ -18,7 +20,7 @@ public static class PresentationFailureCodes
     public const string CredentialNotYetValid = "credential_not_yet_valid";
     public const string InvalidDisclosure = "invalid_disclosure";
     public const string InvalidSdHash = "invalid_sd_hash";
-    public const string InvalidTransactionData = "invalid_transaction_data";
+    public const string InvalidTransactionData = ErrorCodes.InvalidTransactionData;
     public const string HolderBindingMissing = "holder_binding_missing";
 
     /// <summary>A credential presented by another holder than the one it is bound to (cnf or DID subject).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Verifier.Dcql;
-
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 
 /// <summary>The outcome of verifying one presentation.</summary>

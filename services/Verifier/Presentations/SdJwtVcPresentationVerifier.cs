@@ -1,8 +1,8 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 

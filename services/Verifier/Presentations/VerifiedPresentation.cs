@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GaiaX.Oid4vc.Verifier.Dcql;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;

@@ -1,9 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>Client identifier prefixes (OpenID4VP 1.0 §5.9.3) this verifier can use.</summary>

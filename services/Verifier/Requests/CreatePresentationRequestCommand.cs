@@ -1,8 +1,5 @@
-using System.Buffers.Text;
 using System.Text.Json;
-using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 

@@ -1,8 +1,9 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
+using GaiaX.Oid4vc.Verifier.Identity;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -10,12 +11,12 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// Validates the body of <c>POST /api/presentation-requests</c>. Every problem is named with its
 /// member, so a relying party can fix its request from the answer alone.
 /// </summary>
-public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser)
+public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser, IVerifierIdentity identity)
 {
     private const int MaxTransactionData = 16;
     private const int MaxTransactionDataLength = 8 * 1024;
 
-    public CreatePresentationRequestValidation Validate(JsonElement body, bool x509Available)
+    public CreatePresentationRequestValidation Validate(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -47,7 +48,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         {
             errors.Add($"client_id_prefix: '{prefix}' is not supported; use one of {string.Join(", ", ClientIdPrefixes.Supported)}");
         }
-        else if (prefix == ClientIdPrefixes.X509SanDns && !x509Available)
+        else if (prefix == ClientIdPrefixes.X509SanDns && identity.X509 is null)
         {
             errors.Add("client_id_prefix: x509_san_dns is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
         }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>An ephemeral P-256 key pair (base64url coordinates) the wallet encrypts its response to.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -70,7 +69,5 @@ public sealed record PresentationRequest
     public DateTimeOffset? ProcessingDeadline { get; init; }
 
     /// <summary>Whether a response may be accepted at <paramref name="now"/> (expiry aside): not answered, and not under a live claim.</summary>
-    public bool IsAwaitingResponseAt(DateTimeOffset now) =>
-        Status is PresentationRequestStatus.Pending or PresentationRequestStatus.Retrieved
-        || (Status == PresentationRequestStatus.Processing && ProcessingDeadline is { } deadline && now >= deadline);
+    public bool IsAwaitingResponseAt(DateTimeOffset now) => PresentationRequestLifecycle.IsAwaitingResponse(this, now);
 }

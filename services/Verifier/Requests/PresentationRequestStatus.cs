@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>The life cycle of a presentation request.</summary>

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -42,11 +40,12 @@ public static class PresentationRequestsApi
 
     public static IEndpointRouteBuilder MapRequestObjectEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/request/{id}", async (string id, HttpContext http, PresentationRequestService service, CancellationToken ct) =>
-            RequestObject(http, await service.GetRequestObjectAsync(id, null, null, ct).ConfigureAwait(false)));
+        endpoints.MapGet("/request/{id}", (string id, HttpContext http, RequestObjectRequestValidator validator, RequestObjectGenerator generator,
+            CancellationToken ct) => RequestObjectAsync(http, validator, generator, id, null, null, ct));
 
         // request_uri_method=post (§5.10): form-encoded wallet_nonce and wallet_metadata.
-        endpoints.MapPost("/request/{id}", async (string id, HttpContext http, PresentationRequestService service, CancellationToken ct) =>
+        endpoints.MapPost("/request/{id}", async (string id, HttpContext http, RequestObjectRequestValidator validator, RequestObjectGenerator generator,
+            CancellationToken ct) =>
         {
             if (!http.Request.HasFormContentType)
             {
@@ -57,8 +56,8 @@ public static class PresentationRequestsApi
             {
                 return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "wallet_nonce and wallet_metadata may appear once"));
             }
-            var result = await service.GetRequestObjectAsync(id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct).ConfigureAwait(false);
-            return RequestObject(http, result);
+            return await RequestObjectAsync(http, validator, generator, id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct)
+                .ConfigureAwait(false);
         }).DisableAntiforgery().WithProtocolErrors();
         return endpoints;
     }
@@ -67,8 +66,6 @@ public static class PresentationRequestsApi
         HttpContext http,
         CreatePresentationRequestValidator validator,
         PresentationRequestService service,
-        IVerifierIdentity identity,
-        IOptions<VerifierOptions> options,
         CancellationToken cancellationToken)
     {
         if (!http.Request.HasJsonContentType())
@@ -84,7 +81,7 @@ public static class PresentationRequestsApi
         }
         using (body)
         {
-            var validation = validator.Validate(body.RootElement, identity.X509 is not null);
+            var validation = validator.Validate(body.RootElement);
             if (validation.Command is null)
             {
                 return Results.Problem(
@@ -94,8 +91,7 @@ public static class PresentationRequestsApi
                     extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors });
             }
             var created = await service.CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken).ConfigureAwait(false);
-            // From the configured public base URL: the Host header is the caller's to choose.
-            var baseUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/presentation-requests/{Uri.EscapeDataString(created.Request.Id)}";
+            var baseUrl = created.StatusUri;
             var response = new JsonObject
             {
                 ["request_id"] = created.Request.Id,
@@ -138,14 +134,23 @@ public static class PresentationRequestsApi
     private static string? OwnerOf(ClaimsPrincipal user) =>
         new[] { "client_id", "azp", "sub" }.Select(name => user.FindFirst(name)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    private static IResult RequestObject(HttpContext http, RequestObjectResult result)
+    private static async Task<IResult> RequestObjectAsync(
+        HttpContext http,
+        RequestObjectRequestValidator validator,
+        RequestObjectGenerator generator,
+        string id,
+        string? walletNonce,
+        string? walletMetadata,
+        CancellationToken cancellationToken)
     {
-        if (result.Error is not null)
+        var validated = await validator.ValidateAsync(id, walletNonce, walletMetadata, cancellationToken).ConfigureAwait(false);
+        if (validated.Failed)
         {
-            return ProtocolResults.Error(result.Error);
+            return ProtocolResults.Error(validated.Error);
         }
+        var jwt = await generator.GenerateAsync(validated.Value, cancellationToken).ConfigureAwait(false);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Text(result.Jwt!, RequestObjectGenerator.MediaType);
+        return Results.Text(jwt, RequestObjectGenerator.MediaType);
     }
 
     private sealed class CreatedJson(string location, string json) : IResult

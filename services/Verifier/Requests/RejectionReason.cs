@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>A reason for rejecting a response: a stable code and a sentence for people.</summary>

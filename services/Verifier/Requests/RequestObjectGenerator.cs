@@ -1,11 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Verifier.Identity;
 using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
@@ -14,7 +12,7 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// (OpenID4VP 1.0 §5): header <c>typ: oauth-authz-req+jwt</c>, signed with the DID key (<c>kid</c>
 /// is a DID URL of the client identifier's DID) or with the X.509 leaf (<c>x5c</c>).
 /// </summary>
-public sealed class RequestObjectGenerator(IVerifierIdentity identity, IOptions<VerifierOptions> options, TimeProvider time)
+public sealed class RequestObjectGenerator(IVerifierIdentity identity, IPresentationRequestStore store, IOptions<VerifierOptions> options, TimeProvider time)
 {
     public const string MediaType = "application/oauth-authz-req+jwt";
 
@@ -37,6 +35,24 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IOptions<
     public string ResponseUri(string requestId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/response/{Uri.EscapeDataString(requestId)}";
 
     public string RequestUri(string requestId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/request/{Uri.EscapeDataString(requestId)}";
+
+    /// <summary>
+    /// Answers a validated fetch of the request URI with the signed request object, and records that
+    /// the request was retrieved.
+    /// </summary>
+    public async Task<string> GenerateAsync(ValidatedRequestObjectRequest validated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(validated);
+        var request = validated.Stored.Request;
+        var jwt = Create(request, validated.WalletNonce, validated.WalletIssuer);
+        if (request.Status == PresentationRequestStatus.Pending)
+        {
+            // Losing this race only means another fetch recorded the retrieval first.
+            var retrieved = PresentationRequestLifecycle.Retrieved(request, time.GetUtcNow());
+            await store.TryReplaceAsync(retrieved, validated.Stored.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        return jwt;
+    }
 
     /// <summary>Signs the request object for <paramref name="request"/>.</summary>
     /// <param name="walletNonce">The wallet's <c>wallet_nonce</c> (request URI method <c>post</c>), echoed in the object.</param>

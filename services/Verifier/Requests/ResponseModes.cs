@@ -1,9 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>Response modes (OpenID4VP 1.0 §8.2, §8.3.1) this verifier accepts.</summary>

@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
-using Microsoft.Extensions.Options;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>How requests and their parts are serialized outside the state store's own client.</summary>

@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
-using Microsoft.Extensions.Options;
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>A stored request with the version (ETag) a compare-and-swap must name.</summary>

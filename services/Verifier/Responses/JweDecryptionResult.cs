@@ -1,11 +1,3 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Requests;
-
 namespace GaiaX.Oid4vc.Verifier.Responses;
 
 /// <summary>The outcome of decrypting a JWE: the plaintext, or why it could not be decrypted.</summary>

@@ -1,13 +1,17 @@
 using System.Buffers;
 using System.Text;
+using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Requests;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Responses;
 
-/// <summary>The response URI wallets post their authorization responses to (<c>direct_post</c>, <c>direct_post.jwt</c>).</summary>
+/// <summary>
+/// The response URI wallets post their authorization responses to (<c>direct_post</c>,
+/// <c>direct_post.jwt</c>): reads the form within the size limit into plain parameters, hands them to
+/// <see cref="AuthorizationResponseRecorder"/> and writes its answer.
+/// </summary>
 public static class ResponseEndpoint
 {
     public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
@@ -16,17 +20,33 @@ public static class ResponseEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(string id, HttpContext http, AuthorizationResponseProcessor processor, IOptions<VerifierOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        string id,
+        HttpContext http,
+        AuthorizationResponseRecorder recorder,
+        AuthorizationResponseValidator validator,
+        IOptions<VerifierOptions> options,
+        CancellationToken cancellationToken
+    )
     {
         http.Response.Headers.CacheControl = "no-store";
-        if (!http.Request.HasFormContentType || !string.Equals(http.Request.GetTypedHeaders().ContentType?.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        if (
+            !http.Request.HasFormContentType
+            || !string.Equals(
+                http.Request.GetTypedHeaders().ContentType?.MediaType.Value,
+                "application/x-www-form-urlencoded",
+                StringComparison.OrdinalIgnoreCase
+            )
+        )
         {
-            return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the authorization response must be application/x-www-form-urlencoded"));
+            return ProtocolResults.Error(
+                ProtocolError.InvalidRequest("the authorization response must be application/x-www-form-urlencoded")
+            );
         }
         var limit = options.Value.MaxResponseBytes;
         if (http.Request.ContentLength is { } declared && declared > limit)
         {
-            return Json(processor.RejectOversized(declared));
+            return ProtocolResults.Error(validator.Oversized(declared));
         }
 
         // Read at most one byte more than the limit: enough to know the body is too large. The buffer
@@ -45,7 +65,9 @@ public static class ResponseEndpoint
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
-                var n = await http.Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken).ConfigureAwait(false);
+                var n = await http
+                    .Request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken)
+                    .ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -54,7 +76,7 @@ public static class ResponseEndpoint
             }
             if (read > limit)
             {
-                return Json(processor.RejectOversized(read));
+                return ProtocolResults.Error(validator.Oversized(read));
             }
 
             var form = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,28 +93,26 @@ public static class ResponseEndpoint
             }
             catch (InvalidDataException exception)
             {
-                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", "the form body is malformed: " + exception.Message));
+                return ProtocolResults.Error(ProtocolError.InvalidRequest("the form body is malformed: " + exception.Message));
             }
             if (FormBodyRules.FindControlCharacter(fields) is { } problem)
             {
-                return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", problem));
+                return ProtocolResults.Error(ProtocolError.InvalidRequest(problem));
             }
             foreach (var (name, values) in fields)
             {
                 if (values.Count != 1)
                 {
-                    return Json(AuthorizationResponseOutcome.Error(400, "invalid_request", $"the parameter '{name}' appears more than once"));
+                    return ProtocolResults.Error(ProtocolError.InvalidRequest($"the parameter '{name}' appears more than once"));
                 }
                 form[name] = values[0]!;
             }
-            return Json(await processor.ProcessAsync(id, form, cancellationToken).ConfigureAwait(false));
+            var outcome = await recorder.RecordAsync(id, form, cancellationToken).ConfigureAwait(false);
+            return outcome.Failed ? ProtocolResults.Error(outcome.Error) : ProtocolResults.Json(outcome.Value);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    private static IResult Json(AuthorizationResponseOutcome outcome) =>
-        Results.Text(outcome.Body.ToJsonString(), "application/json", Encoding.UTF8, outcome.StatusCode);
 }

@@ -1,15 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Verifier.Dcql;
-using GaiaX.Oid4vc.Verifier.Presentations;
-using GaiaX.Oid4vc.Verifier.Requests;
-using GaiaX.Oid4vc.Verifier.Status;
-using Microsoft.Extensions.Options;
-
 namespace GaiaX.Oid4vc.Verifier.Responses;
 
 /// <summary>Reason codes for rejections that concern the response as a whole.</summary>

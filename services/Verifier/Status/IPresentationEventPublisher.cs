@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Dapr.Events;
-using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Requests;
 
 namespace GaiaX.Oid4vc.Verifier.Status;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Requests;
 

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using GaiaX.Oid4vc.Verifier.Requests;
-
 namespace GaiaX.Oid4vc.Verifier.Status;
 
 /// <summary>The status lookup's result: the view, or a problem for the relying party.</summary>
