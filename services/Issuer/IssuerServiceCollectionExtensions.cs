@@ -56,7 +56,8 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         // Protocol: validators and response generators.
-        services.AddSingleton<OfferService>();
+        services.AddSingleton<CreateOfferRequestValidator>();
+        services.AddSingleton<CredentialOfferGenerator>();
         services.AddSingleton<DpopProofValidator>();
         services.AddSingleton<TokenRequestValidator>();
         services.AddSingleton<TokenResponseGenerator>();

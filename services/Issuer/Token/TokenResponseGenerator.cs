@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
-using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
