@@ -56,6 +56,28 @@ public static class ProtocolRequests
         values.Count == 0 ? [] : (string[])values.ToArray()!;
 
     /// <summary>
+    /// A back-channel client request (token, pushed authorization) as its plain model, made by
+    /// <paramref name="create"/> from the form, the <c>Authorization</c> header (empty when absent)
+    /// and every <c>DPoP</c> header value; null when the body is not form-encoded.
+    /// </summary>
+    public static async Task<T?> ReadClientFormAsync<T>(
+        this HttpRequest request,
+        Func<RequestParameters, string, IReadOnlyList<string>, T> create,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(create);
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        return create(
+            ReadParameters(form), request.Headers.Authorization.ToString(), HeaderValues(request.Headers[DpopProofValidator.HeaderName]));
+    }
+
+    /// <summary>
     /// What the access token validator needs of a request to a protected endpoint. The URL is the
     /// public one (<c>Issuer:PublicBaseUrl</c> and the path), which a wallet's DPoP proof names.
     /// </summary>

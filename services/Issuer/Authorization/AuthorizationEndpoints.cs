@@ -1,6 +1,5 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -24,16 +23,14 @@ public static class AuthorizationEndpoints
         PushedAuthorizationResponseGenerator generator,
         CancellationToken cancellationToken)
     {
-        var http = context.Request;
-        if (!http.HasFormContentType)
+        var request = await context.Request.ReadClientFormAsync(
+            (form, authorization, dpop) => new PushedAuthorizationRequest(form, authorization, dpop), cancellationToken)
+            .ConfigureAwait(false);
+        if (request is null)
         {
-            return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the pushed authorization request must be form-encoded"));
+            return ProtocolResults.Error(
+                new ProtocolError(ErrorCodes.InvalidRequest, "the pushed authorization request must be form-encoded"));
         }
-        var form = await http.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        var request = new PushedAuthorizationRequest(
-            ProtocolRequests.ReadParameters(form),
-            http.Headers.Authorization.ToString(),
-            ProtocolRequests.HeaderValues(http.Headers[DpopProofValidator.HeaderName]));
         var validated = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
         {
@@ -49,7 +46,8 @@ public static class AuthorizationEndpoints
         AuthorizeResponseGenerator generator,
         CancellationToken cancellationToken)
     {
-        var validated = await validator.ValidateAsync(ProtocolRequests.ReadParameters(context.Request.Query), cancellationToken).ConfigureAwait(false);
+        var validated = await validator.ValidateAsync(ProtocolRequests.ReadParameters(context.Request.Query), cancellationToken)
+            .ConfigureAwait(false);
         if (validated.Failed)
         {
             return ProtocolResults.Error(validated.Error);

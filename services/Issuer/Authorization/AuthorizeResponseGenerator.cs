@@ -20,7 +20,10 @@ public sealed class AuthorizeResponseGenerator(
     IOptions<IssuerOptions> options,
     TimeProvider time)
 {
-    public async Task<AuthorizationResponse> GenerateAsync(AuthorizationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<AuthorizationResponse> GenerateAsync(
+        AuthorizationRequest request,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var decision = await resolver.ResolveAsync(request, user, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,10 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 /// whose key the code will be bound to (RFC 9449 section 10), then the authorization request rules
 /// of <see cref="AuthorizationRequestValidator"/>.
 /// </summary>
-public sealed class PushedAuthorizationRequestValidator(AuthorizationRequestValidator requests, DpopProofValidator dpop, IssuerEndpoints endpoints)
+public sealed class PushedAuthorizationRequestValidator(
+    AuthorizationRequestValidator requests,
+    DpopProofValidator dpop,
+    IssuerEndpoints endpoints)
 {
     public async Task<Outcome<AuthorizationRequest>> ValidateAsync(PushedAuthorizationRequest request, CancellationToken cancellationToken)
     {
@@ -24,7 +27,8 @@ public sealed class PushedAuthorizationRequestValidator(AuthorizationRequestVali
         {
             // Several DPoP headers read as one comma-joined value, which no proof survives.
             var proofs = request.DpopProofs.Count == 1 ? request.DpopProofs[0] : string.Join(',', request.DpopProofs);
-            var proof = await dpop.ValidateAsync(proofs, "POST", endpoints.PushedAuthorization, null, cancellationToken).ConfigureAwait(false);
+            var proof = await dpop.ValidateAsync(proofs, "POST", endpoints.PushedAuthorization, null, cancellationToken)
+                .ConfigureAwait(false);
             if (proof.Failed)
             {
                 return proof.Error;

@@ -46,7 +46,8 @@ public static class CredentialEndpoints
         Func<TValidated, CancellationToken, Task<Outcome<CredentialResponse>>> generate,
         CancellationToken cancellationToken)
     {
-        using var request = await context.Request.ReadAuthenticatedJsonAsync(tokens, endpoints, ErrorCodes.InvalidCredentialRequest, cancellationToken)
+        using var request = await context.Request.ReadAuthenticatedJsonAsync(
+            tokens, endpoints, ErrorCodes.InvalidCredentialRequest, cancellationToken)
             .ConfigureAwait(false);
         if (request.Failed)
         {

@@ -15,9 +15,15 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// credential, <c>proofs</c> whose keys <see cref="KeyProofValidator"/> proves (consuming the
 /// <c>c_nonce</c>). Reads the parsed body in place.
 /// </summary>
-public sealed class CredentialRequestValidator(CredentialConfigurationCatalog catalog, KeyProofValidator proofs, IOptions<IssuerOptions> options)
+public sealed class CredentialRequestValidator(
+    CredentialConfigurationCatalog catalog,
+    KeyProofValidator proofs,
+    IOptions<IssuerOptions> options)
 {
-    public async Task<Outcome<ValidatedCredentialRequest>> ValidateAsync(ValidatedAccessToken token, JsonElement request, CancellationToken cancellationToken)
+    public async Task<Outcome<ValidatedCredentialRequest>> ValidateAsync(
+        ValidatedAccessToken token,
+        JsonElement request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         var record = token.Record;
@@ -36,7 +42,8 @@ public sealed class CredentialRequestValidator(CredentialConfigurationCatalog ca
             // format is a draft parameter: 1.0 ignores it like any unrecognised one (section 8.2), so a
             // draft-style request is missing its identifier, and says so.
             return Invalid(identifier is null && request.TryGetProperty("format", out _)
-                ? "format is not a credential request parameter in OpenID4VCI 1.0: send credential_configuration_id or credential_identifier"
+                ? "format is not a credential request parameter in OpenID4VCI 1.0: "
+                    + "send credential_configuration_id or credential_identifier"
                 : "send exactly one of credential_identifier and credential_configuration_id");
         }
         if (record.CredentialIdentifiers is { } identifiers)
@@ -47,12 +54,15 @@ public sealed class CredentialRequestValidator(CredentialConfigurationCatalog ca
             }
             if (!identifiers.TryGetValue(identifier, out configurationId))
             {
-                return Fail(ErrorCodes.UnknownCredentialIdentifier, "the credential_identifier is not one this access token was issued for");
+                return Fail(
+                    ErrorCodes.UnknownCredentialIdentifier, "the credential_identifier is not one this access token was issued for");
             }
         }
         else if (identifier is not null)
         {
-            return Fail(ErrorCodes.UnknownCredentialIdentifier, "this access token carries no credential_identifiers: request by credential_configuration_id");
+            return Fail(
+                ErrorCodes.UnknownCredentialIdentifier,
+                "this access token carries no credential_identifiers: request by credential_configuration_id");
         }
         var configuration = catalog.Find(configurationId);
         if (configuration is null)
@@ -87,7 +97,8 @@ public sealed class CredentialRequestValidator(CredentialConfigurationCatalog ca
         {
             return keys.Error;
         }
-        return Outcome<ValidatedCredentialRequest>.Success(new ValidatedCredentialRequest(token, configurationId!, configuration, keys.Value));
+        return Outcome<ValidatedCredentialRequest>.Success(
+            new ValidatedCredentialRequest(token, configurationId!, configuration, keys.Value));
     }
 
     private Outcome<IReadOnlyList<string>> ReadProofs(JsonElement request)
@@ -106,7 +117,9 @@ public sealed class CredentialRequestValidator(CredentialConfigurationCatalog ca
         {
             return InvalidProof("the only proof type supported is jwt");
         }
-        if (jwts.ValueKind != JsonValueKind.Array || jwts.GetArrayLength() == 0 || jwts.EnumerateArray().Any(j => j.ValueKind != JsonValueKind.String))
+        if (jwts.ValueKind != JsonValueKind.Array
+            || jwts.GetArrayLength() == 0
+            || jwts.EnumerateArray().Any(j => j.ValueKind != JsonValueKind.String))
         {
             return InvalidProof("proofs.jwt must be a non-empty array of JWTs");
         }

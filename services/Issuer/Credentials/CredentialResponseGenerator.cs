@@ -38,8 +38,8 @@ public sealed class CredentialResponseGenerator(
             var issued = new List<IssuedCredential>(keys.Count);
             foreach (var key in keys)
             {
-                var context = new CredentialIssueContext(
-                    configurationId, request.Configuration, claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims, record.SubjectId, key);
+                var subjectClaims = claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims;
+                var context = new CredentialIssueContext(configurationId, request.Configuration, subjectClaims, record.SubjectId, key);
                 issued.Add(new IssuedCredential(formatter.Issue(context)));
             }
             return await DeliverAsync(request, record.OfferId, issued, cancellationToken).ConfigureAwait(false);
@@ -47,7 +47,8 @@ public sealed class CredentialResponseGenerator(
 
         // Prepared by another service (the validator made sure there is an offer).
         var offerId = record.OfferId!;
-        var state = PreparedCredentialStore.StateOf(await prepared.FindAsync(offerId, cancellationToken).ConfigureAwait(false), configurationId);
+        var preparedCredentials = await prepared.FindAsync(offerId, cancellationToken).ConfigureAwait(false);
+        var state = PreparedCredentialStore.StateOf(preparedCredentials, configurationId);
         switch (state.State)
         {
             case PreparedCredentialState.Released:
@@ -55,7 +56,8 @@ public sealed class CredentialResponseGenerator(
                 {
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, failure);
                 }
-                return await DeliverAsync(request, offerId, [new IssuedCredential(state.Credential!)], cancellationToken).ConfigureAwait(false);
+                return await DeliverAsync(request, offerId, [new IssuedCredential(state.Credential!)], cancellationToken)
+                    .ConfigureAwait(false);
             case PreparedCredentialState.Denied:
                 await offers.SetStatusAsync(offerId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, state.Reason);
@@ -63,8 +65,8 @@ public sealed class CredentialResponseGenerator(
                 var deadline = await deadlines.OfOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
                 if (deadline is { } passed && deadlines.HasPassed(passed))
                 {
-                    return Outcome<CredentialResponse>.Fail(
-                        ErrorCodes.CredentialRequestDenied, await deadlines.FailOfferAsync(offerId, cancellationToken).ConfigureAwait(false));
+                    var reason = await deadlines.FailOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, reason);
                 }
                 var transactionId = await deferred.CreateAsync(new DeferredTransactionRecord
                 {
@@ -74,14 +76,16 @@ public sealed class CredentialResponseGenerator(
                     PreparationDeadline = deadline,
                 }, cancellationToken).ConfigureAwait(false);
                 await offers.SetStatusAsync(offerId, OfferStatus.Pending, null, cancellationToken).ConfigureAwait(false);
-                return Outcome<CredentialResponse>.Success(new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
+                return Outcome<CredentialResponse>.Success(
+                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
         }
     }
 
     private async Task<Outcome<CredentialResponse>> DeliverAsync(
         ValidatedCredentialRequest request, string? offerId, IReadOnlyList<IssuedCredential> issued, CancellationToken cancellationToken)
     {
-        var notificationId = await recorder.RecordAsync(request.Token, offerId, request.ConfigurationId, cancellationToken).ConfigureAwait(false);
+        var notificationId = await recorder.RecordAsync(request.Token, offerId, request.ConfigurationId, cancellationToken)
+            .ConfigureAwait(false);
         return Outcome<CredentialResponse>.Success(new CredentialResponse(issued, notificationId, null, null));
     }
 }

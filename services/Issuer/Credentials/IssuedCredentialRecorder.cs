@@ -13,7 +13,11 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 public sealed class IssuedCredentialRecorder(INotificationStore notifications, IOfferStore offers)
 {
     /// <summary>Records the delivery; the <c>notification_id</c> for the credential response.</summary>
-    public async Task<string> RecordAsync(ValidatedAccessToken token, string? offerId, string configurationId, CancellationToken cancellationToken)
+    public async Task<string> RecordAsync(
+        ValidatedAccessToken token,
+        string? offerId,
+        string configurationId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         var notificationId = await notifications.CreateAsync(new NotificationRecord

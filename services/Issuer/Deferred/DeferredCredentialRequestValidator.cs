@@ -31,6 +31,7 @@ public sealed class DeferredCredentialRequestValidator(IDeferredTransactionStore
             return Outcome<ValidatedDeferredCredentialRequest>.Fail(
                 ErrorCodes.InvalidTransactionId, "the transaction_id is unknown, expired or already redeemed");
         }
-        return Outcome<ValidatedDeferredCredentialRequest>.Success(new ValidatedDeferredCredentialRequest(token, transactionId, transaction));
+        return Outcome<ValidatedDeferredCredentialRequest>.Success(
+            new ValidatedDeferredCredentialRequest(token, transactionId, transaction));
     }
 }

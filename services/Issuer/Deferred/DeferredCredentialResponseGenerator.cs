@@ -18,7 +18,9 @@ public sealed class DeferredCredentialResponseGenerator(
     IssuedCredentialRecorder recorder,
     IOptions<IssuerOptions> options)
 {
-    public async Task<Outcome<CredentialResponse>> GenerateAsync(ValidatedDeferredCredentialRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<CredentialResponse>> GenerateAsync(
+        ValidatedDeferredCredentialRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (transactionId, transaction) = (request.TransactionId, request.Transaction);
@@ -39,7 +41,8 @@ public sealed class DeferredCredentialResponseGenerator(
                 }
                 var notificationId = await recorder.RecordAsync(
                     request.Token, record.OfferId, record.CredentialConfigurationId, cancellationToken).ConfigureAwait(false);
-                return Outcome<CredentialResponse>.Success(new CredentialResponse([new IssuedCredential(state.Credential!)], notificationId, null, null));
+                return Outcome<CredentialResponse>.Success(
+                    new CredentialResponse([new IssuedCredential(state.Credential!)], notificationId, null, null));
             case PreparedCredentialState.Denied:
                 await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
@@ -48,10 +51,11 @@ public sealed class DeferredCredentialResponseGenerator(
                 if (record.PreparationDeadline is { } deadline && deadlines.HasPassed(deadline))
                 {
                     await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
-                    return Outcome<CredentialResponse>.Fail(
-                        ErrorCodes.CredentialRequestDenied, await deadlines.FailOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false));
+                    var reason = await deadlines.FailOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+                    return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, reason);
                 }
-                return Outcome<CredentialResponse>.Success(new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
+                return Outcome<CredentialResponse>.Success(
+                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
         }
     }
 }

@@ -23,7 +23,8 @@ public static class NotificationEndpoint
         NotificationResponseGenerator generator,
         CancellationToken cancellationToken)
     {
-        using var request = await context.Request.ReadAuthenticatedJsonAsync(tokens, endpoints, ErrorCodes.InvalidNotificationRequest, cancellationToken)
+        using var request = await context.Request.ReadAuthenticatedJsonAsync(
+            tokens, endpoints, ErrorCodes.InvalidNotificationRequest, cancellationToken)
             .ConfigureAwait(false);
         if (request.Failed)
         {

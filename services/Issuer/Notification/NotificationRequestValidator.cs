@@ -37,7 +37,8 @@ public sealed class NotificationRequestValidator(INotificationStore notification
         {
             return Fail(ErrorCodes.InvalidNotificationId, "the notification_id is unknown or belongs to another access token");
         }
-        return Outcome<ValidatedNotificationRequest>.Success(new ValidatedNotificationRequest(notificationId, eventName, description, stored));
+        return Outcome<ValidatedNotificationRequest>.Success(
+            new ValidatedNotificationRequest(notificationId, eventName, description, stored));
     }
 
     private static string? StringOrNull(JsonElement request, string name) =>

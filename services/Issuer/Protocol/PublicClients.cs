@@ -36,7 +36,8 @@ public static class PublicClients
         // RFC 6749 section 3.1: a parameter without a value counts as omitted.
         if (Array.Find(AuthenticationParameters, parameters.HasValue) is { } parameter)
         {
-            return new ProtocolError(ErrorCodes.InvalidClient, $"this server has public clients only; client authentication by {parameter} is not supported");
+            return new ProtocolError(
+                ErrorCodes.InvalidClient, $"this server has public clients only; client authentication by {parameter} is not supported");
         }
         return null;
     }

@@ -6,7 +6,9 @@ namespace GaiaX.Oid4vc.Issuer.Protocol;
 /// section 3.2 forbids repeating most parameters, so the validators must see repeats; everything
 /// else reads one value, the repeated values joined by commas as ASP.NET Core presents them.
 /// </summary>
-public sealed class RequestParameters(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, IReadOnlyList<string>> repeated)
+public sealed class RequestParameters(
+    IReadOnlyDictionary<string, string> values,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> repeated)
 {
     /// <summary>Every parameter sent, by name: its value (repeated values joined by commas).</summary>
     public IReadOnlyDictionary<string, string> Values { get; } = values;

@@ -21,16 +21,13 @@ public static class TokenEndpoint
         TokenResponseGenerator generator,
         CancellationToken cancellationToken)
     {
-        var http = context.Request;
-        if (!http.HasFormContentType)
+        var request = await context.Request.ReadClientFormAsync(
+            (form, authorization, dpop) => new TokenRequest(form, authorization, dpop), cancellationToken).ConfigureAwait(false);
+        if (request is null)
         {
-            return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
+            return ProtocolResults.Error(
+                new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
         }
-        var form = await http.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        var request = new TokenRequest(
-            ProtocolRequests.ReadParameters(form),
-            http.Headers.Authorization.ToString(),
-            ProtocolRequests.HeaderValues(http.Headers[DpopProofValidator.HeaderName]));
         var validated = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
         {

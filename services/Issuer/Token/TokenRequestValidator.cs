@@ -60,7 +60,8 @@ public sealed class TokenRequestValidator(
         }
         if (request.DpopProofs.Count == 1)
         {
-            var proof = await dpop.ValidateAsync(request.DpopProofs[0], "POST", endpoints.Token, null, cancellationToken).ConfigureAwait(false);
+            var proof = await dpop.ValidateAsync(request.DpopProofs[0], "POST", endpoints.Token, null, cancellationToken)
+                .ConfigureAwait(false);
             if (proof.Failed)
             {
                 return proof.Error;
@@ -78,7 +79,10 @@ public sealed class TokenRequestValidator(
         };
     }
 
-    private async Task<Outcome<ValidatedTokenRequest>> PreAuthorizedCodeAsync(RequestParameters form, string? jkt, CancellationToken cancellationToken)
+    private async Task<Outcome<ValidatedTokenRequest>> PreAuthorizedCodeAsync(
+        RequestParameters form,
+        string? jkt,
+        CancellationToken cancellationToken)
     {
         var code = form["pre-authorized_code"];
         if (code.Length == 0)
@@ -92,8 +96,9 @@ public sealed class TokenRequestValidator(
         {
             return requested.Error;
         }
-        var (result, record) = await preAuthorizedCodes.VerifyAsync(
-            code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (result, record) = await preAuthorizedCodes
+            .VerifyAsync(code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
         switch (result)
         {
             case PreAuthorizedCodeRedemption.NotOffered:
@@ -127,7 +132,10 @@ public sealed class TokenRequestValidator(
         return Success(new ValidatedCodeGrantRequest(offer, granted, requested.Value.Count > 0, form["client_id"], jkt));
     }
 
-    private async Task<Outcome<ValidatedTokenRequest>> AuthorizationCodeAsync(RequestParameters form, string? jkt, CancellationToken cancellationToken)
+    private async Task<Outcome<ValidatedTokenRequest>> AuthorizationCodeAsync(
+        RequestParameters form,
+        string? jkt,
+        CancellationToken cancellationToken)
     {
         var code = form["code"];
         var verifier = form["code_verifier"];
@@ -204,7 +212,10 @@ public sealed class TokenRequestValidator(
     /// and the access tokens. A token the family never issued (or rotated too long ago to be
     /// remembered) is only refused.
     /// </summary>
-    private async Task<Outcome<ValidatedTokenRequest>> RefreshTokenAsync(RequestParameters form, string? jkt, CancellationToken cancellationToken)
+    private async Task<Outcome<ValidatedTokenRequest>> RefreshTokenAsync(
+        RequestParameters form,
+        string? jkt,
+        CancellationToken cancellationToken)
     {
         var token = form["refresh_token"];
         if (token.Length == 0)
@@ -228,7 +239,8 @@ public sealed class TokenRequestValidator(
             // Reuse only when the family issued and rotated this very token; the family id alone
             // proves nothing, and a guess must not let anyone revoke another wallet's grant.
             return family.Rotated(tokenHash)
-                ? await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken).ConfigureAwait(false)
+                ? await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
+                    .ConfigureAwait(false)
                 : unknown;
         }
         var scope = form["scope"];
@@ -258,7 +270,8 @@ public sealed class TokenRequestValidator(
         }
         var ungranted = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(value => !catalog.IdsForScope(value).Intersect(grant.CredentialConfigurationIds, StringComparer.Ordinal).Any());
-        return ungranted is null ? null : new ProtocolError(ErrorCodes.InvalidScope, $"scope '{ungranted}' was not granted to this refresh token");
+        return ungranted is null ? null : new ProtocolError(
+            ErrorCodes.InvalidScope, $"scope '{ungranted}' was not granted to this refresh token");
     }
 
     private static Outcome<ValidatedTokenRequest> Success(ValidatedTokenRequest request) =>

@@ -46,7 +46,8 @@ public sealed class TokenResponseGenerator(
         if (request.WithAuthorizationDetails)
         {
             // One credential dataset per configuration: the identifier names it for this grant.
-            identifiers = request.CredentialConfigurationIds.ToDictionary(id => $"{id}:{Secrets.NewHandle(9)}", id => id, StringComparer.Ordinal);
+            identifiers = request.CredentialConfigurationIds.ToDictionary(
+                id => $"{id}:{Secrets.NewHandle(9)}", id => id, StringComparer.Ordinal);
         }
         var grant = new AccessTokenRecord
         {
@@ -108,14 +109,16 @@ public sealed class TokenResponseGenerator(
         await accessTokens.StoreAsync(accessToken, access, cancellationToken).ConfigureAwait(false);
 
         // Live access tokens stay listed for revocation; past the cap the oldest is revoked now.
-        var live = family.AccessTokens.Where(t => t.ExpiresAt > now).Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)).ToList();
+        var live = family.AccessTokens.Where(
+            t => t.ExpiresAt > now).Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)).ToList();
         var dropped = live.Count > MaxAccessTokensPerFamily ? live[..^MaxAccessTokensPerFamily] : [];
         var next = family.RotatedTo(Secrets.Hash(refreshToken)) with { Grant = grant, AccessTokens = live[dropped.Count..] };
         if (!await refreshFamilies.TryAdvanceAsync(familyId, read, next, cancellationToken).ConfigureAwait(false))
         {
             // Another request rotated this token first: two parties hold it.
             await accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken).ConfigureAwait(false);
-            return await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken).ConfigureAwait(false);
+            return await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
+                .ConfigureAwait(false);
         }
         if (dropped.Count > 0)
         {
@@ -151,6 +154,7 @@ public sealed class TokenResponseGenerator(
         var details = access.CredentialIdentifiers?
             .Select(pair => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, pair.Value, [pair.Key]))
             .ToList();
-        return Outcome<TokenResponse>.Success(new TokenResponse(accessToken, access.TokenType, options.Value.AccessTokenLifetimeSeconds, details, refreshToken));
+        return Outcome<TokenResponse>.Success(
+            new TokenResponse(accessToken, access.TokenType, options.Value.AccessTokenLifetimeSeconds, details, refreshToken));
     }
 }
