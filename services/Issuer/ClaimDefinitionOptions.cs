@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Issuer;
 
 /// <summary>A claims description (OpenID4VCI 1.0 appendix B.2) and how offers are checked against it.</summary>

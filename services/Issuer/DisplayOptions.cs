@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Issuer;
 
 /// <summary>A display entry for one locale.</summary>

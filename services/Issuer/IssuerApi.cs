@@ -22,7 +22,7 @@ public static class IssuerApi
         app.MapOfferEndpoints();
         app.MapAuthorizationEndpoints();
         app.MapTokenEndpoint();
-        app.MapPost(IssuerEndpoints.Paths.Nonce, NonceEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapNonceEndpoint();
         app.MapCredentialEndpoints();
         app.MapNotificationEndpoint();
         app.MapIssuerEventHandlers();

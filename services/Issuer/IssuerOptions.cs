@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer;
 

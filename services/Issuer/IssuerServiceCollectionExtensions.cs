@@ -57,17 +57,29 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         // Protocol: validators and response generators.
-        services.AddSingleton<OfferService>();
+        services.AddSingleton<CreateOfferRequestValidator>();
+        services.AddSingleton<CredentialOfferGenerator>();
         services.AddSingleton<DpopProofValidator>();
-        services.AddSingleton<TokenRequestProcessor>();
+        services.AddSingleton<TokenRequestValidator>();
+        services.AddSingleton<TokenResponseGenerator>();
         services.AddSingleton<AuthorizationRequestValidator>();
+        services.AddSingleton<PushedAuthorizationRequestValidator>();
+        services.AddSingleton<PushedAuthorizationResponseGenerator>();
+        services.AddSingleton<AuthorizeRequestValidator>();
+        services.AddSingleton<AuthorizeResponseGenerator>();
         services.TryAddSingleton<IAuthorizationSubjectResolver, IssuerStateSubjectResolver>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<KeyProofValidator>();
         services.AddSingleton<CredentialIssuanceTimes>();
         services.AddSingleton<ICredentialFormatter, JwtVcJsonFormatter>();
         services.AddSingleton<ICredentialFormatter, SdJwtVcFormatter>();
-        services.AddSingleton<CredentialRequestProcessor>();
+        services.AddSingleton<CredentialRequestValidator>();
+        services.AddSingleton<IssuedCredentialRecorder>();
+        services.AddSingleton<CredentialResponseGenerator>();
+        services.AddSingleton<DeferredCredentialRequestValidator>();
+        services.AddSingleton<DeferredCredentialResponseGenerator>();
+        services.AddSingleton<NotificationRequestValidator>();
+        services.AddSingleton<NotificationResponseGenerator>();
 
         services.AddSingleton<CredentialPreparedHandler>();
         services.AddSingleton<CredentialAssessedHandler>();

@@ -33,6 +33,15 @@ public static class ProtocolResults
     /// <summary>A JSON body with <c>Cache-Control: no-store</c>; null members are left out.</summary>
     public static IResult Json<T>(T body, int statusCode = StatusCodes.Status200OK) => new NoStoreJsonResult<T>(body, statusCode);
 
+    /// <summary>An answer without a body (<c>204</c>), e.g. to an OpenID4VCI notification.</summary>
+    public static IResult NoContent() => Results.NoContent();
+
+    /// <summary>
+    /// A front-channel answer: a <c>302</c> to <paramref name="url"/>, the client's redirect URI with
+    /// the response parameters in its query (RFC 6749 section 4.1.2).
+    /// </summary>
+    public static IResult Redirect(string url) => Results.Redirect(url);
+
     /// <summary>
     /// An RFC 9457 problem (<c>application/problem+json</c>) for the management and business APIs,
     /// with an optional problem <paramref name="type"/>, extension members, and <c>Retry-After</c>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 
 /// <summary>An authorization code: what it grants and what the token request must repeat.</summary>

@@ -1,5 +1,3 @@
-using GaiaX.Oid4vc.Issuer.Offers;
-
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 
 /// <summary>The outcome of deciding who an authorization request is for and what they may get.</summary>

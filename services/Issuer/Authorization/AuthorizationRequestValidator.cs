@@ -1,7 +1,6 @@
+using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Protocol;
-using Microsoft.Extensions.Primitives;
-using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 
@@ -12,30 +11,36 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 /// </summary>
 public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog catalog, IssuerEndpoints endpoints)
 {
-    public Outcome<AuthorizationRequest> Validate(Func<string, StringValues> parameters, string? dpopJkt)
+    private static readonly string[] SingleParameters =
+    [
+        "response_type", "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "scope", "authorization_details", "state",
+        "issuer_state", "dpop_jkt",
+    ];
+
+    public Outcome<AuthorizationRequest> Validate(RequestParameters parameters, string? dpopJkt)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        foreach (var name in new[] { "response_type", "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "scope", "authorization_details", "state", "issuer_state", "dpop_jkt" })
+        foreach (var name in SingleParameters)
         {
-            if (parameters(name).Count > 1)
+            if (parameters.IsRepeated(name))
             {
                 return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, $"parameter {name} is repeated");
             }
         }
-        if (parameters("request").Count > 0 || parameters("request_uri").Count > 0)
+        if (parameters.Contains("request") || parameters.Contains("request_uri"))
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "request and request_uri are not accepted here");
         }
-        if (parameters("response_type").ToString() != "code")
+        if (parameters["response_type"] != "code")
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.UnsupportedResponseType, "response_type must be code");
         }
-        var clientId = parameters("client_id").ToString();
+        var clientId = parameters["client_id"];
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 256)
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "client_id is required");
         }
-        var redirectUri = parameters("redirect_uri").ToString();
+        var redirectUri = parameters["redirect_uri"];
         if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect) || !string.IsNullOrEmpty(redirect.Fragment) || redirectUri.Length > 2048)
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must be an absolute URI without a fragment");
@@ -47,12 +52,12 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must use https, loopback http or an app's private-use scheme");
         }
-        var challenge = parameters("code_challenge").ToString();
+        var challenge = parameters["code_challenge"];
         if (string.IsNullOrEmpty(challenge))
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "code_challenge is required (PKCE)");
         }
-        if (parameters("code_challenge_method").ToString() != "S256")
+        if (parameters["code_challenge_method"] != "S256")
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "code_challenge_method must be S256");
         }
@@ -60,18 +65,18 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "code_challenge must be a base64url SHA-256 digest");
         }
-        var details = AuthorizationDetails.Parse(parameters("authorization_details").ToString(), catalog, endpoints.CredentialIssuer);
+        var details = AuthorizationDetails.Parse(parameters["authorization_details"], catalog, endpoints.CredentialIssuer);
         if (details.Failed)
         {
             return details.Error;
         }
-        var scope = parameters("scope").ToString();
+        var scope = parameters["scope"];
         var scopeIds = catalog.IdsForScope(scope);
         if (details.Value.Count == 0 && scopeIds.Count == 0)
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidScope, "request a credential configuration by scope or authorization_details");
         }
-        var requestedJkt = parameters("dpop_jkt").ToString();
+        var requestedJkt = parameters["dpop_jkt"];
         if (!string.IsNullOrEmpty(requestedJkt) && dpopJkt is not null && requestedJkt != dpopJkt)
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidDpopProof, "dpop_jkt does not match the DPoP proof's key");
@@ -81,8 +86,8 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
             ClientId = clientId,
             RedirectUri = redirectUri,
             CodeChallenge = challenge,
-            State = NullIfEmpty(parameters("state").ToString()),
-            IssuerState = NullIfEmpty(parameters("issuer_state").ToString()),
+            State = NullIfEmpty(parameters["state"]),
+            IssuerState = NullIfEmpty(parameters["issuer_state"]),
             Scope = NullIfEmpty(scope),
             AuthorizationDetailIds = details.Value,
             ScopeIds = scopeIds,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GaiaX.Oid4vc.Issuer.Offers;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
@@ -11,7 +12,7 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 /// </summary>
 public sealed class IssuerStateSubjectResolver(IOfferStore offers, TimeProvider time) : IAuthorizationSubjectResolver
 {
-    public async Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, HttpContext httpContext, CancellationToken cancellationToken)
+    public async Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.IssuerState is null)

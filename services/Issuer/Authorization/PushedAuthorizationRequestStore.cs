@@ -1,8 +1,6 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 

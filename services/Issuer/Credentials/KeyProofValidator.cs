@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Nonce;
-using GaiaX.Oid4vc.Issuer.Protocol;
 using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 

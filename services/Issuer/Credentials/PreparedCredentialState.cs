@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Offers;
-
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 
 /// <summary>Where a prepared credential stands for the wallet.</summary>

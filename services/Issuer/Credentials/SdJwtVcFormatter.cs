@@ -1,13 +1,10 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.SdJwt;
-using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
 

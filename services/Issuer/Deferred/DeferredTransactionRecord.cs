@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Deferred;
 
 /// <summary>A deferred issuance: which offer's credential the wallet waits for.</summary>

@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Deferred;
 

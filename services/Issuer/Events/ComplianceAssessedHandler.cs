@@ -11,7 +11,7 @@ namespace GaiaX.Oid4vc.Issuer.Events;
 /// <c>offer-created</c>. The offer id derives from the event id, and the effect runs once per event
 /// id (idempotency guard), because pub/sub may deliver the event twice.
 /// </summary>
-public sealed class ComplianceAssessedHandler(OfferService offers, CredentialConfigurationCatalog catalog, IIdempotencyGuard guard, IEventBus events, IssuerEndpoints endpoints)
+public sealed class ComplianceAssessedHandler(CredentialOfferGenerator offers, CredentialConfigurationCatalog catalog, IIdempotencyGuard guard, IEventBus events, IssuerEndpoints endpoints)
 {
     public async Task<IntegrationEventResult> HandleAsync(ComplianceAssessed assessed, CancellationToken cancellationToken)
     {

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Issuer.Signing;
-using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.Credentials;
-
 namespace GaiaX.Oid4vc.Issuer.Metadata;
 
 /// <summary>Grant type identifiers.</summary>

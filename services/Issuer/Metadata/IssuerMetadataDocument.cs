@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Issuer.Metadata;
 

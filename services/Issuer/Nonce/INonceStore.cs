@@ -1,9 +1,3 @@
-using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Nonce;
 
 /// <summary><c>c_nonce</c> values: unpredictable, short-lived, each accepted in one credential request only.</summary>

@@ -1,6 +1,3 @@
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Issuer.Nonce;
 
 public sealed record NonceResponse([property: System.Text.Json.Serialization.JsonPropertyName("c_nonce")] string CNonce);

@@ -1,8 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Notification;
 
 /// <summary><c>notification_id</c> values and the events already received for them.</summary>

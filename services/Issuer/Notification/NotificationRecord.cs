@@ -1,8 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Notification;
 
 /// <summary>An issuance the wallet may report on: the offer, the configuration, the token that got it.</summary>

@@ -1,11 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Dapr.Events;
-using GaiaX.Oid4vc.Issuer.Credentials;
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Issuer.Token;
-using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 

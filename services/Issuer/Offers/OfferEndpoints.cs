@@ -26,7 +26,7 @@ public static class OfferEndpoints
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (offer?.CredentialOfferJson is null || offer.EffectiveStatus(time.GetUtcNow()) == OfferStatus.Expired || time.GetUtcNow() >= offer.ExpiresAt)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown or expired credential offer");
+            return ProtocolResults.Problem(StatusCodes.Status404NotFound, "Unknown or expired credential offer");
         }
         return ProtocolResults.Json(JsonNode.Parse(offer.CredentialOfferJson));
     }
@@ -38,7 +38,12 @@ public static class OfferEndpoints
     /// </summary>
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, OfferService service, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest http,
+        CreateOfferRequestValidator validator,
+        CredentialOfferGenerator generator,
+        IssuerEndpoints endpoints,
+        CancellationToken cancellationToken)
     {
         if (!JsonRequestBody.IsJson(http.ContentType))
         {
@@ -69,12 +74,12 @@ public static class OfferEndpoints
         {
             return InvalidBody("the body must be a JSON object");
         }
-        var problems = service.Validate(request);
+        var problems = validator.Validate(request);
         if (problems.Count > 0)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["offer"] = problems.ToArray() }, title: "Invalid offer request");
         }
-        var created = await service.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        var created = await generator.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var offerUrl = endpoints.OfferUri(created.Offer.Id);
         var response = new CreateOfferResponse(
             created.Offer.Id,

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Caching.Memory;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 

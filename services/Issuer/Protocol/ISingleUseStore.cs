@@ -1,4 +1,3 @@
-using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Protocol;

@@ -1,4 +1,6 @@
+using System.Net;
 using GaiaX.Oid4vc.Credentials.Protocol;
+
 namespace GaiaX.Oid4vc.Issuer.Protocol;
 
 /// <summary>
@@ -12,24 +14,30 @@ public static class PublicClients
 {
     private static readonly string[] AuthenticationParameters = ["client_secret", "client_assertion", "client_assertion_type"];
 
-    /// <summary>The <c>invalid_client</c> error for a request carrying client authentication, or null.</summary>
-    public static ProtocolError? RefuseClientAuthentication(IFormCollection form, IHeaderDictionary headers)
+    /// <summary>
+    /// The <c>invalid_client</c> error for a request carrying client authentication, or null.
+    /// <paramref name="authorization"/> is the request's <c>Authorization</c> header (empty when absent).
+    /// </summary>
+    public static ProtocolError? RefuseClientAuthentication(RequestParameters parameters, string? authorization)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(headers);
-        if (headers.Authorization.ToString() is { Length: > 0 } authorization)
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (authorization is { Length: > 0 })
         {
             // RFC 6749 section 5.2: 401 with a challenge for the scheme the client tried.
             var scheme = authorization.Split(' ', 2)[0];
-            return new ProtocolError(ErrorCodes.InvalidClient, "this server has public clients only; client authentication is not supported", StatusCodes.Status401Unauthorized)
+            return new ProtocolError(
+                ErrorCodes.InvalidClient,
+                "this server has public clients only; client authentication is not supported",
+                (int)HttpStatusCode.Unauthorized)
             {
                 AuthenticateScheme = scheme.Length is > 0 and <= 32 && scheme.All(char.IsAsciiLetterOrDigit) ? scheme : "Basic",
             };
         }
         // RFC 6749 section 3.1: a parameter without a value counts as omitted.
-        if (AuthenticationParameters.FirstOrDefault(name => form[name].Any(value => !string.IsNullOrEmpty(value))) is { } parameter)
+        if (Array.Find(AuthenticationParameters, parameters.HasValue) is { } parameter)
         {
-            return new ProtocolError(ErrorCodes.InvalidClient, $"this server has public clients only; client authentication by {parameter} is not supported");
+            return new ProtocolError(
+                ErrorCodes.InvalidClient, $"this server has public clients only; client authentication by {parameter} is not supported");
         }
         return null;
     }

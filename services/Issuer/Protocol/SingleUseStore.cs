@@ -1,5 +1,5 @@
-using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Protocol;
 

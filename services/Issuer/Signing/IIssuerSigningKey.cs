@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Keys;
 
 namespace GaiaX.Oid4vc.Issuer.Signing;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Caching.Memory;
-using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

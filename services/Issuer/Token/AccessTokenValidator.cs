@@ -1,19 +1,20 @@
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
+using System.Net;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>
 /// Authenticates requests to the credential, deferred and notification endpoints: a Bearer token
 /// (RFC 6750), or a DPoP-bound token with a DPoP proof of the bound key (RFC 9449 section 7).
+/// The endpoint hands over the header values as sent; the rules on how many there may be are here.
 /// </summary>
-public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofValidator dpop, IssuerEndpoints endpoints, TimeProvider time)
+public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofValidator dpop, TimeProvider time)
 {
-    public async Task<Outcome<ValidatedAccessToken>> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<ValidatedAccessToken>> ValidateAsync(ProtectedResourceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.Authorization;
+        var header = request.Authorization;
         if (header.Count == 0)
         {
             return Unauthorized("Bearer", ErrorCodes.InvalidToken, "an access token is required", challengeOnly: true);
@@ -22,7 +23,7 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         {
             return Unauthorized("Bearer", ErrorCodes.InvalidRequest, "send exactly one Authorization header");
         }
-        var value = header.ToString();
+        var value = header[0];
         var space = value.IndexOf(' ', StringComparison.Ordinal);
         var scheme = space > 0 ? value[..space] : value;
         var token = space > 0 ? value[(space + 1)..].Trim() : string.Empty;
@@ -46,13 +47,11 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         {
             return Unauthorized("DPoP", ErrorCodes.InvalidToken, "the access token is DPoP-bound; use the DPoP scheme with a proof");
         }
-        var proofs = request.Headers[DpopProofValidator.HeaderName];
-        if (proofs.Count != 1)
+        if (request.DpopProofs.Count != 1)
         {
             return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, "exactly one DPoP proof is required");
         }
-        var url = endpoints.Url(request.Path.Value ?? string.Empty);
-        var proof = await dpop.ValidateAsync(proofs.ToString(), request.Method, url, token, cancellationToken).ConfigureAwait(false);
+        var proof = await dpop.ValidateAsync(request.DpopProofs[0], request.Method, request.Url, token, cancellationToken).ConfigureAwait(false);
         if (proof.Failed)
         {
             return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, proof.Error.Description);
@@ -65,5 +64,5 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
     }
 
     private static Outcome<ValidatedAccessToken> Unauthorized(string scheme, string error, string? description, bool challengeOnly = false) =>
-        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, StatusCodes.Status401Unauthorized) { AuthenticateScheme = scheme, ChallengeOnly = challengeOnly });
+        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, (int)HttpStatusCode.Unauthorized) { AuthenticateScheme = scheme, ChallengeOnly = challengeOnly });
 }

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using Microsoft.Extensions.Options;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Dapr.State;
-
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 public interface IAccessTokenStore

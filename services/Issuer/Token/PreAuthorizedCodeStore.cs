@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Caching.Memory;
-using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Dapr.State;
+using GaiaX.Oid4vc.Issuer.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
 using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Dapr.State;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

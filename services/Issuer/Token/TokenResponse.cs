@@ -1,14 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
-using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Issuer.Authorization;
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Offers;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using Microsoft.Extensions.Options;
-using GaiaX.Oid4vc.ServiceDefaults;
-using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
 

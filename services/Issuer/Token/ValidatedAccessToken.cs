@@ -1,7 +1,3 @@
-using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
-using GaiaX.Oid4vc.Credentials.Protocol;
-
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>The access token presented at a protected endpoint, with what it grants.</summary>

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using GaiaX.Oid4vc.Issuer.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.Issuer.Offers;
+
+/// <summary>
+/// The rules of a management request for a credential offer: configurations this issuer supports,
+/// claims that fit them, a sane transaction code, subject and lifetime. Every problem is reported,
+/// not only the first, so an operator fixes a request in one go.
+/// </summary>
+public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog catalog, IOptions<IssuerOptions> options)
+{
+    /// <summary>Validates a management request; the problems are reported together.</summary>
+    public IReadOnlyList<string> Validate(CreateOfferRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        var ids = request.CredentialConfigurationIds;
+        if (ids is null || ids.Count == 0)
+        {
+            problems.Add("credential_configuration_ids must name at least one credential configuration");
+            return problems;
+        }
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            problems.Add("credential_configuration_ids must not repeat an id");
+        }
+        foreach (var id in ids)
+        {
+            var configuration = catalog.Find(id);
+            if (configuration is null)
+            {
+                problems.Add($"credential configuration '{id}' is not supported by this issuer");
+                continue;
+            }
+            var claims = request.Claims is not null && request.Claims.TryGetValue(id, out var value) ? value : EmptyObject;
+            problems.AddRange(CredentialConfigurationCatalog.CheckClaims(id, configuration, claims));
+        }
+        foreach (var extra in (request.Claims?.Keys ?? Enumerable.Empty<string>()).Except(ids, StringComparer.Ordinal))
+        {
+            problems.Add($"claims are given for '{extra}', which is not in credential_configuration_ids");
+        }
+        if (request.TxCode is { } tx)
+        {
+            if (tx.InputMode is not (null or "numeric" or "text"))
+            {
+                problems.Add("tx_code.input_mode must be 'numeric' or 'text'");
+            }
+            if (tx.Length is < 4 or > 12)
+            {
+                problems.Add("tx_code.length must be between 4 and 12");
+            }
+            if (tx.Description is { Length: > 300 })
+            {
+                problems.Add("tx_code.description must not exceed 300 characters");
+            }
+        }
+        if (request.SubjectId is { } subjectId && !IsSubjectId(subjectId))
+        {
+            problems.Add($"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL");
+        }
+        if (request.ExpiresIn is { } expiresIn && (expiresIn < 30 || expiresIn > options.Value.MaxOfferLifetimeSeconds))
+        {
+            problems.Add($"expires_in must be between 30 and {options.Value.MaxOfferLifetimeSeconds} seconds");
+        }
+        return problems;
+    }
+
+    /// <summary>Longer subject identifiers are refused (a DID or URL of a participant is far shorter).</summary>
+    public const int MaxSubjectIdLength = 2048;
+
+    /// <summary>An absolute URI without whitespace or control characters, as <c>credentialSubject.id</c> must be.</summary>
+    public static bool IsSubjectId(string value) =>
+        value.Length is > 0 and <= MaxSubjectIdLength
+        && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && global::GaiaX.Oid4vc.Credentials.Vcdm.VcdmRules.IsAbsoluteUri(value);
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+}
