@@ -22,5 +22,6 @@ public static class ComplianceProgram
             DefaultPort,
             configure,
             builder => builder.AddComplianceServices(),
-            app => app.MapGaiaXDapr().MapComplianceApi());
+            app => app.MapGaiaXDapr().MapComplianceApi()
+        );
 }

@@ -76,7 +76,8 @@ public static class ComplianceServiceCollectionExtensions
         // The registry gets its own pipeline instead of the default handler (stacked retries would
         // multiply); removing the default is the only way and is still marked experimental.
 #pragma warning disable EXTEXP0001
-        builder.Services.AddHttpClient<IGaiaXRegistry, GaiaXRegistryClient>(GaiaXRegistryClient.HttpClientName, (services, http) =>
+        builder
+            .Services.AddHttpClient<IGaiaXRegistry, GaiaXRegistryClient>(GaiaXRegistryClient.HttpClientName, (services, http) =>
             {
                 var baseUrl = services.GetRequiredService<IOptions<GaiaXRegistryOptions>>().Value.BaseUrl!.AbsoluteUri;
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
@@ -90,13 +91,15 @@ public static class ComplianceServiceCollectionExtensions
                 pipeline.AddTimeout(options.TotalTimeout);
                 if (options.MaxRetries > 0)
                 {
-                    pipeline.AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = options.MaxRetries,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromMilliseconds(200),
-                    });
+                    pipeline.AddRetry(
+                        new HttpRetryStrategyOptions
+                        {
+                            MaxRetryAttempts = options.MaxRetries,
+                            BackoffType = DelayBackoffType.Exponential,
+                            UseJitter = true,
+                            Delay = TimeSpan.FromMilliseconds(200),
+                        }
+                    );
                 }
                 pipeline.AddTimeout(options.AttemptTimeout);
             });

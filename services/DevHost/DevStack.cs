@@ -76,7 +76,8 @@ public sealed class DevStack : IAsyncDisposable
                     var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
                     var baseUrl = $"http://{settings.Host}:{port}";
                     // Development tokens for the Issuer's management API; later arguments may override it.
-                    var args = settings.ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
+                    var args = settings
+                        .ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
                         .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                         .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                         .Append($"--{DaprHostingExtensions.AppApiTokenKey}={sidecar.AppApiToken}")
@@ -87,7 +88,11 @@ public sealed class DevStack : IAsyncDisposable
                         // DevHost uses the development CA on purpose; the identity warning is for real deployments.
                         .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
                         .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
-                        .Concat(name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl)) : [])
+                        .Concat(
+                            name == "compliance"
+                                ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl))
+                                : []
+                        )
                         .ToArray();
                     app = create(args, builder => builder.Services.UseEmbeddedLifetime());
                     try
@@ -95,7 +100,11 @@ public sealed class DevStack : IAsyncDisposable
                         await app.StartAsync(cancellationToken).ConfigureAwait(false);
                         break;
                     }
-                    catch (IOException failure) when (requestedPort == 0 && attempt < 5 && failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                    catch (IOException failure)
+                        when (requestedPort == 0
+                            && attempt < 5
+                            && failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                        )
                     {
                         // Another process took the free port between probing and binding (an outgoing
                         // connection's ephemeral port, or a parallel test run): probe another one.
@@ -115,7 +124,12 @@ public sealed class DevStack : IAsyncDisposable
             throw;
         }
 
-        return new DevStack(started, dapr, string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0], registries);
+        return new DevStack(
+            started,
+            dapr,
+            string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0],
+            registries
+        );
     }
 
     private static int FreePort(string host)
@@ -132,15 +146,23 @@ public sealed class DevStack : IAsyncDisposable
         text.AppendLine("service      URL                          health");
         foreach (var service in _services)
         {
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"{service.Name,-12} {service.BaseUrl.ToString().TrimEnd('/'),-28} {new Uri(service.BaseUrl, "/healthz")}");
+            text.AppendLine(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{service.Name, -12} {service.BaseUrl.ToString().TrimEnd('/'), -28} {new Uri(service.BaseUrl, "/healthz")}"
+            );
         }
         if (Registries is not null)
         {
-            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
-                $"{"registries",-12} {Registries.BaseUrl.ToString().TrimEnd('/'),-28} sandbox VIES, EORI, GLEIF, EUID register (demo companies)");
+            text.AppendLine(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{"registries", -12} {Registries.BaseUrl.ToString().TrimEnd('/'), -28} sandbox VIES, EORI, GLEIF, EUID register "
+                    + $"(demo companies)"
+            );
         }
-        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}");
+        text.AppendLine(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}"
+        );
         return text.ToString();
     }
 

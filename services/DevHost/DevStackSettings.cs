@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace GaiaX.Oid4vc.DevHost;
 
 /// <summary>Where DevHost puts each service. Ports default to 5101–5104 on 127.0.0.1.</summary>
@@ -49,10 +47,7 @@ public sealed record DevStackSettings
             ["--redis"] = "DevHost:Redis",
             ["--real-registries"] = "DevHost:RealRegistries",
         };
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables("GAIAX_")
-            .AddCommandLine(args, switches)
-            .Build();
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables("GAIAX_").AddCommandLine(args, switches).Build();
 
         var defaults = new DevStackSettings();
         return new DevStackSettings
@@ -76,7 +71,10 @@ public sealed record DevStackSettings
         {
             return fallback;
         }
-        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+        if (
+            !int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            || port is < 0 or > 65535
+        )
         {
             throw new ArgumentException($"Setting 'DevHost:Ports:{service}' is invalid: '{value}' is not a TCP port (0–65535).");
         }

@@ -8,10 +8,7 @@ using GaiaX.Oid4vc.DevHost.Onboarding;
 var demo = args.Contains("--demo", StringComparer.OrdinalIgnoreCase);
 using var tokens = new ManagementTokens(TimeProvider.System);
 var parsed = DevStackSettings.FromArgs(args.Where(a => !a.Equals("--demo", StringComparison.OrdinalIgnoreCase)).ToArray());
-var settings = parsed with
-{
-    ServiceArgs = [.. tokens.ServiceArguments(), "--Issuer:DeferredIntervalSeconds=1", .. parsed.ServiceArgs],
-};
+var settings = parsed with { ServiceArgs = [.. tokens.ServiceArguments(), "--Issuer:DeferredIntervalSeconds=1", .. parsed.ServiceArgs] };
 if (demo)
 {
     // The demo needs no fixed ports: it must not collide with a DevHost already running.
@@ -29,16 +26,22 @@ await OnboardingDemo.PrintWalletStartAsync(stack, tokens, Console.Out).Configure
 Console.WriteLine("Press Ctrl-C to stop.");
 
 using var stopping = new CancellationTokenSource();
-using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
-{
-    context.Cancel = true;
-    stopping.Cancel();
-});
-using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    stopping.Cancel();
-});
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGINT,
+    context =>
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }
+);
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        stopping.Cancel();
+    }
+);
 
 try
 {

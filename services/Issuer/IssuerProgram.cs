@@ -22,5 +22,6 @@ public static class IssuerProgram
             DefaultPort,
             configure,
             builder => builder.AddIssuerServices(),
-            app => app.MapGaiaXDapr().MapIssuerApi());
+            app => app.MapGaiaXDapr().MapIssuerApi()
+        );
 }

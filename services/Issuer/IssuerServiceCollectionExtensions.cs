@@ -31,7 +31,10 @@ public static class IssuerServiceCollectionExtensions
         builder.AddServiceIdentity(IssuerOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(256 * 1024);
         builder.AddManagementApiAuthentication(
-            builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management"), ManagementScopes.Api, new IssuerOptions().Management);
+            builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management"),
+            ManagementScopes.Api,
+            new IssuerOptions().Management
+        );
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);

@@ -15,8 +15,9 @@ namespace GaiaX.Oid4vc.Issuer;
 /// </summary>
 public static class ProtocolRequests
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoRepeats =
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoRepeats = new Dictionary<string, IReadOnlyList<string>>(
+        StringComparer.OrdinalIgnoreCase
+    );
 
     /// <summary>A form-encoded body as <see cref="RequestParameters"/>.</summary>
     public static RequestParameters ReadParameters(IFormCollection form)
@@ -52,8 +53,7 @@ public static class ProtocolRequests
     }
 
     /// <summary>Every value of a header (or parameter) as sent; no allocation when there is none.</summary>
-    public static IReadOnlyList<string> HeaderValues(StringValues values) =>
-        values.Count == 0 ? [] : (string[])values.ToArray()!;
+    public static IReadOnlyList<string> HeaderValues(StringValues values) => values.Count == 0 ? [] : (string[])values.ToArray()!;
 
     /// <summary>
     /// A back-channel client request (token, pushed authorization) as its plain model, made by
@@ -63,7 +63,8 @@ public static class ProtocolRequests
     public static async Task<T?> ReadClientFormAsync<T>(
         this HttpRequest request,
         Func<RequestParameters, string, IReadOnlyList<string>, T> create,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,7 +75,10 @@ public static class ProtocolRequests
         }
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         return create(
-            ReadParameters(form), request.Headers.Authorization.ToString(), HeaderValues(request.Headers[DpopProofValidator.HeaderName]));
+            ReadParameters(form),
+            request.Headers.Authorization.ToString(),
+            HeaderValues(request.Headers[DpopProofValidator.HeaderName])
+        );
     }
 
     /// <summary>
@@ -89,7 +93,8 @@ public static class ProtocolRequests
             HeaderValues(request.Headers.Authorization),
             HeaderValues(request.Headers[DpopProofValidator.HeaderName]),
             request.Method,
-            endpoints.Url(request.Path.Value ?? string.Empty));
+            endpoints.Url(request.Path.Value ?? string.Empty)
+        );
     }
 
     /// <summary>
@@ -102,7 +107,8 @@ public static class ProtocolRequests
         AccessTokenValidator tokens,
         IssuerEndpoints endpoints,
         string errorCode,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tokens);

@@ -13,10 +13,16 @@ public static class NotaryApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
         app.MapRegistrationNumberEndpoints();
-        app.MapIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.Route,
-            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken));
-        app.MapDeadLetteredIntegrationEvent<IssuanceRequested>(IssuanceRequestedHandler.DeadLetterRoute,
-            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) => handler.HandleDeadLetteredAsync(request, cancellationToken));
+        app.MapIntegrationEvent<IssuanceRequested>(
+            IssuanceRequestedHandler.Route,
+            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleAsync(request, cancellationToken)
+        );
+        app.MapDeadLetteredIntegrationEvent<IssuanceRequested>(
+            IssuanceRequestedHandler.DeadLetterRoute,
+            (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleDeadLetteredAsync(request, cancellationToken)
+        );
         return app;
     }
 }

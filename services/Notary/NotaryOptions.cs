@@ -42,15 +42,16 @@ public sealed class NotaryOptions : IValidatableObject
     /// type of each (<c>vat-id</c>, <c>lei-code</c>, <c>eori</c>, <c>tax-id</c>, <c>euid</c>,
     /// <c>local</c>). An <c>issuance-requested</c> event for another configuration is not the Notary's.
     /// </summary>
-    public Dictionary<string, string> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal)
-    {
-        ["VatID"] = "vat-id",
-        ["LeiCode"] = "lei-code",
-        ["EORI"] = "eori",
-        ["TaxID"] = "tax-id",
-        ["EUID"] = "euid",
-        ["LocalRegistrationNumber"] = "local",
-    };
+    public Dictionary<string, string> CredentialConfigurations { get; set; } =
+        new(StringComparer.Ordinal)
+        {
+            ["VatID"] = "vat-id",
+            ["LeiCode"] = "lei-code",
+            ["EORI"] = "eori",
+            ["TaxID"] = "tax-id",
+            ["EUID"] = "euid",
+            ["LocalRegistrationNumber"] = "local",
+        };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -60,7 +61,8 @@ public sealed class NotaryOptions : IValidatableObject
             {
                 yield return new ValidationResult(
                     $"maps '{configuration}' to '{type}', which is not one of {string.Join(", ", RegistrationNumberTypes.Slugs)}",
-                    [$"{nameof(CredentialConfigurations)}:{configuration}"]);
+                    [$"{nameof(CredentialConfigurations)}:{configuration}"]
+                );
             }
         }
     }

@@ -22,5 +22,6 @@ public static class NotaryProgram
             DefaultPort,
             configure,
             builder => builder.AddNotaryServices(),
-            app => app.MapGaiaXDapr().MapNotaryApi());
+            app => app.MapGaiaXDapr().MapNotaryApi()
+        );
 }

@@ -47,19 +47,27 @@ public static class NotaryServiceCollectionExtensions
         builder.AddValidatedOptions<EuidRegistryOptions>(EuidRegistryOptions.SectionName);
         builder.AddValidatedOptions<LocalRegistryOptions>(LocalRegistryOptions.SectionName);
 
-        builder.Services.AddHttpClient<ViesClient>()
-            .ConfigureHttpClient((services, http) => http.BaseAddress = new Uri(services.GetRequiredService<IOptions<ViesOptions>>().Value.Endpoint!))
+        builder
+            .Services.AddHttpClient<ViesClient>()
+            .ConfigureHttpClient(
+                (services, http) => http.BaseAddress = new Uri(services.GetRequiredService<IOptions<ViesOptions>>().Value.Endpoint!)
+            )
             .AddRegistryPipeline<ViesOptions>("vies", ViesClient.IsTransientResponse);
-        builder.Services.AddHttpClient<EoriClient>()
-            .ConfigureHttpClient((services, http) => http.BaseAddress = new Uri(services.GetRequiredService<IOptions<EoriOptions>>().Value.Endpoint!))
+        builder
+            .Services.AddHttpClient<EoriClient>()
+            .ConfigureHttpClient(
+                (services, http) => http.BaseAddress = new Uri(services.GetRequiredService<IOptions<EoriOptions>>().Value.Endpoint!)
+            )
             .AddRegistryPipeline<EoriOptions>("eori");
-        builder.Services.AddHttpClient<GleifClient>()
-            .AddRegistryPipeline<GleifOptions>("gleif");
-        builder.Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.TaxId))
+        builder.Services.AddHttpClient<GleifClient>().AddRegistryPipeline<GleifOptions>("gleif");
+        builder
+            .Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.TaxId))
             .AddRegistryPipeline<TaxIdRegistryOptions>("tax-id");
-        builder.Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.Euid))
+        builder
+            .Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.Euid))
             .AddRegistryPipeline<EuidRegistryOptions>("euid");
-        builder.Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.Local))
+        builder
+            .Services.AddHttpClient(ConfiguredRegistryClient.ClientName(RegistrationNumberType.Local))
             .AddRegistryPipeline<LocalRegistryOptions>("local");
         builder.Services.AddTransient<ConfiguredRegistryClient>();
         return builder;

@@ -10,4 +10,5 @@ public sealed record DemoCompany(
     string? Euid,
     string? Region = null,
     bool VatValid = true,
-    string LeiRegistrationStatus = "ISSUED");
+    string LeiRegistrationStatus = "ISSUED"
+);

@@ -16,10 +16,24 @@ public static partial class RegistryWireFormats
     public const string SoapContentType = "text/xml; charset=utf-8";
     public const string JsonApiContentType = "application/vnd.api+json";
 
-    public static string ViesCheckVatResponse(string countryCode, string vatNumber, bool valid, string? name = null, string? address = null) =>
-        Envelope($"""
-            <ns2:checkVatResponse xmlns:ns2="urn:ec.europa.eu:taxud:vies:services:checkVat:types"><ns2:countryCode>{X(countryCode)}</ns2:countryCode><ns2:vatNumber>{X(vatNumber)}</ns2:vatNumber><ns2:requestDate>2026-01-01+01:00</ns2:requestDate><ns2:valid>{(valid ? "true" : "false")}</ns2:valid><ns2:name>{X(name ?? "---")}</ns2:name><ns2:address>{X(address ?? "---")}</ns2:address></ns2:checkVatResponse>
-            """);
+    public static string ViesCheckVatResponse(
+        string countryCode,
+        string vatNumber,
+        bool valid,
+        string? name = null,
+        string? address = null
+    ) =>
+        Envelope(
+            $"""
+            <ns2:checkVatResponse xmlns:ns2="urn:ec.europa.eu:taxud:vies:services:checkVat:types"><ns2:countryCode>{X(
+                countryCode
+            )}</ns2:countryCode><ns2:vatNumber>{X(
+                vatNumber
+            )}</ns2:vatNumber><ns2:requestDate>2026-01-01+01:00</ns2:requestDate><ns2:valid>{(
+                valid ? "true" : "false"
+            )}</ns2:valid><ns2:name>{X(name ?? "---")}</ns2:name><ns2:address>{X(address ?? "---")}</ns2:address></ns2:checkVatResponse>
+            """
+        );
 
     /// <summary>A SOAP 1.1 fault whose <c>faultstring</c> is the VIES error code (VIES sends it with HTTP 500).</summary>
     public static string SoapFault(string code) =>
@@ -27,32 +41,47 @@ public static partial class RegistryWireFormats
 
     /// <summary>A validateEORI answer for one number: status 0 = valid, 1 = not valid.</summary>
     public static string EoriResponse(string eori, bool valid, string? name = null, string? country = null) =>
-        Envelope($"""
-            <ns0:validateEORIResponse xmlns:ns0="http://eori.ws.eos.dds.s/"><return><requestDate>01/01/2026</requestDate><result><eori>{X(eori)}</eori><status>{(valid ? "0" : "1")}</status><statusDescr>{(valid ? "Valid" : "Not valid")}</statusDescr>{(name is null ? "" : $"<name>{X(name)}</name>")}{(country is null ? "" : $"<country>{X(country)}</country>")}</result></return></ns0:validateEORIResponse>
-            """);
+        Envelope(
+            $"""
+            <ns0:validateEORIResponse xmlns:ns0="http://eori.ws.eos.dds.s/"><return><requestDate>01/01/2026</requestDate><result><eori>{X(
+                eori
+            )}</eori><status>{(valid ? "0" : "1")}</status><statusDescr>{(valid ? "Valid" : "Not valid")}</statusDescr>{(
+                name is null ? "" : $"<name>{X(name)}</name>"
+            )}{(country is null ? "" : $"<country>{X(country)}</country>")}</result></return></ns0:validateEORIResponse>
+            """
+        );
 
     /// <summary>A GLEIF <c>lei-records</c> document.</summary>
-    public static string GleifLeiRecord(string lei, string legalName, string country, string? region = null, string registrationStatus = "ISSUED", string entityStatus = "ACTIVE") =>
-        JsonSerializer.Serialize(new
-        {
-            data = new
+    public static string GleifLeiRecord(
+        string lei,
+        string legalName,
+        string country,
+        string? region = null,
+        string registrationStatus = "ISSUED",
+        string entityStatus = "ACTIVE"
+    ) =>
+        JsonSerializer.Serialize(
+            new
             {
-                type = "lei-records",
-                id = lei,
-                attributes = new
+                data = new
                 {
-                    lei,
-                    entity = new
+                    type = "lei-records",
+                    id = lei,
+                    attributes = new
                     {
-                        legalName = new { name = legalName, language = "en" },
-                        legalAddress = new { country, region },
-                        headquartersAddress = new { country, region },
-                        status = entityStatus,
+                        lei,
+                        entity = new
+                        {
+                            legalName = new { name = legalName, language = "en" },
+                            legalAddress = new { country, region },
+                            headquartersAddress = new { country, region },
+                            status = entityStatus,
+                        },
+                        registration = new { status = registrationStatus },
                     },
-                    registration = new { status = registrationStatus },
                 },
-            },
-        });
+            }
+        );
 
     public static string GleifNotFound() =>
         """{"errors":[{"status":"404","title":"Not Found","detail":"The requested resource could not be found."}]}""";

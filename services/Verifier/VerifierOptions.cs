@@ -72,7 +72,10 @@ public sealed class VerifierOptions : IValidatableObject
         }
         if (ResponseProcessingTimeoutSeconds <= VerificationTimeoutSeconds)
         {
-            yield return new ValidationResult("must be greater than VerificationTimeoutSeconds", [nameof(ResponseProcessingTimeoutSeconds)]);
+            yield return new ValidationResult(
+                "must be greater than VerificationTimeoutSeconds",
+                [nameof(ResponseProcessingTimeoutSeconds)]
+            );
         }
         if (string.IsNullOrWhiteSpace(Management.Audience))
         {

@@ -22,5 +22,6 @@ public static class VerifierProgram
             DefaultPort,
             configure,
             builder => builder.AddVerifierServices(),
-            app => app.MapGaiaXDapr().MapVerifierApi());
+            app => app.MapGaiaXDapr().MapVerifierApi()
+        );
 }

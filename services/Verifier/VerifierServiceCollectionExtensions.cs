@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
@@ -8,7 +9,6 @@ using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Verifier;
 
@@ -52,7 +52,10 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<PresentationStatusService>();
 
         builder.AddManagementApiAuthentication(
-            builder.Configuration.GetSection($"{VerifierOptions.SectionName}:Management"), ManagementScopes.Api, new VerifierOptions().Management);
+            builder.Configuration.GetSection($"{VerifierOptions.SectionName}:Management"),
+            ManagementScopes.Api,
+            new VerifierOptions().Management
+        );
         return builder;
     }
 }

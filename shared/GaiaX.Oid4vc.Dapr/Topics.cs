@@ -21,7 +21,14 @@ public static class Topics
 
     public static IReadOnlyList<string> All { get; } =
     [
-        IssuanceRequested, CredentialPrepared, CredentialAssessed, PresentationVerified,
-        ComplianceAssessed, OfferCreated, CredentialAccepted, CredentialFailure, CredentialDeleted,
+        IssuanceRequested,
+        CredentialPrepared,
+        CredentialAssessed,
+        PresentationVerified,
+        ComplianceAssessed,
+        OfferCreated,
+        CredentialAccepted,
+        CredentialFailure,
+        CredentialDeleted,
     ];
 }

@@ -14,7 +14,10 @@ internal sealed partial class ClosedManagementApiWarning(string section, ILogger
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The management API refuses every call: configure Authority, SigningKeyJwk, " +
-        "SigningKeysJwks, or (development) UseDevelopmentTokens in section {Section}.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The management API refuses every call: configure Authority, SigningKeyJwk, "
+            + "SigningKeysJwks, or (development) UseDevelopmentTokens in section {Section}."
+    )]
     private static partial void LogClosed(ILogger logger, string section);
 }

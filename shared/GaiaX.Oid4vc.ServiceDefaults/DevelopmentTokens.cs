@@ -31,20 +31,18 @@ public sealed class DevelopmentTokens : IDisposable
     public string Create(IEnumerable<string>? scopes = null, TimeSpan? lifetime = null)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TokenIssuer,
-            Audience = _audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
-            Claims = new Dictionary<string, object>
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
             {
-                ["sub"] = "development",
-                ["scope"] = string.Join(' ', scopes ?? _scopes.All),
-            },
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
-        });
+                Issuer = TokenIssuer,
+                Audience = _audience,
+                IssuedAt = now,
+                NotBefore = now,
+                Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
+                Claims = new Dictionary<string, object> { ["sub"] = "development", ["scope"] = string.Join(' ', scopes ?? _scopes.All) },
+                SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
+            }
+        );
     }
 
     public void Dispose() => _key.Dispose();

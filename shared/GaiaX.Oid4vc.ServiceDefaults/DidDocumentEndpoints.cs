@@ -26,8 +26,10 @@ public static class DidDocumentEndpoints
         // The identity itself is loaded on first use, so a bad setting surfaces through options validation at start.
         var settings = endpoints.ServiceProvider.GetRequiredService<ServiceIdentitySection>();
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (Uri.TryCreate(configuration[$"{settings.ServiceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
-            && baseUrl.AbsolutePath.Trim('/') is { Length: > 0 } path)
+        if (
+            Uri.TryCreate(configuration[$"{settings.ServiceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
+            && baseUrl.AbsolutePath.Trim('/') is { Length: > 0 } path
+        )
         {
             endpoints.MapGet("/" + path + "/did.json", Serve).ExcludeFromDescription();
         }

@@ -1,9 +1,8 @@
-using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-using GaiaX.Oid4vc.Credentials.Protocol;
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
 /// <summary>
@@ -17,13 +16,22 @@ namespace GaiaX.Oid4vc.ServiceDefaults;
 /// A protocol endpoint (<see cref="ProtocolEndpointMetadata"/>) gets <c>invalid_request</c> as an OAuth
 /// error object; any other endpoint RFC 9457 problem details.
 /// </summary>
-public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProblemDetailsService problems, ILogger<FormBodyGuardMiddleware> logger)
+public sealed partial class FormBodyGuardMiddleware(
+    RequestDelegate next,
+    IProblemDetailsService problems,
+    ILogger<FormBodyGuardMiddleware> logger
+)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || !HasBody(request) || !request.HasFormContentType || endpoint.Metadata.GetMetadata<RawFormBodyMetadata>() is not null)
+        if (
+            endpoint is null
+            || !HasBody(request)
+            || !request.HasFormContentType
+            || endpoint.Metadata.GetMetadata<RawFormBodyMetadata>() is not null
+        )
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -65,21 +73,33 @@ public sealed partial class FormBodyGuardMiddleware(RequestDelegate next, IProbl
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            await OAuthErrorText.WriteAsync(context.Response, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, description, context.RequestAborted).ConfigureAwait(false);
+            await OAuthErrorText
+                .WriteAsync(
+                    context.Response,
+                    StatusCodes.Status400BadRequest,
+                    ErrorCodes.InvalidRequest,
+                    description,
+                    context.RequestAborted
+                )
+                .ConfigureAwait(false);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers.CacheControl = "no-store";
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Malformed form body",
-                Detail = description,
-            },
-        }).ConfigureAwait(false);
+        await problems
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "Malformed form body",
+                        Detail = description,
+                    },
+                }
+            )
+            .ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a malformed form body at {Path}")]

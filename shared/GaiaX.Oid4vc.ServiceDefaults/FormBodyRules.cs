@@ -2,7 +2,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
-/// <summary>What no protocol form may carry, shared by <see cref="FormBodyGuardMiddleware"/> and endpoints that parse their own body.</summary>
+/// <summary>What no protocol form may carry, shared by <see cref="FormBodyGuardMiddleware"/> and endpoints that parse their own
+/// body.</summary>
 public static class FormBodyRules
 {
     /// <summary>The most fields a form may have (ASP.NET Core's own form default).</summary>
@@ -29,7 +30,8 @@ public static class FormBodyRules
             {
                 if (value is not null && HasControlCharacter(value))
                 {
-                    return $"The form field '{(key.Length > 64 ? string.Concat(key.AsSpan(0, 64), "...") : key)}' contains a control character.";
+                    return $"The form field '{(key.Length > 64 ? string.Concat(key.AsSpan(0, 64), "...") : key)}' contains a "
+                        + $"control character.";
                 }
             }
         }

@@ -34,9 +34,12 @@ public static class JsonRequestBody
         }
         catch (JsonException ex)
         {
-            return (null, ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
-                ? "the request body repeats a member"
-                : "the request body is not valid JSON");
+            return (
+                null,
+                ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                    ? "the request body repeats a member"
+                    : "the request body is not valid JSON"
+            );
         }
         catch (InvalidOperationException)
         {
@@ -105,9 +108,8 @@ public static class JsonRequestBody
 
     private const string NotText = "the JSON holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)";
 
-    private static string Problem(JsonException ex) => ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
-        ? "the JSON repeats a member"
-        : "the JSON is not valid JSON";
+    private static string Problem(JsonException ex) =>
+        ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "the JSON repeats a member" : "the JSON is not valid JSON";
 
     private static (JsonDocument? Document, string? Problem) Checked(JsonDocument document)
     {

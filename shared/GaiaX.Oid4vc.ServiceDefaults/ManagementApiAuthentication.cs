@@ -19,9 +19,15 @@ public static class ManagementApiAuthentication
 {
     private static readonly string[] AsymmetricAlgorithms =
     [
-        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
-        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
-        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256,
+        SecurityAlgorithms.EcdsaSha384,
+        SecurityAlgorithms.EcdsaSha512,
+        SecurityAlgorithms.RsaSha256,
+        SecurityAlgorithms.RsaSha384,
+        SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256,
+        SecurityAlgorithms.RsaSsaPssSha384,
+        SecurityAlgorithms.RsaSsaPssSha512,
     ];
 
     /// <summary>
@@ -33,7 +39,11 @@ public static class ManagementApiAuthentication
     /// <paramref name="scopes"/>: write needs the write scope, read either scope.
     /// </summary>
     public static TBuilder AddManagementApiAuthentication<TBuilder>(
-        this TBuilder builder, IConfigurationSection section, ManagementApiScopes scopes, ManagementApiOptions defaults)
+        this TBuilder builder,
+        IConfigurationSection section,
+        ManagementApiScopes scopes,
+        ManagementApiOptions defaults
+    )
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -62,72 +72,83 @@ public static class ManagementApiAuthentication
         // throws and catches on each opaque token): the handler skips endpoints without
         // authorization metadata.
         services.AddAuthentication().AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IServiceProvider>((jwt, provider) =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.Events = new JwtBearerEvents { OnMessageReceived = SkipUnlessAuthorizationRequired };
-                var parameters = jwt.TokenValidationParameters;
-                parameters.ValidAudience = settings.Audience;
-                parameters.ValidAlgorithms = AsymmetricAlgorithms;
-                parameters.ClockSkew = TimeSpan.FromSeconds(30);
-                // Lifetimes are judged by the service clock (TimeProvider), like every other expiry here.
-                var clock = provider.GetRequiredService<TimeProvider>();
-                parameters.LifetimeValidator = (notBefore, expires, _, validation) => IsCurrent(clock.GetUtcNow().UtcDateTime, notBefore, expires, validation.ClockSkew);
-                if (hasAuthority)
+        services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>(
+                (jwt, provider) =>
                 {
-                    jwt.Authority = settings.Authority;
-                    jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata
-                        ?? settings.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-                    // The discovered issuer is always accepted; a configured one as well.
-                    parameters.ValidIssuer = settings.TokenIssuer;
-                    if (keys.Count > 0)
+                    jwt.MapInboundClaims = false;
+                    jwt.Events = new JwtBearerEvents { OnMessageReceived = SkipUnlessAuthorizationRequired };
+                    var parameters = jwt.TokenValidationParameters;
+                    parameters.ValidAudience = settings.Audience;
+                    parameters.ValidAlgorithms = AsymmetricAlgorithms;
+                    parameters.ClockSkew = TimeSpan.FromSeconds(30);
+                    // Lifetimes are judged by the service clock (TimeProvider), like every other expiry here.
+                    var clock = provider.GetRequiredService<TimeProvider>();
+                    parameters.LifetimeValidator = (notBefore, expires, _, validation) =>
+                        IsCurrent(clock.GetUtcNow().UtcDateTime, notBefore, expires, validation.ClockSkew);
+                    if (hasAuthority)
+                    {
+                        jwt.Authority = settings.Authority;
+                        jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata
+                            ?? settings.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                        // The discovered issuer is always accepted; a configured one as well.
+                        parameters.ValidIssuer = settings.TokenIssuer;
+                        if (keys.Count > 0)
+                        {
+                            parameters.IssuerSigningKeys = keys;
+                        }
+                    }
+                    else if (keys.Count > 0)
                     {
                         parameters.IssuerSigningKeys = keys;
+                        parameters.ValidIssuer = settings.TokenIssuer;
+                        parameters.ValidateIssuer = settings.TokenIssuer is not null;
+                    }
+                    else if (provider.GetService<DevelopmentTokens>() is { } development)
+                    {
+                        parameters.IssuerSigningKey = development.SigningKey;
+                        parameters.ValidIssuer = DevelopmentTokens.TokenIssuer;
+                    }
+                    else
+                    {
+                        // Nothing configured: the management API stays closed (every call 401), the
+                        // protocol endpoints work; a warning at start says what to configure.
+                        jwt.Events = new JwtBearerEvents
+                        {
+                            OnMessageReceived = context =>
+                            {
+                                context.NoResult();
+                                return Task.CompletedTask;
+                            },
+                        };
                     }
                 }
-                else if (keys.Count > 0)
-                {
-                    parameters.IssuerSigningKeys = keys;
-                    parameters.ValidIssuer = settings.TokenIssuer;
-                    parameters.ValidateIssuer = settings.TokenIssuer is not null;
-                }
-                else if (provider.GetService<DevelopmentTokens>() is { } development)
-                {
-                    parameters.IssuerSigningKey = development.SigningKey;
-                    parameters.ValidIssuer = DevelopmentTokens.TokenIssuer;
-                }
-                else
-                {
-                    // Nothing configured: the management API stays closed (every call 401), the
-                    // protocol endpoints work; a warning at start says what to configure.
-                    jwt.Events = new JwtBearerEvents
-                    {
-                        OnMessageReceived = context =>
-                        {
-                            context.NoResult();
-                            return Task.CompletedTask;
-                        },
-                    };
-                }
-            });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(scopes.Write, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => HasScope(context.User, scopes.Write)))
-            .AddPolicy(scopes.Read, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => HasScope(context.User, scopes.Read) || HasScope(context.User, scopes.Write)));
+            );
+        services
+            .AddAuthorizationBuilder()
+            .AddPolicy(scopes.Write, policy =>
+                policy
+                    .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => HasScope(context.User, scopes.Write))
+            )
+            .AddPolicy(scopes.Read, policy =>
+                policy
+                    .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => HasScope(context.User, scopes.Read) || HasScope(context.User, scopes.Write))
+            );
         return builder;
     }
 
-    /// <summary>Whether <paramref name="user"/>'s <c>scope</c> or <c>scp</c> claims (space-separated) hold <paramref name="scope"/>.</summary>
+    /// <summary>Whether <paramref name="user"/>'s <c>scope</c> or <c>scp</c> claims (space-separated) hold <paramref
+    /// name="scope"/>.</summary>
     public static bool HasScope(ClaimsPrincipal user, string scope)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.FindAll("scope").Concat(user.FindAll("scp"))
+        return user.FindAll("scope")
+            .Concat(user.FindAll("scp"))
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Contains(scope, StringComparer.Ordinal);
     }
@@ -152,13 +173,23 @@ public static class ManagementApiAuthentication
         var keys = new List<SecurityKey>();
         if (!string.IsNullOrWhiteSpace(settings.SigningKeyJwk))
         {
-            var key = Parse(() => new JsonWebKey(settings.SigningKeyJwk), section, nameof(ManagementApiOptions.SigningKeyJwk), "is not a JSON Web Key");
+            var key = Parse(
+                () => new JsonWebKey(settings.SigningKeyJwk),
+                section,
+                nameof(ManagementApiOptions.SigningKeyJwk),
+                "is not a JSON Web Key"
+            );
             CheckPublic(key, section, nameof(ManagementApiOptions.SigningKeyJwk));
             keys.Add(key);
         }
         if (!string.IsNullOrWhiteSpace(settings.SigningKeysJwks))
         {
-            var set = Parse(() => new JsonWebKeySet(settings.SigningKeysJwks), section, nameof(ManagementApiOptions.SigningKeysJwks), "is not a JSON Web Key Set");
+            var set = Parse(
+                () => new JsonWebKeySet(settings.SigningKeysJwks),
+                section,
+                nameof(ManagementApiOptions.SigningKeysJwks),
+                "is not a JSON Web Key Set"
+            );
             foreach (var key in set.Keys)
             {
                 CheckPublic(key, section, nameof(ManagementApiOptions.SigningKeysJwks));

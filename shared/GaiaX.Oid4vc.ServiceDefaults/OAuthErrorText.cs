@@ -36,13 +36,15 @@ public static class OAuthErrorText
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(c switch
-            {
-                '"' => '\'',
-                '\\' => '/',
-                _ when IsAllowed(c) => c,
-                _ => '?',
-            });
+            builder.Append(
+                c switch
+                {
+                    '"' => '\'',
+                    '\\' => '/',
+                    _ when IsAllowed(c) => c,
+                    _ => '?',
+                }
+            );
         }
         return builder.ToString();
     }

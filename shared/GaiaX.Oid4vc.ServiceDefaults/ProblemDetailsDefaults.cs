@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +21,8 @@ public static class ProblemDetailsDefaults
             {
                 var http = context.HttpContext;
                 context.ProblemDetails.Instance ??= http.Request.Path;
-                context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+                context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
+                    ?? http.TraceIdentifier;
 
                 // Never leak exception details to a client: the message and stack stay in the logs.
                 if (context.Exception is not null && context.ProblemDetails.Status is null or >= 500)
@@ -37,12 +37,13 @@ public static class ProblemDetailsDefaults
         {
             // A request the client got wrong (oversized body, malformed framing) is the client's
             // error: keep Kestrel's status code instead of turning it into a 500.
-            options.StatusCodeSelector = exception => exception switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
-                _ => StatusCodes.Status500InternalServerError,
-            };
+            options.StatusCodeSelector = exception =>
+                exception switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
+                    _ => StatusCodes.Status500InternalServerError,
+                };
         });
 
         return builder;

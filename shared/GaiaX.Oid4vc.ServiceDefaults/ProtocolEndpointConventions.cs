@@ -6,7 +6,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ProtocolEndpointConventions
 {
     /// <summary>Marks the endpoint as an OAuth / OpenID4VC protocol endpoint (see <see cref="ProtocolEndpointMetadata"/>).</summary>
-    public static TBuilder WithProtocolErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder WithProtocolErrors<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Add(endpoint => endpoint.Metadata.Add(ProtocolEndpointMetadata.Instance));
@@ -14,7 +15,8 @@ public static class ProtocolEndpointConventions
     }
 
     /// <summary>Marks an endpoint that parses its own form body (see <see cref="RawFormBodyMetadata"/>).</summary>
-    public static TBuilder ReadsRawFormBody<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder ReadsRawFormBody<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Add(endpoint => endpoint.Metadata.Add(RawFormBodyMetadata.Instance));

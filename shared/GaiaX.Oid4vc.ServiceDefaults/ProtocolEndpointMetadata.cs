@@ -11,7 +11,5 @@ public sealed class ProtocolEndpointMetadata
 {
     public static readonly ProtocolEndpointMetadata Instance = new();
 
-    private ProtocolEndpointMetadata()
-    {
-    }
+    private ProtocolEndpointMetadata() { }
 }

@@ -53,7 +53,8 @@ public static class ProtocolResults
         string? detail = null,
         string? type = null,
         IDictionary<string, object?>? extensions = null,
-        TimeSpan? retryAfter = null)
+        TimeSpan? retryAfter = null
+    )
     {
         var problem = Results.Problem(statusCode: statusCode, title: title, detail: detail, type: type, extensions: extensions);
         return retryAfter is { } delay ? new RetryAfterResult(problem, delay) : problem;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Primitives;
-
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
 /// <summary>
@@ -11,7 +9,5 @@ public sealed class RawFormBodyMetadata
 {
     public static readonly RawFormBodyMetadata Instance = new();
 
-    private RawFormBodyMetadata()
-    {
-    }
+    private RawFormBodyMetadata() { }
 }

@@ -9,7 +9,11 @@ namespace GaiaX.Oid4vc.ServiceDefaults;
 /// over the limit is refused at once with 413 problem details; a chunked body is cut off by the
 /// server when it crosses the limit (Kestrel then raises a 413 that the exception handler maps).
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
+public sealed class RequestBodyLimitMiddleware(
+    RequestDelegate next,
+    IOptions<RequestLimitsOptions> options,
+    IProblemDetailsService problems
+)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -17,16 +21,20 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
         if (context.Request.ContentLength is { } length && length > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "Request body too large",
-                    Detail = $"The request body is {length} bytes; this endpoint accepts at most {limit} bytes.",
-                },
-            }).ConfigureAwait(false);
+            await problems
+                .WriteAsync(
+                    new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails =
+                        {
+                            Status = StatusCodes.Status413PayloadTooLarge,
+                            Title = "Request body too large",
+                            Detail = $"The request body is {length} bytes; this endpoint accepts at most {limit} bytes.",
+                        },
+                    }
+                )
+                .ConfigureAwait(false);
             return;
         }
 

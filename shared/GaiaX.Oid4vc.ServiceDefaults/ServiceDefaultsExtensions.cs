@@ -29,7 +29,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         // No "Server: Kestrel": the server's name and version help only whoever probes it.
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.AddServerHeader = false
+        );
         return builder;
     }
 
@@ -54,10 +56,11 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<FormBodyGuardMiddleware>();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Count == 0 || !check.Tags.Contains(ReadyTag),
-        }).ExcludeFromDescription();
+        app.MapHealthChecks(
+                "/healthz",
+                new HealthCheckOptions { Predicate = check => check.Tags.Count == 0 || !check.Tags.Contains(ReadyTag) }
+            )
+            .ExcludeFromDescription();
         app.MapHealthChecks("/readyz").ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
 
@@ -68,7 +71,11 @@ public static class ServiceDefaultsExtensions
     /// Binds the listening address to <paramref name="defaultUrl"/> unless the deployment chose one
     /// (<c>urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>, or Kestrel endpoints).
     /// </summary>
-    public static IWebHostBuilder UseDefaultUrlUnlessConfigured(this IWebHostBuilder webHost, Microsoft.Extensions.Configuration.IConfiguration configuration, string defaultUrl)
+    public static IWebHostBuilder UseDefaultUrlUnlessConfigured(
+        this IWebHostBuilder webHost,
+        Microsoft.Extensions.Configuration.IConfiguration configuration,
+        string defaultUrl
+    )
     {
         ArgumentNullException.ThrowIfNull(webHost);
         ArgumentNullException.ThrowIfNull(configuration);

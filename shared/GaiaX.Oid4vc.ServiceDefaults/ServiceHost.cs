@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
@@ -22,16 +21,15 @@ public static class ServiceHost
         int defaultPort,
         Action<WebApplicationBuilder>? configure,
         Action<WebApplicationBuilder> addServices,
-        Action<WebApplication> mapEndpoints)
+        Action<WebApplication> mapEndpoints
+    )
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(addServices);
         ArgumentNullException.ThrowIfNull(mapEndpoints);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = program.Assembly.GetName().Name,
-        });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { Args = args, ApplicationName = program.Assembly.GetName().Name }
+        );
         builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration, $"http://127.0.0.1:{defaultPort}");
 
         builder.AddServiceDefaults();

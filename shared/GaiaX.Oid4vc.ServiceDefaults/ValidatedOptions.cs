@@ -17,9 +17,7 @@ public static class ValidatedOptions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IValidateOptions<TOptions>>(new ConfigurationKeyValidator<TOptions>(sectionName));
-        return builder.Services.AddOptions<TOptions>()
-            .Bind(builder.Configuration.GetSection(sectionName))
-            .ValidateOnStart();
+        return builder.Services.AddOptions<TOptions>().Bind(builder.Configuration.GetSection(sectionName)).ValidateOnStart();
     }
 
     private sealed class ConfigurationKeyValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
@@ -37,8 +35,12 @@ public static class ValidatedOptions
             var failures = results.Select(result =>
             {
                 var members = result.MemberNames.Any() ? result.MemberNames : [string.Empty];
-                return string.Join("; ", members.Select(member =>
-                    $"Setting '{(member.Length == 0 ? sectionName : $"{sectionName}:{member}")}' is invalid: {result.ErrorMessage}"));
+                return string.Join(
+                    "; ",
+                    members.Select(member =>
+                        $"Setting '{(member.Length == 0 ? sectionName : $"{sectionName}:{member}")}' is invalid: {result.ErrorMessage}"
+                    )
+                );
             });
             return ValidateOptionsResult.Fail(failures);
         }

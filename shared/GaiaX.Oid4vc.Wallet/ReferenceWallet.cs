@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.VcJwt;
@@ -27,11 +26,23 @@ public sealed class ReferenceWallet : IDisposable
         var didOptions = new DidWebOptions { AllowHttpLoopback = options.AllowLoopback };
         _didHttp = DidWebResolver.CreateHttpClient(didOptions);
         var chains = new CertificateChainValidator(new TrustAnchors(options.TrustAnchors), time);
-        var didKeys = new DidWebKeyResolver(new DidWebResolver(_didHttp, didOptions, time), chains, new X5uFetcher(_didHttp, didOptions), time);
+        var didKeys = new DidWebKeyResolver(
+            new DidWebResolver(_didHttp, didOptions, time),
+            chains,
+            new X5uFetcher(_didHttp, didOptions),
+            time
+        );
         Holder = holder;
         HolderKey = holderKey;
         Issuance = new Oid4vciClient(_http, holderKey, time) { DeferredTimeout = options.DeferredTimeout };
-        Presentation = new Oid4vpResponder(_http, new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time), new VpJwtIssuer(time), holderKey, holder, time);
+        Presentation = new Oid4vpResponder(
+            _http,
+            new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time),
+            new VpJwtIssuer(time),
+            holderKey,
+            holder,
+            time
+        );
     }
 
     public string Holder { get; }
@@ -48,15 +59,24 @@ public sealed class ReferenceWallet : IDisposable
     public HeldCredential Store(string credential)
     {
         ArgumentException.ThrowIfNullOrEmpty(credential);
-        var held = credential.Contains('~', StringComparison.Ordinal) ? HeldCredential.FromSdJwt(credential) : HeldCredential.FromVcJwt(credential);
+        var held = credential.Contains('~', StringComparison.Ordinal)
+            ? HeldCredential.FromSdJwt(credential)
+            : HeldCredential.FromVcJwt(credential);
         _credentials.Add(held);
         return held;
     }
 
     /// <summary>Receives every credential of a pre-authorized offer and stores it.</summary>
-    public async Task<IReadOnlyList<HeldCredential>> ReceiveAsync(string offerUri, string? transactionCode, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HeldCredential>> ReceiveAsync(
+        string offerUri,
+        string? transactionCode,
+        Action<string>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
-        var received = await Issuance.ReceivePreAuthorizedAsync(offerUri, transactionCode, progress, cancellationToken).ConfigureAwait(false);
+        var received = await Issuance
+            .ReceivePreAuthorizedAsync(offerUri, transactionCode, progress, cancellationToken)
+            .ConfigureAwait(false);
         return received.Select(Store).ToList();
     }
 

@@ -1,10 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using GaiaX.Oid4vc.Credentials.DidWeb;
-using GaiaX.Oid4vc.Credentials.Net;
-using GaiaX.Oid4vc.Credentials.VcJwt;
-using GaiaX.Oid4vc.Credentials.X509;
-using GaiaX.Oid4vc.Wallet.Issuance;
-using GaiaX.Oid4vc.Wallet.Presentation;
 
 namespace GaiaX.Oid4vc.Wallet;
 

@@ -26,6 +26,22 @@ public sealed partial class SourceLayoutRules
         Assert.True(offenders.Count == 0, "One public type per file, named for it:\n" + string.Join('\n', offenders));
     }
 
+    /// <summary>The house line length (.editorconfig, .csharpierrc.yaml); CSharpier wraps code, not comments or strings.</summary>
+    public const int MaxLineLength = 140;
+
+    [Fact]
+    public void Production_code_lines_fit_in_the_house_line_length()
+    {
+        var offenders = Codebase
+            .ProductionSourceFiles()
+            .SelectMany(file => File.ReadLines(file).Select((line, index) => (file, line, index)))
+            .Where(entry => entry.line.Length > MaxLineLength)
+            .Select(entry => $"{Path.GetRelativePath(Codebase.Root, entry.file)}:{entry.index + 1} ({entry.line.Length} characters)")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"Lines longer than {MaxLineLength} characters:\n" + string.Join('\n', offenders));
+    }
+
     [Fact]
     public void Protocol_error_codes_are_spelled_only_in_the_shared_vocabulary()
     {

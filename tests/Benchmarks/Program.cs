@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'   (or '*VcJwt*', '*Rdf*', '*Issuer*', '*Notary*', '*ComplianceChain*', …)
+// dotnet run -c Release --project tests/Benchmarks -- --filter '*Dapr*'   (or '*VcJwt*', '*Rdf*', '*Issuer*', '*Notary*',
+// '*ComplianceChain*', …)
 // dotnet run -c Release --project tests/Benchmarks -- issuer-load [clients] [seconds]
 // dotnet run -c Release --project tests/Benchmarks -- compliance-cpu [seconds]   (CPU per presentation)
 if (args.Length > 0 && args[0] == "compliance-cpu")
@@ -13,7 +14,9 @@ if (args.Length > 0 && args[0] == "issuer-load")
     await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointLoad.RunAsync(args[1..]);
     return;
 }
-// dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs per request]   (issuer, sidecar and client in 3 processes)
+
+// dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs per request]   (issuer, sidecar and client
+// in 3 processes)
 switch (args.Length > 0 ? args[0] : null)
 {
     case "issuer-split":

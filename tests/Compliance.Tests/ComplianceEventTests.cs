@@ -1,4 +1,3 @@
-using System.Net;
 using GaiaX.Oid4vc.Compliance;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;

@@ -2,7 +2,6 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
 using GaiaX.Oid4vc.Credentials.Tests.Support;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Net;
-using GaiaX.Oid4vc.Testing;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -2,14 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Dapr.Client;
-using DaprException = global::Dapr.DaprException;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
-using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Testing;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
+using DaprException = global::Dapr.DaprException;
 
 namespace GaiaX.Oid4vc.Dapr.Tests;
 

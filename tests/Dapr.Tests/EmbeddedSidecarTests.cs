@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
+using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Testing;
 
 namespace GaiaX.Oid4vc.Dapr.Tests;

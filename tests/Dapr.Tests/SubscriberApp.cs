@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;

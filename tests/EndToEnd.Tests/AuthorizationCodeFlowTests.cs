@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Wallet.Presentation;
 
 namespace EndToEnd.Tests;

@@ -28,7 +28,8 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     public static DaprTestEnvironment InMemory(EmbeddedDaprOptions? options = null) => new(EmbeddedDaprBroker.CreateInMemory(options));
 
     /// <summary>An environment over <paramref name="storage"/> (e.g. a <see cref="FaultInjectingEmbeddedStorage"/>).</summary>
-    public static DaprTestEnvironment WithStorage(IEmbeddedStorage storage, EmbeddedDaprOptions? options = null) => new(new EmbeddedDaprBroker(storage, options));
+    public static DaprTestEnvironment WithStorage(IEmbeddedStorage storage, EmbeddedDaprOptions? options = null) =>
+        new(new EmbeddedDaprBroker(storage, options));
 
     /// <summary>An environment with the Redis back end (e.g. on a <see cref="RedisTestServer"/>).</summary>
     public static async Task<DaprTestEnvironment> RedisAsync(string connectionString, EmbeddedDaprOptions? options = null) =>
@@ -64,7 +65,8 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         string section,
         IEnumerable<string>? args = null,
         Action<WebApplicationBuilder>? configure = null,
-        Action<WebApplication>? beforeStart = null)
+        Action<WebApplication>? beforeStart = null
+    )
     {
         var sidecar = await SidecarAsync(appId).ConfigureAwait(false);
         var allArgs = new List<string>
@@ -92,7 +94,7 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
             if (!_clients.TryGetValue(appId, out var client))
             {
                 client = new DaprClientBuilder()
-                .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/'))
+                    .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString().TrimEnd('/'))
                     .UseHttpEndpoint(sidecar.HttpEndpoint.ToString().TrimEnd('/'))
                     .Build();
                 _clients[appId] = client;
@@ -102,7 +104,11 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     }
 
     /// <summary>Publishes an integration event as <paramref name="asAppId"/> would, through the real <see cref="DaprEventBus"/>.</summary>
-    public async Task PublishAsync(IntegrationEvent integrationEvent, string asAppId = "test-publisher", CancellationToken cancellationToken = default)
+    public async Task PublishAsync(
+        IntegrationEvent integrationEvent,
+        string asAppId = "test-publisher",
+        CancellationToken cancellationToken = default
+    )
     {
         var bus = new DaprEventBus(await ClientAsync(asAppId).ConfigureAwait(false), TimeProvider.System);
         await bus.PublishAsync(integrationEvent, cancellationToken).ConfigureAwait(false);

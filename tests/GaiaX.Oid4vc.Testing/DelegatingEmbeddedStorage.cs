@@ -14,9 +14,11 @@ public abstract class DelegatingEmbeddedStorage(IEmbeddedStorage inner) : IEmbed
 
     public virtual Task<ApplyResult> ApplyAsync(IReadOnlyList<StateWrite> writes, DateTimeOffset now) => Inner.ApplyAsync(writes, now);
 
-    public Task SaveSubscriptionsAsync(string appId, IReadOnlyList<EmbeddedSubscription> subscriptions) => Inner.SaveSubscriptionsAsync(appId, subscriptions);
+    public Task SaveSubscriptionsAsync(string appId, IReadOnlyList<EmbeddedSubscription> subscriptions) =>
+        Inner.SaveSubscriptionsAsync(appId, subscriptions);
 
-    public Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic) => Inner.GetSubscribersAsync(pubsubName, topic);
+    public Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic) =>
+        Inner.GetSubscribersAsync(pubsubName, topic);
 
     public Task EnqueueAsync(PendingDelivery delivery) => Inner.EnqueueAsync(delivery);
 

@@ -22,22 +22,25 @@ public sealed class IntegrationEventRecorder
     public IReadOnlyCollection<IntegrationEvent> Events => _events;
 
     /// <summary>The events of type <typeparamref name="T"/> received, in arrival order.</summary>
-    public ConcurrentQueue<T> Of<T>() where T : IntegrationEvent =>
-        (ConcurrentQueue<T>)_byType.GetOrAdd(typeof(T), _ => new ConcurrentQueue<T>());
+    public ConcurrentQueue<T> Of<T>()
+        where T : IntegrationEvent => (ConcurrentQueue<T>)_byType.GetOrAdd(typeof(T), _ => new ConcurrentQueue<T>());
 
-    /// <summary>Subscribes <c>POST <paramref name="route"/></c> to <typeparamref name="T"/>'s topic; call before <see cref="StartAsync"/>.</summary>
-    public IntegrationEventRecorder Subscribe<T>(string route) where T : IntegrationEvent
+    /// <summary>Subscribes <c>POST <paramref name="route"/></c> to <typeparamref name="T"/>'s topic; call before <see
+    /// cref="StartAsync"/>.</summary>
+    public IntegrationEventRecorder Subscribe<T>(string route)
+        where T : IntegrationEvent
     {
         _subscriptions.Add(app => app.MapIntegrationEvent<T>(route, (T received) =>
-        {
-            Record(received);
-            return IntegrationEventResults.Success();
-        }));
+            {
+                Record(received);
+                return IntegrationEventResults.Success();
+            }));
         return this;
     }
 
     /// <summary>Records an event as if it had been delivered.</summary>
-    public void Record<T>(T integrationEvent) where T : IntegrationEvent
+    public void Record<T>(T integrationEvent)
+        where T : IntegrationEvent
     {
         Of<T>().Enqueue(integrationEvent);
         _events.Enqueue(integrationEvent);
@@ -54,10 +57,12 @@ public sealed class IntegrationEventRecorder
     /// Waits until a <typeparamref name="T"/> matching <paramref name="match"/> (any, when null) arrived
     /// and returns the first; throws <see cref="TimeoutException"/> when none did within the timeout.
     /// </summary>
-    public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null, TimeSpan? timeout = null) where T : IntegrationEvent
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null, TimeSpan? timeout = null)
+        where T : IntegrationEvent
     {
         T? found = null;
-        var arrived = await Poll.UntilAsync(() => (found = Of<T>().FirstOrDefault(match ?? (_ => true))) is not null, timeout).ConfigureAwait(false);
+        var arrived = await Poll.UntilAsync(() => (found = Of<T>().FirstOrDefault(match ?? (_ => true))) is not null, timeout)
+            .ConfigureAwait(false);
         return arrived ? found! : throw new TimeoutException($"No {typeof(T).Name} arrived.");
     }
 

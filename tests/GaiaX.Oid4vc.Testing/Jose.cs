@@ -32,7 +32,8 @@ public static class Jose
         return SignAsIs(header, payload, key, unsigned: alg == "none");
     }
 
-    /// <summary>A compact JWS of <paramref name="header"/> as given (no <c>alg</c> added), signed ES256 unless <paramref name="unsigned"/>.</summary>
+    /// <summary>A compact JWS of <paramref name="header"/> as given (no <c>alg</c> added), signed ES256 unless <paramref
+    /// name="unsigned"/>.</summary>
     public static string SignAsIs(JsonObject header, JsonObject payload, ECDsa key, bool unsigned = false)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -43,7 +44,11 @@ public static class Jose
         {
             return input + ".";
         }
-        var signature = key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = key.SignData(
+            Encoding.ASCII.GetBytes(input),
+            HashAlgorithmName.SHA256,
+            DSASignatureFormat.IeeeP1363FixedFieldConcatenation
+        );
         return input + "." + B64(signature);
     }
 
@@ -51,21 +56,33 @@ public static class Jose
     {
         ArgumentNullException.ThrowIfNull(key);
         var p = key.ExportParameters(false);
-        return new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) };
+        return new JsonObject
+        {
+            ["kty"] = "EC",
+            ["crv"] = "P-256",
+            ["x"] = B64(p.Q.X!),
+            ["y"] = B64(p.Q.Y!),
+        };
     }
 
     public static string DidJwk(ECDsa key) => "did:jwk:" + B64(PublicJwk(key).ToJsonString());
 
     public static JsonObject DecodePart(string jwt, int index) =>
-        jwt is null ? throw new ArgumentNullException(nameof(jwt)) :
-        JsonNode.Parse(Base64Url.DecodeFromChars(jwt.Split('.')[index]))!.AsObject();
+        jwt is null
+            ? throw new ArgumentNullException(nameof(jwt))
+            : JsonNode.Parse(Base64Url.DecodeFromChars(jwt.Split('.')[index]))!.AsObject();
 
     public static bool VerifyEs256(string jwt, ECDsa key)
     {
         ArgumentNullException.ThrowIfNull(jwt);
         ArgumentNullException.ThrowIfNull(key);
         var last = jwt.LastIndexOf('.');
-        return key.VerifyData(Encoding.ASCII.GetBytes(jwt[..last]), Base64Url.DecodeFromChars(jwt.AsSpan(last + 1)), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return key.VerifyData(
+            Encoding.ASCII.GetBytes(jwt[..last]),
+            Base64Url.DecodeFromChars(jwt.AsSpan(last + 1)),
+            HashAlgorithmName.SHA256,
+            DSASignatureFormat.IeeeP1363FixedFieldConcatenation
+        );
     }
 
     public static long Now(TimeProvider? time = null) => (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds();

@@ -50,13 +50,15 @@ public sealed class TestIdentity : IDisposable
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"),
             ["id"] = Did,
-            ["verificationMethod"] = new JsonArray(new JsonObject
-            {
-                ["id"] = KeyId,
-                ["type"] = "JsonWebKey2020",
-                ["controller"] = Did,
-                ["publicKeyJwk"] = jwk,
-            }),
+            ["verificationMethod"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = KeyId,
+                    ["type"] = "JsonWebKey2020",
+                    ["controller"] = Did,
+                    ["publicKeyJwk"] = jwk,
+                }
+            ),
             ["assertionMethod"] = new JsonArray(KeyId),
         };
     }

@@ -15,7 +15,8 @@ namespace GaiaX.Oid4vc.Testing;
 /// </summary>
 public sealed class TestPki : IDisposable
 {
-    /// <summary>Starts a CA named <paramref name="name"/>; with <paramref name="withIntermediate"/> leaves are issued by an intermediate.</summary>
+    /// <summary>Starts a CA named <paramref name="name"/>; with <paramref name="withIntermediate"/> leaves are issued by an
+    /// intermediate.</summary>
     public TestPki(string name = "Test Trust Anchor", bool withIntermediate = false)
     {
         var now = DateTimeOffset.UtcNow;
@@ -71,7 +72,8 @@ public sealed class TestPki : IDisposable
         return CaRequest(name, key).CreateSelfSigned(from, to);
     }
 
-    /// <summary>A CA certificate (with its private key) issued by <paramref name="issuer"/>; a past <paramref name="to"/> makes an expired CA.</summary>
+    /// <summary>A CA certificate (with its private key) issued by <paramref name="issuer"/>; a past <paramref name="to"/> makes an expired
+    /// CA.</summary>
     public static X509Certificate2 CreateIntermediate(X509Certificate2 issuer, string name, DateTimeOffset from, DateTimeOffset to)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -88,8 +90,16 @@ public sealed class TestPki : IDisposable
     /// <paramref name="usage"/> other than digital signature makes a leaf that may not sign;
     /// <paramref name="policyOid"/> adds a certificate policy.
     /// </summary>
-    public static X509Certificate2 CreateLeaf(X509Certificate2 issuer, ECDsa key, string name, DateTimeOffset from, DateTimeOffset to,
-        X509KeyUsageFlags usage = X509KeyUsageFlags.DigitalSignature, string? policyOid = null, IEnumerable<string>? dnsNames = null)
+    public static X509Certificate2 CreateLeaf(
+        X509Certificate2 issuer,
+        ECDsa key,
+        string name,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        X509KeyUsageFlags usage = X509KeyUsageFlags.DigitalSignature,
+        string? policyOid = null,
+        IEnumerable<string>? dnsNames = null
+    )
     {
         ArgumentNullException.ThrowIfNull(issuer);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);

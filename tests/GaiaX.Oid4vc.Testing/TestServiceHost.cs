@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GaiaX.Oid4vc.Testing;
 
@@ -37,36 +36,38 @@ public sealed class TestServiceHost : IAsyncDisposable
         string section,
         IEnumerable<string>? args = null,
         Action<WebApplicationBuilder>? configure = null,
-        Action<WebApplication>? beforeStart = null)
+        Action<WebApplication>? beforeStart = null
+    )
     {
         ArgumentNullException.ThrowIfNull(create);
         return await OnFreePortAsync(async port =>
-        {
-            var baseUrl = new Uri($"http://127.0.0.1:{port}");
-            var allArgs = new List<string>
             {
-                $"--urls={baseUrl.ToString().TrimEnd('/')}",
-                $"--{section}:PublicBaseUrl={baseUrl.ToString().TrimEnd('/')}",
-                "--Logging:LogLevel:Default=Warning",
-            };
-            allArgs.AddRange(args ?? []);
-            var app = create(allArgs.ToArray(), builder =>
-            {
-                builder.Services.UseEmbeddedLifetime();
-                configure?.Invoke(builder);
-            });
-            beforeStart?.Invoke(app);
-            try
-            {
-                await app.StartAsync().ConfigureAwait(false);
-                return new TestServiceHost(app, baseUrl);
-            }
-            catch
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }).ConfigureAwait(false);
+                var baseUrl = new Uri($"http://127.0.0.1:{port}");
+                var allArgs = new List<string>
+                {
+                    $"--urls={baseUrl.ToString().TrimEnd('/')}",
+                    $"--{section}:PublicBaseUrl={baseUrl.ToString().TrimEnd('/')}",
+                    "--Logging:LogLevel:Default=Warning",
+                };
+                allArgs.AddRange(args ?? []);
+                var app = create(allArgs.ToArray(), builder =>
+                {
+                    builder.Services.UseEmbeddedLifetime();
+                    configure?.Invoke(builder);
+                });
+                beforeStart?.Invoke(app);
+                try
+                {
+                    await app.StartAsync().ConfigureAwait(false);
+                    return new TestServiceHost(app, baseUrl);
+                }
+                catch
+                {
+                    await app.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+            })
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -83,9 +84,7 @@ public sealed class TestServiceHost : IAsyncDisposable
             {
                 return await start(FreePort()).ConfigureAwait(false);
             }
-            catch (Exception failure) when (attempt < 5 && IsAddressInUse(failure))
-            {
-            }
+            catch (Exception failure) when (attempt < 5 && IsAddressInUse(failure)) { }
         }
     }
 
@@ -94,8 +93,10 @@ public sealed class TestServiceHost : IAsyncDisposable
         for (; failure is not null; failure = failure.InnerException)
         {
             // Kestrel's bind failure wraps the socket's; redis-server only says so in its output.
-            if (failure is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
-                || failure.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            if (
+                failure is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || failure.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+            )
             {
                 return true;
             }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Testing;

@@ -1,6 +1,6 @@
+using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.GaiaX;
 using GaiaX.Oid4vc.Rdf.JsonLd;
-using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.Shacl;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;

@@ -6,7 +6,6 @@ using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
-using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;
 using Microsoft.AspNetCore.Builder;

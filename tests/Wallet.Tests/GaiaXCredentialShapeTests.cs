@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.VcJwt;

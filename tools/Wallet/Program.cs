@@ -12,7 +12,10 @@ using GaiaX.Oid4vc.Wallet;
 //         --allow-loopback (DevHost on 127.0.0.1: plain HTTP and loopback addresses).
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: gaiax-wallet receive <offer-uri> [--tx-code CODE] | present <openid4vp-uri> | list   [--wallet DIR] [--trust-ca PEM] [--allow-loopback]");
+    Console.WriteLine(
+        "usage: gaiax-wallet receive <offer-uri> [--tx-code CODE] | present <openid4vp-uri> | list   [--wallet DIR] [--trust-ca "
+            + "PEM] [--allow-loopback]"
+    );
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -33,10 +36,17 @@ else
 }
 using var holderKey = HolderKey.FromECDsa(ecdsa);
 var holderPath = Path.Combine(folder, "holder.txt");
-var holder = File.Exists(holderPath) ? File.ReadAllText(holderPath).Trim() : "urn:ietf:params:oauth:jwk-thumbprint:sha-256:" + holderKey.Thumbprint;
+var holder = File.Exists(holderPath)
+    ? File.ReadAllText(holderPath).Trim()
+    : "urn:ietf:params:oauth:jwk-thumbprint:sha-256:" + holderKey.Thumbprint;
 
 var anchors = File.Exists(trustCa) ? [X509Certificate2.CreateFromPem(File.ReadAllText(trustCa))] : Array.Empty<X509Certificate2>();
-using var wallet = new ReferenceWallet(holderKey, holder, new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = args.Contains("--allow-loopback") }, TimeProvider.System);
+using var wallet = new ReferenceWallet(
+    holderKey,
+    holder,
+    new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = args.Contains("--allow-loopback") },
+    TimeProvider.System
+);
 foreach (var file in Directory.GetFiles(Path.Combine(folder, "credentials"), "*.txt").Order(StringComparer.Ordinal))
 {
     wallet.Store(File.ReadAllText(file).Trim());
@@ -51,12 +61,17 @@ try
             {
                 var name = Path.Combine(folder, "credentials", $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.txt");
                 await File.WriteAllTextAsync(name, credential.Raw).ConfigureAwait(false);
-                Console.WriteLine($"stored {credential.Format} [{string.Join(", ", credential.Types.DefaultIfEmpty(credential.Vct ?? "?"))}] in {name}");
+                Console.WriteLine(
+                    $"stored {credential.Format} [{string.Join(", ", credential.Types.DefaultIfEmpty(credential.Vct ?? "?"))}] in {name}"
+                );
             }
             return 0;
         case "present" when args.Length > 1:
             var result = await wallet.PresentAsync(args[1]).ConfigureAwait(false);
-            Console.WriteLine($"the verifier answered {result.StatusCode}{(result.RedirectUri is null ? string.Empty : ", redirect_uri " + result.RedirectUri)}");
+            Console.WriteLine(
+                $"the verifier answered "
+                    + $"{result.StatusCode}{(result.RedirectUri is null ? string.Empty : ", redirect_uri " + result.RedirectUri)}"
+            );
             return 0;
         case "list":
             foreach (var credential in wallet.Credentials)

@@ -15,10 +15,14 @@ public static class ComplianceEvents
 
     public static IEndpointRouteBuilder MapComplianceEvents(this IEndpointRouteBuilder routes)
     {
-        routes.MapIntegrationEvent<CredentialPrepared>(CredentialPreparedRoute,
-            (CredentialPrepared e, CredentialPreparedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct));
-        routes.MapIntegrationEvent<PresentationVerified>(PresentationVerifiedRoute,
-            (PresentationVerified e, PresentationVerifiedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct));
+        routes.MapIntegrationEvent<CredentialPrepared>(
+            CredentialPreparedRoute,
+            (CredentialPrepared e, CredentialPreparedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct)
+        );
+        routes.MapIntegrationEvent<PresentationVerified>(
+            PresentationVerifiedRoute,
+            (PresentationVerified e, PresentationVerifiedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct)
+        );
         return routes;
     }
 

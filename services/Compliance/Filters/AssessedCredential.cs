@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GaiaX.Oid4vc.Compliance.Verification;
 using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;

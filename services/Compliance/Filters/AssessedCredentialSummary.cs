@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>A credential the chain looked at, with its SRI digest over the bytes as received.</summary>

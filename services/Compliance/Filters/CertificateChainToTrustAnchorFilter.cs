@@ -20,7 +20,9 @@ public sealed class CertificateChainToTrustAnchorFilter(IGaiaXRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(context);
         var items = context.SignedItems.Where(i => i.VerificationMethod is not null).ToList();
-        var verdicts = items.Select(i => i.VerificationMethod!).DistinctBy(m => m.KeyId, StringComparer.Ordinal)
+        var verdicts = items
+            .Select(i => i.VerificationMethod!)
+            .DistinctBy(m => m.KeyId, StringComparer.Ordinal)
             .ToDictionary(m => m.KeyId, m => JudgeAsync(m, cancellationToken), StringComparer.Ordinal);
         await Task.WhenAll(verdicts.Values).ConfigureAwait(false);
 
@@ -40,8 +42,15 @@ public sealed class CertificateChainToTrustAnchorFilter(IGaiaXRegistry registry)
         var leaf = method.CertificateChain[0];
         if (!method.KeyMatchesLeafCertificate)
         {
-            return TrustAnchorVerdict.No($"The publicKeyJwk of '{method.KeyId}' is not the public key of its leaf certificate '{leaf.Subject}'.");
+            return TrustAnchorVerdict.No(
+                $"The publicKeyJwk of '{method.KeyId}' is not the public key of its leaf certificate '{leaf.Subject}'."
+            );
         }
-        return await registry.VerifyCertificateChainAsync(new CertificateChainReference(method.CertificateChain, method.CertificateChainUrl), cancellationToken).ConfigureAwait(false);
+        return await registry
+            .VerifyCertificateChainAsync(
+                new CertificateChainReference(method.CertificateChain, method.CertificateChainUrl),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 }

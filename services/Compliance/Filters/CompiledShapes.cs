@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Registry;
-using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.GaiaX;
-using GaiaX.Oid4vc.Rdf.JsonLd;
 using GaiaX.Oid4vc.Rdf.Shacl;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
@@ -16,8 +13,10 @@ public sealed class CompiledShapes
     public ShapesGraph For(ShapeSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return _compiled.GetOrAdd(source.Origin + "|" + source.Version, _ => new Lazy<ShapesGraph>(() => source.Turtle is null
-            ? GaiaXShapes.LoadRepositoryProfile()
-            : GaiaXShapes.LoadOfficial(source.Turtle, source.OntologyTurtle))).Value;
+        return _compiled
+            .GetOrAdd(source.Origin + "|" + source.Version, _ => new Lazy<ShapesGraph>(() =>
+                source.Turtle is null ? GaiaXShapes.LoadRepositoryProfile() : GaiaXShapes.LoadOfficial(source.Turtle, source.OntologyTurtle)
+            ))
+            .Value;
     }
 }

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>The outcome of one run of the chain.</summary>
@@ -10,7 +6,8 @@ public sealed record ComplianceAssessment(
     DateTimeOffset AssessedAt,
     IReadOnlyList<ComplianceFailure> Failures,
     IReadOnlyList<AssessedCredentialSummary> Credentials,
-    string? Holder)
+    string? Holder
+)
 {
     public bool IsCompliant => Failures.Count == 0 && Credentials.Count > 0;
 }

@@ -17,9 +17,7 @@ public sealed class ComplianceContext : IDisposable
     private readonly List<JsonDocument> _documents = [];
 
     public ComplianceContext(ComplianceScope scope, string input, DateTimeOffset now)
-        : this(scope, [input ?? throw new ArgumentNullException(nameof(input))], now)
-    {
-    }
+        : this(scope, [input ?? throw new ArgumentNullException(nameof(input))], now) { }
 
     /// <summary>
     /// Several inputs are assessed as one (presentation scope): the presentations one wallet gave in

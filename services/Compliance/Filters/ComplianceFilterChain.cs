@@ -29,7 +29,11 @@ public sealed class ComplianceFilterChain
         AssessAsync(scope, [input ?? throw new ArgumentNullException(nameof(input))], cancellationToken);
 
     /// <summary>Assesses several presentations as one: their credentials are judged together by the rules.</summary>
-    public async Task<ComplianceAssessment> AssessAsync(ComplianceScope scope, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    public async Task<ComplianceAssessment> AssessAsync(
+        ComplianceScope scope,
+        IReadOnlyList<string> inputs,
+        CancellationToken cancellationToken
+    )
     {
         using var activity = Activities.StartActivity("compliance.assess");
         using var context = new ComplianceContext(scope, inputs, _time.GetUtcNow());
@@ -45,8 +49,14 @@ public sealed class ComplianceFilterChain
             }
         }
         activity?.SetTag("compliance.failures", context.Failures.Count);
-        var credentials = context.Credentials
-            .Select(c => new AssessedCredentialSummary(c.Id ?? c.Label, c.PrimaryType, c.Issuer, SriDigest(c.Compact), c.Compact))
+        var credentials = context
+            .Credentials.Select(c => new AssessedCredentialSummary(
+                c.Id ?? c.Label,
+                c.PrimaryType,
+                c.Issuer,
+                SriDigest(c.Compact),
+                c.Compact
+            ))
             .ToArray();
         return new ComplianceAssessment(scope, context.Now, context.Failures.ToArray(), credentials, context.Presentation?.IssuerHeader);
     }

@@ -20,17 +20,23 @@ public sealed class CredentialIssuersTrustedRule(IGaiaXRegistry registry) : ICom
     {
         ArgumentNullException.ThrowIfNull(context);
         var notaries = await registry.GetRegistrationNotariesAsync(cancellationToken).ConfigureAwait(false);
-        var declaredIssuers = context.Credentials
-            .Where(IssuerTermsAndConditionsRule.IsIssuerDeclaration)
+        var declaredIssuers = context
+            .Credentials.Where(IssuerTermsAndConditionsRule.IsIssuerDeclaration)
             .Where(c => c.Subjects.Any(s => CredentialJson.Id(s) == c.Issuer))
-            .Select(c => c.Issuer).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            .Select(c => c.Issuer)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
 
         foreach (var credential in context.Credentials.Where(c => c.Issuer is not null))
         {
             if (!notaries.Contains(credential.Issuer!) && !declaredIssuers.Contains(credential.Issuer!))
             {
-                context.AddFailure(this, credential,
-                    $"The issuer '{credential.Issuer}' is neither a registration notary the registry trusts nor an issuer that declared in this presentation that it is bound by the Gaia-X terms and conditions.");
+                context.AddFailure(
+                    this,
+                    credential,
+                    $"The issuer '{credential.Issuer}' is neither a registration notary the registry trusts nor an issuer that "
+                        + $"declared in this presentation that it is bound by the Gaia-X terms and conditions."
+                );
             }
         }
         return FilterVerdict.Continue;

@@ -33,7 +33,10 @@ internal static class CredentialJson
         return type.ValueKind switch
         {
             JsonValueKind.String => [LocalName(type.GetString()!)],
-            JsonValueKind.Array => type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => LocalName(t.GetString()!)).ToArray(),
+            JsonValueKind.Array => type.EnumerateArray()
+                .Where(t => t.ValueKind == JsonValueKind.String)
+                .Select(t => LocalName(t.GetString()!))
+                .ToArray(),
             _ => [],
         };
     }
@@ -119,10 +122,12 @@ internal static class CredentialJson
     }
 
     /// <summary>A literal value: a JSON string, or a value object's <c>@value</c>.</summary>
-    public static string? Literal(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Object when value.TryGetProperty("@value", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
-        _ => null,
-    };
+    public static string? Literal(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Object when value.TryGetProperty("@value", out var inner) && inner.ValueKind == JsonValueKind.String =>
+                inner.GetString(),
+            _ => null,
+        };
 }

@@ -8,11 +8,13 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 /// Each enveloped credential's signature verifies with its issuer's key, and the credential is within
 /// its validity window (<c>validFrom</c>/<c>validUntil</c>, and the JWT's <c>nbf</c>/<c>exp</c>).
 /// </summary>
-public sealed class CredentialSignaturesAndValidityFilter(IJwsSignatureVerifier signatures, IOptions<ComplianceOptions> options) : IComplianceFilter
+public sealed class CredentialSignaturesAndValidityFilter(IJwsSignatureVerifier signatures, IOptions<ComplianceOptions> options)
+    : IComplianceFilter
 {
     public string Name => "CredentialSignaturesAndValidity";
 
-    public string Criterion => "Each credential's signature verifies with its issuer's key and the credential is within its validity period";
+    public string Criterion =>
+        "Each credential's signature verifies with its issuer's key and the credential is within its validity period";
 
     public ComplianceScope Scope => ComplianceScope.Both;
 
@@ -80,9 +82,16 @@ internal static class ValidityWindow
         {
             return null;
         }
-        if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
-            && value.GetString()!.Contains('T', StringComparison.Ordinal))
+        if (
+            value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(
+                value.GetString(),
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal,
+                out var date
+            )
+            && value.GetString()!.Contains('T', StringComparison.Ordinal)
+        )
         {
             return date;
         }

@@ -19,7 +19,9 @@ public sealed class DidResolutionAndKeyFilter(IVerificationMethodResolver resolv
     {
         ArgumentNullException.ThrowIfNull(context);
         var items = context.SignedItems.Where(i => i.CanVerifyCryptographically && i.KeyId is not null).ToList();
-        var lookups = items.Select(i => i.KeyId!).Distinct(StringComparer.Ordinal)
+        var lookups = items
+            .Select(i => i.KeyId!)
+            .Distinct(StringComparer.Ordinal)
             .ToDictionary(kid => kid, kid => ResolveAsync(kid, cancellationToken), StringComparer.Ordinal);
         await Task.WhenAll(lookups.Values).ConfigureAwait(false);
 
@@ -32,7 +34,11 @@ public sealed class DidResolutionAndKeyFilter(IVerificationMethodResolver resolv
             }
             else if (method.Algorithm != item.Algorithm)
             {
-                context.BlockCryptography(this, item, $"The JWS is signed with '{item.Algorithm}' but the key '{method.KeyId}' is declared for '{method.Algorithm}'.");
+                context.BlockCryptography(
+                    this,
+                    item,
+                    $"The JWS is signed with '{item.Algorithm}' but the key '{method.KeyId}' is declared for '{method.Algorithm}'."
+                );
             }
             else
             {

@@ -30,7 +30,11 @@ public sealed class HolderBindingFilter : IComplianceFilter
             var binding = HolderBinding.Check(credential.Payload, presenter.Controller, presenter.PublicKey);
             if (binding.Outcome == HolderBindingOutcome.Mismatch)
             {
-                context.AddFailure(this, credential, $"The credential is presented by '{presenter.Controller}' but is not bound to it: {binding.Reason}.");
+                context.AddFailure(
+                    this,
+                    credential,
+                    $"The credential is presented by '{presenter.Controller}' but is not bound to it: {binding.Reason}."
+                );
             }
         }
         return ValueTask.FromResult(FilterVerdict.Continue);

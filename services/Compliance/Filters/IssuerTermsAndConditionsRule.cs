@@ -22,17 +22,28 @@ public sealed class IssuerTermsAndConditionsRule(IGaiaXRegistry registry) : ICom
         var declarations = context.Credentials.Where(IsIssuerDeclaration).ToList();
         if (declarations.Count == 0)
         {
-            context.AddFailure(this, ComplianceContext.PresentationLabel, "The presentation holds no gx:Issuer credential declaring agreement to the Gaia-X terms and conditions.");
+            context.AddFailure(
+                this,
+                ComplianceContext.PresentationLabel,
+                "The presentation holds no gx:Issuer credential declaring agreement to the Gaia-X terms and conditions."
+            );
             return FilterVerdict.Continue;
         }
         foreach (var credential in declarations)
         {
-            foreach (var subject in credential.Subjects.Where(s => CredentialJson.Types(s).Contains("Issuer") || credential.HasType("Issuer")))
+            foreach (
+                var subject in credential.Subjects.Where(s => CredentialJson.Types(s).Contains("Issuer") || credential.HasType("Issuer"))
+            )
             {
                 var subjectId = CredentialJson.Id(subject);
                 if (subjectId != credential.Issuer)
                 {
-                    context.AddFailure(this, credential, $"The gx:Issuer declaration is about '{subjectId ?? "(no id)"}' but issued by '{credential.Issuer}'; an issuer declares its own agreement.");
+                    context.AddFailure(
+                        this,
+                        credential,
+                        $"The gx:Issuer declaration is about '{subjectId ?? "(no id)"}' but issued by '{credential.Issuer}'; an "
+                            + $"issuer declares its own agreement."
+                    );
                 }
                 var values = CredentialJson.Values(subject, "gaiaxTermsAndConditions").Select(CredentialJson.Literal).ToList();
                 if (values.Count == 0 || values.All(v => v is null))

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using GaiaX.Oid4vc.Compliance.Registry;
-using GaiaX.Oid4vc.Rdf;
-using GaiaX.Oid4vc.Rdf.GaiaX;
 using GaiaX.Oid4vc.Rdf.JsonLd;
-using GaiaX.Oid4vc.Rdf.Shacl;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Verification;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
@@ -41,7 +40,11 @@ public sealed class JwtHeadersFilter(IJwsSignatureVerifier signatures) : ICompli
         }
         else if (!signatures.IsAllowedAlgorithm(alg))
         {
-            context.BlockCryptography(this, item, $"The {what} is signed with '{alg}', which is not accepted (accepted: ES256, ES384, PS256, RS256).");
+            context.BlockCryptography(
+                this,
+                item,
+                $"The {what} is signed with '{alg}', which is not accepted (accepted: ES256, ES384, PS256, RS256)."
+            );
         }
 
         var allowedTypes = isPresentation ? PresentationTypes : CredentialTypes;

@@ -26,7 +26,9 @@ public sealed class ParseFilter : IComplianceFilter
     public ValueTask<FilterVerdict> ApplyAsync(ComplianceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(context.Scope == ComplianceScope.Presentation ? ParsePresentation(context) : ParseSingleCredential(context));
+        return ValueTask.FromResult(
+            context.Scope == ComplianceScope.Presentation ? ParsePresentation(context) : ParseSingleCredential(context)
+        );
     }
 
     private FilterVerdict ParseSingleCredential(ComplianceContext context)
@@ -42,14 +44,26 @@ public sealed class ParseFilter : IComplianceFilter
         for (var p = 0; p < context.Inputs.Count; p++)
         {
             var label = context.Inputs.Count == 1 ? ComplianceContext.PresentationLabel : $"{ComplianceContext.PresentationLabel}[{p}]";
-            var verdict = ParsePresentation(context, context.Inputs[p].Trim(), label, context.Inputs.Count == 1 ? "" : label + ".", seenIds);
+            var verdict = ParsePresentation(
+                context,
+                context.Inputs[p].Trim(),
+                label,
+                context.Inputs.Count == 1 ? "" : label + ".",
+                seenIds
+            );
             parsed += verdict == FilterVerdict.Continue ? 1 : 0;
         }
         // Later filters have something to check as long as one presentation could be read.
         return parsed > 0 ? FilterVerdict.Continue : FilterVerdict.Stop;
     }
 
-    private FilterVerdict ParsePresentation(ComplianceContext context, string compact, string presentationLabel, string entryPrefix, HashSet<string> seenIds)
+    private FilterVerdict ParsePresentation(
+        ComplianceContext context,
+        string compact,
+        string presentationLabel,
+        string entryPrefix,
+        HashSet<string> seenIds
+    )
     {
         if (ReadJws(compact, "presentation", out var problem) is not { } parts)
         {
@@ -66,7 +80,10 @@ public sealed class ParseFilter : IComplianceFilter
             context.AddFailure(this, vp, "The presentation's type does not contain 'VerifiablePresentation'.");
         }
 
-        if (!body.TryGetProperty("verifiableCredential", out var entries) || entries.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object))
+        if (
+            !body.TryGetProperty("verifiableCredential", out var entries)
+            || entries.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object)
+        )
         {
             context.AddFailure(this, vp, "The presentation has no verifiableCredential.");
             return FilterVerdict.Continue;
@@ -79,7 +96,11 @@ public sealed class ParseFilter : IComplianceFilter
         }
         if (list.Length + context.Credentials.Count > MaxCredentials)
         {
-            context.AddFailure(this, vp, $"The presentation carries {list.Length} credentials; at most {MaxCredentials} are assessed at once.");
+            context.AddFailure(
+                this,
+                vp,
+                $"The presentation carries {list.Length} credentials; at most {MaxCredentials} are assessed at once."
+            );
             return FilterVerdict.Stop;
         }
 
@@ -89,7 +110,11 @@ public sealed class ParseFilter : IComplianceFilter
             var entry = list[i];
             if (entry.ValueKind != JsonValueKind.Object || !CredentialJson.Types(entry).Contains("EnvelopedVerifiableCredential"))
             {
-                context.AddFailure(this, label, "The entry is not an EnvelopedVerifiableCredential (credentials are accepted only as enveloped VC-JWTs).");
+                context.AddFailure(
+                    this,
+                    label,
+                    "The entry is not an EnvelopedVerifiableCredential (credentials are accepted only as enveloped VC-JWTs)."
+                );
                 continue;
             }
             var id = CredentialJson.Id(entry);
@@ -173,14 +198,20 @@ public sealed class ParseFilter : IComplianceFilter
         {
             if (item.Payload.TryGetProperty(claim, out _))
             {
-                context.AddFailure(this, item, $"The {what}'s JWT carries a '{claim}' claim, which VC-JOSE-COSE forbids (the payload is the {what} itself).");
+                context.AddFailure(
+                    this,
+                    item,
+                    $"The {what}'s JWT carries a '{claim}' claim, which VC-JOSE-COSE forbids (the payload is the {what} itself)."
+                );
             }
         }
-        if (!item.Payload.TryGetProperty("@context", out var ldContext)
+        if (
+            !item.Payload.TryGetProperty("@context", out var ldContext)
             || ldContext.ValueKind != JsonValueKind.Array
             || ldContext.GetArrayLength() == 0
             || ldContext[0].ValueKind != JsonValueKind.String
-            || ldContext[0].GetString() != CredentialsV2Context)
+            || ldContext[0].GetString() != CredentialsV2Context
+        )
         {
             context.AddFailure(this, item, $"The {what}'s @context does not start with '{CredentialsV2Context}'.");
         }

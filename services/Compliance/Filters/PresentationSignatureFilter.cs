@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Verification;
 using Microsoft.Extensions.Options;
 

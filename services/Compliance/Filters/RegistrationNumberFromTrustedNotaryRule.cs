@@ -10,14 +10,23 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 public sealed class RegistrationNumberFromTrustedNotaryRule(IGaiaXRegistry registry) : IComplianceFilter
 {
     /// <summary>The ontology's registration-number classes (<c>rdfs:subClassOf gx:RegistrationNumber</c>).</summary>
-    public static IReadOnlySet<string> RegistrationNumberTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "RegistrationNumber", "VatID", "LeiCode", "EORI", "EUID", "TaxID", "LocalRegistrationNumber", "CountryCompanyNumber",
-    };
+    public static IReadOnlySet<string> RegistrationNumberTypes { get; } =
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "RegistrationNumber",
+            "VatID",
+            "LeiCode",
+            "EORI",
+            "EUID",
+            "TaxID",
+            "LocalRegistrationNumber",
+            "CountryCompanyNumber",
+        };
 
     public string Name => "RegistrationNumberFromTrustedNotary";
 
-    public string Criterion => "Each legal person's registration number is attested by a registration-number credential from a notary the registry trusts";
+    public string Criterion =>
+        "Each legal person's registration number is attested by a registration-number credential from a notary the registry trusts";
 
     public ComplianceScope Scope => ComplianceScope.Both;
 
@@ -29,19 +38,32 @@ public sealed class RegistrationNumberFromTrustedNotaryRule(IGaiaXRegistry regis
         var numberCredentials = context.Credentials.Where(IsRegistrationNumber).ToList();
         foreach (var credential in numberCredentials.Where(c => c.Issuer is not null && !notaries.Contains(c.Issuer)))
         {
-            context.AddFailure(this, credential, $"The registration-number credential is issued by '{credential.Issuer}', which is not a registration notary the registry trusts.");
+            context.AddFailure(
+                this,
+                credential,
+                $"The registration-number credential is issued by '{credential.Issuer}', which is not a registration notary the "
+                    + $"registry trusts."
+            );
         }
         if (context.Scope != ComplianceScope.Presentation)
         {
             return FilterVerdict.Continue;
         }
 
-        var attested = numberCredentials.Where(c => c.Issuer is not null && notaries.Contains(c.Issuer))
-            .SelectMany(c => c.Subjects).Select(CredentialJson.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var attested = numberCredentials
+            .Where(c => c.Issuer is not null && notaries.Contains(c.Issuer))
+            .SelectMany(c => c.Subjects)
+            .Select(CredentialJson.Id)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
         var legalPersons = context.Credentials.Where(c => c.HasType("LegalPerson")).ToList();
         if (legalPersons.Count == 0)
         {
-            context.AddFailure(this, ComplianceContext.PresentationLabel, "The presentation holds no gx:LegalPerson credential whose registration number could be attested.");
+            context.AddFailure(
+                this,
+                ComplianceContext.PresentationLabel,
+                "The presentation holds no gx:LegalPerson credential whose registration number could be attested."
+            );
         }
         foreach (var credential in legalPersons)
         {
@@ -50,12 +72,20 @@ public sealed class RegistrationNumberFromTrustedNotaryRule(IGaiaXRegistry regis
                 var references = CredentialJson.Values(subject, "registrationNumber").Select(CredentialJson.Id).OfType<string>().ToList();
                 if (references.Count == 0)
                 {
-                    context.AddFailure(this, credential, "The legal person's gx:registrationNumber does not refer to a registration-number credential by id.");
+                    context.AddFailure(
+                        this,
+                        credential,
+                        "The legal person's gx:registrationNumber does not refer to a registration-number credential by id."
+                    );
                 }
                 else if (!references.Any(attested.Contains))
                 {
-                    context.AddFailure(this, credential,
-                        $"No registration-number credential from a trusted notary in the presentation has the subject {string.Join(" or ", references.Select(r => $"'{r}'"))}.");
+                    context.AddFailure(
+                        this,
+                        credential,
+                        $"No registration-number credential from a trusted notary in the presentation has the subject "
+                            + $"{string.Join(" or ", references.Select(r => $"'{r}'"))}."
+                    );
                 }
             }
         }

@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Rdf;
-using GaiaX.Oid4vc.Rdf.GaiaX;
-using GaiaX.Oid4vc.Rdf.JsonLd;
 using GaiaX.Oid4vc.Rdf.Shacl;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
@@ -39,7 +35,9 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, CompiledShapes sh
             }
             var claims = CredentialGraph.SubjectClaims(graph);
             var report = compiled.Validate(claims, Options);
-            foreach (var result in report.Results.Where(r => r.Severity == Severity.Violation && !IsReferenceToAnotherCredential(r, claims)))
+            foreach (
+                var result in report.Results.Where(r => r.Severity == Severity.Violation && !IsReferenceToAnotherCredential(r, claims))
+            )
             {
                 context.AddFailure(this, credential, Describe(result));
             }
@@ -71,20 +69,32 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, CompiledShapes sh
             "PatternConstraintComponent" => $"{path} value {value} does not match the required pattern",
             "HasValueConstraintComponent" => $"{path} lacks the required value",
             "MinLengthConstraintComponent" or "MaxLengthConstraintComponent" => $"{path} value {value} has the wrong length",
-            "MinInclusiveConstraintComponent" or "MaxInclusiveConstraintComponent" or "MinExclusiveConstraintComponent" or "MaxExclusiveConstraintComponent" => $"{path} value {value} is out of range",
-            "OrConstraintComponent" or "XoneConstraintComponent" or "AndConstraintComponent" or "NotConstraintComponent" or "NodeConstraintComponent" => $"{(path is null ? "the node" : path)}{(value is null ? "" : $" value {value}")} does not satisfy {Compact(result.SourceShape.Value)}",
-            _ => $"{path ?? "the node"}{(value is null ? "" : $" value {value}")} violates sh:{name.Replace("ConstraintComponent", "", StringComparison.Ordinal)}",
+            "MinInclusiveConstraintComponent"
+            or "MaxInclusiveConstraintComponent"
+            or "MinExclusiveConstraintComponent"
+            or "MaxExclusiveConstraintComponent" => $"{path} value {value} is out of range",
+            "OrConstraintComponent"
+            or "XoneConstraintComponent"
+            or "AndConstraintComponent"
+            or "NotConstraintComponent"
+            or "NodeConstraintComponent" =>
+                $"{(path is null ? "the node" : path)}{(value is null ? "" : $" value {value}")} does not satisfy "
+                    + $"{Compact(result.SourceShape.Value)}",
+            _ => $"{path ?? "the node"}{(value is null ? "" : $" value {value}")} violates "
+                + $"sh:{name.Replace("ConstraintComponent", "", StringComparison.Ordinal)}",
         };
         var message = string.IsNullOrEmpty(result.Message) ? "" : $" ({result.Message})";
-        return $"{subject}: {what} [shape {Compact(result.SourceShape.Value)}, sh:{name.Replace("ConstraintComponent", "", StringComparison.Ordinal)}]{message}.";
+        return $"{subject}: {what} [shape {Compact(result.SourceShape.Value)}, "
+            + $"sh:{name.Replace("ConstraintComponent", "", StringComparison.Ordinal)}]{message}.";
     }
 
-    private static string Readable(Term term) => term.Kind switch
-    {
-        TermKind.Iri => Compact(term.Value),
-        TermKind.BlankNode => "a nested node",
-        _ => "\"" + term.Value + "\"",
-    };
+    private static string Readable(Term term) =>
+        term.Kind switch
+        {
+            TermKind.Iri => Compact(term.Value),
+            TermKind.BlankNode => "a nested node",
+            _ => "\"" + term.Value + "\"",
+        };
 
     private static string Compact(string iri) =>
         iri.StartsWith(CredentialJson.GaiaXNamespace, StringComparison.Ordinal) ? "gx:" + iri[CredentialJson.GaiaXNamespace.Length..] : iri;

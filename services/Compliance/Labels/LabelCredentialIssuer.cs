@@ -12,13 +12,20 @@ namespace GaiaX.Oid4vc.Compliance.Labels;
 /// Compliance service identity whose subject lists each compliant credential with its id, type and
 /// the SRI digest of the JWT as received, the label level, and the engine and rules versions.
 /// </summary>
-public sealed class LabelCredentialIssuer(ServiceIdentity identity, VcJwtIssuer issuer, ComplianceFilterChain chain, IOptions<ComplianceOptions> options)
+public sealed class LabelCredentialIssuer(
+    ServiceIdentity identity,
+    VcJwtIssuer issuer,
+    ComplianceFilterChain chain,
+    IOptions<ComplianceOptions> options
+)
 {
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
 
     /// <summary>This engine's version (<c>gx:engineVersion</c>).</summary>
     public static string EngineVersion { get; } =
-        typeof(LabelCredentialIssuer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        typeof(LabelCredentialIssuer)
+            .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0]
         ?? "1.0.0";
 
     /// <summary>The DID the labels are issued under.</summary>
@@ -38,16 +45,20 @@ public sealed class LabelCredentialIssuer(ServiceIdentity identity, VcJwtIssuer 
         var compliant = new JsonArray();
         foreach (var credential in assessment.Credentials)
         {
-            compliant.Add(new JsonObject
-            {
-                ["id"] = credential.Id,
-                ["type"] = "gx:CompliantCredential",
-                ["gx:credentialType"] = "gx:" + credential.Type,
-                ["digestSRI"] = credential.DigestSri,
-            });
+            compliant.Add(
+                new JsonObject
+                {
+                    ["id"] = credential.Id,
+                    ["type"] = "gx:CompliantCredential",
+                    ["gx:credentialType"] = "gx:" + credential.Type,
+                    ["digestSRI"] = credential.DigestSri,
+                }
+            );
         }
         // The criteria a label vouches for: the filters a compliant presentation has passed.
-        var criteria = new JsonArray(chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)).Select(f => (JsonNode)f.Name).ToArray());
+        var criteria = new JsonArray(
+            chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)).Select(f => (JsonNode)f.Name).ToArray()
+        );
 
         var label = new JsonObject
         {

@@ -17,9 +17,9 @@ public static class DevelopmentRegistry
 
     /// <summary>Command-line arguments for the Compliance service in DevHost.</summary>
     public static IReadOnlyList<string> Arguments(string notaryDid) =>
-    [
-        $"--{GaiaXRegistryOptions.SectionName}:Local:RegistrationNotaries:0={notaryDid}",
-        $"--{GaiaXRegistryOptions.SectionName}:Local:TermsAndConditionsHashes:0={GaiaX2511TermsAndConditionsHashes[0]}",
-        $"--{GaiaXRegistryOptions.SectionName}:Local:TermsAndConditionsHashes:1={GaiaX2511TermsAndConditionsHashes[1]}",
-    ];
+        [
+            $"--{GaiaXRegistryOptions.SectionName}:Local:RegistrationNotaries:0={notaryDid}",
+            $"--{GaiaXRegistryOptions.SectionName}:Local:TermsAndConditionsHashes:0={GaiaX2511TermsAndConditionsHashes[0]}",
+            $"--{GaiaXRegistryOptions.SectionName}:Local:TermsAndConditionsHashes:1={GaiaX2511TermsAndConditionsHashes[1]}",
+        ];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -37,8 +36,11 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         ArgumentNullException.ThrowIfNull(chain);
         if (chain.Url is { } url)
         {
-            return _cache.GetOrAddAsync("chain-uri:" + url.AbsoluteUri,
-                ct => PostChainAsync("api/trustAnchor/chain/file", new ChainFileRequest(url.AbsoluteUri), ct), cancellationToken);
+            return _cache.GetOrAddAsync(
+                "chain-uri:" + url.AbsoluteUri,
+                ct => PostChainAsync("api/trustAnchor/chain/file", new ChainFileRequest(url.AbsoluteUri), ct),
+                cancellationToken
+            );
         }
         var pem = new StringBuilder();
         foreach (var certificate in chain.Certificates)
@@ -61,16 +63,23 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
 
     private async Task<TrustAnchorVerdict> PostChainAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = JsonContent.Create(body, RegistryJsonContext.Default.Options.GetTypeInfo(typeof(TBody))),
-        }, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(
+                () =>
+                    new HttpRequestMessage(HttpMethod.Post, path)
+                    {
+                        Content = JsonContent.Create(body, RegistryJsonContext.Default.Options.GetTypeInfo(typeof(TBody))),
+                    },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         switch (response.StatusCode)
         {
             case HttpStatusCode.OK:
-                return ReadResult(text) ? TrustAnchorVerdict.Yes : TrustAnchorVerdict.No("The registry found no trust anchor for the certificate chain.");
+                return ReadResult(text)
+                    ? TrustAnchorVerdict.Yes
+                    : TrustAnchorVerdict.No("The registry found no trust anchor for the certificate chain.");
             case HttpStatusCode.Conflict or HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity:
                 // The registry judged the chain (409) or refused it as malformed: a verdict about the chain.
                 return TrustAnchorVerdict.No("The registry rejected the certificate chain: " + ReadReason(text));
@@ -84,8 +93,12 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         using var document = await GetJsonAsync("api/trusted-issuers/registration-notary", cancellationToken).ConfigureAwait(false);
         var result = new HashSet<string>(StringComparer.Ordinal);
         var root = document.RootElement;
-        var items = root.ValueKind == JsonValueKind.Array ? root
-            : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var inner) && inner.ValueKind == JsonValueKind.Array ? inner
+        var items =
+            root.ValueKind == JsonValueKind.Array ? root
+            : root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("items", out var inner)
+            && inner.ValueKind == JsonValueKind.Array
+                ? inner
             : throw Unavailable("api/trusted-issuers/registration-notary did not answer a list");
         foreach (var item in items.EnumerateArray())
         {
@@ -108,7 +121,10 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         var path = Options.CurrentValue.TermsAndConditionsPath;
         using var document = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
         var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var entries = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToArray() : [document.RootElement];
+        var entries =
+            document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().ToArray()
+                : [document.RootElement];
         foreach (var entry in entries)
         {
             if (FirstString(entry, "hash") is { } hash)
@@ -132,19 +148,25 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     {
         var path = Options.CurrentValue.ShapesPath;
         var turtle = await GetTurtleAsync(path, cancellationToken).ConfigureAwait(false);
-        var ontology = string.IsNullOrWhiteSpace(Options.CurrentValue.OntologyPath) ? null : await GetTurtleAsync(Options.CurrentValue.OntologyPath, cancellationToken).ConfigureAwait(false);
+        var ontology = string.IsNullOrWhiteSpace(Options.CurrentValue.OntologyPath)
+            ? null
+            : await GetTurtleAsync(Options.CurrentValue.OntologyPath, cancellationToken).ConfigureAwait(false);
         var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(turtle + "\n" + ontology)))[..16];
         return new ShapeSource(new Uri(_http.BaseAddress!, path).AbsoluteUri, version, turtle, ontology);
     }
 
     private async Task<string> GetTurtleAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Accept.ParseAdd("text/turtle");
-            return request;
-        }, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    request.Headers.Accept.ParseAdd("text/turtle");
+                    return request;
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw Unavailable($"{path} answered {(int)response.StatusCode}");
@@ -161,7 +183,12 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         }
         try
         {
-            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await JsonDocument
+                .ParseAsync(
+                    await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                    cancellationToken: cancellationToken
+                )
+                .ConfigureAwait(false);
         }
         catch (JsonException e)
         {
@@ -176,8 +203,15 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         {
             return await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
-                                  && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
+            when (e
+                    is HttpRequestException
+                        or TimeoutException
+                        or TaskCanceledException
+                        or Polly.Timeout.TimeoutRejectedException
+                        or Polly.CircuitBreaker.BrokenCircuitException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
             throw Unavailable($"{message.RequestUri} could not be reached ({e.GetType().Name})", e);
         }
@@ -216,9 +250,7 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
                 }
             }
         }
-        catch (JsonException)
-        {
-        }
+        catch (JsonException) { }
         var trimmed = text.Trim();
         return trimmed.Length == 0 ? "no reason given" : trimmed[..Math.Min(trimmed.Length, 300)];
     }
@@ -249,7 +281,9 @@ internal sealed record ChainFileRequest(string Uri);
 
 internal sealed record ChainRequest(string Certs);
 
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(
+    PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase
+)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ChainFileRequest))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ChainRequest))]
 internal sealed partial class RegistryJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

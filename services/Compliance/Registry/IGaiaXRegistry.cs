@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace GaiaX.Oid4vc.Compliance.Registry;
 
 /// <summary>

@@ -67,7 +67,9 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
             return ShapeSource.RepositoryProfile;
         }
         var turtle = await File.ReadAllTextAsync(_shapesFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-        var ontology = _ontologyFile is null ? null : await File.ReadAllTextAsync(_ontologyFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        var ontology = _ontologyFile is null
+            ? null
+            : await File.ReadAllTextAsync(_ontologyFile, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         var version = File.GetLastWriteTimeUtc(_shapesFile).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ShapeSource(_shapesFile, version, turtle, ontology);
     }
@@ -81,6 +83,9 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
         var validated = _chains.Validate(certificates);
         return validated.Succeeded
             ? TrustAnchorVerdict.Yes
-            : TrustAnchorVerdict.No($"The certificate chain of '{certificates[0].Subject}' does not end at a configured trust anchor: {validated.Error!.Message}");
+            : TrustAnchorVerdict.No(
+                $"The certificate chain of '{certificates[0].Subject}' does not end at a configured trust anchor: "
+                    + $"{validated.Error!.Message}"
+            );
     }
 }

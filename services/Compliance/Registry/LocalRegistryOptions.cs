@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace GaiaX.Oid4vc.Compliance.Registry;
 
 /// <summary>The registry as configuration (<c>Compliance:Registry:Local</c>).</summary>
@@ -17,7 +15,8 @@ public sealed class LocalRegistryOptions
     /// <summary>Accepted Gaia-X terms-and-conditions hashes (SHA-256, hex).</summary>
     public IList<string> TermsAndConditionsHashes { get; } = [];
 
-    /// <summary>A Turtle file with the SHACL shapes (e.g. the official <c>gx.shacl.ttl</c>); empty for the repository's Gaia-X profile.</summary>
+    /// <summary>A Turtle file with the SHACL shapes (e.g. the official <c>gx.shacl.ttl</c>); empty for the repository's Gaia-X
+    /// profile.</summary>
     public string? ShapesFile { get; set; }
 
     /// <summary>The ontology (Turtle, e.g. <c>gx.owl.ttl</c>) whose <c>rdfs:subClassOf</c> facts the shapes need.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace GaiaX.Oid4vc.Compliance.Registry;
 
 /// <summary>The registry's answer about a chain; <paramref name="Reason"/> says why it is not trusted.</summary>

@@ -24,7 +24,8 @@ public static class StandardComplianceEndpoint
     public static IEndpointRouteBuilder MapStandardCompliance(this IEndpointRouteBuilder routes)
     {
         // No Accepts() metadata: routing would answer 415 itself, without saying what to send.
-        routes.MapPost(Route, HandleAsync)
+        routes
+            .MapPost(Route, HandleAsync)
             .WithName("StandardCompliance")
             .WithSummary("Assess a VP-JWT and sign a Gaia-X label credential when it complies")
             .Produces<string>(StatusCodes.Status201Created, CredentialMediaType)
@@ -34,14 +35,20 @@ public static class StandardComplianceEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, ComplianceFilterChain chain, LabelCredentialIssuer labels, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        ComplianceFilterChain chain,
+        LabelCredentialIssuer labels,
+        CancellationToken cancellationToken
+    )
     {
         if (!IsPresentationMediaType(request.ContentType))
         {
             return ProtocolResults.Problem(
                 StatusCodes.Status415UnsupportedMediaType,
                 "Unsupported media type",
-                $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'.");
+                $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'."
+            );
         }
 
         Uri? vcid = null;
@@ -52,7 +59,8 @@ public static class StandardComplianceEndpoint
                 return ProtocolResults.Problem(
                     StatusCodes.Status400BadRequest,
                     "Invalid vcid",
-                    "The vcid query parameter must be one absolute URI; it becomes the label credential's id.");
+                    "The vcid query parameter must be one absolute URI; it becomes the label credential's id."
+                );
             }
         }
 
@@ -77,8 +85,12 @@ public static class StandardComplianceEndpoint
         catch (GaiaXRegistryUnavailableException e)
         {
             // Without the registry there is no verdict: say so, and when to try again.
-            return ProtocolResults.Problem(StatusCodes.Status503ServiceUnavailable, "Gaia-X registry unavailable", e.Message,
-                retryAfter: TimeSpan.FromSeconds(30));
+            return ProtocolResults.Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "Gaia-X registry unavailable",
+                e.Message,
+                retryAfter: TimeSpan.FromSeconds(30)
+            );
         }
 
         if (!assessment.IsCompliant)
@@ -99,14 +111,17 @@ public static class StandardComplianceEndpoint
                 : $"{assessment.Failures.Count} criteria are not met; see 'failures'.",
             extensions: new Dictionary<string, object?>
             {
-                ["failures"] = assessment.Failures.Select(f => new Dictionary<string, string>
-                {
-                    ["credentialId"] = f.CredentialId,
-                    ["filter"] = f.Filter,
-                    ["criterion"] = f.Criterion,
-                    ["message"] = f.Message,
-                }).ToArray(),
-            });
+                ["failures"] = assessment
+                    .Failures.Select(f => new Dictionary<string, string>
+                    {
+                        ["credentialId"] = f.CredentialId,
+                        ["filter"] = f.Filter,
+                        ["criterion"] = f.Criterion,
+                        ["message"] = f.Message,
+                    })
+                    .ToArray(),
+            }
+        );
 
     private static bool IsPresentationMediaType(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

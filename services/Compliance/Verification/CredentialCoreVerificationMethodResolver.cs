@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.X509;
@@ -17,9 +15,12 @@ namespace GaiaX.Oid4vc.Compliance.Verification;
 /// local anchors: in the compliance engine that is the Gaia-X registry's verdict, its own filter.
 /// Parsed methods are reused for as long as DID documents are cached.
 /// </summary>
-public sealed class CredentialCoreVerificationMethodResolver(DidWebResolver resolver, X5uFetcher x5u, TimeProvider time) : IVerificationMethodResolver
+public sealed class CredentialCoreVerificationMethodResolver(DidWebResolver resolver, X5uFetcher x5u, TimeProvider time)
+    : IVerificationMethodResolver
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ResolvedVerificationMethod Method)> _methods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ResolvedVerificationMethod Method)> _methods = new(
+        StringComparer.Ordinal
+    );
 
     public async Task<ResolvedVerificationMethod> ResolveAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -52,7 +53,12 @@ public sealed class CredentialCoreVerificationMethodResolver(DidWebResolver reso
         return resolved;
     }
 
-    private async Task<ResolvedVerificationMethod> ReadAsync(JsonElement method, string keyId, string did, CancellationToken cancellationToken)
+    private async Task<ResolvedVerificationMethod> ReadAsync(
+        JsonElement method,
+        string keyId,
+        string did,
+        CancellationToken cancellationToken
+    )
     {
         if (!method.TryGetProperty("publicKeyJwk", out var jwkElement) || jwkElement.ValueKind != JsonValueKind.Object)
         {
@@ -71,12 +77,16 @@ public sealed class CredentialCoreVerificationMethodResolver(DidWebResolver reso
         if (jwkElement.TryGetProperty("x5c", out var x5c))
         {
             var parsed = CertificateChainValidator.ParseX5c(x5c);
-            chain = parsed.Succeeded ? parsed.Value! : throw new VerificationMethodResolutionException($"The x5c of '{keyId}' is not usable: {parsed.Error!.Message}");
+            chain = parsed.Succeeded
+                ? parsed.Value!
+                : throw new VerificationMethodResolutionException($"The x5c of '{keyId}' is not usable: {parsed.Error!.Message}");
         }
         else if (Text(jwkElement, "x5u") is { } x5uText)
         {
             var fetched = await x5u.FetchAsync(x5uText, cancellationToken).ConfigureAwait(false);
-            chain = fetched.Succeeded ? fetched.Value! : throw new VerificationMethodResolutionException($"The x5u of '{keyId}' is not usable: {fetched.Error!.Message}");
+            chain = fetched.Succeeded
+                ? fetched.Value!
+                : throw new VerificationMethodResolutionException($"The x5u of '{keyId}' is not usable: {fetched.Error!.Message}");
             chainUrl = new Uri(x5uText);
         }
         else

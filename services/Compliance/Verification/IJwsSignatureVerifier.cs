@@ -1,6 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.Compliance.Filters;
-using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Verification;
 

@@ -44,17 +44,22 @@ public sealed class ManagementTokens : IDisposable
     private string Create(string audience, string scope)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TokenIssuer,
-            Audience = audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            TokenType = "at+jwt",
-            Claims = new Dictionary<string, object> { ["sub"] = "devhost-onboarding", ["scope"] = scope },
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = "onboarding" }, SecurityAlgorithms.EcdsaSha256),
-        });
+        return new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = TokenIssuer,
+                Audience = audience,
+                IssuedAt = now,
+                NotBefore = now,
+                Expires = now.AddHours(1),
+                TokenType = "at+jwt",
+                Claims = new Dictionary<string, object> { ["sub"] = "devhost-onboarding", ["scope"] = scope },
+                SigningCredentials = new SigningCredentials(
+                    new ECDsaSecurityKey(_key) { KeyId = "onboarding" },
+                    SecurityAlgorithms.EcdsaSha256
+                ),
+            }
+        );
     }
 
     public void Dispose() => _key.Dispose();

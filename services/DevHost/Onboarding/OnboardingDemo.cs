@@ -16,27 +16,51 @@ public static class OnboardingDemo
     public const string GaiaXTermsAndConditionsHash = "067dcac5efd18c1927deb1ffed3feab6d0ad044c0a9a263e6d5d8bdc43224515";
 
     /// <summary>The sandbox company the demo onboards: known to the sandbox VIES, agreeing to the 25.11 T&amp;C.</summary>
-    public static OnboardingInput DemoCompany { get; } = new()
-    {
-        LegalName = DemoCompanies.ExampleCloud.LegalName,
-        VatId = DemoCompanies.ExampleCloud.VatId!,
-        CountryCode = DemoCompanies.ExampleCloud.CountryCode,
-        TermsAndConditionsHash = GaiaXTermsAndConditionsHash,
-    };
+    public static OnboardingInput DemoCompany { get; } =
+        new()
+        {
+            LegalName = DemoCompanies.ExampleCloud.LegalName,
+            VatId = DemoCompanies.ExampleCloud.VatId!,
+            CountryCode = DemoCompanies.ExampleCloud.CountryCode,
+            TermsAndConditionsHash = GaiaXTermsAndConditionsHash,
+        };
 
     /// <summary>Runs the onboarding against <paramref name="stack"/> with a fresh participant and the reference wallet.</summary>
-    public static async Task<OnboardingResult> RunAsync(DevStack stack, ManagementTokens tokens, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<OnboardingResult> RunAsync(
+        DevStack stack,
+        ManagementTokens tokens,
+        TextWriter output,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(output);
         var data = Path.Combine(Directory.GetCurrentDirectory(), ".devhost-data");
         await using var didHost = await DidDocumentHost.StartAsync(cancellationToken).ConfigureAwait(false);
-        using var participant = ParticipantIdentity.CreateDevelopment(didHost.BaseUrl, Path.Combine(data, "participant"), Path.Combine(data, "dev-ca"), TimeProvider.System);
+        using var participant = ParticipantIdentity.CreateDevelopment(
+            didHost.BaseUrl,
+            Path.Combine(data, "participant"),
+            Path.Combine(data, "dev-ca"),
+            TimeProvider.System
+        );
         didHost.Publish(participant.DidDocumentJson);
-        output.WriteLine($"Participant {participant.Did}: DID document served at {didHost.BaseUrl}.well-known/did.json, key certified by the development CA");
+        output.WriteLine(
+            $"Participant {participant.Did}: DID document served at {didHost.BaseUrl}.well-known/did.json, key certified by the "
+                + $"development CA"
+        );
         using var anchor = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(data, "dev-ca", "ca.crt")));
-        using var wallet = new ReferenceWallet(participant.HolderKey, participant.Did, new ReferenceWalletOptions { TrustAnchors = [anchor], AllowLoopback = true }, TimeProvider.System);
-        var scenario = new OnboardingScenario(new BackOffice(stack["issuer"].BaseUrl, stack["verifier"].BaseUrl, tokens, TimeProvider.System), participant, wallet, TimeProvider.System);
+        using var wallet = new ReferenceWallet(
+            participant.HolderKey,
+            participant.Did,
+            new ReferenceWalletOptions { TrustAnchors = [anchor], AllowLoopback = true },
+            TimeProvider.System
+        );
+        var scenario = new OnboardingScenario(
+            new BackOffice(stack["issuer"].BaseUrl, stack["verifier"].BaseUrl, tokens, TimeProvider.System),
+            participant,
+            wallet,
+            TimeProvider.System
+        );
         var result = await scenario.RunAsync(DemoCompany, output.WriteLine, cancellationToken).ConfigureAwait(false);
         if (result.LabelCredential is { } label)
         {
@@ -48,7 +72,12 @@ public static class OnboardingDemo
     }
 
     /// <summary>Creates a registration-number offer for the demo company and prints how a wallet takes it.</summary>
-    public static async Task PrintWalletStartAsync(DevStack stack, ManagementTokens tokens, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task PrintWalletStartAsync(
+        DevStack stack,
+        ManagementTokens tokens,
+        TextWriter output,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(output);
@@ -61,7 +90,10 @@ public static class OnboardingDemo
         output.WriteLine(QrCodes.Terminal(offer.Uri));
         output.WriteLine("Take it with the reference wallet:");
         output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback");
-        output.WriteLine("Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST /api/presentation-requests):");
+        output.WriteLine(
+            "Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST "
+                + "/api/presentation-requests):"
+        );
         output.WriteLine($"  issuer:   {tokens.IssuerToken()}");
         output.WriteLine($"  verifier: {tokens.VerifierToken()}");
         output.WriteLine("The whole onboarding, step by step: dotnet run --project services/DevHost -- --demo");

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.VcJwt;
-using GaiaX.Oid4vc.Wallet;
-using GaiaX.Oid4vc.Wallet.Participant;
-using GaiaX.Oid4vc.Wallet.Presentation;
-
 namespace GaiaX.Oid4vc.DevHost.Onboarding;
 
 /// <summary>What the participant brings to the onboarding.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Participant;
@@ -20,7 +19,11 @@ public sealed class OnboardingScenario(BackOffice backOffice, ParticipantIdentit
     /// <summary>How long to wait for the Verifier's status to show the compliance outcome.</summary>
     public TimeSpan ComplianceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    public async Task<OnboardingResult> RunAsync(OnboardingInput input, Action<string> progress, CancellationToken cancellationToken = default)
+    public async Task<OnboardingResult> RunAsync(
+        OnboardingInput input,
+        Action<string> progress,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(progress);
@@ -32,9 +35,13 @@ public sealed class OnboardingScenario(BackOffice backOffice, ParticipantIdentit
         if (input.ReplaceRegistrationNumberWith is null)
         {
             progress($"1. Issuer: registration-number offer for VAT ID {input.VatId} (subject {registrationNumberId})");
-            var offer = await backOffice.CreateRegistrationNumberOfferAsync(input, registrationNumberId, cancellationToken).ConfigureAwait(false);
+            var offer = await backOffice
+                .CreateRegistrationNumberOfferAsync(input, registrationNumberId, cancellationToken)
+                .ConfigureAwait(false);
             progress($"   offer {offer.Uri}{Environment.NewLine}   tx_code sent out of band: {offer.TxCode}");
-            var received = await wallet.ReceiveAsync(offer.Uri, offer.TxCode, line => progress("   wallet: " + line), cancellationToken).ConfigureAwait(false);
+            var received = await wallet
+                .ReceiveAsync(offer.Uri, offer.TxCode, line => progress("   wallet: " + line), cancellationToken)
+                .ConfigureAwait(false);
             registration = received.Single().Raw;
             progress($"   wallet holds {Describe(registration)}");
         }
@@ -72,14 +79,19 @@ public sealed class OnboardingScenario(BackOffice backOffice, ParticipantIdentit
         var compliant = status["compliance"]?["compliant"]?.GetValue<bool>() == true;
         if (!compliant)
         {
-            progress($"   not compliant: status {status["status"]}; reasons: {status["compliance"]?["reasons"]?.ToJsonString() ?? status["reasons"]?.ToJsonString()}");
+            progress(
+                $"   not compliant: status {status["status"]}; reasons: "
+                    + $"{status["compliance"]?["reasons"]?.ToJsonString() ?? status["reasons"]?.ToJsonString()}"
+            );
             return result;
         }
         var labelOffer = (string)status["offer"]!["credential_offer_uri"]!;
         progress($"   compliant; label credential offered: {labelOffer}");
 
         // 5. The label credential over OpenID4VCI.
-        var label = await wallet.ReceiveAsync(labelOffer, null, line => progress("   wallet: " + line), cancellationToken).ConfigureAwait(false);
+        var label = await wallet
+            .ReceiveAsync(labelOffer, null, line => progress("   wallet: " + line), cancellationToken)
+            .ConfigureAwait(false);
         result = result with { LabelCredential = label.Single().Raw };
         progress($"5. Wallet holds {Describe(result.LabelCredential)}");
         return result;
@@ -94,5 +106,12 @@ public sealed class OnboardingScenario(BackOffice backOffice, ParticipantIdentit
 
     /// <summary>The decoded payload of a VC-JWT, indented.</summary>
     public static string Decode(string vcJwt) =>
-        JsonSerializer.Serialize(HeldCredential.FromVcJwt(vcJwt).Claims, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(
+            HeldCredential.FromVcJwt(vcJwt).Claims,
+            new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }
+        );
 }

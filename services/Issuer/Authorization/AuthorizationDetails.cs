@@ -30,7 +30,11 @@ public static class AuthorizationDetails
             var ids = new List<string>();
             foreach (var detail in document.RootElement.EnumerateArray())
             {
-                if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+                if (
+                    detail.ValueKind != JsonValueKind.Object
+                    || !detail.TryGetProperty("type", out var type)
+                    || type.ValueKind != JsonValueKind.String
+                )
                 {
                     return Invalid("each authorization_details entry must be an object with a type");
                 }
@@ -46,8 +50,13 @@ public static class AuthorizationDetails
                 {
                     return Invalid($"credential configuration '{id.GetString()}' is not supported");
                 }
-                if (detail.TryGetProperty("locations", out var locations)
-                    && (locations.ValueKind != JsonValueKind.Array || !locations.EnumerateArray().Any(l => l.ValueKind == JsonValueKind.String && l.GetString() == credentialIssuer)))
+                if (
+                    detail.TryGetProperty("locations", out var locations)
+                    && (
+                        locations.ValueKind != JsonValueKind.Array
+                        || !locations.EnumerateArray().Any(l => l.ValueKind == JsonValueKind.String && l.GetString() == credentialIssuer)
+                    )
+                )
                 {
                     return Invalid("authorization_details locations must name this credential issuer");
                 }

@@ -21,15 +21,20 @@ public static class AuthorizationEndpoints
         HttpContext context,
         PushedAuthorizationRequestValidator validator,
         PushedAuthorizationResponseGenerator generator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        var request = await context.Request.ReadClientFormAsync(
-            (form, authorization, dpop) => new PushedAuthorizationRequest(form, authorization, dpop), cancellationToken)
+        var request = await context
+            .Request.ReadClientFormAsync(
+                (form, authorization, dpop) => new PushedAuthorizationRequest(form, authorization, dpop),
+                cancellationToken
+            )
             .ConfigureAwait(false);
         if (request is null)
         {
             return ProtocolResults.Error(
-                new ProtocolError(ErrorCodes.InvalidRequest, "the pushed authorization request must be form-encoded"));
+                new ProtocolError(ErrorCodes.InvalidRequest, "the pushed authorization request must be form-encoded")
+            );
         }
         var validated = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
@@ -44,9 +49,11 @@ public static class AuthorizationEndpoints
         HttpContext context,
         AuthorizeRequestValidator validator,
         AuthorizeResponseGenerator generator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        var validated = await validator.ValidateAsync(ProtocolRequests.ReadParameters(context.Request.Query), cancellationToken)
+        var validated = await validator
+            .ValidateAsync(ProtocolRequests.ReadParameters(context.Request.Query), cancellationToken)
             .ConfigureAwait(false);
         if (validated.Failed)
         {

@@ -13,8 +13,16 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
 {
     private static readonly string[] SingleParameters =
     [
-        "response_type", "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "scope", "authorization_details", "state",
-        "issuer_state", "dpop_jkt",
+        "response_type",
+        "client_id",
+        "redirect_uri",
+        "code_challenge",
+        "code_challenge_method",
+        "scope",
+        "authorization_details",
+        "state",
+        "issuer_state",
+        "dpop_jkt",
     ];
 
     public Outcome<AuthorizationRequest> Validate(RequestParameters parameters, string? dpopJkt)
@@ -41,16 +49,25 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "client_id is required");
         }
         var redirectUri = parameters["redirect_uri"];
-        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect) || !string.IsNullOrEmpty(redirect.Fragment) || redirectUri.Length > 2048)
+        if (
+            !Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect)
+            || !string.IsNullOrEmpty(redirect.Fragment)
+            || redirectUri.Length > 2048
+        )
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must be an absolute URI without a fragment");
         }
         // Wallets are public clients without registration: accept https, loopback http (native apps,
         // RFC 8252) and private-use schemes, never schemes that run or embed content.
-        if (redirect.Scheme is "javascript" or "data" or "file" or "vbscript" or "blob"
-            || (redirect.Scheme == Uri.UriSchemeHttp && !redirect.IsLoopback))
+        if (
+            redirect.Scheme is "javascript" or "data" or "file" or "vbscript" or "blob"
+            || (redirect.Scheme == Uri.UriSchemeHttp && !redirect.IsLoopback)
+        )
         {
-            return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidRequest, "redirect_uri must use https, loopback http or an app's private-use scheme");
+            return Outcome<AuthorizationRequest>.Fail(
+                ErrorCodes.InvalidRequest,
+                "redirect_uri must use https, loopback http or an app's private-use scheme"
+            );
         }
         var challenge = parameters["code_challenge"];
         if (string.IsNullOrEmpty(challenge))
@@ -74,25 +91,30 @@ public sealed class AuthorizationRequestValidator(CredentialConfigurationCatalog
         var scopeIds = catalog.IdsForScope(scope);
         if (details.Value.Count == 0 && scopeIds.Count == 0)
         {
-            return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidScope, "request a credential configuration by scope or authorization_details");
+            return Outcome<AuthorizationRequest>.Fail(
+                ErrorCodes.InvalidScope,
+                "request a credential configuration by scope or authorization_details"
+            );
         }
         var requestedJkt = parameters["dpop_jkt"];
         if (!string.IsNullOrEmpty(requestedJkt) && dpopJkt is not null && requestedJkt != dpopJkt)
         {
             return Outcome<AuthorizationRequest>.Fail(ErrorCodes.InvalidDpopProof, "dpop_jkt does not match the DPoP proof's key");
         }
-        return Outcome<AuthorizationRequest>.Success(new AuthorizationRequest
-        {
-            ClientId = clientId,
-            RedirectUri = redirectUri,
-            CodeChallenge = challenge,
-            State = NullIfEmpty(parameters["state"]),
-            IssuerState = NullIfEmpty(parameters["issuer_state"]),
-            Scope = NullIfEmpty(scope),
-            AuthorizationDetailIds = details.Value,
-            ScopeIds = scopeIds,
-            DpopJkt = dpopJkt ?? NullIfEmpty(requestedJkt),
-        });
+        return Outcome<AuthorizationRequest>.Success(
+            new AuthorizationRequest
+            {
+                ClientId = clientId,
+                RedirectUri = redirectUri,
+                CodeChallenge = challenge,
+                State = NullIfEmpty(parameters["state"]),
+                IssuerState = NullIfEmpty(parameters["issuer_state"]),
+                Scope = NullIfEmpty(scope),
+                AuthorizationDetailIds = details.Value,
+                ScopeIds = scopeIds,
+                DpopJkt = dpopJkt ?? NullIfEmpty(requestedJkt),
+            }
+        );
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -12,7 +12,8 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 public sealed class AuthorizeRequestValidator(
     AuthorizationRequestValidator requests,
     IPushedAuthorizationRequestStore pushed,
-    IOptions<IssuerOptions> options)
+    IOptions<IssuerOptions> options
+)
 {
     public async Task<Outcome<AuthorizationRequest>> ValidateAsync(RequestParameters query, CancellationToken cancellationToken)
     {
@@ -24,7 +25,9 @@ public sealed class AuthorizeRequestValidator(
         if (options.Value.RequirePushedAuthorizationRequests)
         {
             return Outcome<AuthorizationRequest>.Fail(
-                ErrorCodes.InvalidRequest, "this authorization server requires pushed authorization requests (request_uri from /par)");
+                ErrorCodes.InvalidRequest,
+                "this authorization server requires pushed authorization requests (request_uri from /par)"
+            );
         }
         return requests.Validate(query, null);
     }

@@ -18,12 +18,14 @@ public sealed class AuthorizeResponseGenerator(
     ISingleUseStore<AuthorizationCodeRecord> codes,
     IssuerEndpoints endpoints,
     IOptions<IssuerOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<AuthorizationResponse> GenerateAsync(
         AuthorizationRequest request,
         ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var decision = await resolver.ResolveAsync(request, user, cancellationToken).ConfigureAwait(false);
@@ -36,13 +38,19 @@ public sealed class AuthorizeResponseGenerator(
         else
         {
             var code = Secrets.NewHandle();
-            await codes.StoreAsync(code, new AuthorizationCodeRecord
-            {
-                Request = request,
-                ApprovedConfigurationIds = decision.ApprovedConfigurationIds,
-                OfferId = decision.OfferId,
-                ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.AuthorizationCodeLifetimeSeconds),
-            }, cancellationToken).ConfigureAwait(false);
+            await codes
+                .StoreAsync(
+                    code,
+                    new AuthorizationCodeRecord
+                    {
+                        Request = request,
+                        ApprovedConfigurationIds = decision.ApprovedConfigurationIds,
+                        OfferId = decision.OfferId,
+                        ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.AuthorizationCodeLifetimeSeconds),
+                    },
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             parameters["code"] = code;
         }
         if (request.State is not null)

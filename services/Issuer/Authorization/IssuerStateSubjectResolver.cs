@@ -12,7 +12,11 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 /// </summary>
 public sealed class IssuerStateSubjectResolver(IOfferStore offers, TimeProvider time) : IAuthorizationSubjectResolver
 {
-    public async Task<AuthorizationDecision> ResolveAsync(AuthorizationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<AuthorizationDecision> ResolveAsync(
+        AuthorizationRequest request,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.IssuerState is null)
@@ -28,7 +32,8 @@ public sealed class IssuerStateSubjectResolver(IOfferStore offers, TimeProvider 
         {
             return AuthorizationDecision.Deny("this offer requires its transaction code: redeem it with the pre-authorized code grant");
         }
-        var approved = request.AuthorizationDetailIds.Concat(request.ScopeIds)
+        var approved = request
+            .AuthorizationDetailIds.Concat(request.ScopeIds)
             .Where(id => offer.CredentialConfigurationIds.Contains(id, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToArray();

@@ -13,7 +13,8 @@ namespace GaiaX.Oid4vc.Issuer.Authorization;
 public sealed class PushedAuthorizationRequestValidator(
     AuthorizationRequestValidator requests,
     DpopProofValidator dpop,
-    IssuerEndpoints endpoints)
+    IssuerEndpoints endpoints
+)
 {
     public async Task<Outcome<AuthorizationRequest>> ValidateAsync(PushedAuthorizationRequest request, CancellationToken cancellationToken)
     {

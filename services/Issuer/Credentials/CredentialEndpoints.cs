@@ -26,8 +26,8 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         CredentialRequestValidator validator,
         CredentialResponseGenerator generator,
-        CancellationToken cancellationToken) =>
-        AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
+        CancellationToken cancellationToken
+    ) => AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
 
     private static Task<IResult> DeferredAsync(
         HttpContext context,
@@ -35,8 +35,8 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         DeferredCredentialRequestValidator validator,
         DeferredCredentialResponseGenerator generator,
-        CancellationToken cancellationToken) =>
-        AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
+        CancellationToken cancellationToken
+    ) => AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
 
     private static async Task<IResult> AnswerAsync<TValidated>(
         HttpContext context,
@@ -44,10 +44,11 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         Func<ValidatedAccessToken, JsonElement, CancellationToken, Task<Outcome<TValidated>>> validate,
         Func<TValidated, CancellationToken, Task<Outcome<CredentialResponse>>> generate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        using var request = await context.Request.ReadAuthenticatedJsonAsync(
-            tokens, endpoints, ErrorCodes.InvalidCredentialRequest, cancellationToken)
+        using var request = await context
+            .Request.ReadAuthenticatedJsonAsync(tokens, endpoints, ErrorCodes.InvalidCredentialRequest, cancellationToken)
             .ConfigureAwait(false);
         if (request.Failed)
         {

@@ -15,6 +15,8 @@ public sealed class CredentialIssuanceTimes(TimeProvider time, IOptions<IssuerOp
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var window = options.Value.IssuanceTimeJitterSeconds;
-        return DateTimeOffset.FromUnixTimeSeconds(window <= 0 ? now : now - System.Security.Cryptography.RandomNumberGenerator.GetInt32(window + 1));
+        return DateTimeOffset.FromUnixTimeSeconds(
+            window <= 0 ? now : now - System.Security.Cryptography.RandomNumberGenerator.GetInt32(window + 1)
+        );
     }
 }

@@ -18,12 +18,14 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 public sealed class CredentialRequestValidator(
     CredentialConfigurationCatalog catalog,
     KeyProofValidator proofs,
-    IOptions<IssuerOptions> options)
+    IOptions<IssuerOptions> options
+)
 {
     public async Task<Outcome<ValidatedCredentialRequest>> ValidateAsync(
         ValidatedAccessToken token,
         JsonElement request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(token);
         var record = token.Record;
@@ -41,10 +43,12 @@ public sealed class CredentialRequestValidator(
         {
             // format is a draft parameter: 1.0 ignores it like any unrecognised one (section 8.2), so a
             // draft-style request is missing its identifier, and says so.
-            return Invalid(identifier is null && request.TryGetProperty("format", out _)
-                ? "format is not a credential request parameter in OpenID4VCI 1.0: "
-                    + "send credential_configuration_id or credential_identifier"
-                : "send exactly one of credential_identifier and credential_configuration_id");
+            return Invalid(
+                identifier is null && request.TryGetProperty("format", out _)
+                    ? "format is not a credential request parameter in OpenID4VCI 1.0: "
+                        + "send credential_configuration_id or credential_identifier"
+                    : "send exactly one of credential_identifier and credential_configuration_id"
+            );
         }
         if (record.CredentialIdentifiers is { } identifiers)
         {
@@ -55,14 +59,17 @@ public sealed class CredentialRequestValidator(
             if (!identifiers.TryGetValue(identifier, out configurationId))
             {
                 return Fail(
-                    ErrorCodes.UnknownCredentialIdentifier, "the credential_identifier is not one this access token was issued for");
+                    ErrorCodes.UnknownCredentialIdentifier,
+                    "the credential_identifier is not one this access token was issued for"
+                );
             }
         }
         else if (identifier is not null)
         {
             return Fail(
                 ErrorCodes.UnknownCredentialIdentifier,
-                "this access token carries no credential_identifiers: request by credential_configuration_id");
+                "this access token carries no credential_identifiers: request by credential_configuration_id"
+            );
         }
         var configuration = catalog.Find(configurationId);
         if (configuration is null)
@@ -71,13 +78,16 @@ public sealed class CredentialRequestValidator(
         }
         if (!record.CredentialConfigurationIds.Contains(configurationId!, StringComparer.Ordinal))
         {
-            return Outcome<ValidatedCredentialRequest>.Fail(new ProtocolError(
-                ErrorCodes.InsufficientScope,
-                $"the access token does not cover credential configuration '{configurationId}'",
-                (int)HttpStatusCode.Forbidden)
-            {
-                AuthenticateScheme = record.TokenType,
-            });
+            return Outcome<ValidatedCredentialRequest>.Fail(
+                new ProtocolError(
+                    ErrorCodes.InsufficientScope,
+                    $"the access token does not cover credential configuration '{configurationId}'",
+                    (int)HttpStatusCode.Forbidden
+                )
+                {
+                    AuthenticateScheme = record.TokenType,
+                }
+            );
         }
 
         if (!CredentialConfigurationCatalog.RequiresProof(configuration))
@@ -98,7 +108,8 @@ public sealed class CredentialRequestValidator(
             return keys.Error;
         }
         return Outcome<ValidatedCredentialRequest>.Success(
-            new ValidatedCredentialRequest(token, configurationId!, configuration, keys.Value));
+            new ValidatedCredentialRequest(token, configurationId!, configuration, keys.Value)
+        );
     }
 
     private Outcome<IReadOnlyList<string>> ReadProofs(JsonElement request)
@@ -117,9 +128,11 @@ public sealed class CredentialRequestValidator(
         {
             return InvalidProof("the only proof type supported is jwt");
         }
-        if (jwts.ValueKind != JsonValueKind.Array
+        if (
+            jwts.ValueKind != JsonValueKind.Array
             || jwts.GetArrayLength() == 0
-            || jwts.EnumerateArray().Any(j => j.ValueKind != JsonValueKind.String))
+            || jwts.EnumerateArray().Any(j => j.ValueKind != JsonValueKind.String)
+        )
         {
             return InvalidProof("proofs.jwt must be a non-empty array of JWTs");
         }

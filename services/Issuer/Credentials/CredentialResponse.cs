@@ -7,7 +7,8 @@ public sealed record CredentialResponse(
     [property: JsonPropertyName("credentials")] IReadOnlyList<IssuedCredential>? Credentials,
     [property: JsonPropertyName("notification_id")] string? NotificationId,
     [property: JsonPropertyName("transaction_id")] string? TransactionId,
-    [property: JsonPropertyName("interval")] int? Interval)
+    [property: JsonPropertyName("interval")] int? Interval
+)
 {
     [JsonIgnore]
     public bool Deferred => TransactionId is not null;

@@ -20,7 +20,8 @@ public sealed class CredentialResponseGenerator(
     PreparationDeadline deadlines,
     IssuedCredentialRecorder recorder,
     IOptions<IssuerOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
@@ -68,23 +69,34 @@ public sealed class CredentialResponseGenerator(
                     var reason = await deadlines.FailOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, reason);
                 }
-                var transactionId = await deferred.CreateAsync(new DeferredTransactionRecord
-                {
-                    OfferId = offerId,
-                    CredentialConfigurationId = configurationId,
-                    ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.DeferredTransactionLifetimeSeconds),
-                    PreparationDeadline = deadline,
-                }, cancellationToken).ConfigureAwait(false);
+                var transactionId = await deferred
+                    .CreateAsync(
+                        new DeferredTransactionRecord
+                        {
+                            OfferId = offerId,
+                            CredentialConfigurationId = configurationId,
+                            ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.DeferredTransactionLifetimeSeconds),
+                            PreparationDeadline = deadline,
+                        },
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 await offers.SetStatusAsync(offerId, OfferStatus.Pending, null, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Success(
-                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
+                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds)
+                );
         }
     }
 
     private async Task<Outcome<CredentialResponse>> DeliverAsync(
-        ValidatedCredentialRequest request, string? offerId, IReadOnlyList<IssuedCredential> issued, CancellationToken cancellationToken)
+        ValidatedCredentialRequest request,
+        string? offerId,
+        IReadOnlyList<IssuedCredential> issued,
+        CancellationToken cancellationToken
+    )
     {
-        var notificationId = await recorder.RecordAsync(request.Token, offerId, request.ConfigurationId, cancellationToken)
+        var notificationId = await recorder
+            .RecordAsync(request.Token, offerId, request.ConfigurationId, cancellationToken)
             .ConfigureAwait(false);
         return Outcome<CredentialResponse>.Success(new CredentialResponse(issued, notificationId, null, null));
     }

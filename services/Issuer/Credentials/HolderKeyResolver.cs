@@ -20,18 +20,29 @@ public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyReso
         }
         if (jws.KeyId is not { } kid || !DidJwk.IsDidJwk(kid))
         {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound,
-                "a proof's kid must be a did:jwk DID URL; other key identifiers are not resolved (send the key as jwk instead)"));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.KeyNotFound,
+                    "a proof's kid must be a did:jwk DID URL; other key identifiers are not resolved (send the key as jwk instead)"
+                )
+            );
         }
         if (jws.Header.TryGetProperty("jwk", out _) || jws.Header.TryGetProperty("x5c", out _))
         {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header."));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.InvalidKey,
+                    "Exactly one of jwk, kid and x5c must be in the header."
+                )
+            );
         }
         var hash = kid.IndexOf('#', StringComparison.Ordinal);
         var did = hash < 0 ? kid : kid[..hash];
         if (!DidJwk.TryDecode(did, out var jwk))
         {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "The kid is not a valid did:jwk."));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "The kid is not a valid did:jwk.")
+            );
         }
         var key = Jwk.ParsePublic(jwk);
         if (!key.Succeeded)
@@ -41,7 +52,12 @@ public sealed class HolderKeyResolver(HolderProofKeyResolver core) : IJwsKeyReso
         if (!key.Value.IsCompatibleWith(jws.Algorithm))
         {
             key.Value.Dispose();
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The did:jwk key cannot verify {jws.Algorithm}."));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.KeyAlgorithmMismatch,
+                    $"The did:jwk key cannot verify {jws.Algorithm}."
+                )
+            );
         }
         return ValueTask.FromResult(VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { Controller = did, KeyId = kid }));
     }

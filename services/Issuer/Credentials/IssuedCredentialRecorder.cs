@@ -17,15 +17,21 @@ public sealed class IssuedCredentialRecorder(INotificationStore notifications, I
         ValidatedAccessToken token,
         string? offerId,
         string configurationId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(token);
-        var notificationId = await notifications.CreateAsync(new NotificationRecord
-        {
-            OfferId = offerId,
-            CredentialConfigurationId = configurationId,
-            AccessTokenHash = Secrets.Hash(token.Token),
-        }, cancellationToken).ConfigureAwait(false);
+        var notificationId = await notifications
+            .CreateAsync(
+                new NotificationRecord
+                {
+                    OfferId = offerId,
+                    CredentialConfigurationId = configurationId,
+                    AccessTokenHash = Secrets.Hash(token.Token),
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (offerId is not null)
         {
             await offers.SetStatusAsync(offerId, OfferStatus.Issued, null, cancellationToken).ConfigureAwait(false);

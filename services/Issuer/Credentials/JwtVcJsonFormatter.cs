@@ -19,7 +19,12 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// The holder key is bound through <c>cnf.jwk</c>, and <c>credentialSubject.id</c> is the holder's
 /// DID (<c>did:jwk</c> of the proof key, or the DID of a <c>kid</c> proof) unless the offer named a subject.
 /// </summary>
-public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer, CredentialIssuanceTimes times, IOptions<IssuerOptions> options) : ICredentialFormatter
+public sealed class JwtVcJsonFormatter(
+    IIssuerSigningKey key,
+    VcJwtIssuer issuer,
+    CredentialIssuanceTimes times,
+    IOptions<IssuerOptions> options
+) : ICredentialFormatter
 {
     public string Format => CredentialFormats.JwtVcJson;
 
@@ -51,7 +56,10 @@ public sealed class JwtVcJsonFormatter(IIssuerSigningKey key, VcJwtIssuer issuer
             writer.WriteEndArray();
             writer.WriteString("issuer", key.IssuerDid);
             writer.WriteString("validFrom", issuedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            writer.WriteString("validUntil", issuedAt.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            writer.WriteString(
+                "validUntil",
+                issuedAt.AddDays(options.Value.CredentialValidityDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
+            );
             writer.WriteStartObject("credentialSubject");
             if (context.Claims.ValueKind == JsonValueKind.Object)
             {

@@ -16,7 +16,13 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// <c>iss</c> = the client id when the token has one, distinct keys in a batch, and a live
 /// <c>c_nonce</c> consumed once.
 /// </summary>
-public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys, IssuerEndpoints endpoints, TimeProvider time, IOptions<IssuerOptions> options)
+public sealed class KeyProofValidator(
+    INonceStore nonces,
+    HolderKeyResolver keys,
+    IssuerEndpoints endpoints,
+    TimeProvider time,
+    IOptions<IssuerOptions> options
+)
 {
     private readonly JwsPolicy _policy = JwsPolicy.Oid4vciProof with
     {
@@ -25,7 +31,11 @@ public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys
         MaxTokenLength = 16 * 1024,
     };
 
-    public async Task<Outcome<IReadOnlyList<HolderKey>>> ValidateAsync(IReadOnlyList<string> proofs, string? clientId, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<HolderKey>>> ValidateAsync(
+        IReadOnlyList<string> proofs,
+        string? clientId,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(proofs);
         var holderKeys = new List<HolderKey>(proofs.Count);
@@ -43,16 +53,28 @@ public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys
                 return Fail(i, "aud must be the credential issuer identifier " + endpoints.CredentialIssuer);
             }
             // A NumericDate may carry a fraction (RFC 7519 section 2).
-            if (!payload.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out var iat)
-                || iat > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds)
+            if (
+                !payload.TryGetProperty("iat", out var iatElement)
+                || iatElement.ValueKind != JsonValueKind.Number
+                || !iatElement.TryGetDouble(out var iat)
+                || iat > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds
+            )
             {
                 return Fail(i, "iat must be present and not in the future");
             }
-            if (clientId is not null && payload.TryGetProperty("iss", out var iss) && (iss.ValueKind != JsonValueKind.String || iss.GetString() != clientId))
+            if (
+                clientId is not null
+                && payload.TryGetProperty("iss", out var iss)
+                && (iss.ValueKind != JsonValueKind.String || iss.GetString() != clientId)
+            )
             {
                 return Fail(i, "iss must be the client_id of the wallet");
             }
-            if (!payload.TryGetProperty("nonce", out var nonce) || nonce.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(nonce.GetString()))
+            if (
+                !payload.TryGetProperty("nonce", out var nonce)
+                || nonce.ValueKind != JsonValueKind.String
+                || string.IsNullOrEmpty(nonce.GetString())
+            )
             {
                 return Fail(i, "has no nonce: include a c_nonce from the nonce endpoint");
             }
@@ -64,14 +86,20 @@ public sealed class KeyProofValidator(INonceStore nonces, HolderKeyResolver keys
         }
         if (holderKeys.Select(k => k.Thumbprint).Distinct(StringComparer.Ordinal).Count() != holderKeys.Count)
         {
-            return Outcome<IReadOnlyList<HolderKey>>.Fail(ErrorCodes.InvalidProof, "each proof in a batch must be made with a distinct key");
+            return Outcome<IReadOnlyList<HolderKey>>.Fail(
+                ErrorCodes.InvalidProof,
+                "each proof in a batch must be made with a distinct key"
+            );
         }
         // Nonces are consumed only after every proof checked, so a bad proof does not burn them.
         foreach (var value in nonceValues)
         {
             if (!await nonces.TryConsumeAsync(value, cancellationToken).ConfigureAwait(false))
             {
-                return Outcome<IReadOnlyList<HolderKey>>.Fail(ErrorCodes.InvalidNonce, "the proof's c_nonce is unknown, expired or already used; get a fresh one from the nonce endpoint");
+                return Outcome<IReadOnlyList<HolderKey>>.Fail(
+                    ErrorCodes.InvalidNonce,
+                    "the proof's c_nonce is unknown, expired or already used; get a fresh one from the nonce endpoint"
+                );
             }
         }
         return Outcome<IReadOnlyList<HolderKey>>.Success(holderKeys);

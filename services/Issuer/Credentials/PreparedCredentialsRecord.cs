@@ -10,7 +10,8 @@ public sealed record PreparedCredentialsRecord
     public required string OfferId { get; init; }
 
     /// <summary>The prepared credentials by credential configuration id.</summary>
-    public IReadOnlyDictionary<string, PreparedCredential> Credentials { get; init; } = new Dictionary<string, PreparedCredential>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, PreparedCredential> Credentials { get; init; } =
+        new Dictionary<string, PreparedCredential>(StringComparer.Ordinal);
 
     /// <summary>Null until Compliance assessed the offer's credentials.</summary>
     public bool? Accepted { get; init; }

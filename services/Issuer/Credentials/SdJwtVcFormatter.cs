@@ -13,7 +13,12 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>, and
 /// <c>iat</c>/<c>exp</c> from the credential's own issuance time (<see cref="CredentialIssuanceTimes"/>).
 /// </summary>
-public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, CredentialIssuanceTimes times, IOptions<IssuerOptions> options) : ICredentialFormatter
+public sealed class SdJwtVcFormatter(
+    IIssuerSigningKey key,
+    SdJwtIssuer issuer,
+    CredentialIssuanceTimes times,
+    IOptions<IssuerOptions> options
+) : ICredentialFormatter
 {
     public string Format => CredentialFormats.SdJwtVc;
 
@@ -21,20 +26,25 @@ public sealed class SdJwtVcFormatter(IIssuerSigningKey key, SdJwtIssuer issuer, 
     {
         ArgumentNullException.ThrowIfNull(context);
         var claims = context.Claims.ValueKind == JsonValueKind.Object ? JsonNode.Parse(context.Claims.GetRawText())!.AsObject() : [];
-        var disclosable = claims.Select(claim => "/" + claim.Key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)).ToArray();
+        var disclosable = claims
+            .Select(claim => "/" + claim.Key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))
+            .ToArray();
         if (context.SubjectId is not null)
         {
             claims["sub"] = context.SubjectId;
         }
-        return issuer.Issue(new SdJwtIssueRequest
-        {
-            Claims = claims,
-            Vct = context.Configuration.Vct!,
-            Issuer = key.IssuerDid,
-            Disclosable = disclosable,
-            HolderKey = context.Holder.Jwk,
-            Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
-            IssuedAt = times.Next(),
-        }, key.Key);
+        return issuer.Issue(
+            new SdJwtIssueRequest
+            {
+                Claims = claims,
+                Vct = context.Configuration.Vct!,
+                Issuer = key.IssuerDid,
+                Disclosable = disclosable,
+                HolderKey = context.Holder.Jwk,
+                Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
+                IssuedAt = times.Next(),
+            },
+            key.Key
+        );
     }
 }

@@ -11,4 +11,5 @@ public sealed record ValidatedCredentialRequest(
     ValidatedAccessToken Token,
     string ConfigurationId,
     CredentialConfigurationOptions Configuration,
-    IReadOnlyList<HolderKey>? HolderKeys);
+    IReadOnlyList<HolderKey>? HolderKeys
+);

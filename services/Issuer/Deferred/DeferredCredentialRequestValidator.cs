@@ -12,7 +12,10 @@ namespace GaiaX.Oid4vc.Issuer.Deferred;
 public sealed class DeferredCredentialRequestValidator(IDeferredTransactionStore deferred)
 {
     public async Task<Outcome<ValidatedDeferredCredentialRequest>> ValidateAsync(
-        ValidatedAccessToken token, JsonElement request, CancellationToken cancellationToken)
+        ValidatedAccessToken token,
+        JsonElement request,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(token);
         var transactionId = JsonMembers.NonEmptyString(request, "transaction_id", out var malformed);
@@ -23,15 +26,20 @@ public sealed class DeferredCredentialRequestValidator(IDeferredTransactionStore
         if (request.TryGetProperty("credential_response_encryption", out _))
         {
             return Outcome<ValidatedDeferredCredentialRequest>.Fail(
-                ErrorCodes.InvalidEncryptionParameters, "this issuer does not offer credential response encryption");
+                ErrorCodes.InvalidEncryptionParameters,
+                "this issuer does not offer credential response encryption"
+            );
         }
         var transaction = await deferred.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
         if (transaction is null || transaction.Value.OfferId != token.Record.OfferId)
         {
             return Outcome<ValidatedDeferredCredentialRequest>.Fail(
-                ErrorCodes.InvalidTransactionId, "the transaction_id is unknown, expired or already redeemed");
+                ErrorCodes.InvalidTransactionId,
+                "the transaction_id is unknown, expired or already redeemed"
+            );
         }
         return Outcome<ValidatedDeferredCredentialRequest>.Success(
-            new ValidatedDeferredCredentialRequest(token, transactionId, transaction));
+            new ValidatedDeferredCredentialRequest(token, transactionId, transaction)
+        );
     }
 }

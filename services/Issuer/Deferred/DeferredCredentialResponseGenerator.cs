@@ -16,17 +16,21 @@ public sealed class DeferredCredentialResponseGenerator(
     IDeferredTransactionStore deferred,
     PreparationDeadline deadlines,
     IssuedCredentialRecorder recorder,
-    IOptions<IssuerOptions> options)
+    IOptions<IssuerOptions> options
+)
 {
     public async Task<Outcome<CredentialResponse>> GenerateAsync(
         ValidatedDeferredCredentialRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var (transactionId, transaction) = (request.TransactionId, request.Transaction);
         var record = transaction.Value;
         var state = PreparedCredentialStore.StateOf(
-            await prepared.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false), record.CredentialConfigurationId);
+            await prepared.FindAsync(record.OfferId, cancellationToken).ConfigureAwait(false),
+            record.CredentialConfigurationId
+        );
         switch (state.State)
         {
             case PreparedCredentialState.Released:
@@ -39,10 +43,12 @@ public sealed class DeferredCredentialResponseGenerator(
                 {
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.InvalidTransactionId, "the transaction_id was already redeemed");
                 }
-                var notificationId = await recorder.RecordAsync(
-                    request.Token, record.OfferId, record.CredentialConfigurationId, cancellationToken).ConfigureAwait(false);
+                var notificationId = await recorder
+                    .RecordAsync(request.Token, record.OfferId, record.CredentialConfigurationId, cancellationToken)
+                    .ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Success(
-                    new CredentialResponse([new IssuedCredential(state.Credential!)], notificationId, null, null));
+                    new CredentialResponse([new IssuedCredential(state.Credential!)], notificationId, null, null)
+                );
             case PreparedCredentialState.Denied:
                 await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
@@ -55,7 +61,8 @@ public sealed class DeferredCredentialResponseGenerator(
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, reason);
                 }
                 return Outcome<CredentialResponse>.Success(
-                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds));
+                    new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds)
+                );
         }
     }
 }

@@ -14,7 +14,13 @@ namespace GaiaX.Oid4vc.Issuer.Deferred;
 /// an event lost), past the deadline the wallet gets <c>credential_request_denied</c> and the offer
 /// fails with the reason, instead of answering "pending" until the transaction expires.
 /// </summary>
-public sealed class PreparationDeadline(IOfferStore offers, IPreparedCredentialStore prepared, CredentialConfigurationCatalog catalog, IOptions<IssuerOptions> options, TimeProvider time)
+public sealed class PreparationDeadline(
+    IOfferStore offers,
+    IPreparedCredentialStore prepared,
+    CredentialConfigurationCatalog catalog,
+    IOptions<IssuerOptions> options,
+    TimeProvider time
+)
 {
     private TimeSpan Allowed => TimeSpan.FromSeconds(options.Value.DeferredPreparationDeadlineSeconds);
 
@@ -24,9 +30,10 @@ public sealed class PreparationDeadline(IOfferStore offers, IPreparedCredentialS
         get
         {
             var allowed = Allowed;
-            var span = allowed.TotalSeconds % 60 == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{allowed.TotalMinutes:0} minutes")
-                : string.Create(CultureInfo.InvariantCulture, $"{allowed.TotalSeconds:0} seconds");
+            var span =
+                allowed.TotalSeconds % 60 == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{allowed.TotalMinutes:0} minutes")
+                    : string.Create(CultureInfo.InvariantCulture, $"{allowed.TotalSeconds:0} seconds");
             return $"issuer: the credential was not prepared within {span} of the offer";
         }
     }
@@ -78,8 +85,8 @@ public sealed class PreparationDeadline(IOfferStore offers, IPreparedCredentialS
             return (status, offer.FailureReason);
         }
         var record = await prepared.FindAsync(offer.Id, cancellationToken).ConfigureAwait(false);
-        var stillWaiting = offer.CredentialConfigurationIds
-            .Where(id => catalog.Find(id) is { Preparation: not CredentialPreparation.IssuerSigned })
+        var stillWaiting = offer
+            .CredentialConfigurationIds.Where(id => catalog.Find(id) is { Preparation: not CredentialPreparation.IssuerSigned })
             .Any(id => PreparedCredentialStore.StateOf(record, id).State == PreparedCredentialState.Pending);
         if (!stillWaiting)
         {

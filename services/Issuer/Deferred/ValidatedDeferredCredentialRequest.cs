@@ -10,4 +10,5 @@ namespace GaiaX.Oid4vc.Issuer.Deferred;
 public sealed record ValidatedDeferredCredentialRequest(
     ValidatedAccessToken Token,
     string TransactionId,
-    VersionedState<DeferredTransactionRecord> Transaction);
+    VersionedState<DeferredTransactionRecord> Transaction
+);

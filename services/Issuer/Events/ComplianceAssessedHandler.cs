@@ -11,7 +11,13 @@ namespace GaiaX.Oid4vc.Issuer.Events;
 /// <c>offer-created</c>. The offer id derives from the event id, and the effect runs once per event
 /// id (idempotency guard), because pub/sub may deliver the event twice.
 /// </summary>
-public sealed class ComplianceAssessedHandler(CredentialOfferGenerator offers, CredentialConfigurationCatalog catalog, IIdempotencyGuard guard, IEventBus events, IssuerEndpoints endpoints)
+public sealed class ComplianceAssessedHandler(
+    CredentialOfferGenerator offers,
+    CredentialConfigurationCatalog catalog,
+    IIdempotencyGuard guard,
+    IEventBus events,
+    IssuerEndpoints endpoints
+)
 {
     public async Task<IntegrationEventResult> HandleAsync(ComplianceAssessed assessed, CancellationToken cancellationToken)
     {
@@ -25,16 +31,43 @@ public sealed class ComplianceAssessedHandler(CredentialOfferGenerator offers, C
         {
             return IntegrationEventResult.Drop;
         }
-        var outcome = await guard.RunOnceAsync(nameof(ComplianceAssessedHandler), assessed.Id, async ct =>
-        {
-            var offerId = "label-" + assessed.Id.ToString("N");
-            var request = new CreateOfferRequest { CredentialConfigurationIds = [configurationId] };
-            var created = await offers.CreateAsync(request, ct, offerId, new Dictionary<string, PreparedCredential>(StringComparer.Ordinal)
-            {
-                [configurationId] = new PreparedCredential(assessed.LabelCredential, CredentialFormats.JwtVcJson, NeedsAssessment: false),
-            }).ConfigureAwait(false);
-            await events.PublishAsync(new OfferCreated(assessed.RequestId, created.Offer.Id, OfferEndpoints.ByReference(endpoints.OfferUri(created.Offer.Id))), ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        var outcome = await guard
+            .RunOnceAsync(
+                nameof(ComplianceAssessedHandler),
+                assessed.Id,
+                async ct =>
+                {
+                    var offerId = "label-" + assessed.Id.ToString("N");
+                    var request = new CreateOfferRequest { CredentialConfigurationIds = [configurationId] };
+                    var created = await offers
+                        .CreateAsync(
+                            request,
+                            ct,
+                            offerId,
+                            new Dictionary<string, PreparedCredential>(StringComparer.Ordinal)
+                            {
+                                [configurationId] = new PreparedCredential(
+                                    assessed.LabelCredential,
+                                    CredentialFormats.JwtVcJson,
+                                    NeedsAssessment: false
+                                ),
+                            }
+                        )
+                        .ConfigureAwait(false);
+                    await events
+                        .PublishAsync(
+                            new OfferCreated(
+                                assessed.RequestId,
+                                created.Offer.Id,
+                                OfferEndpoints.ByReference(endpoints.OfferUri(created.Offer.Id))
+                            ),
+                            ct
+                        )
+                        .ConfigureAwait(false);
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return outcome.ToResult();
     }
 }

@@ -17,10 +17,14 @@ public sealed class CredentialAssessedHandler(IOfferStore offers, IPreparedCrede
         {
             return IntegrationEventResult.Drop;
         }
-        await prepared.SetAssessmentAsync(assessed.OfferId, assessed.Accepted, assessed.Reasons ?? [], cancellationToken).ConfigureAwait(false);
+        await prepared
+            .SetAssessmentAsync(assessed.OfferId, assessed.Accepted, assessed.Reasons ?? [], cancellationToken)
+            .ConfigureAwait(false);
         if (!assessed.Accepted)
         {
-            var reason = assessed.Reasons is { Count: > 0 } reasons ? string.Join("; ", reasons) : "the credential did not pass the compliance assessment";
+            var reason = assessed.Reasons is { Count: > 0 } reasons
+                ? string.Join("; ", reasons)
+                : "the credential did not pass the compliance assessment";
             await offers.SetStatusAsync(assessed.OfferId, OfferStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
         }
         return IntegrationEventResult.Success;

@@ -15,7 +15,11 @@ public sealed class CredentialPreparedHandler(IOfferStore offers, IPreparedCrede
     {
         ArgumentNullException.ThrowIfNull(preparedEvent);
         var configuration = catalog.Find(preparedEvent.CredentialConfigurationId);
-        if (configuration is null || configuration.Preparation == CredentialPreparation.IssuerSigned || string.IsNullOrEmpty(preparedEvent.Credential))
+        if (
+            configuration is null
+            || configuration.Preparation == CredentialPreparation.IssuerSigned
+            || string.IsNullOrEmpty(preparedEvent.Credential)
+        )
         {
             // Not ours to deliver (or malformed): redelivery cannot fix it.
             return IntegrationEventResult.Drop;
@@ -25,7 +29,14 @@ public sealed class CredentialPreparedHandler(IOfferStore offers, IPreparedCrede
             return IntegrationEventResult.Drop;
         }
         var needsAssessment = configuration.Preparation == CredentialPreparation.Notary;
-        await prepared.AddCredentialAsync(preparedEvent.OfferId, preparedEvent.CredentialConfigurationId, new PreparedCredential(preparedEvent.Credential, preparedEvent.Format, needsAssessment), cancellationToken).ConfigureAwait(false);
+        await prepared
+            .AddCredentialAsync(
+                preparedEvent.OfferId,
+                preparedEvent.CredentialConfigurationId,
+                new PreparedCredential(preparedEvent.Credential, preparedEvent.Format, needsAssessment),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return IntegrationEventResult.Success;
     }
 }

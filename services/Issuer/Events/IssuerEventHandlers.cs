@@ -7,8 +7,17 @@ public static class IssuerEventHandlers
 {
     public static void MapIssuerEventHandlers(this IEndpointRouteBuilder routes)
     {
-        routes.MapIntegrationEvent<CredentialPrepared>("/events/credential-prepared", (CredentialPrepared e, CredentialPreparedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct));
-        routes.MapIntegrationEvent<CredentialAssessed>("/events/credential-assessed", (CredentialAssessed e, CredentialAssessedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct));
-        routes.MapIntegrationEvent<ComplianceAssessed>("/events/compliance-assessed", (ComplianceAssessed e, ComplianceAssessedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct));
+        routes.MapIntegrationEvent<CredentialPrepared>(
+            "/events/credential-prepared",
+            (CredentialPrepared e, CredentialPreparedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct)
+        );
+        routes.MapIntegrationEvent<CredentialAssessed>(
+            "/events/credential-assessed",
+            (CredentialAssessed e, CredentialAssessedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct)
+        );
+        routes.MapIntegrationEvent<ComplianceAssessed>(
+            "/events/compliance-assessed",
+            (ComplianceAssessed e, ComplianceAssessedHandler handler, CancellationToken ct) => handler.HandleAsync(e, ct)
+        );
     }
 }

@@ -19,8 +19,8 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
             return [];
         }
         var values = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return options.Value.CredentialConfigurations
-            .Where(pair => pair.Value.Scope is { } s && values.Contains(s, StringComparer.Ordinal))
+        return options
+            .Value.CredentialConfigurations.Where(pair => pair.Value.Scope is { } s && values.Contains(s, StringComparer.Ordinal))
             .Select(pair => pair.Key)
             .ToArray();
     }
@@ -36,7 +36,11 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
     /// Checks offer claims against a configuration: an object, every mandatory claim present, no
     /// claim the configuration does not describe, values of the declared JSON type.
     /// </summary>
-    public static IReadOnlyList<string> CheckClaims(string configurationId, CredentialConfigurationOptions configuration, JsonElement claims)
+    public static IReadOnlyList<string> CheckClaims(
+        string configurationId,
+        CredentialConfigurationOptions configuration,
+        JsonElement claims
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
@@ -66,13 +70,21 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
         return problems;
     }
 
-    private static void CheckUndeclared(JsonElement element, List<string> prefix, string configurationId, CredentialConfigurationOptions configuration, List<string> problems)
+    private static void CheckUndeclared(
+        JsonElement element,
+        List<string> prefix,
+        string configurationId,
+        CredentialConfigurationOptions configuration,
+        List<string> problems
+    )
     {
         foreach (var property in element.EnumerateObject())
         {
             var path = new List<string>(prefix) { property.Name };
             var declared = configuration.Claims.Any(c => c.Path.Count == path.Count && c.Path.SequenceEqual(path, StringComparer.Ordinal));
-            var parentOfDeclared = configuration.Claims.Any(c => c.Path.Count > path.Count && c.Path.Take(path.Count).SequenceEqual(path, StringComparer.Ordinal));
+            var parentOfDeclared = configuration.Claims.Any(c =>
+                c.Path.Count > path.Count && c.Path.Take(path.Count).SequenceEqual(path, StringComparer.Ordinal)
+            );
             if (declared)
             {
                 continue;
@@ -99,13 +111,14 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
         return current.ValueKind == JsonValueKind.Null ? null : current;
     }
 
-    private static bool HasType(JsonElement value, string expected) => expected switch
-    {
-        "string" => value.ValueKind == JsonValueKind.String,
-        "number" => value.ValueKind == JsonValueKind.Number,
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "object" => value.ValueKind == JsonValueKind.Object,
-        "array" => value.ValueKind == JsonValueKind.Array,
-        _ => true,
-    };
+    private static bool HasType(JsonElement value, string expected) =>
+        expected switch
+        {
+            "string" => value.ValueKind == JsonValueKind.String,
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "object" => value.ValueKind == JsonValueKind.Object,
+            "array" => value.ValueKind == JsonValueKind.Array,
+            _ => true,
+        };
 }

@@ -22,7 +22,9 @@ public sealed class CredentialConfigurationsValidator : IValidateOptions<IssuerO
             switch (configuration.Format)
             {
                 case CredentialFormats.JwtVcJson when configuration.Types.Count == 0 || configuration.Types[0] != "VerifiableCredential":
-                    failures.Add($"Setting '{key}:Types' is invalid: a jwt_vc_json configuration lists its types, starting with VerifiableCredential");
+                    failures.Add(
+                        $"Setting '{key}:Types' is invalid: a jwt_vc_json configuration lists its types, starting with VerifiableCredential"
+                    );
                     break;
                 case CredentialFormats.SdJwtVc when string.IsNullOrWhiteSpace(configuration.Vct):
                     failures.Add($"Setting '{key}:Vct' is invalid: a dc+sd-jwt configuration needs a vct");

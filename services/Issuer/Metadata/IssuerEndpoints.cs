@@ -5,7 +5,8 @@ namespace GaiaX.Oid4vc.Issuer.Metadata;
 /// <summary>The Credential Issuer Identifier and the public URLs of every endpoint, derived from <c>Issuer:PublicBaseUrl</c>.</summary>
 public sealed class IssuerEndpoints(IOptions<IssuerOptions> options)
 {
-    /// <summary>The Credential Issuer Identifier, and the Authorization Server's <c>issuer</c>: the base URL without a trailing slash.</summary>
+    /// <summary>The Credential Issuer Identifier, and the Authorization Server's <c>issuer</c>: the base URL without a trailing
+    /// slash.</summary>
     public string CredentialIssuer { get; } = options.Value.PublicBaseUrl.TrimEnd('/');
 
     public string Url(string path) => CredentialIssuer + path;
@@ -21,7 +22,8 @@ public sealed class IssuerEndpoints(IOptions<IssuerOptions> options)
     /// <summary>The path of the issuer identifier, inserted after the well-known prefix (RFC 8414 section 3.1).</summary>
     public string IdentifierPath { get; } = new Uri(options.Value.PublicBaseUrl).AbsolutePath.TrimEnd('/');
 
-    public string OfferUri(string offerId) => Url(Paths.CredentialOffer.Replace("{id}", Uri.EscapeDataString(offerId), StringComparison.Ordinal));
+    public string OfferUri(string offerId) =>
+        Url(Paths.CredentialOffer.Replace("{id}", Uri.EscapeDataString(offerId), StringComparison.Ordinal));
 
     /// <summary>The route templates of the Issuer's endpoints.</summary>
     public static class Paths

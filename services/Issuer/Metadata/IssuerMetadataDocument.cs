@@ -18,7 +18,12 @@ public sealed class IssuerMetadataDocument
     private readonly IIssuerSigningKey _signingKey;
     private readonly TimeProvider _time;
 
-    public IssuerMetadataDocument(IOptions<IssuerOptions> options, IssuerEndpoints endpoints, IIssuerSigningKey signingKey, TimeProvider time)
+    public IssuerMetadataDocument(
+        IOptions<IssuerOptions> options,
+        IssuerEndpoints endpoints,
+        IIssuerSigningKey signingKey,
+        TimeProvider time
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -49,7 +54,9 @@ public sealed class IssuerMetadataDocument
         IssuerMetadataJson = Encoding.UTF8.GetBytes(IssuerMetadata.ToJsonString());
 
         var scopes = new JsonArray();
-        foreach (var scope in settings.CredentialConfigurations.Values.Select(c => c.Scope).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (
+            var scope in settings.CredentialConfigurations.Values.Select(c => c.Scope).OfType<string>().Distinct(StringComparer.Ordinal)
+        )
         {
             scopes.Add(scope);
         }
@@ -62,9 +69,11 @@ public sealed class IssuerMetadataDocument
             ["require_pushed_authorization_requests"] = settings.RequirePushedAuthorizationRequests,
             ["response_types_supported"] = new JsonArray("code"),
             ["response_modes_supported"] = new JsonArray("query"),
-            ["grant_types_supported"] = Strings(settings.RefreshTokenLifetimeSeconds > 0
-                ? [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode, GrantTypes.RefreshToken]
-                : [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode]),
+            ["grant_types_supported"] = Strings(
+                settings.RefreshTokenLifetimeSeconds > 0
+                    ? [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode, GrantTypes.RefreshToken]
+                    : [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode]
+            ),
             ["code_challenge_methods_supported"] = new JsonArray("S256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("none"),
             ["dpop_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
@@ -114,7 +123,10 @@ public sealed class IssuerMetadataDocument
             node["cryptographic_binding_methods_supported"] = new JsonArray("jwk", "did:jwk");
             node["proof_types_supported"] = new JsonObject
             {
-                ["jwt"] = new JsonObject { ["proof_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification) },
+                ["jwt"] = new JsonObject
+                {
+                    ["proof_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
+                },
             };
         }
         if (configuration.Format == CredentialFormats.JwtVcJson)
@@ -138,7 +150,12 @@ public sealed class IssuerMetadataDocument
                 // Configured paths name the subject's claims (what an offer carries); a claims path
                 // pointer in metadata starts at the credential (appendix C), so for a W3C VC it
                 // begins with credentialSubject.
-                var entry = new JsonObject { ["path"] = Strings(configuration.Format == CredentialFormats.JwtVcJson ? ["credentialSubject", .. claim.Path] : claim.Path) };
+                var entry = new JsonObject
+                {
+                    ["path"] = Strings(
+                        configuration.Format == CredentialFormats.JwtVcJson ? ["credentialSubject", .. claim.Path] : claim.Path
+                    ),
+                };
                 if (claim.Mandatory)
                 {
                     entry["mandatory"] = true;

@@ -9,12 +9,21 @@ public static class MetadataEndpoints
     {
         routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata + "/{**path}", IssuerMetadata).ExcludeFromDescription();
         routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata, IssuerMetadata).WithName("CredentialIssuerMetadata");
-        routes.MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata + "/{**path}", AuthorizationServerMetadata).ExcludeFromDescription();
-        routes.MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata, AuthorizationServerMetadata).WithName("AuthorizationServerMetadata");
+        routes
+            .MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata + "/{**path}", AuthorizationServerMetadata)
+            .ExcludeFromDescription();
+        routes
+            .MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata, AuthorizationServerMetadata)
+            .WithName("AuthorizationServerMetadata");
     }
 
     /// <summary>JSON by default; the signed JWT when the wallet asks for <c>application/jwt</c> first.</summary>
-    private static IResult IssuerMetadata(HttpContext context, IssuerMetadataDocument document, IssuerEndpoints endpoints, string? path = null)
+    private static IResult IssuerMetadata(
+        HttpContext context,
+        IssuerMetadataDocument document,
+        IssuerEndpoints endpoints,
+        string? path = null
+    )
     {
         if (!MatchesIdentifierPath(endpoints, path))
         {
@@ -28,10 +37,16 @@ public static class MetadataEndpoints
     }
 
     private static IResult AuthorizationServerMetadata(IssuerMetadataDocument document, IssuerEndpoints endpoints, string? path = null) =>
-        MatchesIdentifierPath(endpoints, path) ? Results.Bytes(document.AuthorizationServerMetadataJson, "application/json") : Results.NotFound();
+        MatchesIdentifierPath(endpoints, path)
+            ? Results.Bytes(document.AuthorizationServerMetadataJson, "application/json")
+            : Results.NotFound();
 
     private static bool MatchesIdentifierPath(IssuerEndpoints endpoints, string? path) =>
-        string.Equals("/" + (path ?? string.Empty).TrimEnd('/'), endpoints.IdentifierPath.Length == 0 ? "/" : endpoints.IdentifierPath, StringComparison.Ordinal);
+        string.Equals(
+            "/" + (path ?? string.Empty).TrimEnd('/'),
+            endpoints.IdentifierPath.Length == 0 ? "/" : endpoints.IdentifierPath,
+            StringComparison.Ordinal
+        );
 
     private static bool PrefersJwt(HttpRequest request)
     {
@@ -39,8 +54,19 @@ public static class MetadataEndpoints
         {
             return false;
         }
-        var jwt = accepted.Where(a => a.MediaType.Equals("application/jwt", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
-        var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("*/*", StringComparison.Ordinal)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var jwt = accepted
+            .Where(a => a.MediaType.Equals("application/jwt", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(0)
+            .Max();
+        var json = accepted
+            .Where(a =>
+                a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || a.MediaType.Equals("*/*", StringComparison.Ordinal)
+            )
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(0)
+            .Max();
         // The unsigned form is the one every wallet must handle (section 12.2.2): a tie goes to JSON.
         return jwt > 0 && jwt > json;
     }

@@ -11,7 +11,12 @@ namespace GaiaX.Oid4vc.Issuer.Nonce;
 /// costs no state write; redeeming one creates a "used" marker in the state store, create-only with
 /// a TTL until the nonce expires, so of any number of concurrent redemptions exactly one succeeds.
 /// </summary>
-public sealed class NonceStore(IDaprStateStore state, SharedMacKey macKey, TimeProvider time, Microsoft.Extensions.Options.IOptions<IssuerOptions> options) : INonceStore
+public sealed class NonceStore(
+    IDaprStateStore state,
+    SharedMacKey macKey,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<IssuerOptions> options
+) : INonceStore
 {
     private const int DataLength = 8 + 16;
 
@@ -49,7 +54,14 @@ public sealed class NonceStore(IDaprStateStore state, SharedMacKey macKey, TimeP
         {
             return false;
         }
-        return await state.TryCreateAsync("c-nonce-used:" + Base64Url.EncodeToString(data.AsSpan(8)), new UsedMarker(true), remaining + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        return await state
+            .TryCreateAsync(
+                "c-nonce-used:" + Base64Url.EncodeToString(data.AsSpan(8)),
+                new UsedMarker(true),
+                remaining + TimeSpan.FromSeconds(1),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     private sealed record UsedMarker(bool Used);

@@ -21,10 +21,11 @@ public static class NotificationEndpoint
         IssuerEndpoints endpoints,
         NotificationRequestValidator validator,
         NotificationResponseGenerator generator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        using var request = await context.Request.ReadAuthenticatedJsonAsync(
-            tokens, endpoints, ErrorCodes.InvalidNotificationRequest, cancellationToken)
+        using var request = await context
+            .Request.ReadAuthenticatedJsonAsync(tokens, endpoints, ErrorCodes.InvalidNotificationRequest, cancellationToken)
             .ConfigureAwait(false);
         if (request.Failed)
         {

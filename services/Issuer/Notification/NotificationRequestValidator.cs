@@ -13,11 +13,18 @@ namespace GaiaX.Oid4vc.Issuer.Notification;
 public sealed class NotificationRequestValidator(INotificationStore notifications)
 {
     /// <summary>The events section 11.1 defines.</summary>
-    public static readonly IReadOnlySet<string> Events =
-        new HashSet<string>(StringComparer.Ordinal) { "credential_accepted", "credential_failure", "credential_deleted" };
+    public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "credential_accepted",
+        "credential_failure",
+        "credential_deleted",
+    };
 
     public async Task<Outcome<ValidatedNotificationRequest>> ValidateAsync(
-        ValidatedAccessToken token, JsonElement request, CancellationToken cancellationToken)
+        ValidatedAccessToken token,
+        JsonElement request,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(token);
         var notificationId = StringOrNull(request, "notification_id");
@@ -25,8 +32,10 @@ public sealed class NotificationRequestValidator(INotificationStore notification
         var description = StringOrNull(request, "event_description");
         if (string.IsNullOrEmpty(notificationId) || eventName is null || !Events.Contains(eventName))
         {
-            return Fail(ErrorCodes.InvalidNotificationRequest,
-                "notification_id and event (credential_accepted, credential_failure or credential_deleted) are required");
+            return Fail(
+                ErrorCodes.InvalidNotificationRequest,
+                "notification_id and event (credential_accepted, credential_failure or credential_deleted) are required"
+            );
         }
         if (description is not null && (description.Length > 1024 || description.Any(c => c is < '\x20' or > '\x7E' or '"' or '\\')))
         {
@@ -38,7 +47,8 @@ public sealed class NotificationRequestValidator(INotificationStore notification
             return Fail(ErrorCodes.InvalidNotificationId, "the notification_id is unknown or belongs to another access token");
         }
         return Outcome<ValidatedNotificationRequest>.Success(
-            new ValidatedNotificationRequest(notificationId, eventName, description, stored));
+            new ValidatedNotificationRequest(notificationId, eventName, description, stored)
+        );
     }
 
     private static string? StringOrNull(JsonElement request, string name) =>

@@ -32,7 +32,10 @@ public sealed class NotificationStore(IDaprStateStore state, SharedMacKey macKey
         }
         try
         {
-            var data = SharedMacKey.Open(await macKey.GetAsync(cancellationToken).ConfigureAwait(false), Base64Url.DecodeFromChars(notificationId));
+            var data = SharedMacKey.Open(
+                await macKey.GetAsync(cancellationToken).ConfigureAwait(false),
+                Base64Url.DecodeFromChars(notificationId)
+            );
             return data is null ? null : JsonSerializer.Deserialize<NotificationRecord>(data, SerializerOptions);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)

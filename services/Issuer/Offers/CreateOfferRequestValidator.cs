@@ -58,7 +58,10 @@ public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog c
         }
         if (request.SubjectId is { } subjectId && !IsSubjectId(subjectId))
         {
-            problems.Add($"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL");
+            problems.Add(
+                $"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or "
+                    + $"control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL"
+            );
         }
         if (request.ExpiresIn is { } expiresIn && (expiresIn < 30 || expiresIn > options.Value.MaxOfferLifetimeSeconds))
         {

@@ -13,4 +13,5 @@ public sealed record CreateOfferResponse(
     [property: JsonPropertyName("tx_code")] string? TxCode,
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("qr_png")] string QrPng,
-    [property: JsonPropertyName("qr_svg")] string QrSvg);
+    [property: JsonPropertyName("qr_svg")] string QrSvg
+);

@@ -22,10 +22,16 @@ public sealed class CredentialOfferGenerator(
     IEventBus events,
     IssuerEndpoints endpoints,
     IOptions<IssuerOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <summary>Creates an offer from a request that passed <see cref="CreateOfferRequestValidator.Validate"/>.</summary>
-    public async Task<CreatedOffer> CreateAsync(CreateOfferRequest request, CancellationToken cancellationToken, string? offerId = null, IReadOnlyDictionary<string, PreparedCredential>? preparedCredentials = null)
+    public async Task<CreatedOffer> CreateAsync(
+        CreateOfferRequest request,
+        CancellationToken cancellationToken,
+        string? offerId = null,
+        IReadOnlyDictionary<string, PreparedCredential>? preparedCredentials = null
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
@@ -44,7 +50,11 @@ public sealed class CredentialOfferGenerator(
         {
             Id = offerId ?? Secrets.NewHandle(16),
             CredentialConfigurationIds = ids.ToArray(),
-            Claims = ids.ToDictionary(id => id, id => request.Claims is not null && request.Claims.TryGetValue(id, out var c) ? c.Clone() : EmptyObject, StringComparer.Ordinal),
+            Claims = ids.ToDictionary(
+                id => id,
+                id => request.Claims is not null && request.Claims.TryGetValue(id, out var c) ? c.Clone() : EmptyObject,
+                StringComparer.Ordinal
+            ),
             TransactionCode = txSpec,
             IssuerState = Secrets.NewHandle(),
             SubjectId = request.SubjectId,
@@ -62,13 +72,19 @@ public sealed class CredentialOfferGenerator(
         var credentialOffer = BuildCredentialOffer(offer, preAuthorizedCode);
         offer = offer with { CredentialOfferJson = credentialOffer.ToJsonString() };
         await offers.SaveAsync(offer, cancellationToken).ConfigureAwait(false);
-        await codes.StoreAsync(preAuthorizedCode, new PreAuthorizedCodeRecord
-        {
-            OfferId = offer.Id,
-            CredentialConfigurationIds = offer.CredentialConfigurationIds,
-            TransactionCodeHash = txCode is null ? null : Secrets.Hash(txCode),
-            ExpiresAt = offer.ExpiresAt,
-        }, cancellationToken).ConfigureAwait(false);
+        await codes
+            .StoreAsync(
+                preAuthorizedCode,
+                new PreAuthorizedCodeRecord
+                {
+                    OfferId = offer.Id,
+                    CredentialConfigurationIds = offer.CredentialConfigurationIds,
+                    TransactionCodeHash = txCode is null ? null : Secrets.Hash(txCode),
+                    ExpiresAt = offer.ExpiresAt,
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
         // Credentials another service signs are requested now, so they may be ready when the wallet comes.
         foreach (var id in ids)
@@ -76,7 +92,12 @@ public sealed class CredentialOfferGenerator(
             var configuration = catalog.Find(id)!;
             if (configuration.Preparation == CredentialPreparation.Notary)
             {
-                await events.PublishAsync(new IssuanceRequested(offer.Id, id, offer.Claims[id], offer.SubjectId, configuration.Format), cancellationToken).ConfigureAwait(false);
+                await events
+                    .PublishAsync(
+                        new IssuanceRequested(offer.Id, id, offer.Claims[id], offer.SubjectId, configuration.Format),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
             }
         }
         return new CreatedOffer(offer, credentialOffer, txCode);

@@ -21,10 +21,19 @@ public static class OfferEndpoints
     }
 
     /// <summary>The offer object by reference (section 4.1.3), JSON, while the offer lives.</summary>
-    private static async Task<IResult> GetCredentialOfferAsync(string id, IOfferStore offers, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCredentialOfferAsync(
+        string id,
+        IOfferStore offers,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (offer?.CredentialOfferJson is null || offer.EffectiveStatus(time.GetUtcNow()) == OfferStatus.Expired || time.GetUtcNow() >= offer.ExpiresAt)
+        if (
+            offer?.CredentialOfferJson is null
+            || offer.EffectiveStatus(time.GetUtcNow()) == OfferStatus.Expired
+            || time.GetUtcNow() >= offer.ExpiresAt
+        )
         {
             return ProtocolResults.Problem(StatusCodes.Status404NotFound, "Unknown or expired credential offer");
         }
@@ -43,11 +52,16 @@ public static class OfferEndpoints
         CreateOfferRequestValidator validator,
         CredentialOfferGenerator generator,
         IssuerEndpoints endpoints,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (!JsonRequestBody.IsJson(http.ContentType))
         {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "The body must be application/json.");
+            return Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "The body must be application/json."
+            );
         }
         var (document, problem) = await JsonRequestBody.ParseAsync(http.Body, cancellationToken).ConfigureAwait(false);
         if (document is null)
@@ -77,7 +91,10 @@ public static class OfferEndpoints
         var problems = validator.Validate(request);
         if (problems.Count > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["offer"] = problems.ToArray() }, title: "Invalid offer request");
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["offer"] = problems.ToArray() },
+                title: "Invalid offer request"
+            );
         }
         var created = await generator.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var offerUrl = endpoints.OfferUri(created.Offer.Id);
@@ -90,11 +107,17 @@ public static class OfferEndpoints
             created.TransactionCode,
             created.Offer.ExpiresAt,
             endpoints.Url($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}/qr.png"),
-            endpoints.Url($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}/qr.svg"));
+            endpoints.Url($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}/qr.svg")
+        );
         return Results.Created($"{IssuerEndpoints.Paths.Offers}/{Uri.EscapeDataString(created.Offer.Id)}", response);
     }
 
-    private static async Task<IResult> GetStatusAsync(string id, IOfferStore offers, Deferred.PreparationDeadline deadlines, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStatusAsync(
+        string id,
+        IOfferStore offers,
+        Deferred.PreparationDeadline deadlines,
+        CancellationToken cancellationToken
+    )
     {
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (offer is null)
@@ -102,10 +125,17 @@ public static class OfferEndpoints
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown offer", detail: $"No offer with id '{id}'.");
         }
         var (status, reason) = await deadlines.ReportedStatusAsync(offer, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new OfferStatusResponse(offer.Id, status, reason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt));
+        return Results.Ok(
+            new OfferStatusResponse(offer.Id, status, reason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt)
+        );
     }
 
-    private static async Task<IResult> GetQrPngAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    private static async Task<IResult> GetQrPngAsync(
+        string id,
+        IOfferStore offers,
+        IssuerEndpoints endpoints,
+        CancellationToken cancellationToken
+    )
     {
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (offer is null)
@@ -115,7 +145,12 @@ public static class OfferEndpoints
         return QrCodes.Png(ByReference(endpoints.OfferUri(id)));
     }
 
-    private static async Task<IResult> GetQrSvgAsync(string id, IOfferStore offers, IssuerEndpoints endpoints, CancellationToken cancellationToken)
+    private static async Task<IResult> GetQrSvgAsync(
+        string id,
+        IOfferStore offers,
+        IssuerEndpoints endpoints,
+        CancellationToken cancellationToken
+    )
     {
         var offer = await offers.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (offer is null)
@@ -129,5 +164,6 @@ public static class OfferEndpoints
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid offer request", detail: detail);
 
     /// <summary>The wallet invocation URL carrying the offer by reference.</summary>
-    public static string ByReference(string offerUrl) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString(offerUrl);
+    public static string ByReference(string offerUrl) =>
+        "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString(offerUrl);
 }

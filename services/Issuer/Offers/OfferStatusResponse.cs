@@ -9,4 +9,5 @@ public sealed record OfferStatusResponse(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("credential_configuration_ids")] IReadOnlyList<string> CredentialConfigurationIds,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt);
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt
+);

@@ -9,7 +9,9 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
 {
     // Offers known to be in a final state (issued, failed): final states never change, so repeated
     // status updates for them (every further credential request) need no state read.
-    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _final = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _final = new(
+        new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 }
+    );
 
     /// <summary>Status remains queryable this long after an offer expires.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -21,7 +23,14 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
         await state.SaveAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
         if (offer.AuthorizationCodeGrantAllowed)
         {
-            await state.SaveAsync(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt, cancellationToken).ConfigureAwait(false);
+            await state
+                .SaveAsync(
+                    IssuerStateKey(offer.IssuerState),
+                    new IssuerStateLink(offer.Id),
+                    offer.ExpiresAt - offer.CreatedAt,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
     }
 
@@ -37,7 +46,11 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
                 return false;
             }
             // A status never moves backwards: an offer failed meanwhile stays failed.
-            var redeemed = offer with { Redeemed = true, Status = offer.Status == OfferStatus.Offered ? OfferStatus.TokenIssued : offer.Status };
+            var redeemed = offer with
+            {
+                Redeemed = true,
+                Status = offer.Status == OfferStatus.Offered ? OfferStatus.TokenIssued : offer.Status,
+            };
             if (await state.TrySaveAsync(Key(offer.Id), redeemed, current.ETag, Retention, cancellationToken).ConfigureAwait(false))
             {
                 return true;
@@ -51,7 +64,9 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
         OfferIds.IsWellFormed(offerId) ? await state.GetAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false) : null;
 
     public Task<VersionedState<OfferRecord>?> FindVersionedAsync(string offerId, CancellationToken cancellationToken) =>
-        OfferIds.IsWellFormed(offerId) ? state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken) : Task.FromResult<VersionedState<OfferRecord>?>(null);
+        OfferIds.IsWellFormed(offerId)
+            ? state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken)
+            : Task.FromResult<VersionedState<OfferRecord>?>(null);
 
     public async Task<OfferRecord?> FindByIssuerStateAsync(string issuerState, CancellationToken cancellationToken)
     {
@@ -62,13 +77,24 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
     public Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken) =>
         SetStatusAsync(offerId, null, status, failureReason, cancellationToken);
 
-    public Task SetStatusAsync(VersionedState<OfferRecord> read, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    public Task SetStatusAsync(
+        VersionedState<OfferRecord> read,
+        OfferStatus status,
+        string? failureReason,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(read);
         return SetStatusAsync(read.Value.Id, read, status, failureReason, cancellationToken);
     }
 
-    private async Task SetStatusAsync(string offerId, VersionedState<OfferRecord>? read, OfferStatus status, string? failureReason, CancellationToken cancellationToken)
+    private async Task SetStatusAsync(
+        string offerId,
+        VersionedState<OfferRecord>? read,
+        OfferStatus status,
+        string? failureReason,
+        CancellationToken cancellationToken
+    )
     {
         // An id never minted here names no offer (and must not become a state key).
         if (!OfferIds.IsWellFormed(offerId) || _final.TryGetValue(offerId, out _))
@@ -77,20 +103,40 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
         }
         for (var attempt = 0; attempt < 16; attempt++)
         {
-            var current = attempt == 0 && read is not null
-                ? read
-                : await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
+            var current =
+                attempt == 0 && read is not null
+                    ? read
+                    : await state.GetVersionedAsync<OfferRecord>(Key(offerId), cancellationToken).ConfigureAwait(false);
             var offer = current?.Value;
             if (offer?.Status is OfferStatus.Issued or OfferStatus.Failed)
             {
                 RememberFinal(offerId);
             }
             // Final states stay final, and a status never moves backwards (events may arrive late or twice).
-            if (offer is null || offer.Status is OfferStatus.Issued or OfferStatus.Failed || offer.Status == status || (status < offer.Status && status != OfferStatus.Failed))
+            if (
+                offer is null
+                || offer.Status is OfferStatus.Issued or OfferStatus.Failed
+                || offer.Status == status
+                || (status < offer.Status && status != OfferStatus.Failed)
+            )
             {
                 return;
             }
-            if (await state.TrySaveAsync(Key(offerId), offer with { Status = status, FailureReason = failureReason }, current!.ETag, Retention, cancellationToken).ConfigureAwait(false))
+            if (
+                await state
+                    .TrySaveAsync(
+                        Key(offerId),
+                        offer with
+                        {
+                            Status = status,
+                            FailureReason = failureReason,
+                        },
+                        current!.ETag,
+                        Retention,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false)
+            )
             {
                 if (status is OfferStatus.Issued or OfferStatus.Failed)
                 {
@@ -103,7 +149,11 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
     }
 
     private void RememberFinal(string offerId) =>
-        _final.Set(offerId, true, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        _final.Set(
+            offerId,
+            true,
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) }
+        );
 
     public void Dispose() => _final.Dispose();
 

@@ -6,4 +6,5 @@ namespace GaiaX.Oid4vc.Issuer.Offers;
 public sealed record TransactionCodeSpec(
     [property: JsonPropertyName("input_mode")] string InputMode,
     [property: JsonPropertyName("length")] int Length,
-    [property: JsonPropertyName("description")] string? Description);
+    [property: JsonPropertyName("description")] string? Description
+);

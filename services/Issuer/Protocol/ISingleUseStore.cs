@@ -13,5 +13,10 @@ public interface ISingleUseStore<T>
     /// the record stays for a corrected request and that error is returned. An unknown, used or
     /// expired handle fails with <paramref name="unknown"/>.
     /// </summary>
-    Task<Outcome<T>> ConsumeAsync(string handle, ProtocolError unknown, Func<T, ProtocolError?>? refuse, CancellationToken cancellationToken);
+    Task<Outcome<T>> ConsumeAsync(
+        string handle,
+        ProtocolError unknown,
+        Func<T, ProtocolError?>? refuse,
+        CancellationToken cancellationToken
+    );
 }

@@ -28,7 +28,8 @@ public static class PublicClients
             return new ProtocolError(
                 ErrorCodes.InvalidClient,
                 "this server has public clients only; client authentication is not supported",
-                (int)HttpStatusCode.Unauthorized)
+                (int)HttpStatusCode.Unauthorized
+            )
             {
                 AuthenticateScheme = scheme.Length is > 0 and <= 32 && scheme.All(char.IsAsciiLetterOrDigit) ? scheme : "Basic",
             };
@@ -37,7 +38,9 @@ public static class PublicClients
         if (Array.Find(AuthenticationParameters, parameters.HasValue) is { } parameter)
         {
             return new ProtocolError(
-                ErrorCodes.InvalidClient, $"this server has public clients only; client authentication by {parameter} is not supported");
+                ErrorCodes.InvalidClient,
+                $"this server has public clients only; client authentication by {parameter} is not supported"
+            );
         }
         return null;
     }

@@ -8,7 +8,8 @@ namespace GaiaX.Oid4vc.Issuer.Protocol;
 /// </summary>
 public sealed class RequestParameters(
     IReadOnlyDictionary<string, string> values,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> repeated)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> repeated
+)
 {
     /// <summary>Every parameter sent, by name: its value (repeated values joined by commas).</summary>
     public IReadOnlyDictionary<string, string> Values { get; } = values;

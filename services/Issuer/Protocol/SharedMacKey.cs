@@ -25,7 +25,13 @@ public sealed class SharedMacKey(IDaprStateStore state)
         {
             if (_key is null)
             {
-                await state.TryCreateAsync(Key, new KeyRecord(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await state
+                    .TryCreateAsync(
+                        Key,
+                        new KeyRecord(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
+                        cancellationToken: cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 var stored = await state.GetAsync<KeyRecord>(Key, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("The Issuer's shared MAC key could not be read from the state store.");
                 _key = Convert.FromBase64String(stored.Value);

@@ -20,7 +20,12 @@ public abstract class SingleUseStore<T>(IDaprStateStore state, TimeProvider time
         return state.SaveAsync(Key(handle), record, expiresAt(record) - time.GetUtcNow() + Retention, cancellationToken);
     }
 
-    public async Task<Outcome<T>> ConsumeAsync(string handle, ProtocolError unknown, Func<T, ProtocolError?>? refuse, CancellationToken cancellationToken)
+    public async Task<Outcome<T>> ConsumeAsync(
+        string handle,
+        ProtocolError unknown,
+        Func<T, ProtocolError?>? refuse,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(handle);
         if (handle.Length > Secrets.MaxHandleLength)

@@ -21,6 +21,7 @@ public interface IIssuerSigningKey
     /// <summary>The key as the credential core signs with it.</summary>
     SigningKey Key { get; }
 
-    /// <summary>Signs <paramref name="payloadUtf8"/> as a compact JWS with <paramref name="header"/> plus <c>alg</c> and <c>kid</c>.</summary>
+    /// <summary>Signs <paramref name="payloadUtf8"/> as a compact JWS with <paramref name="header"/> plus <c>alg</c> and
+    /// <c>kid</c>.</summary>
     string Sign(JsonObject header, ReadOnlySpan<byte> payloadUtf8);
 }

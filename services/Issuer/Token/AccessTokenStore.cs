@@ -10,7 +10,9 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// </summary>
 public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore, IDisposable
 {
-    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(
+        new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 100_000 }
+    );
 
     public async Task StoreAsync(string accessToken, AccessTokenRecord record, CancellationToken cancellationToken)
     {
@@ -46,7 +48,11 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
     }
 
     private void Remember(string key, AccessTokenRecord record) =>
-        _cache.Set(key, record, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = record.ExpiresAt });
+        _cache.Set(
+            key,
+            record,
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = record.ExpiresAt }
+        );
 
     private const string Prefix = "access-token:";
 

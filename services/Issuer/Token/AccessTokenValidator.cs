@@ -28,7 +28,11 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         var scheme = space > 0 ? value[..space] : value;
         var token = space > 0 ? value[(space + 1)..].Trim() : string.Empty;
         var isDpop = scheme.Equals("DPoP", StringComparison.OrdinalIgnoreCase);
-        if (!(isDpop || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) || token.Length == 0 || token.Length > Secrets.MaxHandleLength)
+        if (
+            !(isDpop || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            || token.Length == 0
+            || token.Length > Secrets.MaxHandleLength
+        )
         {
             return Unauthorized("Bearer", ErrorCodes.InvalidToken, "use the Bearer or DPoP authorization scheme");
         }
@@ -51,18 +55,34 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
         {
             return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, "exactly one DPoP proof is required");
         }
-        var proof = await dpop.ValidateAsync(request.DpopProofs[0], request.Method, request.Url, token, cancellationToken).ConfigureAwait(false);
+        var proof = await dpop.ValidateAsync(request.DpopProofs[0], request.Method, request.Url, token, cancellationToken)
+            .ConfigureAwait(false);
         if (proof.Failed)
         {
             return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, proof.Error.Description);
         }
         if (proof.Value != record.DpopJkt)
         {
-            return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, "the DPoP proof is signed by another key than the one the token is bound to");
+            return Unauthorized(
+                "DPoP",
+                ErrorCodes.InvalidDpopProof,
+                "the DPoP proof is signed by another key than the one the token is bound to"
+            );
         }
         return Outcome<ValidatedAccessToken>.Success(new ValidatedAccessToken(token, record));
     }
 
-    private static Outcome<ValidatedAccessToken> Unauthorized(string scheme, string error, string? description, bool challengeOnly = false) =>
-        Outcome<ValidatedAccessToken>.Fail(new ProtocolError(error, description, (int)HttpStatusCode.Unauthorized) { AuthenticateScheme = scheme, ChallengeOnly = challengeOnly });
+    private static Outcome<ValidatedAccessToken> Unauthorized(
+        string scheme,
+        string error,
+        string? description,
+        bool challengeOnly = false
+    ) =>
+        Outcome<ValidatedAccessToken>.Fail(
+            new ProtocolError(error, description, (int)HttpStatusCode.Unauthorized)
+            {
+                AuthenticateScheme = scheme,
+                ChallengeOnly = challengeOnly,
+            }
+        );
 }

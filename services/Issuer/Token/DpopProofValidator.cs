@@ -27,7 +27,13 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolv
         MaxTokenLength = 8 * 1024,
     };
 
-    public async Task<Outcome<string>> ValidateAsync(string proof, string method, string url, string? accessToken, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> ValidateAsync(
+        string proof,
+        string method,
+        string url,
+        string? accessToken,
+        CancellationToken cancellationToken
+    )
     {
         var verified = await Jws.VerifyAsync(proof, _policy, keys, time, cancellationToken).ConfigureAwait(false);
         if (!verified.Succeeded)
@@ -47,7 +53,11 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolv
         {
             return Fail("the DPoP proof's htu does not match the request URL");
         }
-        if (payload.TryGetProperty("iat", out var iat) && iat.TryGetInt64(out var issued) && issued > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds)
+        if (
+            payload.TryGetProperty("iat", out var iat)
+            && iat.TryGetInt64(out var issued)
+            && issued > time.GetUtcNow().ToUnixTimeSeconds() + options.Value.ClockSkewSeconds
+        )
         {
             return Fail("the DPoP proof's iat lies in the future");
         }
@@ -86,7 +96,13 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolv
         {
             return false;
         }
-        return Uri.Compare(a, b, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        return Uri.Compare(
+                a,
+                b,
+                UriComponents.SchemeAndServer | UriComponents.Path,
+                UriFormat.Unescaped,
+                StringComparison.OrdinalIgnoreCase
+            ) == 0
             && string.Equals(a.AbsolutePath, b.AbsolutePath, StringComparison.Ordinal);
     }
 }

@@ -16,5 +16,12 @@ public interface IPreAuthorizedCodeStore
     /// guesses cannot share an attempt and a right one read before the lockout cannot pass after it.
     /// Consumes nothing.
     /// </summary>
-    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(
+        string code,
+        string? transactionCode,
+        IReadOnlyList<string> requestedConfigurationIds,
+        int maxFailedAttempts,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
 }

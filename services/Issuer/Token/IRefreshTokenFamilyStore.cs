@@ -13,8 +13,14 @@ public interface IRefreshTokenFamilyStore
 
     Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken);
 
-    /// <summary>Writes <paramref name="next"/> if the family is still as <paramref name="read"/>; false when another request changed it first.</summary>
-    Task<bool> TryAdvanceAsync(string familyId, VersionedState<RefreshTokenFamily> read, RefreshTokenFamily next, CancellationToken cancellationToken);
+    /// <summary>Writes <paramref name="next"/> if the family is still as <paramref name="read"/>; false when another request changed it
+    /// first.</summary>
+    Task<bool> TryAdvanceAsync(
+        string familyId,
+        VersionedState<RefreshTokenFamily> read,
+        RefreshTokenFamily next,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Marks the family revoked; the family as it was (null when unknown).</summary>
     Task<RefreshTokenFamily?> RevokeAsync(string familyId, CancellationToken cancellationToken);

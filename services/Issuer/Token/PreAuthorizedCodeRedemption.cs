@@ -7,6 +7,7 @@ public enum PreAuthorizedCodeRedemption
     Verified,
     Unknown,
     Expired,
+
     /// <summary><c>authorization_details</c> ask for a configuration the offer does not hold; the code stays usable.</summary>
     NotOffered,
     TransactionCodeMissing,

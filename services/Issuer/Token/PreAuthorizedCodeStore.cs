@@ -11,7 +11,14 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
         return state.SaveAsync(Key(code), record, record.ExpiresAt - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken);
     }
 
-    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(string code, string? transactionCode, IReadOnlyList<string> requestedConfigurationIds, int maxFailedAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(PreAuthorizedCodeRedemption Result, PreAuthorizedCodeRecord? Record)> VerifyAsync(
+        string code,
+        string? transactionCode,
+        IReadOnlyList<string> requestedConfigurationIds,
+        int maxFailedAttempts,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var key = Key(code);
         for (var attempt = 0; attempt < 32; attempt++)
@@ -45,22 +52,38 @@ public sealed class PreAuthorizedCodeStore(IDaprStateStore state, TimeProvider t
             {
                 return (PreAuthorizedCodeRedemption.TransactionCodeMissing, record);
             }
-            if (record.TransactionCodeHash is not null && !Secrets.FixedTimeEquals(record.TransactionCodeHash, Secrets.Hash(transactionCode!)))
+            if (
+                record.TransactionCodeHash is not null
+                && !Secrets.FixedTimeEquals(record.TransactionCodeHash, Secrets.Hash(transactionCode!))
+            )
             {
                 // Count the failure under the ETag, so concurrent guesses cannot share one attempt.
                 var failed = record with { FailedAttempts = record.FailedAttempts + 1 };
-                if (!await state.TrySaveAsync(key, failed, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false))
+                if (
+                    !await state
+                        .TrySaveAsync(key, failed, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken)
+                        .ConfigureAwait(false)
+                )
                 {
                     continue;
                 }
-                return (failed.FailedAttempts >= maxFailedAttempts ? PreAuthorizedCodeRedemption.LockedOut : PreAuthorizedCodeRedemption.TransactionCodeWrong, failed);
+                return (
+                    failed.FailedAttempts >= maxFailedAttempts
+                        ? PreAuthorizedCodeRedemption.LockedOut
+                        : PreAuthorizedCodeRedemption.TransactionCodeWrong,
+                    failed
+                );
             }
             if (record.TransactionCodeHash is not null)
             {
                 // The right code holds only if no failure was counted since the read: otherwise
                 // read again, and the lockout check above sees the failures that came in between.
                 var verified = record with { VerifiedAt = now };
-                if (!await state.TrySaveAsync(key, verified, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false))
+                if (
+                    !await state
+                        .TrySaveAsync(key, verified, item.ETag, record.ExpiresAt - now + TimeSpan.FromMinutes(1), cancellationToken)
+                        .ConfigureAwait(false)
+                )
                 {
                     continue;
                 }

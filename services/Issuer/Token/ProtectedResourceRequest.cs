@@ -6,4 +6,8 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// and the absolute URL a DPoP proof's <c>htu</c> must name (RFC 9449 section 4.3).
 /// </summary>
 public sealed record ProtectedResourceRequest(
-    IReadOnlyList<string> Authorization, IReadOnlyList<string> DpopProofs, string Method, string Url);
+    IReadOnlyList<string> Authorization,
+    IReadOnlyList<string> DpopProofs,
+    string Method,
+    string Url
+);

@@ -36,11 +36,12 @@ public sealed record RefreshTokenFamily
     public bool Rotated(string tokenHash) => RotatedTokenHashes.Any(hash => Secrets.FixedTimeEquals(hash, tokenHash));
 
     /// <summary>The family after its live token is rotated to the token with hash <paramref name="nextTokenHash"/>.</summary>
-    public RefreshTokenFamily RotatedTo(string nextTokenHash) => this with
-    {
-        CurrentTokenHash = nextTokenHash,
-        RotatedTokenHashes = [.. RotatedTokenHashes.Append(CurrentTokenHash).TakeLast(MaxRotatedTokens)],
-    };
+    public RefreshTokenFamily RotatedTo(string nextTokenHash) =>
+        this with
+        {
+            CurrentTokenHash = nextTokenHash,
+            RotatedTokenHashes = [.. RotatedTokenHashes.Append(CurrentTokenHash).TakeLast(MaxRotatedTokens)],
+        };
 
     /// <summary>The family's access tokens that may still be live, newest last: revoked with the family.</summary>
     public IReadOnlyList<IssuedAccessToken> AccessTokens { get; init; } = [];

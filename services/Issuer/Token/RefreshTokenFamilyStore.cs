@@ -32,7 +32,12 @@ public sealed class RefreshTokenFamilyStore(IDaprStateStore state, TimeProvider 
     public Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken) =>
         state.GetVersionedAsync<RefreshTokenFamily>(Key(familyId), cancellationToken);
 
-    public Task<bool> TryAdvanceAsync(string familyId, VersionedState<RefreshTokenFamily> read, RefreshTokenFamily next, CancellationToken cancellationToken)
+    public Task<bool> TryAdvanceAsync(
+        string familyId,
+        VersionedState<RefreshTokenFamily> read,
+        RefreshTokenFamily next,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(next);
@@ -48,7 +53,12 @@ public sealed class RefreshTokenFamilyStore(IDaprStateStore state, TimeProvider 
             {
                 return null;
             }
-            if (current.Value.Revoked || await state.TrySaveAsync(Key(familyId), current.Value with { Revoked = true }, current.ETag, Ttl(current.Value), cancellationToken).ConfigureAwait(false))
+            if (
+                current.Value.Revoked
+                || await state
+                    .TrySaveAsync(Key(familyId), current.Value with { Revoked = true }, current.ETag, Ttl(current.Value), cancellationToken)
+                    .ConfigureAwait(false)
+            )
             {
                 return current.Value;
             }

@@ -14,7 +14,8 @@ public static class RefreshTokenReuse
         IRefreshTokenFamilyStore families,
         IAccessTokenStore accessTokens,
         string familyId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(accessTokens);

@@ -19,14 +19,17 @@ public static class TokenEndpoint
         HttpContext context,
         TokenRequestValidator validator,
         TokenResponseGenerator generator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
-        var request = await context.Request.ReadClientFormAsync(
-            (form, authorization, dpop) => new TokenRequest(form, authorization, dpop), cancellationToken).ConfigureAwait(false);
+        var request = await context
+            .Request.ReadClientFormAsync((form, authorization, dpop) => new TokenRequest(form, authorization, dpop), cancellationToken)
+            .ConfigureAwait(false);
         if (request is null)
         {
             return ProtocolResults.Error(
-                new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded"));
+                new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded")
+            );
         }
         var validated = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)

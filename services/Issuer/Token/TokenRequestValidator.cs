@@ -28,12 +28,21 @@ public sealed class TokenRequestValidator(
     DpopProofValidator dpop,
     IssuerEndpoints endpoints,
     IOptions<IssuerOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private static readonly HashSet<string> DefinedParameters = new(StringComparer.Ordinal)
     {
-        "grant_type", "pre-authorized_code", "tx_code", "code", "code_verifier", "redirect_uri", "client_id",
-        "authorization_details", "scope", "refresh_token",
+        "grant_type",
+        "pre-authorized_code",
+        "tx_code",
+        "code",
+        "code_verifier",
+        "redirect_uri",
+        "client_id",
+        "authorization_details",
+        "scope",
+        "refresh_token",
     };
 
     public async Task<Outcome<ValidatedTokenRequest>> ValidateAsync(TokenRequest request, CancellationToken cancellationToken)
@@ -72,8 +81,12 @@ public sealed class TokenRequestValidator(
         {
             GrantTypes.PreAuthorizedCode => await PreAuthorizedCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
             GrantTypes.AuthorizationCode => await AuthorizationCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
-            GrantTypes.RefreshToken when options.Value.RefreshTokenLifetimeSeconds > 0 =>
-                await RefreshTokenAsync(form, jkt, cancellationToken).ConfigureAwait(false),
+            GrantTypes.RefreshToken when options.Value.RefreshTokenLifetimeSeconds > 0 => await RefreshTokenAsync(
+                    form,
+                    jkt,
+                    cancellationToken
+                )
+                .ConfigureAwait(false),
             "" => Fail(ErrorCodes.InvalidRequest, "grant_type is required"),
             var other => Fail(ErrorCodes.UnsupportedGrantType, $"grant type {other} is not supported"),
         };
@@ -82,7 +95,8 @@ public sealed class TokenRequestValidator(
     private async Task<Outcome<ValidatedTokenRequest>> PreAuthorizedCodeAsync(
         RequestParameters form,
         string? jkt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var code = form["pre-authorized_code"];
         if (code.Length == 0)
@@ -135,7 +149,8 @@ public sealed class TokenRequestValidator(
     private async Task<Outcome<ValidatedTokenRequest>> AuthorizationCodeAsync(
         RequestParameters form,
         string? jkt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var code = form["code"];
         var verifier = form["code_verifier"];
@@ -152,11 +167,14 @@ public sealed class TokenRequestValidator(
             return Fail(ErrorCodes.InvalidRequest, "code_verifier must be 43 to 128 unreserved characters");
         }
         // Spent whatever the checks below find: a failed PKCE check must not leave the code to guess at.
-        var consumed = await authorizationCodes.ConsumeAsync(
-            code,
-            new ProtocolError(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used"),
-            null,
-            cancellationToken).ConfigureAwait(false);
+        var consumed = await authorizationCodes
+            .ConsumeAsync(
+                code,
+                new ProtocolError(ErrorCodes.InvalidGrant, "the authorization code is unknown, expired or already used"),
+                null,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (consumed.Failed)
         {
             return consumed.Error;
@@ -215,7 +233,8 @@ public sealed class TokenRequestValidator(
     private async Task<Outcome<ValidatedTokenRequest>> RefreshTokenAsync(
         RequestParameters form,
         string? jkt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var token = form["refresh_token"];
         if (token.Length == 0)
@@ -239,7 +258,8 @@ public sealed class TokenRequestValidator(
             // Reuse only when the family issued and rotated this very token; the family id alone
             // proves nothing, and a guess must not let anyone revoke another wallet's grant.
             return family.Rotated(tokenHash)
-                ? await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
+                ? await RefreshTokenReuse
+                    .RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
                     .ConfigureAwait(false)
                 : unknown;
         }
@@ -268,14 +288,15 @@ public sealed class TokenRequestValidator(
         {
             return new ProtocolError(ErrorCodes.InvalidDpopProof, "the refresh token is bound to a DPoP key; prove possession of it");
         }
-        var ungranted = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var ungranted = scope
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(value => !catalog.IdsForScope(value).Intersect(grant.CredentialConfigurationIds, StringComparer.Ordinal).Any());
-        return ungranted is null ? null : new ProtocolError(
-            ErrorCodes.InvalidScope, $"scope '{ungranted}' was not granted to this refresh token");
+        return ungranted is null
+            ? null
+            : new ProtocolError(ErrorCodes.InvalidScope, $"scope '{ungranted}' was not granted to this refresh token");
     }
 
-    private static Outcome<ValidatedTokenRequest> Success(ValidatedTokenRequest request) =>
-        Outcome<ValidatedTokenRequest>.Success(request);
+    private static Outcome<ValidatedTokenRequest> Success(ValidatedTokenRequest request) => Outcome<ValidatedTokenRequest>.Success(request);
 
     private static Outcome<ValidatedTokenRequest> Fail(string error, string description) =>
         Outcome<ValidatedTokenRequest>.Fail(error, description);

@@ -8,4 +8,5 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
     [property: JsonPropertyName("authorization_details")] IReadOnlyList<TokenAuthorizationDetail>? AuthorizationDetails,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null);
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null
+);

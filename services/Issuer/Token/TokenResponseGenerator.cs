@@ -20,17 +20,19 @@ public sealed class TokenResponseGenerator(
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
     IOptions<IssuerOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <summary>How many live access tokens a refresh family keeps track of (and can revoke).</summary>
     private const int MaxAccessTokensPerFamily = 32;
 
-    public Task<Outcome<TokenResponse>> GenerateAsync(ValidatedTokenRequest request, CancellationToken cancellationToken) => request switch
-    {
-        ValidatedCodeGrantRequest grant => IssueAsync(grant, cancellationToken),
-        ValidatedRefreshTokenRequest refresh => RefreshAsync(refresh, cancellationToken),
-        _ => throw new ArgumentException($"unknown validated token request {request?.GetType().Name}", nameof(request)),
-    };
+    public Task<Outcome<TokenResponse>> GenerateAsync(ValidatedTokenRequest request, CancellationToken cancellationToken) =>
+        request switch
+        {
+            ValidatedCodeGrantRequest grant => IssueAsync(grant, cancellationToken),
+            ValidatedRefreshTokenRequest refresh => RefreshAsync(refresh, cancellationToken),
+            _ => throw new ArgumentException($"unknown validated token request {request?.GetType().Name}", nameof(request)),
+        };
 
     /// <summary>
     /// The first token response of a grant. The tokens are written first; then, when the grant comes
@@ -47,7 +49,10 @@ public sealed class TokenResponseGenerator(
         {
             // One credential dataset per configuration: the identifier names it for this grant.
             identifiers = request.CredentialConfigurationIds.ToDictionary(
-                id => $"{id}:{Secrets.NewHandle(9)}", id => id, StringComparer.Ordinal);
+                id => $"{id}:{Secrets.NewHandle(9)}",
+                id => id,
+                StringComparer.Ordinal
+            );
         }
         var grant = new AccessTokenRecord
         {
@@ -70,13 +75,17 @@ public sealed class TokenResponseGenerator(
         {
             familyId = Secrets.NewHandle(16);
             refreshToken = RefreshTokenFamilyStore.NewToken(familyId);
-            storeFamily = refreshFamilies.SaveAsync(familyId, new RefreshTokenFamily
-            {
-                Grant = grant,
-                CurrentTokenHash = Secrets.Hash(refreshToken),
-                ExpiresAt = now.AddSeconds(options.Value.RefreshTokenLifetimeSeconds),
-                AccessTokens = [new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)],
-            }, cancellationToken);
+            storeFamily = refreshFamilies.SaveAsync(
+                familyId,
+                new RefreshTokenFamily
+                {
+                    Grant = grant,
+                    CurrentTokenHash = Secrets.Hash(refreshToken),
+                    ExpiresAt = now.AddSeconds(options.Value.RefreshTokenLifetimeSeconds),
+                    AccessTokens = [new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)],
+                },
+                cancellationToken
+            );
         }
         // The two writes are independent: they go to the state store together.
         await Task.WhenAll(storeAccessToken, storeFamily).ConfigureAwait(false);
@@ -84,8 +93,10 @@ public sealed class TokenResponseGenerator(
         {
             // Another grant of the offer won. The tokens written were never handed out.
             await Task.WhenAll(
-                accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken),
-                familyId is null ? Task.CompletedTask : refreshFamilies.DeleteAsync(familyId, cancellationToken)).ConfigureAwait(false);
+                    accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken),
+                    familyId is null ? Task.CompletedTask : refreshFamilies.DeleteAsync(familyId, cancellationToken)
+                )
+                .ConfigureAwait(false);
             return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer was redeemed already");
         }
         return Respond(accessToken, access, refreshToken);
@@ -109,15 +120,18 @@ public sealed class TokenResponseGenerator(
         await accessTokens.StoreAsync(accessToken, access, cancellationToken).ConfigureAwait(false);
 
         // Live access tokens stay listed for revocation; past the cap the oldest is revoked now.
-        var live = family.AccessTokens.Where(
-            t => t.ExpiresAt > now).Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)).ToList();
+        var live = family
+            .AccessTokens.Where(t => t.ExpiresAt > now)
+            .Append(new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt))
+            .ToList();
         var dropped = live.Count > MaxAccessTokensPerFamily ? live[..^MaxAccessTokensPerFamily] : [];
         var next = family.RotatedTo(Secrets.Hash(refreshToken)) with { Grant = grant, AccessTokens = live[dropped.Count..] };
         if (!await refreshFamilies.TryAdvanceAsync(familyId, read, next, cancellationToken).ConfigureAwait(false))
         {
             // Another request rotated this token first: two parties hold it.
             await accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken).ConfigureAwait(false);
-            return await RefreshTokenReuse.RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
+            return await RefreshTokenReuse
+                .RevokeFamilyAsync(refreshFamilies, accessTokens, familyId, cancellationToken)
                 .ConfigureAwait(false);
         }
         if (dropped.Count > 0)
@@ -138,8 +152,8 @@ public sealed class TokenResponseGenerator(
         return grant with
         {
             CredentialConfigurationIds = ids,
-            CredentialIdentifiers = grant.CredentialIdentifiers?
-                .Where(pair => ids.Contains(pair.Value, StringComparer.Ordinal))
+            CredentialIdentifiers = grant
+                .CredentialIdentifiers?.Where(pair => ids.Contains(pair.Value, StringComparer.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
         };
     }
@@ -151,10 +165,15 @@ public sealed class TokenResponseGenerator(
     private Outcome<TokenResponse> Respond(string accessToken, AccessTokenRecord access, string? refreshToken)
     {
         // One credential dataset, so one identifier, per configuration.
-        var details = access.CredentialIdentifiers?
-            .Select(pair => new TokenAuthorizationDetail(AuthorizationDetails.OpenIdCredential, pair.Value, [pair.Key]))
+        var details = access
+            .CredentialIdentifiers?.Select(pair => new TokenAuthorizationDetail(
+                AuthorizationDetails.OpenIdCredential,
+                pair.Value,
+                [pair.Key]
+            ))
             .ToList();
         return Outcome<TokenResponse>.Success(
-            new TokenResponse(accessToken, access.TokenType, options.Value.AccessTokenLifetimeSeconds, details, refreshToken));
+            new TokenResponse(accessToken, access.TokenType, options.Value.AccessTokenLifetimeSeconds, details, refreshToken)
+        );
     }
 }

@@ -13,4 +13,5 @@ public sealed record ValidatedCodeGrantRequest(
     IReadOnlyList<string> CredentialConfigurationIds,
     bool WithAuthorizationDetails,
     string? ClientId,
-    string? DpopJkt) : ValidatedTokenRequest(DpopJkt);
+    string? DpopJkt
+) : ValidatedTokenRequest(DpopJkt);

@@ -2,7 +2,6 @@ using GaiaX.Oid4vc.Credentials.Vcdm;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
-using GaiaX.Oid4vc.Notary.Verification;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,8 @@ public static class RegistrationNumberEndpoints
     {
         var group = app.MapGroup("/registration-numbers").WithTags("Registration numbers");
         // Catch-all: tax IDs and local numbers may contain '/', sent raw or as %2F.
-        group.MapGet("/{type}/{**value}", IssueAsync)
+        group
+            .MapGet("/{type}/{**value}", IssueAsync)
             .WithName("GetRegistrationNumberCredential")
             .Produces<string>(StatusCodes.Status200OK, VcJwtMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -39,7 +39,8 @@ public static class RegistrationNumberEndpoints
         string value,
         HttpRequest request,
         RegistrationNumberCredentialService credentials,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
         {
@@ -72,7 +73,13 @@ public static class RegistrationNumberEndpoints
             : ToProblem(numberType, issued.Outcome.Result);
     }
 
-    private static IResult Describe(string type, ConfiguredRegistryClient configured, IOptions<ViesOptions> vies, IOptions<EoriOptions> eori, IOptions<GleifOptions> gleif)
+    private static IResult Describe(
+        string type,
+        ConfiguredRegistryClient configured,
+        IOptions<ViesOptions> vies,
+        IOptions<EoriOptions> eori,
+        IOptions<GleifOptions> gleif
+    )
     {
         if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
         {
@@ -86,32 +93,58 @@ public static class RegistrationNumberEndpoints
             _ when configured.HasRegistry(numberType) => ("registry", configured.OptionsFor(numberType).Endpoint),
             _ => ("syntax-only", null),
         };
-        return Results.Json(new RegistrationNumberCheckDescription(
-            numberType.Slug(),
-            numberType.CredentialType(),
-            numberType.NumberProperty(),
-            check,
-            registry,
-            check == "syntax-only"
-                ? $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax only; no registry is consulted."
-                : $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax, then confirmed by the registry."));
+        return Results.Json(
+            new RegistrationNumberCheckDescription(
+                numberType.Slug(),
+                numberType.CredentialType(),
+                numberType.NumberProperty(),
+                check,
+                registry,
+                check == "syntax-only"
+                    ? $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax only; no registry is consulted."
+                    : $"The {RegistrationNumberSyntax.Describe(numberType)} is checked for syntax, then confirmed by the registry."
+            )
+        );
     }
 
     /// <summary>Maps a non-confirmation to its problem details; never maps an outage to 404.</summary>
-    public static IResult ToProblem(RegistrationNumberType type, RegistryCheckResult result) => result switch
-    {
-        RegistryCheckResult.InvalidInput invalid => Problem(StatusCodes.Status400BadRequest, $"Invalid {RegistrationNumberSyntax.Describe(type)}", invalid.Reason, type),
-        RegistryCheckResult.NotRegistered notRegistered => Problem(StatusCodes.Status404NotFound, $"Unknown {RegistrationNumberSyntax.Describe(type)}", notRegistered.Reason, type),
-        RegistryCheckResult.Unavailable unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Registry unavailable",
-            unavailable.Reason + " Nothing is known about the number's validity; try again later.", type, unavailable.RetryAfter),
-        RegistryCheckResult.BadGateway bad => Problem(StatusCodes.Status502BadGateway, "Registry answer unusable", bad.Reason + " Nothing is known about the number's validity.", type),
-        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "A confirmation is not a problem."),
-    };
+    public static IResult ToProblem(RegistrationNumberType type, RegistryCheckResult result) =>
+        result switch
+        {
+            RegistryCheckResult.InvalidInput invalid => Problem(
+                StatusCodes.Status400BadRequest,
+                $"Invalid {RegistrationNumberSyntax.Describe(type)}",
+                invalid.Reason,
+                type
+            ),
+            RegistryCheckResult.NotRegistered notRegistered => Problem(
+                StatusCodes.Status404NotFound,
+                $"Unknown {RegistrationNumberSyntax.Describe(type)}",
+                notRegistered.Reason,
+                type
+            ),
+            RegistryCheckResult.Unavailable unavailable => Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "Registry unavailable",
+                unavailable.Reason + " Nothing is known about the number's validity; try again later.",
+                type,
+                unavailable.RetryAfter
+            ),
+            RegistryCheckResult.BadGateway bad => Problem(
+                StatusCodes.Status502BadGateway,
+                "Registry answer unusable",
+                bad.Reason + " Nothing is known about the number's validity.",
+                type
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result, "A confirmation is not a problem."),
+        };
 
-    private static IResult UnknownType(string type) => ProtocolResults.Problem(
-        StatusCodes.Status400BadRequest,
-        "Unknown registration number type",
-        $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}.");
+    private static IResult UnknownType(string type) =>
+        ProtocolResults.Problem(
+            StatusCodes.Status400BadRequest,
+            "Unknown registration number type",
+            $"'{Shorten(type)}' is not a registration number type; use one of {string.Join(", ", RegistrationNumberTypes.Slugs)}."
+        );
 
     /// <summary>The one value of query parameter <paramref name="name"/>, or the problem of a repeated one.</summary>
     private static IResult? SingleQueryValue(HttpRequest request, string name, out string? value)
@@ -119,8 +152,11 @@ public static class RegistrationNumberEndpoints
         var values = request.Query[name];
         value = values.Count == 1 ? values[0] : null;
         return values.Count > 1
-            ? ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Repeated {name}",
-                $"The query parameter '{name}' must be given at most once; a credential has one subject and one id.")
+            ? ProtocolResults.Problem(
+                StatusCodes.Status400BadRequest,
+                $"Repeated {name}",
+                $"The query parameter '{name}' must be given at most once; a credential has one subject and one id."
+            )
             : null;
     }
 
@@ -129,22 +165,37 @@ public static class RegistrationNumberEndpoints
         if (string.IsNullOrEmpty(value))
         {
             return required
-                ? ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Missing {name}", $"The query parameter '{name}' is required: the identifier (URI) of the credential subject.")
+                ? ProtocolResults.Problem(
+                    StatusCodes.Status400BadRequest,
+                    $"Missing {name}",
+                    $"The query parameter '{name}' is required: the identifier (URI) of the credential subject."
+                )
                 : null;
         }
-        if (value.Length > MaxIdentifierLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD')
-            || !VcdmRules.IsAbsoluteUri(value))
+        if (
+            value.Length > MaxIdentifierLength
+            || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD')
+            || !VcdmRules.IsAbsoluteUri(value)
+        )
         {
-            return ProtocolResults.Problem(StatusCodes.Status400BadRequest, $"Invalid {name}",
-                $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most {MaxIdentifierLength} characters without spaces.");
+            return ProtocolResults.Problem(
+                StatusCodes.Status400BadRequest,
+                $"Invalid {name}",
+                $"The query parameter '{name}' must be an absolute URI (e.g. a did:web or https identifier) of at most "
+                    + $"{MaxIdentifierLength} characters without spaces."
+            );
         }
         return null;
     }
 
     private static IResult Problem(int status, string title, string detail, RegistrationNumberType type, TimeSpan? retryAfter = null) =>
-        ProtocolResults.Problem(status, title, detail,
+        ProtocolResults.Problem(
+            status,
+            title,
+            detail,
             extensions: new Dictionary<string, object?> { ["registrationNumberType"] = type.Slug() },
-            retryAfter: retryAfter);
+            retryAfter: retryAfter
+        );
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -30,7 +30,8 @@ public static class RegistrationNumberCredentialFactory
         string subjectId,
         string issuer,
         DateTimeOffset issuedAt,
-        TimeSpan validity)
+        TimeSpan validity
+    )
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(registration);
@@ -57,8 +58,8 @@ public static class RegistrationNumberCredentialFactory
                     subject["gx:subdivisionCountryCode"] = subdivision;
                 }
                 break;
-            case RegistrationNumberType.Eori when number.CountryCode is { } eoriCountry
-                && Countries.EuWithNorthernIreland.TryGetValue(eoriCountry, out var countryName):
+            case RegistrationNumberType.Eori
+                when number.CountryCode is { } eoriCountry && Countries.EuWithNorthernIreland.TryGetValue(eoriCountry, out var countryName):
                 subject["gx:country"] = countryName;
                 break;
         }
@@ -72,7 +73,9 @@ public static class RegistrationNumberCredentialFactory
         };
         if (registration.Evidence.SyntaxOnly)
         {
-            evidence["description"] = $"Syntax check only: no {RegistrationNumberSyntax.Describe(number.Type)} registry is configured, so no registry was consulted.";
+            evidence["description"] =
+                $"Syntax check only: no {RegistrationNumberSyntax.Describe(number.Type)} registry is configured, so no registry was "
+                + $"consulted.";
         }
 
         return new JsonObject
@@ -90,7 +93,10 @@ public static class RegistrationNumberCredentialFactory
     }
 
     private static bool IsSubdivisionCode(string value) =>
-        value.Length is >= 4 and <= 6 && value[2] == '-' && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1])
+        value.Length is >= 4 and <= 6
+        && value[2] == '-'
+        && char.IsAsciiLetterUpper(value[0])
+        && char.IsAsciiLetterUpper(value[1])
         && value[3..].All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
     private static string Timestamp(DateTimeOffset value) =>

@@ -10,14 +10,16 @@ public sealed class RegistrationNumberCredentialService(
     RegistrationNumberVerifier verifier,
     IRegistrationCredentialSigner signer,
     IOptions<NotaryOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<IssuedRegistrationCredential> IssueAsync(
         RegistrationNumberType type,
         string? value,
         string? vcId,
         string subjectId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var outcome = await verifier.VerifyAsync(type, value, cancellationToken).ConfigureAwait(false);
         if (outcome is not { Number: { } number, Result: RegistryCheckResult.Registered registered })
@@ -32,7 +34,8 @@ public sealed class RegistrationNumberCredentialService(
             subjectId,
             signer.Issuer,
             time.GetUtcNow(),
-            options.Value.CredentialValidity);
+            options.Value.CredentialValidity
+        );
         var jwt = await signer.SignAsync(credential, cancellationToken).ConfigureAwait(false);
         return new IssuedRegistrationCredential(outcome, jwt);
     }

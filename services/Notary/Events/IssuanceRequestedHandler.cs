@@ -27,7 +27,8 @@ public sealed partial class IssuanceRequestedHandler(
     IEventBus events,
     IOptions<NotaryOptions> options,
     TimeProvider time,
-    ILogger<IssuanceRequestedHandler> logger)
+    ILogger<IssuanceRequestedHandler> logger
+)
 {
     public const string Route = "/events/issuance-requested";
 
@@ -46,7 +47,9 @@ public sealed partial class IssuanceRequestedHandler(
 
         try
         {
-            var outcome = await guard.RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken).ConfigureAwait(false);
+            var outcome = await guard
+                .RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken)
+                .ConfigureAwait(false);
             return outcome.ToResult();
         }
         catch (RegistryNotAnsweringException unavailable)
@@ -73,7 +76,9 @@ public sealed partial class IssuanceRequestedHandler(
 
         try
         {
-            var outcome = await guard.RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken).ConfigureAwait(false);
+            var outcome = await guard
+                .RunOnceAsync(nameof(IssuanceRequestedHandler), request.Id, ct => PrepareAsync(request, type, ct), cancellationToken)
+                .ConfigureAwait(false);
             if (outcome != IdempotencyOutcome.InProgress)
             {
                 return IntegrationEventResult.Success;
@@ -98,11 +103,10 @@ public sealed partial class IssuanceRequestedHandler(
     private async Task PrepareAsync(IssuanceRequested request, RegistrationNumberType type, CancellationToken cancellationToken)
     {
         var format = request.Format ?? CredentialFormat;
-        var problem = format != CredentialFormat
-            ? $"The Notary issues registration-number credentials as {CredentialFormat}, not {format}."
-            : string.IsNullOrEmpty(request.SubjectId)
-                ? "The issuance request names no credential subject (subjectId)."
-                : null;
+        var problem =
+            format != CredentialFormat ? $"The Notary issues registration-number credentials as {CredentialFormat}, not {format}."
+            : string.IsNullOrEmpty(request.SubjectId) ? "The issuance request names no credential subject (subjectId)."
+            : null;
         var value = Number(request.Claims, type);
         if (problem is null && value is null)
         {
@@ -115,11 +119,18 @@ public sealed partial class IssuanceRequestedHandler(
         }
 
         // The event id names the credential, so a redelivery after a crash signs the same id.
-        var issued = await credentials.IssueAsync(type, value, "urn:uuid:" + request.Id.ToString("D"), request.SubjectId!, cancellationToken).ConfigureAwait(false);
+        var issued = await credentials
+            .IssueAsync(type, value, "urn:uuid:" + request.Id.ToString("D"), request.SubjectId!, cancellationToken)
+            .ConfigureAwait(false);
         switch (issued.Outcome.Result)
         {
             case RegistryCheckResult.Registered when issued.Credential is { } jwt:
-                await events.PublishAsync(new CredentialPrepared(request.OfferId, request.CredentialConfigurationId, jwt, CredentialFormat, AppIds.Notary), cancellationToken).ConfigureAwait(false);
+                await events
+                    .PublishAsync(
+                        new CredentialPrepared(request.OfferId, request.CredentialConfigurationId, jwt, CredentialFormat, AppIds.Notary),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 break;
             case RegistryCheckResult.InvalidInput invalid:
                 await RejectAsync(request, invalid.Reason, cancellationToken).ConfigureAwait(false);
@@ -149,7 +160,8 @@ public sealed partial class IssuanceRequestedHandler(
             throw new RegistryNotAnsweringException(reason);
         }
         LogGaveUp(logger, request.OfferId, reason);
-        await RejectAsync(request, $"the registry did not answer within {Describe(deadline)} of the request: {reason}", cancellationToken).ConfigureAwait(false);
+        await RejectAsync(request, $"the registry did not answer within {Describe(deadline)} of the request: {reason}", cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static string Describe(TimeSpan deadline) =>
@@ -181,10 +193,16 @@ public sealed partial class IssuanceRequestedHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registry not answering for offer {OfferId}; asking for redelivery: {Reason}")]
     private static partial void LogRedelivery(ILogger logger, string offerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry still not answering for dead-lettered offer {OfferId}; publishing the request again: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Registry still not answering for dead-lettered offer {OfferId}; publishing the request again: {Reason}"
+    )]
     private static partial void LogRepublished(ILogger logger, string offerId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Registry outage outlasted the deadline for offer {OfferId}; rejecting the request: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Registry outage outlasted the deadline for offer {OfferId}; rejecting the request: {Reason}"
+    )]
     private static partial void LogGaveUp(ILogger logger, string offerId, string reason);
 
     /// <summary>Thrown inside the guarded effect so the guard releases the claim and the event is redelivered.</summary>

@@ -43,16 +43,17 @@ public static partial class RegistrationNumberSyntax
     }
 
     /// <summary>How a type is named in messages.</summary>
-    public static string Describe(RegistrationNumberType type) => type switch
-    {
-        RegistrationNumberType.VatId => "VAT identification number",
-        RegistrationNumberType.LeiCode => "LEI code",
-        RegistrationNumberType.Eori => "EORI number",
-        RegistrationNumberType.TaxId => "tax ID",
-        RegistrationNumberType.Euid => "EUID",
-        RegistrationNumberType.Local => "local registration number",
-        _ => type.ToString(),
-    };
+    public static string Describe(RegistrationNumberType type) =>
+        type switch
+        {
+            RegistrationNumberType.VatId => "VAT identification number",
+            RegistrationNumberType.LeiCode => "LEI code",
+            RegistrationNumberType.Eori => "EORI number",
+            RegistrationNumberType.TaxId => "tax ID",
+            RegistrationNumberType.Euid => "EUID",
+            RegistrationNumberType.Local => "local registration number",
+            _ => type.ToString(),
+        };
 
     private static SyntaxCheckResult CheckVatId(string raw)
     {
@@ -70,12 +71,17 @@ public static partial class RegistrationNumberSyntax
         }
         if (!VatIdFormats.ByPrefix.TryGetValue(prefix, out var format))
         {
-            return SyntaxCheckResult.Invalid($"'{prefix}' is not a country prefix VIES covers; VAT identification numbers of EU member states and Northern Ireland (XI) are supported.");
+            return SyntaxCheckResult.Invalid(
+                $"'{prefix}' is not a country prefix VIES covers; VAT identification numbers of EU member states and Northern "
+                    + $"Ireland (XI) are supported."
+            );
         }
         var national = value[2..];
         if (!format.Pattern.IsMatch(national))
         {
-            return SyntaxCheckResult.Invalid($"A {prefix} VAT identification number is '{prefix}' followed by {format.Description}; '{national}' is not.");
+            return SyntaxCheckResult.Invalid(
+                $"A {prefix} VAT identification number is '{prefix}' followed by {format.Description}; '{national}' is not."
+            );
         }
         if (format.CheckDigit is { } check && !check(national))
         {
@@ -108,7 +114,9 @@ public static partial class RegistrationNumberSyntax
         var country = value[..2];
         if (!Countries.EuWithNorthernIreland.ContainsKey(country))
         {
-            return SyntaxCheckResult.Invalid($"'{country}' is not a country whose EORI numbers the EU EORI validation service covers (EU member states and XI).");
+            return SyntaxCheckResult.Invalid(
+                $"'{country}' is not a country whose EORI numbers the EU EORI validation service covers (EU member states and XI)."
+            );
         }
         return SyntaxCheckResult.Valid(new RegistrationNumber(RegistrationNumberType.Eori, value, country));
     }
@@ -121,12 +129,16 @@ public static partial class RegistrationNumberSyntax
         var match = EuidPattern().Match(value);
         if (!match.Success)
         {
-            return SyntaxCheckResult.Invalid("An EUID is a country code, the business register identifier, '.', and the registration number (e.g. DEK1101R.HRB116737).");
+            return SyntaxCheckResult.Invalid(
+                "An EUID is a country code, the business register identifier, '.', and the registration number (e.g. DEK1101R.HRB116737)."
+            );
         }
         var country = match.Groups["country"].Value.ToUpperInvariant();
         if (!Countries.Bris.Contains(country))
         {
-            return SyntaxCheckResult.Invalid($"'{country}' is not a country of the Business Registers Interconnection System (EU and EEA).");
+            return SyntaxCheckResult.Invalid(
+                $"'{country}' is not a country of the Business Registers Interconnection System (EU and EEA)."
+            );
         }
         var normalised = country + match.Groups["register"].Value.ToUpperInvariant() + "." + match.Groups["number"].Value;
         return SyntaxCheckResult.Valid(new RegistrationNumber(RegistrationNumberType.Euid, normalised, country));
@@ -137,7 +149,10 @@ public static partial class RegistrationNumberSyntax
         var value = raw.Trim();
         if (!FreeFormPattern().IsMatch(value))
         {
-            return SyntaxCheckResult.Invalid($"A {Describe(type)} consists of letters, digits and the separators space, '-', '.', '/'; it starts and ends with a letter or digit.");
+            return SyntaxCheckResult.Invalid(
+                $"A {Describe(type)} consists of letters, digits and the separators space, '-', '.', '/'; it starts and ends with a "
+                    + $"letter or digit."
+            );
         }
         return SyntaxCheckResult.Valid(new RegistrationNumber(type, value, null));
     }

@@ -14,18 +14,20 @@ public sealed class ConfiguredRegistryClient(
     IOptions<EuidRegistryOptions> euid,
     IOptions<LocalRegistryOptions> local,
     IOptions<NotaryOptions> notary,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     /// <summary>The named HttpClient of a configurable type (e.g. <c>registry-tax-id</c>).</summary>
     public static string ClientName(RegistrationNumberType type) => "registry-" + type.Slug();
 
-    public ConfigurableRegistryOptions OptionsFor(RegistrationNumberType type) => type switch
-    {
-        RegistrationNumberType.TaxId => taxId.Value,
-        RegistrationNumberType.Euid => euid.Value,
-        RegistrationNumberType.Local => local.Value,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a configurable registry type."),
-    };
+    public ConfigurableRegistryOptions OptionsFor(RegistrationNumberType type) =>
+        type switch
+        {
+            RegistrationNumberType.TaxId => taxId.Value,
+            RegistrationNumberType.Euid => euid.Value,
+            RegistrationNumberType.Local => local.Value,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a configurable registry type."),
+        };
 
     /// <summary>Whether a registry is configured for the type (otherwise: syntax only).</summary>
     public bool HasRegistry(RegistrationNumberType type) => !string.IsNullOrWhiteSpace(OptionsFor(type).Endpoint);
@@ -38,13 +40,18 @@ public sealed class ConfiguredRegistryClient(
         {
             // The Notary's own description of the syntax rule is the evidence: no registry was asked.
             var rule = new Uri(notary.Value.PublicBaseUrl.TrimEnd('/') + "/registration-numbers/" + number.Type.Slug());
-            return new RegistryCheckResult.Registered(new RegistryEvidence(rule, time.GetUtcNow(), SyntaxOnly: true), CountryCode: number.CountryCode);
+            return new RegistryCheckResult.Registered(
+                new RegistryEvidence(rule, time.GetUtcNow(), SyntaxOnly: true),
+                CountryCode: number.CountryCode
+            );
         }
 
         var registry = $"The {RegistrationNumberSyntax.Describe(number.Type)} registry";
-        var url = new Uri(settings.Endpoint
-            .Replace("{value}", Uri.EscapeDataString(number.Value), StringComparison.Ordinal)
-            .Replace("{country}", Uri.EscapeDataString(number.CountryCode ?? string.Empty), StringComparison.Ordinal));
+        var url = new Uri(
+            settings
+                .Endpoint.Replace("{value}", Uri.EscapeDataString(number.Value), StringComparison.Ordinal)
+                .Replace("{country}", Uri.EscapeDataString(number.CountryCode ?? string.Empty), StringComparison.Ordinal)
+        );
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd("application/json");
         var http = clients.CreateClient(ClientName(number.Type));
@@ -98,7 +105,11 @@ public sealed class ConfiguredRegistryClient(
                     return new RegistryCheckResult.BadGateway($"{registry} answered with a body that is not JSON.");
                 }
             }
-            return new RegistryCheckResult.Registered(new RegistryEvidence(url, time.GetUtcNow()), LegalName: name, CountryCode: number.CountryCode);
+            return new RegistryCheckResult.Registered(
+                new RegistryEvidence(url, time.GetUtcNow()),
+                LegalName: name,
+                CountryCode: number.CountryCode
+            );
         }
     }
 }

@@ -31,19 +31,26 @@ public sealed class EoriClient(HttpClient http, IOptions<EoriOptions> options, T
             if (message?.Fault is { } fault)
             {
                 // The EOS service documents no client-side fault codes: a fault is the service failing.
-                return new RegistryCheckResult.Unavailable($"The {Registry} answered with a fault ({Truncate(fault.Text)}).", RegistryHttp.RetryAfter(response, settings, time));
+                return new RegistryCheckResult.Unavailable(
+                    $"The {Registry} answered with a fault ({Truncate(fault.Text)}).",
+                    RegistryHttp.RetryAfter(response, settings, time)
+                );
             }
             if (!response.IsSuccessStatusCode)
             {
                 return RegistryHttp.UnexpectedStatus(response, Registry, settings, time);
             }
-            if (message?.Body is not { } body || body.Name.LocalName != "validateEORIResponse"
-                || body.ChildElement("return") is not { } returned)
+            if (
+                message?.Body is not { } body
+                || body.Name.LocalName != "validateEORIResponse"
+                || body.ChildElement("return") is not { } returned
+            )
             {
                 return new RegistryCheckResult.BadGateway($"The {Registry} answered with something that is not a validateEORI response.");
             }
 
-            var result = returned.Elements()
+            var result = returned
+                .Elements()
                 .Where(e => e.Name.LocalName == "result")
                 .FirstOrDefault(e => string.Equals(e.Child("eori"), number.Value, StringComparison.OrdinalIgnoreCase));
             if (result is null)
@@ -55,9 +62,14 @@ public sealed class EoriClient(HttpClient http, IOptions<EoriOptions> options, T
                 "0" => new RegistryCheckResult.Registered(
                     new RegistryEvidence(new Uri(settings.Endpoint!), time.GetUtcNow()),
                     LegalName: string.IsNullOrWhiteSpace(result.Child("name")) ? null : result.Child("name"),
-                    CountryCode: number.CountryCode),
-                "1" => new RegistryCheckResult.NotRegistered($"The {Registry} reports {number.Value} as not valid ({Truncate(result.Child("statusDescr") ?? "no description")})."),
-                var other => new RegistryCheckResult.BadGateway($"The {Registry} answered with the unknown status '{Truncate(other ?? string.Empty)}'."),
+                    CountryCode: number.CountryCode
+                ),
+                "1" => new RegistryCheckResult.NotRegistered(
+                    $"The {Registry} reports {number.Value} as not valid ({Truncate(result.Child("statusDescr") ?? "no description")})."
+                ),
+                var other => new RegistryCheckResult.BadGateway(
+                    $"The {Registry} answered with the unknown status '{Truncate(other ?? string.Empty)}'."
+                ),
             };
         }
     }

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>EU EOS EORI validation service, SOAP <c>validateEORI</c> (<c>Notary:Registries:Eori</c>).</summary>

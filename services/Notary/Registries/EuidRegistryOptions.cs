@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>EUID registry, e.g. a BRIS gateway (<c>Notary:Registries:Euid</c>); syntax only when no endpoint is set.</summary>

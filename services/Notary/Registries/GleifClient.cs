@@ -14,8 +14,12 @@ public sealed class GleifClient(HttpClient http, IOptions<GleifOptions> options,
 {
     public const string Registry = "GLEIF";
 
-    private static readonly FrozenSet<string> ValidRegistrationStatuses =
-        new[] { "ISSUED", "PENDING_TRANSFER", "PENDING_ARCHIVAL" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ValidRegistrationStatuses = new[]
+    {
+        "ISSUED",
+        "PENDING_TRANSFER",
+        "PENDING_ARCHIVAL",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public async Task<RegistryCheckResult> GetLeiRecordAsync(RegistrationNumber number, CancellationToken cancellationToken)
     {
@@ -60,15 +64,21 @@ public sealed class GleifClient(HttpClient http, IOptions<GleifOptions> options,
                 if (!ValidRegistrationStatuses.Contains(registrationStatus) || entityStatus != "ACTIVE")
                 {
                     return new RegistryCheckResult.NotRegistered(
-                        $"{Registry} lists {number.Value} with registration status {registrationStatus} and entity status {entityStatus}; it is not a valid registration.");
+                        $"{Registry} lists {number.Value} with registration status {registrationStatus} and entity status "
+                            + $"{entityStatus}; it is not a valid registration."
+                    );
                 }
 
-                var legalAddress = entity.TryGetProperty("legalAddress", out var address) && address.ValueKind == JsonValueKind.Object ? address : default;
+                var legalAddress =
+                    entity.TryGetProperty("legalAddress", out var address) && address.ValueKind == JsonValueKind.Object ? address : default;
                 return new RegistryCheckResult.Registered(
                     new RegistryEvidence(url, time.GetUtcNow()),
-                    LegalName: entity.TryGetProperty("legalName", out var legalName) && legalName.ValueKind == JsonValueKind.Object ? legalName.GetProperty("name").GetString() : null,
+                    LegalName: entity.TryGetProperty("legalName", out var legalName) && legalName.ValueKind == JsonValueKind.Object
+                        ? legalName.GetProperty("name").GetString()
+                        : null,
                     CountryCode: Text(legalAddress, "country"),
-                    SubdivisionCode: Text(legalAddress, "region"));
+                    SubdivisionCode: Text(legalAddress, "region")
+                );
             }
             catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>GLEIF API base URL, e.g. <c>https://api.gleif.org/api/v1</c> (<c>Notary:Registries:Gleif</c>).</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>Local (national) register (<c>Notary:Registries:Local</c>); syntax only when no endpoint is set.</summary>

@@ -17,7 +17,8 @@ internal static class RegistryHttp
         HttpRequestMessage request,
         string registry,
         RegistryClientOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -26,15 +27,23 @@ internal static class RegistryHttp
         }
         catch (BrokenCircuitException broken)
         {
-            return (null, new RegistryCheckResult.Unavailable(
-                $"{registry} has been failing; calls to it are suspended for a while.",
-                broken.RetryAfter ?? options.CircuitBreakDuration));
+            return (
+                null,
+                new RegistryCheckResult.Unavailable(
+                    $"{registry} has been failing; calls to it are suspended for a while.",
+                    broken.RetryAfter ?? options.CircuitBreakDuration
+                )
+            );
         }
         catch (RateLimiterRejectedException limited)
         {
-            return (null, new RegistryCheckResult.Unavailable(
-                $"Too many checks at {registry} are in progress.",
-                limited.RetryAfter ?? options.DefaultRetryAfter));
+            return (
+                null,
+                new RegistryCheckResult.Unavailable(
+                    $"Too many checks at {registry} are in progress.",
+                    limited.RetryAfter ?? options.DefaultRetryAfter
+                )
+            );
         }
         catch (TimeoutRejectedException)
         {
@@ -42,7 +51,10 @@ internal static class RegistryHttp
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            return (null, new RegistryCheckResult.BadGateway($"{registry} sent an answer larger than {RegistryResilience.MaxResponseBytes} bytes."));
+            return (
+                null,
+                new RegistryCheckResult.BadGateway($"{registry} sent an answer larger than {RegistryResilience.MaxResponseBytes} bytes.")
+            );
         }
         catch (HttpRequestException)
         {
@@ -64,9 +76,17 @@ internal static class RegistryHttp
     }
 
     /// <summary>An unavailable or unexpected status, as a result (never "not registered").</summary>
-    public static RegistryCheckResult UnexpectedStatus(HttpResponseMessage response, string registry, RegistryClientOptions options, TimeProvider time) =>
+    public static RegistryCheckResult UnexpectedStatus(
+        HttpResponseMessage response,
+        string registry,
+        RegistryClientOptions options,
+        TimeProvider time
+    ) =>
         RegistryResilience.IsTransientStatus(response.StatusCode)
-            ? new RegistryCheckResult.Unavailable($"{registry} answered {(int)response.StatusCode} {response.ReasonPhrase}.", RetryAfter(response, options, time))
+            ? new RegistryCheckResult.Unavailable(
+                $"{registry} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                RetryAfter(response, options, time)
+            )
             : new RegistryCheckResult.BadGateway($"{registry} answered with the unexpected status {(int)response.StatusCode}.");
 
     public static bool IsMediaType(HttpResponseMessage response, params string[] mediaTypes) =>

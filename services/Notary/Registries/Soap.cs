@@ -10,7 +10,8 @@ internal static class Soap
     public const string EnvelopeNamespace = "http://schemas.xmlsoap.org/soap/envelope/";
     public const string MediaType = "text/xml";
 
-    /// <summary>A request whose body is <paramref name="operation"/> in <paramref name="ns"/> with the given child elements (same namespace).</summary>
+    /// <summary>A request whose body is <paramref name="operation"/> in <paramref name="ns"/> with the given child elements (same
+    /// namespace).</summary>
     public static HttpContent Request(string ns, string operation, params (string Name, string Value)[] children)
     {
         var text = new StringBuilder();
@@ -40,12 +41,15 @@ internal static class Soap
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = RegistryResilience.MaxResponseBytes,
-            });
+            using var reader = XmlReader.Create(
+                new StringReader(xml),
+                new XmlReaderSettings
+                {
+                    DtdProcessing = DtdProcessing.Prohibit,
+                    XmlResolver = null,
+                    MaxCharactersInDocument = RegistryResilience.MaxResponseBytes,
+                }
+            );
             document = XDocument.Load(reader);
         }
         catch (XmlException)
@@ -63,9 +67,13 @@ internal static class Soap
         if (payload.Name == soap + "Fault")
         {
             // SOAP 1.1 fault children are unqualified.
-            return new SoapMessage(null, new SoapFault(
-                payload.Element("faultcode")?.Value.Trim() ?? string.Empty,
-                payload.Element("faultstring")?.Value.Trim() ?? string.Empty));
+            return new SoapMessage(
+                null,
+                new SoapFault(
+                    payload.Element("faultcode")?.Value.Trim() ?? string.Empty,
+                    payload.Element("faultstring")?.Value.Trim() ?? string.Empty
+                )
+            );
         }
         return new SoapMessage(payload, null);
     }

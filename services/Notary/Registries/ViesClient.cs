@@ -14,12 +14,18 @@ public sealed class ViesClient(HttpClient http, IOptions<ViesOptions> options, T
     public const string TypesNamespace = "urn:ec.europa.eu:taxud:vies:services:checkVat:types";
 
     /// <summary>Faults that mean VIES or a member state is busy or down: retried, then 503.</summary>
-    public static FrozenSet<string> TransientFaults { get; } = new[]
-    {
-        "SERVICE_UNAVAILABLE", "MS_UNAVAILABLE", "TIMEOUT", "SERVER_BUSY",
-        "GLOBAL_MAX_CONCURRENT_REQ", "GLOBAL_MAX_CONCURRENT_REQ_TIME",
-        "MS_MAX_CONCURRENT_REQ", "MS_MAX_CONCURRENT_REQ_TIME",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> TransientFaults { get; } =
+        new[]
+        {
+            "SERVICE_UNAVAILABLE",
+            "MS_UNAVAILABLE",
+            "TIMEOUT",
+            "SERVER_BUSY",
+            "GLOBAL_MAX_CONCURRENT_REQ",
+            "GLOBAL_MAX_CONCURRENT_REQ_TIME",
+            "MS_MAX_CONCURRENT_REQ",
+            "MS_MAX_CONCURRENT_REQ_TIME",
+        }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Faults where VIES refuses to answer for us or for this number: 503, not retried.</summary>
     public static FrozenSet<string> RefusalFaults { get; } = new[] { "IP_BLOCKED", "VAT_BLOCKED" }.ToFrozenSet(StringComparer.Ordinal);
@@ -61,8 +67,11 @@ public sealed class ViesClient(HttpClient http, IOptions<ViesOptions> options, T
             }
 
             var valid = body.Child("valid");
-            if (body.Child("countryCode") != prefix || body.Child("vatNumber") is not { } answeredNumber
-                || !string.Equals(answeredNumber, national, StringComparison.OrdinalIgnoreCase))
+            if (
+                body.Child("countryCode") != prefix
+                || body.Child("vatNumber") is not { } answeredNumber
+                || !string.Equals(answeredNumber, national, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 return new RegistryCheckResult.BadGateway($"{Registry} answered about a different VAT number than the one asked.");
             }
@@ -71,8 +80,11 @@ public sealed class ViesClient(HttpClient http, IOptions<ViesOptions> options, T
                 "true" => new RegistryCheckResult.Registered(
                     new RegistryEvidence(new Uri(settings.Endpoint!), time.GetUtcNow()),
                     LegalName: Meaningful(body.Child("name")),
-                    CountryCode: number.CountryCode),
-                "false" => new RegistryCheckResult.NotRegistered($"{Registry} reports {number.Value} as not a valid VAT identification number."),
+                    CountryCode: number.CountryCode
+                ),
+                "false" => new RegistryCheckResult.NotRegistered(
+                    $"{Registry} reports {number.Value} as not a valid VAT identification number."
+                ),
                 _ => new RegistryCheckResult.BadGateway($"{Registry} answered without a valid true/false."),
             };
         }
@@ -87,7 +99,10 @@ public sealed class ViesClient(HttpClient http, IOptions<ViesOptions> options, T
         }
         if (TransientFaults.Contains(code))
         {
-            return new RegistryCheckResult.Unavailable($"{Registry} cannot check the number now ({code}).", RegistryHttp.RetryAfter(response, settings, time));
+            return new RegistryCheckResult.Unavailable(
+                $"{Registry} cannot check the number now ({code}).",
+                RegistryHttp.RetryAfter(response, settings, time)
+            );
         }
         if (RefusalFaults.Contains(code))
         {
@@ -99,7 +114,10 @@ public sealed class ViesClient(HttpClient http, IOptions<ViesOptions> options, T
     /// <summary>For the retry and circuit-breaker predicates: is this VIES answer a transient fault?</summary>
     internal static async ValueTask<bool> IsTransientResponse(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (RegistryResilience.IsTransientStatus(response.StatusCode) && RegistryHttp.IsMediaType(response, "text/xml", "application/soap+xml", "application/xml"))
+        if (
+            RegistryResilience.IsTransientStatus(response.StatusCode)
+            && RegistryHttp.IsMediaType(response, "text/xml", "application/soap+xml", "application/xml")
+        )
         {
             // A SOAP fault travels as HTTP 500: only the busy/unavailable family is transient.
             await response.Content.LoadIntoBufferAsync(RegistryResilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.ServiceDefaults;
-
 namespace GaiaX.Oid4vc.Notary.Registries;
 
 /// <summary>EU VIES, SOAP <c>checkVat</c> (<c>Notary:Registries:Vies</c>).</summary>

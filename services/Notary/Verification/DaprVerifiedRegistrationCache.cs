@@ -10,8 +10,11 @@ namespace GaiaX.Oid4vc.Notary.Verification;
 /// <see cref="NotaryOptions.VerifiedResultTimeToLive"/>, so every Notary replica reuses them. The
 /// cache only saves registry calls: a state store that fails is logged and the registry is asked.
 /// </summary>
-public sealed partial class DaprVerifiedRegistrationCache(IDaprStateStore state, IOptions<NotaryOptions> options, ILogger<DaprVerifiedRegistrationCache> logger)
-    : IVerifiedRegistrationCache
+public sealed partial class DaprVerifiedRegistrationCache(
+    IDaprStateStore state,
+    IOptions<NotaryOptions> options,
+    ILogger<DaprVerifiedRegistrationCache> logger
+) : IVerifiedRegistrationCache
 {
     public async Task<RegistryCheckResult.Registered?> GetAsync(RegistrationNumber number, CancellationToken cancellationToken)
     {
@@ -39,7 +42,9 @@ public sealed partial class DaprVerifiedRegistrationCache(IDaprStateStore state,
         }
         try
         {
-            await state.SaveAsync(Key(number), CachedRegistration.From(result), options.Value.VerifiedResultTimeToLive, cancellationToken).ConfigureAwait(false);
+            await state
+                .SaveAsync(Key(number), CachedRegistration.From(result), options.Value.VerifiedResultTimeToLive, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -54,15 +59,30 @@ public sealed partial class DaprVerifiedRegistrationCache(IDaprStateStore state,
         return "registration-number:" + number.Type.Slug() + ":" + number.Value;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "State store unavailable for the registration cache ({Number}); asking the registry")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "State store unavailable for the registration cache ({Number}); asking the registry"
+    )]
     private static partial void LogStateStoreFailure(ILogger logger, Exception exception, string number);
 
-    internal sealed record CachedRegistration(string EvidenceUrl, DateTimeOffset ExecutionDate, string? LegalName, string? CountryCode, string? SubdivisionCode)
+    internal sealed record CachedRegistration(
+        string EvidenceUrl,
+        DateTimeOffset ExecutionDate,
+        string? LegalName,
+        string? CountryCode,
+        string? SubdivisionCode
+    )
     {
-        public static CachedRegistration From(RegistryCheckResult.Registered result) => new(
-            result.Evidence.Url.AbsoluteUri, result.Evidence.ExecutionDate, result.LegalName, result.CountryCode, result.SubdivisionCode);
+        public static CachedRegistration From(RegistryCheckResult.Registered result) =>
+            new(
+                result.Evidence.Url.AbsoluteUri,
+                result.Evidence.ExecutionDate,
+                result.LegalName,
+                result.CountryCode,
+                result.SubdivisionCode
+            );
 
-        public RegistryCheckResult.Registered ToResult() => new(
-            new RegistryEvidence(new Uri(EvidenceUrl), ExecutionDate), LegalName, CountryCode, SubdivisionCode);
+        public RegistryCheckResult.Registered ToResult() =>
+            new(new RegistryEvidence(new Uri(EvidenceUrl), ExecutionDate), LegalName, CountryCode, SubdivisionCode);
     }
 }

@@ -1,6 +1,5 @@
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
-using Microsoft.Extensions.Logging;
 
 namespace GaiaX.Oid4vc.Notary.Verification;
 
@@ -14,7 +13,8 @@ public sealed partial class RegistrationNumberVerifier(
     GleifClient gleif,
     ConfiguredRegistryClient configured,
     IVerifiedRegistrationCache cache,
-    ILogger<RegistrationNumberVerifier> logger)
+    ILogger<RegistrationNumberVerifier> logger
+)
 {
     public async Task<VerificationOutcome> VerifyAsync(RegistrationNumberType type, string? value, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
-using Microsoft.Extensions.Logging;
 
 namespace GaiaX.Oid4vc.Notary.Verification;
 

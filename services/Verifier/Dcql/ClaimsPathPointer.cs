@@ -102,7 +102,9 @@ public sealed class ClaimsPathPointer : IEquatable<ClaimsPathPointer>
                 }
                 else
                 {
-                    text.Append('[').Append(component.Index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*").Append(']');
+                    text.Append('[')
+                        .Append(component.Index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "*")
+                        .Append(']');
                 }
             }
             return text.ToString();

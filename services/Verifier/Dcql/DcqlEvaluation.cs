@@ -4,4 +4,5 @@ namespace GaiaX.Oid4vc.Verifier.Dcql;
 public sealed record DcqlEvaluation(
     bool IsSatisfied,
     IReadOnlyList<DcqlViolation> Violations,
-    IReadOnlyDictionary<string, IReadOnlyList<PresentedCredential>> Accepted);
+    IReadOnlyDictionary<string, IReadOnlyList<PresentedCredential>> Accepted
+);

@@ -24,13 +24,25 @@ public sealed class DcqlEvaluator
             var credentialQuery = query.Find(id);
             if (credentialQuery is null)
             {
-                violations.Add(new(id, DcqlViolationCodes.UnknownCredentialQuery, $"vp_token holds '{id}', which is not a credential query id of the request"));
+                violations.Add(
+                    new(
+                        id,
+                        DcqlViolationCodes.UnknownCredentialQuery,
+                        $"vp_token holds '{id}', which is not a credential query id of the request"
+                    )
+                );
                 fatal = true;
                 continue;
             }
             if (credentials.Count > 1 && !credentialQuery.Multiple)
             {
-                violations.Add(new(id, DcqlViolationCodes.TooManyPresentations, $"'{id}' holds {credentials.Count} presentations but the credential query does not allow multiple"));
+                violations.Add(
+                    new(
+                        id,
+                        DcqlViolationCodes.TooManyPresentations,
+                        $"'{id}' holds {credentials.Count} presentations but the credential query does not allow multiple"
+                    )
+                );
                 fatal = true;
                 continue;
             }
@@ -54,7 +66,11 @@ public sealed class DcqlEvaluator
         return new DcqlEvaluation(satisfied, violations, accepted);
     }
 
-    private static bool CheckCredentialSelection(DcqlQuery query, Dictionary<string, IReadOnlyList<PresentedCredential>> accepted, List<DcqlViolation> violations)
+    private static bool CheckCredentialSelection(
+        DcqlQuery query,
+        Dictionary<string, IReadOnlyList<PresentedCredential>> accepted,
+        List<DcqlViolation> violations
+    )
     {
         if (query.CredentialSets is null)
         {
@@ -62,7 +78,13 @@ public sealed class DcqlEvaluator
             var missing = query.Credentials.Where(c => !accepted.ContainsKey(c.Id)).ToList();
             foreach (var credential in missing.Where(c => violations.All(v => v.CredentialQueryId != c.Id)))
             {
-                violations.Add(new(credential.Id, DcqlViolationCodes.CredentialMissing, $"no valid presentation for credential query '{credential.Id}'"));
+                violations.Add(
+                    new(
+                        credential.Id,
+                        DcqlViolationCodes.CredentialMissing,
+                        $"no valid presentation for credential query '{credential.Id}'"
+                    )
+                );
             }
             return missing.Count == 0;
         }
@@ -79,8 +101,13 @@ public sealed class DcqlEvaluator
             {
                 satisfied = false;
                 var options = string.Join(" or ", set.Options.Select(o => "[" + string.Join(", ", o) + "]"));
-                violations.Add(new(string.Join(",", set.Options.SelectMany(o => o).Distinct()), DcqlViolationCodes.CredentialSetUnsatisfied,
-                    $"required credential_sets[{i}] is not satisfied: expected valid presentations for {options}"));
+                violations.Add(
+                    new(
+                        string.Join(",", set.Options.SelectMany(o => o).Distinct()),
+                        DcqlViolationCodes.CredentialSetUnsatisfied,
+                        $"required credential_sets[{i}] is not satisfied: expected valid presentations for {options}"
+                    )
+                );
             }
         }
         return satisfied;
@@ -91,24 +118,56 @@ public sealed class DcqlEvaluator
         var id = query.Id;
         if (credential.Format != query.Format)
         {
-            violations.Add(new(id, DcqlViolationCodes.FormatMismatch, $"'{id}' requests format {query.Format} but a {credential.Format} presentation was sent"));
+            violations.Add(
+                new(
+                    id,
+                    DcqlViolationCodes.FormatMismatch,
+                    $"'{id}' requests format {query.Format} but a {credential.Format} presentation was sent"
+                )
+            );
             return;
         }
-        if (query.Meta.VctValues is { } vctValues && (credential.Vct is null || !vctValues.Contains(credential.Vct, StringComparer.Ordinal)))
+        if (
+            query.Meta.VctValues is { } vctValues
+            && (credential.Vct is null || !vctValues.Contains(credential.Vct, StringComparer.Ordinal))
+        )
         {
-            violations.Add(new(id, DcqlViolationCodes.VctMismatch, $"'{id}' accepts vct {string.Join(", ", vctValues)} but the credential has vct '{credential.Vct}'"));
+            violations.Add(
+                new(
+                    id,
+                    DcqlViolationCodes.VctMismatch,
+                    $"'{id}' accepts vct {string.Join(", ", vctValues)} but the credential has vct '{credential.Vct}'"
+                )
+            );
         }
-        if (query.Meta.TypeValues is { } typeValues && !typeValues.Any(alternative => alternative.All(t => credential.Types.Contains(t, StringComparer.Ordinal))))
+        if (
+            query.Meta.TypeValues is { } typeValues
+            && !typeValues.Any(alternative => alternative.All(t => credential.Types.Contains(t, StringComparer.Ordinal)))
+        )
         {
-            violations.Add(new(id, DcqlViolationCodes.TypeMismatch, $"'{id}': the credential types [{string.Join(", ", credential.Types)}] match none of the type_values alternatives"));
+            violations.Add(
+                new(
+                    id,
+                    DcqlViolationCodes.TypeMismatch,
+                    $"'{id}': the credential types [{string.Join(", ", credential.Types)}] match none of the type_values alternatives"
+                )
+            );
         }
         if (query.RequireCryptographicHolderBinding && !credential.HolderBound)
         {
-            violations.Add(new(id, DcqlViolationCodes.HolderBindingMissing, $"'{id}' requires a presentation with cryptographic holder binding"));
+            violations.Add(
+                new(id, DcqlViolationCodes.HolderBindingMissing, $"'{id}' requires a presentation with cryptographic holder binding")
+            );
         }
         if (query.TrustedAuthorities is { } authorities && !authorities.Any(a => MatchesAuthority(a, credential)))
         {
-            violations.Add(new(id, DcqlViolationCodes.UntrustedAuthority, $"'{id}': the credential's issuer is certified by none of the trusted_authorities"));
+            violations.Add(
+                new(
+                    id,
+                    DcqlViolationCodes.UntrustedAuthority,
+                    $"'{id}': the credential's issuer is certified by none of the trusted_authorities"
+                )
+            );
         }
         CheckClaims(query, credential, violations);
     }
@@ -147,17 +206,26 @@ public sealed class DcqlEvaluator
         }
         if (claim.Values is { } values && !selected.Any(element => values.Any(value => ValueEquals(element, value))))
         {
-            return new(queryId, DcqlViolationCodes.ClaimValueNotAllowed, $"'{queryId}': claim {claim.Path.Display} has a value the query does not allow");
+            return new(
+                queryId,
+                DcqlViolationCodes.ClaimValueNotAllowed,
+                $"'{queryId}': claim {claim.Path.Display} has a value the query does not allow"
+            );
         }
         return null;
     }
 
     /// <summary>Type and value must both match exactly (§6.3).</summary>
-    public static bool ValueEquals(JsonElement claim, JsonElement expected) => (claim.ValueKind, expected.ValueKind) switch
-    {
-        (JsonValueKind.String, JsonValueKind.String) => string.Equals(claim.GetString(), expected.GetString(), StringComparison.Ordinal),
-        (JsonValueKind.True, JsonValueKind.True) or (JsonValueKind.False, JsonValueKind.False) => true,
-        (JsonValueKind.Number, JsonValueKind.Number) => claim.TryGetInt64(out var a) && expected.TryGetInt64(out var b) && a == b,
-        _ => false,
-    };
+    public static bool ValueEquals(JsonElement claim, JsonElement expected) =>
+        (claim.ValueKind, expected.ValueKind) switch
+        {
+            (JsonValueKind.String, JsonValueKind.String) => string.Equals(
+                claim.GetString(),
+                expected.GetString(),
+                StringComparison.Ordinal
+            ),
+            (JsonValueKind.True, JsonValueKind.True) or (JsonValueKind.False, JsonValueKind.False) => true,
+            (JsonValueKind.Number, JsonValueKind.Number) => claim.TryGetInt64(out var a) && expected.TryGetInt64(out var b) && a == b,
+            _ => false,
+        };
 }

@@ -217,7 +217,9 @@ public sealed class DcqlQueryParser
             if (!TrustedAuthorityTypes.Supported.Contains(typeName))
             {
                 // The verifier would not be able to honour the constraint, so it must not accept it silently.
-                errors.Add($"{here}.type: '{typeName}' is not supported; supported types: {string.Join(", ", TrustedAuthorityTypes.Supported)}");
+                errors.Add(
+                    $"{here}.type: '{typeName}' is not supported; supported types: {string.Join(", ", TrustedAuthorityTypes.Supported)}"
+                );
                 continue;
             }
             if (values is not null)
@@ -265,7 +267,14 @@ public sealed class DcqlQueryParser
             {
                 errors.Add($"{here}.path: {path} is requested more than once in this credential query");
             }
-            result.Add(new ClaimsQuery { Id = id, Path = path, Values = values });
+            result.Add(
+                new ClaimsQuery
+                {
+                    Id = id,
+                    Path = path,
+                    Values = values,
+                }
+            );
         }
         return result;
     }
@@ -338,7 +347,12 @@ public sealed class DcqlQueryParser
         return values;
     }
 
-    private static List<IReadOnlyList<string>>? ParseClaimSets(JsonElement json, IReadOnlyList<ClaimsQuery>? claims, string at, List<string> errors)
+    private static List<IReadOnlyList<string>>? ParseClaimSets(
+        JsonElement json,
+        IReadOnlyList<ClaimsQuery>? claims,
+        string at,
+        List<string> errors
+    )
     {
         if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0)
         {
@@ -375,7 +389,11 @@ public sealed class DcqlQueryParser
         foreach (var (item, here) in items)
         {
             var required = OptionalBoolean(item, "required", here, errors) ?? true;
-            if (!item.TryGetProperty("options", out var optionsJson) || optionsJson.ValueKind != JsonValueKind.Array || optionsJson.GetArrayLength() == 0)
+            if (
+                !item.TryGetProperty("options", out var optionsJson)
+                || optionsJson.ValueKind != JsonValueKind.Array
+                || optionsJson.GetArrayLength() == 0
+            )
             {
                 errors.Add($"{here}.options: is required and must be a non-empty array of non-empty arrays of credential query ids");
                 continue;
@@ -468,7 +486,11 @@ public sealed class DcqlQueryParser
 
     private static List<string>? NonEmptyStringArray(JsonElement json, string at, List<string> errors)
     {
-        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() == 0 || json.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        if (
+            json.ValueKind != JsonValueKind.Array
+            || json.GetArrayLength() == 0
+            || json.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String)
+        )
         {
             errors.Add($"{at}: must be a non-empty array of strings");
             return null;

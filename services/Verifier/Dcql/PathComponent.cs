@@ -23,5 +23,6 @@ public readonly record struct PathComponent
 
     public static PathComponent Wildcard { get; }
 
-    public override string ToString() => Key is not null ? JsonSerializer.Serialize(Key) : Index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+    public override string ToString() =>
+        Key is not null ? JsonSerializer.Serialize(Key) : Index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 }

@@ -66,7 +66,11 @@ internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
     }
 
     private static OptionsValidationException Invalid(string member, string message) =>
-        new(VerifierOptions.SectionName, typeof(VerifierOptions), [$"Setting '{VerifierOptions.SectionName}:X509:{member}' is invalid: {message}"]);
+        new(
+            VerifierOptions.SectionName,
+            typeof(VerifierOptions),
+            [$"Setting '{VerifierOptions.SectionName}:X509:{member}' is invalid: {message}"]
+        );
 
     /// <summary>The dNSName entries of the certificate's Subject Alternative Name extension.</summary>
     public static IReadOnlyList<string> DnsNames(X509Certificate2 certificate) =>

@@ -20,11 +20,18 @@ public sealed class HolderKeyResolver(IJwsKeyResolver others) : IJwsKeyResolver
         var did = hash < 0 ? kid : kid[..hash];
         if (!DidJwk.TryDecode(did, out var jwk))
         {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidDid, "The kid is not a did:jwk with a base64url JSON Web Key."));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.InvalidDid,
+                    "The kid is not a did:jwk with a base64url JSON Web Key."
+                )
+            );
         }
         var key = Jwk.ParsePublic(jwk);
-        return ValueTask.FromResult(key.Succeeded
-            ? VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { Controller = did, KeyId = kid })
-            : VerificationResult<ResolvedKey>.Fail(key.Error));
+        return ValueTask.FromResult(
+            key.Succeeded
+                ? VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { Controller = did, KeyId = kid })
+                : VerificationResult<ResolvedKey>.Fail(key.Error)
+        );
     }
 }

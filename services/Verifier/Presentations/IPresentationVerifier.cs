@@ -7,5 +7,9 @@ public interface IPresentationVerifier
 {
     string Format { get; }
 
-    Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken);
+    Task<PresentationVerificationResult> VerifyAsync(
+        JsonElement presentation,
+        PresentationExpectations expectations,
+        CancellationToken cancellationToken
+    );
 }

@@ -23,7 +23,12 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
     private readonly VpJwtVerifier _presentations;
     private readonly TrustedIssuerList _trustedIssuers;
 
-    public JwtVcPresentationVerifier(VcJwtVerifier credentials, HolderKeyResolver holders, TrustedIssuerList trustedIssuers, TimeProvider time)
+    public JwtVcPresentationVerifier(
+        VcJwtVerifier credentials,
+        HolderKeyResolver holders,
+        TrustedIssuerList trustedIssuers,
+        TimeProvider time
+    )
     {
         _credentials = credentials;
         _trustedIssuers = trustedIssuers;
@@ -32,12 +37,19 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
 
     public string Format => CredentialFormats.JwtVcJson;
 
-    public async Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken)
+    public async Task<PresentationVerificationResult> VerifyAsync(
+        JsonElement presentation,
+        PresentationExpectations expectations,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(expectations);
         if (presentation.ValueKind != JsonValueKind.String)
         {
-            return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "a jwt_vc_json presentation is a VP-JWT string");
+            return PresentationVerificationResult.Fail(
+                PresentationFailureCodes.InvalidPresentation,
+                "a jwt_vc_json presentation is a VP-JWT string"
+            );
         }
         var token = presentation.GetString()!;
 
@@ -65,7 +77,10 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
         var vp = verified.Value;
         if (vp.Credentials.Count == 0)
         {
-            return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "the VP-JWT holds no verifiableCredential");
+            return PresentationVerificationResult.Fail(
+                PresentationFailureCodes.InvalidPresentation,
+                "the VP-JWT holds no verifiableCredential"
+            );
         }
         // The VP's signature proves possession of the presenter's key only: each credential must be
         // bound to that key or DID, or it is someone else's credential (OpenID4VP 1.0 §14.1.2).
@@ -76,10 +91,15 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
             switch (holderBinding.Outcome)
             {
                 case HolderBindingOutcome.Mismatch:
-                    return PresentationVerificationResult.Fail(PresentationFailureCodes.HolderBindingMismatch, $"verifiableCredential[{i}]: {holderBinding.Reason}");
+                    return PresentationVerificationResult.Fail(
+                        PresentationFailureCodes.HolderBindingMismatch,
+                        $"verifiableCredential[{i}]: {holderBinding.Reason}"
+                    );
                 case HolderBindingOutcome.Unbound when expectations.RequireHolderBinding:
-                    return PresentationVerificationResult.Fail(PresentationFailureCodes.HolderBindingMissing,
-                        $"verifiableCredential[{i}]: {holderBinding.Reason}, so it cannot be presented with cryptographic holder binding");
+                    return PresentationVerificationResult.Fail(
+                        PresentationFailureCodes.HolderBindingMissing,
+                        $"verifiableCredential[{i}]: {holderBinding.Reason}, so it cannot be presented with cryptographic holder binding"
+                    );
             }
             var bound = holderBinding.Outcome == HolderBindingOutcome.Bound;
             credentials.Add(Credential(vp.Credentials[i], bound ? vp.Holder : null));
@@ -91,21 +111,25 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
     {
         var untrusted = credentials.FirstOrDefault(c => !_trustedIssuers.Allows(c.Issuer));
         return untrusted is not null
-            ? PresentationVerificationResult.Fail(PresentationFailureCodes.UntrustedIssuer, $"issuer '{untrusted.Issuer}' is not on the trusted issuer list")
+            ? PresentationVerificationResult.Fail(
+                PresentationFailureCodes.UntrustedIssuer,
+                $"issuer '{untrusted.Issuer}' is not on the trusted issuer list"
+            )
             : new PresentationVerificationResult(new VerifiedPresentation(credentials), null, null);
     }
 
-    private static PresentedCredential Credential(VerifiedCredential credential, string? holder) => new()
-    {
-        Format = CredentialFormats.JwtVcJson,
-        Raw = credential.Jws.Compact,
-        Claims = credential.Jws.Payload.Clone(),
-        Types = TypesOf(credential.Jws.Payload),
-        Issuer = credential.Issuer,
-        HolderBound = holder is not null,
-        Holder = holder,
-        AuthorityKeyIdentifiers = AuthorityKeyIdentifiers(credential.Key.CertificateChain),
-    };
+    private static PresentedCredential Credential(VerifiedCredential credential, string? holder) =>
+        new()
+        {
+            Format = CredentialFormats.JwtVcJson,
+            Raw = credential.Jws.Compact,
+            Claims = credential.Jws.Payload.Clone(),
+            Types = TypesOf(credential.Jws.Payload),
+            Issuer = credential.Issuer,
+            HolderBound = holder is not null,
+            Holder = holder,
+            AuthorityKeyIdentifiers = AuthorityKeyIdentifiers(credential.Key.CertificateChain),
+        };
 
     /// <summary>Whether the token's header says it is a credential rather than a presentation.</summary>
     private static bool IsCredential(string token)
@@ -119,8 +143,10 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
         {
             var (document, _) = JsonRequestBody.Parse(Base64Url.DecodeFromChars(token.AsSpan(0, dot)));
             using var header = document;
-            return header is not null && header.RootElement.ValueKind == JsonValueKind.Object
-                && header.RootElement.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String
+            return header is not null
+                && header.RootElement.ValueKind == JsonValueKind.Object
+                && header.RootElement.TryGetProperty("typ", out var typ)
+                && typ.ValueKind == JsonValueKind.String
                 && JwsPolicy.VcJwt.AllowedTypes.Contains(typ.GetString()!);
         }
         catch (Exception e) when (e is FormatException or JsonException)
@@ -138,9 +164,11 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
     /// </summary>
     private static IReadOnlyList<string> TypesOf(JsonElement credential) => JsonLdTypes.Expand(credential, ContextLoader);
 
-    /// <summary>Base64url key identifiers of the authorities in a validated chain (DCQL <c>trusted_authorities</c> type <c>aki</c>).</summary>
+    /// <summary>Base64url key identifiers of the authorities in a validated chain (DCQL <c>trusted_authorities</c> type
+    /// <c>aki</c>).</summary>
     internal static List<string> AuthorityKeyIdentifiers(IReadOnlyList<X509Certificate2> chain) =>
-        chain.Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
+        chain
+            .Select(c => c.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier)
             .Where(k => k is not null)
             .Select(k => Base64Url.EncodeToString(k!.Value.Span))
             .ToList();

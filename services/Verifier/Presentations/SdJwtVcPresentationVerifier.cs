@@ -13,16 +13,28 @@ namespace GaiaX.Oid4vc.Verifier.Presentations;
 /// identifier, the request <c>nonce</c>, a recent <c>iat</c> and <c>sd_hash</c>; then the
 /// <c>transaction_data_hashes</c> the request asked for.
 /// </summary>
-public sealed class SdJwtVcPresentationVerifier(SdJwtVerifier verifier, IJwsKeyResolver issuers, TrustedIssuerList trustedIssuers, TimeProvider time) : IPresentationVerifier
+public sealed class SdJwtVcPresentationVerifier(
+    SdJwtVerifier verifier,
+    IJwsKeyResolver issuers,
+    TrustedIssuerList trustedIssuers,
+    TimeProvider time
+) : IPresentationVerifier
 {
     public string Format => CredentialFormats.SdJwtVc;
 
-    public async Task<PresentationVerificationResult> VerifyAsync(JsonElement presentation, PresentationExpectations expectations, CancellationToken cancellationToken)
+    public async Task<PresentationVerificationResult> VerifyAsync(
+        JsonElement presentation,
+        PresentationExpectations expectations,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(expectations);
         if (presentation.ValueKind != JsonValueKind.String)
         {
-            return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidPresentation, "a dc+sd-jwt presentation is an SD-JWT string");
+            return PresentationVerificationResult.Fail(
+                PresentationFailureCodes.InvalidPresentation,
+                "a dc+sd-jwt presentation is an SD-JWT string"
+            );
         }
         var text = presentation.GetString()!;
         var options = new SdJwtVerificationOptions
@@ -34,23 +46,39 @@ public sealed class SdJwtVcPresentationVerifier(SdJwtVerifier verifier, IJwsKeyR
         var verified = await verifier.VerifyAsync(text, options, cancellationToken).ConfigureAwait(false);
         if (!verified.Succeeded)
         {
-            return PresentationVerificationResult.Fail(await CodeForAsync(verified.Error, text, cancellationToken).ConfigureAwait(false), verified.Error.Message);
+            return PresentationVerificationResult.Fail(
+                await CodeForAsync(verified.Error, text, cancellationToken).ConfigureAwait(false),
+                verified.Error.Message
+            );
         }
 
         var sd = verified.Value;
         var issuer = sd.IssuerJwt.PayloadString("iss");
         if (!trustedIssuers.Allows(issuer))
         {
-            return PresentationVerificationResult.Fail(PresentationFailureCodes.UntrustedIssuer, $"issuer '{issuer}' is not on the trusted issuer list");
+            return PresentationVerificationResult.Fail(
+                PresentationFailureCodes.UntrustedIssuer,
+                $"issuer '{issuer}' is not on the trusted issuer list"
+            );
         }
         if (expectations.TransactionDataHashes is { Count: > 0 } expected)
         {
-            var returned = sd.KeyBinding is { } kb && kb.Payload.TryGetProperty("transaction_data_hashes", out var hashes) && hashes.ValueKind == JsonValueKind.Array
-                ? hashes.EnumerateArray().Where(h => h.ValueKind == JsonValueKind.String).Select(h => h.GetString()!).ToHashSet(StringComparer.Ordinal)
-                : [];
+            var returned =
+                sd.KeyBinding is { } kb
+                && kb.Payload.TryGetProperty("transaction_data_hashes", out var hashes)
+                && hashes.ValueKind == JsonValueKind.Array
+                    ? hashes
+                        .EnumerateArray()
+                        .Where(h => h.ValueKind == JsonValueKind.String)
+                        .Select(h => h.GetString()!)
+                        .ToHashSet(StringComparer.Ordinal)
+                    : [];
             if (!expected.All(returned.Contains))
             {
-                return PresentationVerificationResult.Fail(PresentationFailureCodes.InvalidTransactionData, "the Key Binding JWT does not return the hashes of the request's transaction_data");
+                return PresentationVerificationResult.Fail(
+                    PresentationFailureCodes.InvalidTransactionData,
+                    "the Key Binding JWT does not return the hashes of the request's transaction_data"
+                );
             }
         }
 
@@ -63,20 +91,23 @@ public sealed class SdJwtVcPresentationVerifier(SdJwtVerifier verifier, IJwsKeyR
         claims.Remove("cnf");
         using var document = JsonDocument.Parse(claims.ToJsonString());
         var presented = text.EndsWith('~') ? text : text[..(text.LastIndexOf('~') + 1)];
-        return new PresentationVerificationResult(new VerifiedPresentation(
-        [
-            new PresentedCredential
-            {
-                Format = CredentialFormats.SdJwtVc,
-                Raw = presented,
-                Claims = document.RootElement.Clone(),
-                Vct = sd.IssuerJwt.PayloadString("vct"),
-                Issuer = issuer,
-                HolderBound = sd.KeyBinding is not null,
-                Holder = holder,
-                AuthorityKeyIdentifiers = JwtVcPresentationVerifier.AuthorityKeyIdentifiers(sd.IssuerKey.CertificateChain),
-            },
-        ]), null, null);
+        return new PresentationVerificationResult(
+            new VerifiedPresentation([
+                new PresentedCredential
+                {
+                    Format = CredentialFormats.SdJwtVc,
+                    Raw = presented,
+                    Claims = document.RootElement.Clone(),
+                    Vct = sd.IssuerJwt.PayloadString("vct"),
+                    Issuer = issuer,
+                    HolderBound = sd.KeyBinding is not null,
+                    Holder = holder,
+                    AuthorityKeyIdentifiers = JwtVcPresentationVerifier.AuthorityKeyIdentifiers(sd.IssuerKey.CertificateChain),
+                },
+            ]),
+            null,
+            null
+        );
     }
 
     /// <summary>
@@ -87,11 +118,15 @@ public sealed class SdJwtVcPresentationVerifier(SdJwtVerifier verifier, IJwsKeyR
     {
         switch (error.Reason)
         {
-            case VerificationFailure.NonceMismatch or VerificationFailure.AudienceMismatch or VerificationFailure.SdHashMismatch or VerificationFailure.KeyBindingMissing:
+            case VerificationFailure.NonceMismatch
+            or VerificationFailure.AudienceMismatch
+            or VerificationFailure.SdHashMismatch
+            or VerificationFailure.KeyBindingMissing:
                 return FailureCodes.ForPresentation(error.Reason);
             case VerificationFailure.InvalidSignature or VerificationFailure.IssuedAtInvalid:
                 var issuerJwt = presentation[..Math.Max(0, presentation.IndexOf('~', StringComparison.Ordinal))];
-                var issuerOnly = await Jws.VerifyAsync(issuerJwt, JwsPolicy.SdJwtVc, issuers, time, cancellationToken).ConfigureAwait(false);
+                var issuerOnly = await Jws.VerifyAsync(issuerJwt, JwsPolicy.SdJwtVc, issuers, time, cancellationToken)
+                    .ConfigureAwait(false);
                 return issuerOnly.Succeeded ? FailureCodes.ForPresentation(error.Reason) : FailureCodes.ForCredential(error.Reason);
             default:
                 return FailureCodes.ForCredential(error.Reason);

@@ -7,40 +7,62 @@ namespace GaiaX.Oid4vc.Verifier.Presentations;
 public sealed class TrustedIssuerList(IOptions<VerifierOptions> options)
 {
     public bool Allows(string? issuer) =>
-        options.Value.Trust.TrustedIssuers.Count == 0 || (issuer is not null && options.Value.Trust.TrustedIssuers.Contains(issuer, StringComparer.Ordinal));
+        options.Value.Trust.TrustedIssuers.Count == 0
+        || (issuer is not null && options.Value.Trust.TrustedIssuers.Contains(issuer, StringComparer.Ordinal));
 }
 
 /// <summary>Maps the credential core's refusal reasons to the Verifier's reason codes.</summary>
 internal static class FailureCodes
 {
     /// <summary>A refusal of a credential (issuer-signed): trust, signature, validity.</summary>
-    public static string ForCredential(VerificationFailure reason) => reason switch
-    {
-        VerificationFailure.InvalidSignature => PresentationFailureCodes.InvalidCredentialSignature,
-        VerificationFailure.Expired => PresentationFailureCodes.CredentialExpired,
-        VerificationFailure.NotYetValid => PresentationFailureCodes.CredentialNotYetValid,
-        VerificationFailure.AlgorithmNone or VerificationFailure.AlgorithmNotAllowed or VerificationFailure.KeyAlgorithmMismatch => PresentationFailureCodes.UnsupportedAlgorithm,
-        VerificationFailure.UntrustedChain or VerificationFailure.SelfSignedCertificate or VerificationFailure.CertificateExpired
-            or VerificationFailure.CertificateKeyUsage or VerificationFailure.CertificatePolicyMissing or VerificationFailure.CertificateMalformed
-            or VerificationFailure.KeyCertificateMismatch or VerificationFailure.KeyNotFound or VerificationFailure.MissingKeyId
-            or VerificationFailure.KeyIdNotOfIssuer or VerificationFailure.IssuerMismatch or VerificationFailure.DidResolutionFailed
-            or VerificationFailure.InvalidDid or VerificationFailure.AddressRefused or VerificationFailure.InvalidKey => PresentationFailureCodes.UntrustedIssuer,
-        VerificationFailure.DisclosureInvalid or VerificationFailure.UnsupportedHashAlgorithm => PresentationFailureCodes.InvalidDisclosure,
-        _ => PresentationFailureCodes.InvalidCredential,
-    };
+    public static string ForCredential(VerificationFailure reason) =>
+        reason switch
+        {
+            VerificationFailure.InvalidSignature => PresentationFailureCodes.InvalidCredentialSignature,
+            VerificationFailure.Expired => PresentationFailureCodes.CredentialExpired,
+            VerificationFailure.NotYetValid => PresentationFailureCodes.CredentialNotYetValid,
+            VerificationFailure.AlgorithmNone or VerificationFailure.AlgorithmNotAllowed or VerificationFailure.KeyAlgorithmMismatch =>
+                PresentationFailureCodes.UnsupportedAlgorithm,
+            VerificationFailure.UntrustedChain
+            or VerificationFailure.SelfSignedCertificate
+            or VerificationFailure.CertificateExpired
+            or VerificationFailure.CertificateKeyUsage
+            or VerificationFailure.CertificatePolicyMissing
+            or VerificationFailure.CertificateMalformed
+            or VerificationFailure.KeyCertificateMismatch
+            or VerificationFailure.KeyNotFound
+            or VerificationFailure.MissingKeyId
+            or VerificationFailure.KeyIdNotOfIssuer
+            or VerificationFailure.IssuerMismatch
+            or VerificationFailure.DidResolutionFailed
+            or VerificationFailure.InvalidDid
+            or VerificationFailure.AddressRefused
+            or VerificationFailure.InvalidKey => PresentationFailureCodes.UntrustedIssuer,
+            VerificationFailure.DisclosureInvalid or VerificationFailure.UnsupportedHashAlgorithm =>
+                PresentationFailureCodes.InvalidDisclosure,
+            _ => PresentationFailureCodes.InvalidCredential,
+        };
 
     /// <summary>A refusal of the presentation's holder binding (VP-JWT or KB-JWT).</summary>
-    public static string ForPresentation(VerificationFailure reason) => reason switch
-    {
-        VerificationFailure.NonceMismatch => PresentationFailureCodes.InvalidNonce,
-        VerificationFailure.AudienceMismatch => PresentationFailureCodes.InvalidAudience,
-        VerificationFailure.SdHashMismatch => PresentationFailureCodes.InvalidSdHash,
-        VerificationFailure.KeyBindingMissing => PresentationFailureCodes.HolderBindingMissing,
-        VerificationFailure.Expired or VerificationFailure.IssuedAtInvalid => PresentationFailureCodes.PresentationExpired,
-        VerificationFailure.AlgorithmNone or VerificationFailure.AlgorithmNotAllowed or VerificationFailure.KeyAlgorithmMismatch => PresentationFailureCodes.UnsupportedAlgorithm,
-        VerificationFailure.InvalidSignature or VerificationFailure.KeyNotFound or VerificationFailure.InvalidKey or VerificationFailure.KeyIdNotOfIssuer
-            or VerificationFailure.MissingKeyId or VerificationFailure.DidResolutionFailed or VerificationFailure.InvalidDid
-            or VerificationFailure.PrivateKeyInJwk or VerificationFailure.UntrustedChain => PresentationFailureCodes.InvalidPresentationSignature,
-        _ => PresentationFailureCodes.InvalidPresentation,
-    };
+    public static string ForPresentation(VerificationFailure reason) =>
+        reason switch
+        {
+            VerificationFailure.NonceMismatch => PresentationFailureCodes.InvalidNonce,
+            VerificationFailure.AudienceMismatch => PresentationFailureCodes.InvalidAudience,
+            VerificationFailure.SdHashMismatch => PresentationFailureCodes.InvalidSdHash,
+            VerificationFailure.KeyBindingMissing => PresentationFailureCodes.HolderBindingMissing,
+            VerificationFailure.Expired or VerificationFailure.IssuedAtInvalid => PresentationFailureCodes.PresentationExpired,
+            VerificationFailure.AlgorithmNone or VerificationFailure.AlgorithmNotAllowed or VerificationFailure.KeyAlgorithmMismatch =>
+                PresentationFailureCodes.UnsupportedAlgorithm,
+            VerificationFailure.InvalidSignature
+            or VerificationFailure.KeyNotFound
+            or VerificationFailure.InvalidKey
+            or VerificationFailure.KeyIdNotOfIssuer
+            or VerificationFailure.MissingKeyId
+            or VerificationFailure.DidResolutionFailed
+            or VerificationFailure.InvalidDid
+            or VerificationFailure.PrivateKeyInJwk
+            or VerificationFailure.UntrustedChain => PresentationFailureCodes.InvalidPresentationSignature,
+            _ => PresentationFailureCodes.InvalidPresentation,
+        };
 }

@@ -1,4 +1,3 @@
-
 namespace GaiaX.Oid4vc.Verifier.Requests;
 
 /// <summary>The validator's result: the command, or the problems that make the body unusable.</summary>

@@ -50,7 +50,9 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         }
         else if (prefix == ClientIdPrefixes.X509SanDns && identity.X509 is null)
         {
-            errors.Add("client_id_prefix: x509_san_dns is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
+            errors.Add(
+                "client_id_prefix: x509_san_dns is not available: this verifier has no X.509 certificate configured (Verifier:X509)"
+            );
         }
 
         var method = OptionalString(body, "request_uri_method", errors) ?? "get";
@@ -60,10 +62,14 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         }
 
         var redirectUri = OptionalString(body, "redirect_uri", errors);
-        if (redirectUri is not null
-            && (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect)
+        if (
+            redirectUri is not null
+            && (
+                !Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect)
                 || (redirect.Scheme != Uri.UriSchemeHttps && !(redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback))
-                || redirect.Fragment.Length > 0))
+                || redirect.Fragment.Length > 0
+            )
+        )
         {
             errors.Add("redirect_uri: must be an absolute https URL (http only for loopback) without a fragment");
         }
@@ -78,16 +84,19 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         {
             return new(null, errors);
         }
-        return new(new CreatePresentationRequestCommand
-        {
-            DcqlQueryJson = queryJson.Clone(),
-            DcqlQuery = query,
-            ResponseMode = responseMode,
-            ClientIdPrefix = prefix,
-            RequestUriMethod = method,
-            TransactionData = transactionData,
-            RedirectUri = redirectUri,
-        }, []);
+        return new(
+            new CreatePresentationRequestCommand
+            {
+                DcqlQueryJson = queryJson.Clone(),
+                DcqlQuery = query,
+                ResponseMode = responseMode,
+                ClientIdPrefix = prefix,
+                RequestUriMethod = method,
+                TransactionData = transactionData,
+                RedirectUri = redirectUri,
+            },
+            []
+        );
     }
 
     /// <summary>
@@ -131,26 +140,42 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
             using (document)
             {
                 var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+                if (
+                    root.ValueKind != JsonValueKind.Object
+                    || !root.TryGetProperty("type", out var type)
+                    || type.ValueKind != JsonValueKind.String
+                )
                 {
                     errors.Add($"{at}: must be an object with a string 'type'");
                     continue;
                 }
-                if (!root.TryGetProperty("credential_ids", out var ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() == 0
-                    || ids.EnumerateArray().Any(id => id.ValueKind != JsonValueKind.String))
+                if (
+                    !root.TryGetProperty("credential_ids", out var ids)
+                    || ids.ValueKind != JsonValueKind.Array
+                    || ids.GetArrayLength() == 0
+                    || ids.EnumerateArray().Any(id => id.ValueKind != JsonValueKind.String)
+                )
                 {
                     errors.Add($"{at}.credential_ids: must be a non-empty array of credential query ids");
                     continue;
                 }
-                foreach (var id in ids.EnumerateArray().Select(id => id.GetString()!).Where(id => query is not null && query.Find(id) is null))
+                foreach (
+                    var id in ids.EnumerateArray().Select(id => id.GetString()!).Where(id => query is not null && query.Find(id) is null)
+                )
                 {
                     errors.Add($"{at}.credential_ids: '{id}' is not a credential query id of dcql_query");
                 }
                 foreach (var id in ids.EnumerateArray().Select(id => id.GetString()!))
                 {
-                    if (query?.Find(id) is { } credential && (credential.Format != CredentialFormats.SdJwtVc || !credential.RequireCryptographicHolderBinding))
+                    if (
+                        query?.Find(id) is { } credential
+                        && (credential.Format != CredentialFormats.SdJwtVc || !credential.RequireCryptographicHolderBinding)
+                    )
                     {
-                        errors.Add($"{at}.credential_ids: '{id}' must be a dc+sd-jwt credential query with holder binding to carry transaction data");
+                        errors.Add(
+                            $"{at}.credential_ids: '{id}' must be a dc+sd-jwt credential query with holder binding to carry "
+                                + $"transaction data"
+                        );
                     }
                 }
             }

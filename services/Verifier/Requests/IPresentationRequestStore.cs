@@ -22,7 +22,8 @@ public interface IPresentationRequestStore
 /// Presentation requests in the Dapr state store (key <c>presentation-request:{id}</c>), with ETag
 /// compare-and-swap and a TTL that ends with the status retention time counted from creation.
 /// </summary>
-internal sealed class DaprPresentationRequestStore(IDaprStateStore state, TimeProvider time, IOptions<VerifierOptions> options) : IPresentationRequestStore
+internal sealed class DaprPresentationRequestStore(IDaprStateStore state, TimeProvider time, IOptions<VerifierOptions> options)
+    : IPresentationRequestStore
 {
     private static string Key(string id) => "presentation-request:" + id;
 

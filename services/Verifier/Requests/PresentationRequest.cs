@@ -20,7 +20,8 @@ public sealed record PresentationRequest
 
     public required string ClientIdPrefix { get; init; }
 
-    /// <summary>The relying party that created the request (token <c>client_id</c>, <c>azp</c> or <c>sub</c>); only it may read the request.</summary>
+    /// <summary>The relying party that created the request (token <c>client_id</c>, <c>azp</c> or <c>sub</c>); only it may read the
+    /// request.</summary>
     public string? Owner { get; init; }
 
     public required string ResponseMode { get; init; }
@@ -68,6 +69,7 @@ public sealed record PresentationRequest
     /// </summary>
     public DateTimeOffset? ProcessingDeadline { get; init; }
 
-    /// <summary>Whether a response may be accepted at <paramref name="now"/> (expiry aside): not answered, and not under a live claim.</summary>
+    /// <summary>Whether a response may be accepted at <paramref name="now"/> (expiry aside): not answered, and not under a live
+    /// claim.</summary>
     public bool IsAwaitingResponseAt(DateTimeOffset now) => PresentationRequestLifecycle.IsAwaitingResponse(this, now);
 }

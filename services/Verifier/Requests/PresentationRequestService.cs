@@ -14,7 +14,8 @@ public sealed class PresentationRequestService(
     IPresentationRequestStore store,
     RequestObjectGenerator generator,
     IOptions<VerifierOptions> options,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     public async Task<PresentationRequestCreated> CreateAsync(CreatePresentationRequestCommand command, CancellationToken cancellationToken)
     {
@@ -39,10 +40,16 @@ public sealed class PresentationRequestService(
         };
         await store.CreateAsync(request, cancellationToken).ConfigureAwait(false);
 
-        return new PresentationRequestCreated(request, AuthorizationRequestUri(request), generator.RequestUri(request.Id), StatusUri(request.Id));
+        return new PresentationRequestCreated(
+            request,
+            AuthorizationRequestUri(request),
+            generator.RequestUri(request.Id),
+            StatusUri(request.Id)
+        );
     }
 
-    /// <summary>Where the relying party reads the request's status, from the configured public base URL (the Host header is the caller's to choose).</summary>
+    /// <summary>Where the relying party reads the request's status, from the configured public base URL (the Host header is the caller's to
+    /// choose).</summary>
     public string StatusUri(string requestId) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/presentation-requests/{Uri.EscapeDataString(requestId)}";
 

@@ -18,47 +18,96 @@ public static class PresentationRequestsApi
     public const string ReadPolicy = ManagementScopes.RequestsRead;
 
     /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
-    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
 
     public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/presentation-requests").WithTags("Presentation requests");
         // Requests belong to the relying party the token names; a token naming none could read
         // (and create) requests no one owns, so it is refused before any endpoint runs.
-        api.AddEndpointFilter(async (context, next) => OwnerOf(context.HttpContext.User) is null
-            ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Relying party unknown",
-                detail: "The access token names no relying party (client_id, azp or sub); requests belong to the party that created them.")
-            : await next(context).ConfigureAwait(false));
+        api.AddEndpointFilter(
+            async (context, next) =>
+                OwnerOf(context.HttpContext.User) is null
+                    ? Results.Problem(
+                        statusCode: StatusCodes.Status403Forbidden,
+                        title: "Relying party unknown",
+                        detail: "The access token names no relying party (client_id, azp or sub); requests belong to the party that "
+                            + "created them."
+                    )
+                    : await next(context).ConfigureAwait(false)
+        );
         api.MapPost("/", CreateAsync).RequireAuthorization(WritePolicy);
         api.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
-        api.MapGet("/{id}/qr.png", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
-            QrAsync(id, http.User, store, service, svg: false, ct)).RequireAuthorization(ReadPolicy);
-        api.MapGet("/{id}/qr.svg", (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
-            QrAsync(id, http.User, store, service, svg: true, ct)).RequireAuthorization(ReadPolicy);
+        api.MapGet(
+                "/{id}/qr.png",
+                (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+                    QrAsync(id, http.User, store, service, svg: false, ct)
+            )
+            .RequireAuthorization(ReadPolicy);
+        api.MapGet(
+                "/{id}/qr.svg",
+                (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
+                    QrAsync(id, http.User, store, service, svg: true, ct)
+            )
+            .RequireAuthorization(ReadPolicy);
         return endpoints;
     }
 
     public static IEndpointRouteBuilder MapRequestObjectEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/request/{id}", (string id, HttpContext http, RequestObjectRequestValidator validator, RequestObjectGenerator generator,
-            CancellationToken ct) => RequestObjectAsync(http, validator, generator, id, null, null, ct));
+        endpoints.MapGet(
+            "/request/{id}",
+            (
+                string id,
+                HttpContext http,
+                RequestObjectRequestValidator validator,
+                RequestObjectGenerator generator,
+                CancellationToken ct
+            ) => RequestObjectAsync(http, validator, generator, id, null, null, ct)
+        );
 
         // request_uri_method=post (§5.10): form-encoded wallet_nonce and wallet_metadata.
-        endpoints.MapPost("/request/{id}", async (string id, HttpContext http, RequestObjectRequestValidator validator, RequestObjectGenerator generator,
-            CancellationToken ct) =>
-        {
-            if (!http.Request.HasFormContentType)
-            {
-                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "the request URI POST must be application/x-www-form-urlencoded"));
-            }
-            var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
-            if (form["wallet_nonce"].Count > 1 || form["wallet_metadata"].Count > 1)
-            {
-                return ProtocolResults.Error(new ProtocolError(ErrorCodes.InvalidRequest, "wallet_nonce and wallet_metadata may appear once"));
-            }
-            return await RequestObjectAsync(http, validator, generator, id, form["wallet_nonce"].FirstOrDefault(), form["wallet_metadata"].FirstOrDefault(), ct)
-                .ConfigureAwait(false);
-        }).DisableAntiforgery().WithProtocolErrors();
+        endpoints
+            .MapPost(
+                "/request/{id}",
+                async (
+                    string id,
+                    HttpContext http,
+                    RequestObjectRequestValidator validator,
+                    RequestObjectGenerator generator,
+                    CancellationToken ct
+                ) =>
+                {
+                    if (!http.Request.HasFormContentType)
+                    {
+                        return ProtocolResults.Error(
+                            new ProtocolError(ErrorCodes.InvalidRequest, "the request URI POST must be application/x-www-form-urlencoded")
+                        );
+                    }
+                    var form = await http.Request.ReadFormAsync(ct).ConfigureAwait(false);
+                    if (form["wallet_nonce"].Count > 1 || form["wallet_metadata"].Count > 1)
+                    {
+                        return ProtocolResults.Error(
+                            new ProtocolError(ErrorCodes.InvalidRequest, "wallet_nonce and wallet_metadata may appear once")
+                        );
+                    }
+                    return await RequestObjectAsync(
+                            http,
+                            validator,
+                            generator,
+                            id,
+                            form["wallet_nonce"].FirstOrDefault(),
+                            form["wallet_metadata"].FirstOrDefault(),
+                            ct
+                        )
+                        .ConfigureAwait(false);
+                }
+            )
+            .DisableAntiforgery()
+            .WithProtocolErrors();
         return endpoints;
     }
 
@@ -66,11 +115,16 @@ public static class PresentationRequestsApi
         HttpContext http,
         CreatePresentationRequestValidator validator,
         PresentationRequestService service,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         if (!http.Request.HasJsonContentType())
         {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the request as application/json.");
+            return Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: "Send the request as application/json."
+            );
         }
         // The body size is bounded by RequestLimits:MaxRequestBodyBytes (ServiceDefaults); text that is
         // not Unicode or a repeated member is refused here, not met later as a 500 in the DCQL parser.
@@ -88,9 +142,12 @@ public static class PresentationRequestsApi
                     statusCode: StatusCodes.Status400BadRequest,
                     title: "Invalid presentation request",
                     detail: string.Join("; ", validation.Errors),
-                    extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors });
+                    extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors }
+                );
             }
-            var created = await service.CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken).ConfigureAwait(false);
+            var created = await service
+                .CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken)
+                .ConfigureAwait(false);
             var baseUrl = created.StatusUri;
             var response = new JsonObject
             {
@@ -108,23 +165,44 @@ public static class PresentationRequestsApi
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "response_code")] string? responseCode, PresentationStatusService status, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id,
+        [FromQuery(Name = "response_code")] string? responseCode,
+        PresentationStatusService status,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
     {
         var lookup = await status.GetAsync(id, OwnerOf(http.User), responseCode, cancellationToken).ConfigureAwait(false);
         if (lookup.View is null)
         {
-            return Results.Problem(statusCode: lookup.ProblemStatus, title: lookup.ProblemStatus == 404 ? "Not found" : "Invalid response code", detail: lookup.Problem);
+            return Results.Problem(
+                statusCode: lookup.ProblemStatus,
+                title: lookup.ProblemStatus == 404 ? "Not found" : "Invalid response code",
+                detail: lookup.Problem
+            );
         }
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(lookup.View, ApiJson);
     }
 
-    private static async Task<IResult> QrAsync(string id, ClaimsPrincipal user, IPresentationRequestStore store, PresentationRequestService service, bool svg, CancellationToken cancellationToken)
+    private static async Task<IResult> QrAsync(
+        string id,
+        ClaimsPrincipal user,
+        IPresentationRequestStore store,
+        PresentationRequestService service,
+        bool svg,
+        CancellationToken cancellationToken
+    )
     {
         var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is null || !PresentationStatusService.IsOwner(stored.Request, OwnerOf(user)))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No presentation request with this id exists (or it has expired).");
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not found",
+                detail: "No presentation request with this id exists (or it has expired)."
+            );
         }
         var uri = service.AuthorizationRequestUri(stored.Request);
         return svg ? QrCodes.Svg(uri) : QrCodes.Png(uri);
@@ -141,7 +219,8 @@ public static class PresentationRequestsApi
         string id,
         string? walletNonce,
         string? walletMetadata,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var validated = await validator.ValidateAsync(id, walletNonce, walletMetadata, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)

@@ -12,7 +12,12 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// (OpenID4VP 1.0 §5): header <c>typ: oauth-authz-req+jwt</c>, signed with the DID key (<c>kid</c>
 /// is a DID URL of the client identifier's DID) or with the X.509 leaf (<c>x5c</c>).
 /// </summary>
-public sealed class RequestObjectGenerator(IVerifierIdentity identity, IPresentationRequestStore store, IOptions<VerifierOptions> options, TimeProvider time)
+public sealed class RequestObjectGenerator(
+    IVerifierIdentity identity,
+    IPresentationRequestStore store,
+    IOptions<VerifierOptions> options,
+    TimeProvider time
+)
 {
     public const string MediaType = "application/oauth-authz-req+jwt";
 
@@ -20,17 +25,21 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IPresenta
     public const string StaticDiscoveryAudience = "https://self-issued.me/v2";
 
     /// <summary>Algorithms the Verifier accepts for presentations and their holder-binding proofs.</summary>
-    public static IReadOnlyList<string> SignatureAlgorithms { get; } = ["ES256", "ES384", "ES512", "EdDSA", "PS256", "PS384", "PS512", "RS256"];
+    public static IReadOnlyList<string> SignatureAlgorithms { get; } =
+    ["ES256", "ES384", "ES512", "EdDSA", "PS256", "PS384", "PS512", "RS256"];
 
     /// <summary>Content encryption algorithms accepted for <c>direct_post.jwt</c>.</summary>
     public static IReadOnlyList<string> EncryptionMethods { get; } = ["A128GCM", "A256GCM"];
 
-    public string ClientIdFor(string prefix) => prefix switch
-    {
-        ClientIdPrefixes.DecentralizedIdentifier => $"{ClientIdPrefixes.DecentralizedIdentifier}:{identity.Did}",
-        ClientIdPrefixes.X509SanDns => $"{ClientIdPrefixes.X509SanDns}:{identity.X509?.DnsName ?? throw new InvalidOperationException("No X.509 identity is configured.")}",
-        _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "Unsupported client identifier prefix."),
-    };
+    public string ClientIdFor(string prefix) =>
+        prefix switch
+        {
+            ClientIdPrefixes.DecentralizedIdentifier => $"{ClientIdPrefixes.DecentralizedIdentifier}:{identity.Did}",
+            ClientIdPrefixes.X509SanDns => ClientIdPrefixes.X509SanDns
+                + ":"
+                + (identity.X509?.DnsName ?? throw new InvalidOperationException("No X.509 identity is configured.")),
+            _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "Unsupported client identifier prefix."),
+        };
 
     public string ResponseUri(string requestId) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/response/{Uri.EscapeDataString(requestId)}";
 
@@ -118,18 +127,22 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IPresenta
         {
             metadata["jwks"] = new JsonObject
             {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "EC",
-                    ["crv"] = "P-256",
-                    ["x"] = key.X,
-                    ["y"] = key.Y,
-                    ["kid"] = key.Kid,
-                    ["use"] = "enc",
-                    ["alg"] = "ECDH-ES",
-                }),
+                ["keys"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["kty"] = "EC",
+                        ["crv"] = "P-256",
+                        ["x"] = key.X,
+                        ["y"] = key.Y,
+                        ["kid"] = key.Kid,
+                        ["use"] = "enc",
+                        ["alg"] = "ECDH-ES",
+                    }
+                ),
             };
-            metadata["encrypted_response_enc_values_supported"] = new JsonArray(EncryptionMethods.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray());
+            metadata["encrypted_response_enc_values_supported"] = new JsonArray(
+                EncryptionMethods.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()
+            );
         }
         return metadata;
     }
@@ -143,7 +156,8 @@ public sealed class RequestObjectGenerator(IVerifierIdentity identity, IPresenta
             Random(8),
             Base64Url.EncodeToString(parameters.Q.X),
             Base64Url.EncodeToString(parameters.Q.Y),
-            Base64Url.EncodeToString(parameters.D));
+            Base64Url.EncodeToString(parameters.D)
+        );
     }
 
     /// <summary>A URL-safe random value with <paramref name="bytes"/> × 8 bits of entropy.</summary>

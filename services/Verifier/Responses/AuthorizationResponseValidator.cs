@@ -336,7 +336,8 @@ public sealed class AuthorizationResponseValidator(
     }
 
     private static string TimedOut(TimeSpan timeout) =>
-        $"the presentations could not be verified within {timeout.TotalSeconds:0.#} s: a DID document or key of an issuer or holder did not arrive in time";
+        $"the presentations could not be verified within {timeout.TotalSeconds:0.#} s: a DID document or key of an issuer or holder "
+        + $"did not arrive in time";
 
     private static bool FixedTimeEquals(string? a, string b) =>
         a is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));

@@ -38,7 +38,8 @@ public static class EcdhEsJweDecryptor
 
         string enc;
         ECParameters epk;
-        byte[] apu, apv;
+        byte[] apu,
+            apv;
         try
         {
             // Client JSON like any request body: text that is not Unicode is refused before it is read.
@@ -49,7 +50,12 @@ public static class EcdhEsJweDecryptor
             }
             using var header = document;
             var root = header.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || alg.GetString() != "ECDH-ES")
+            if (
+                root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("alg", out var alg)
+                || alg.ValueKind != JsonValueKind.String
+                || alg.GetString() != "ECDH-ES"
+            )
             {
                 return Fail("the JWE alg must be ECDH-ES");
             }
@@ -83,15 +89,23 @@ public static class EcdhEsJweDecryptor
                 Curve = ECCurve.NamedCurves.nistP256,
                 Q = new ECPoint { X = Coordinate(String(epkJson, "x")), Y = Coordinate(String(epkJson, "y")) },
             };
-            apu = root.TryGetProperty("apu", out var apuJson) && apuJson.ValueKind == JsonValueKind.String ? Base64Url.DecodeFromChars(apuJson.GetString()) : [];
-            apv = root.TryGetProperty("apv", out var apvJson) && apvJson.ValueKind == JsonValueKind.String ? Base64Url.DecodeFromChars(apvJson.GetString()) : [];
+            apu =
+                root.TryGetProperty("apu", out var apuJson) && apuJson.ValueKind == JsonValueKind.String
+                    ? Base64Url.DecodeFromChars(apuJson.GetString())
+                    : [];
+            apv =
+                root.TryGetProperty("apv", out var apvJson) && apvJson.ValueKind == JsonValueKind.String
+                    ? Base64Url.DecodeFromChars(apvJson.GetString())
+                    : [];
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
             return Fail("the JWE header is not valid base64url JSON");
         }
 
-        byte[] iv, ciphertext, tag;
+        byte[] iv,
+            ciphertext,
+            tag;
         try
         {
             iv = Base64Url.DecodeFromChars(parts[2]);
@@ -110,12 +124,14 @@ public static class EcdhEsJweDecryptor
         byte[] z;
         try
         {
-            using var recipient = ECDiffieHellman.Create(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                Q = new ECPoint { X = Base64Url.DecodeFromChars(key.X), Y = Base64Url.DecodeFromChars(key.Y) },
-                D = Base64Url.DecodeFromChars(key.D),
-            });
+            using var recipient = ECDiffieHellman.Create(
+                new ECParameters
+                {
+                    Curve = ECCurve.NamedCurves.nistP256,
+                    Q = new ECPoint { X = Base64Url.DecodeFromChars(key.X), Y = Base64Url.DecodeFromChars(key.Y) },
+                    D = Base64Url.DecodeFromChars(key.D),
+                }
+            );
             // Importing validates that the point is on the curve, which stops invalid-curve attacks.
             using var ephemeral = ECDiffieHellman.Create(epk);
             z = recipient.DeriveRawSecretAgreement(ephemeral.PublicKey);

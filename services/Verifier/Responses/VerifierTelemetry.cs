@@ -16,11 +16,19 @@ public sealed class VerifierTelemetry
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
-        _responses = meter.CreateCounter<long>("gaiax.verifier.responses", unit: "{response}", description: "Authorization responses judged, by outcome and first reason.");
+        _responses = meter.CreateCounter<long>(
+            "gaiax.verifier.responses",
+            unit: "{response}",
+            description: "Authorization responses judged, by outcome and first reason."
+        );
     }
 
     public void ResponseJudged(string status, string? reason) =>
-        _responses.Add(1, new KeyValuePair<string, object?>("outcome", status), new KeyValuePair<string, object?>("reason", reason ?? "none"));
+        _responses.Add(
+            1,
+            new KeyValuePair<string, object?>("outcome", status),
+            new KeyValuePair<string, object?>("reason", reason ?? "none")
+        );
 }
 
 internal static partial class VerifierLog
@@ -28,6 +36,10 @@ internal static partial class VerifierLog
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Presentation request {RequestId} verified")]
     public static partial void Verified(ILogger logger, string requestId);
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Presentation request {RequestId} rejected: {Reason} ({Description})")]
+    [LoggerMessage(
+        EventId = 7002,
+        Level = LogLevel.Information,
+        Message = "Presentation request {RequestId} rejected: {Reason} ({Description})"
+    )]
     public static partial void Rejected(ILogger logger, string requestId, string reason, string description);
 }

@@ -26,7 +26,8 @@ internal sealed class DaprPresentationEventPublisher(IEventBus bus) : IPresentat
             notice.Presentations,
             notice.Credentials.Select(c => c.Raw).OfType<string>().ToList(),
             notice.Credentials.Select(c => c.Holder).FirstOrDefault(h => h is not null),
-            subject);
+            subject
+        );
         return bus.PublishAsync(verified, cancellationToken);
     }
 }

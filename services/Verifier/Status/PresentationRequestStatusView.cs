@@ -32,7 +32,8 @@ public sealed record PresentationRequestStatusView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? RespondedAt { get; init; }
 
-    /// <summary>Verified credentials per DCQL credential query id (withheld until the response code is shown for same-device requests).</summary>
+    /// <summary>Verified credentials per DCQL credential query id (withheld until the response code is shown for same-device
+    /// requests).</summary>
     [JsonPropertyName("verified_credentials")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IReadOnlyList<VerifiedCredentialView>>? VerifiedCredentials { get; init; }

@@ -17,7 +17,11 @@ public sealed class PresentationStatusService(IPresentationRequestStore store, T
         // Another relying party's request is answered as if it did not exist: ids must not be probed.
         if (stored is null || !IsOwner(stored.Request, caller))
         {
-            return new StatusLookup(null, StatusCodes.Status404NotFound, "No presentation request with this id exists (or it has expired).");
+            return new StatusLookup(
+                null,
+                StatusCodes.Status404NotFound,
+                "No presentation request with this id exists (or it has expired)."
+            );
         }
         var request = stored.Request;
         if (request.RedirectUri is null)
@@ -36,13 +40,19 @@ public sealed class PresentationStatusService(IPresentationRequestStore store, T
         {
             return new StatusLookup(null, StatusCodes.Status400BadRequest, "The response_code has been used already; it is single-use.");
         }
-        if (!await store.TryReplaceAsync(request with { ResponseCodeRedeemed = true }, stored.ETag, cancellationToken).ConfigureAwait(false))
+        if (
+            !await store.TryReplaceAsync(request with { ResponseCodeRedeemed = true }, stored.ETag, cancellationToken).ConfigureAwait(false)
+        )
         {
             // Another caller changed the request first: only the one that redeemed the code gets the credentials.
             var again = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
             if (again is null || again.Request.ResponseCodeRedeemed)
             {
-                return new StatusLookup(null, StatusCodes.Status400BadRequest, "The response_code has been used already; it is single-use.");
+                return new StatusLookup(
+                    null,
+                    StatusCodes.Status400BadRequest,
+                    "The response_code has been used already; it is single-use."
+                );
             }
             return await GetAsync(id, caller, responseCode, cancellationToken).ConfigureAwait(false);
         }
@@ -60,5 +70,8 @@ public sealed class PresentationStatusService(IPresentationRequestStore store, T
     }
 
     private static bool Matches(string code, string hash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PresentationRequestService.HashCode(code)), Encoding.ASCII.GetBytes(hash));
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(PresentationRequestService.HashCode(code)),
+            Encoding.ASCII.GetBytes(hash)
+        );
 }

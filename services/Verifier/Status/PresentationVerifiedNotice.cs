@@ -7,4 +7,8 @@ namespace GaiaX.Oid4vc.Verifier.Status;
 /// <param name="Request">The request in its verified state.</param>
 /// <param name="Presentations">The <c>vp_token</c> presentations in wire form.</param>
 /// <param name="Credentials">Every verified credential they contained.</param>
-public sealed record PresentationVerifiedNotice(PresentationRequest Request, IReadOnlyList<string> Presentations, IReadOnlyList<PresentedCredential> Credentials);
+public sealed record PresentationVerifiedNotice(
+    PresentationRequest Request,
+    IReadOnlyList<string> Presentations,
+    IReadOnlyList<PresentedCredential> Credentials
+);

@@ -19,33 +19,81 @@ public static class StatusEventHandlers
 
     // May arrive twice (at-least-once delivery): the guard runs the update once per event id, and the
     // update itself only sets a value, so even a repeated run leaves the same status.
-    private static async Task<IntegrationEventResult> OnComplianceAssessedAsync(ComplianceAssessed assessed, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
+    private static async Task<IntegrationEventResult> OnComplianceAssessedAsync(
+        ComplianceAssessed assessed,
+        IIdempotencyGuard guard,
+        IPresentationRequestStore store,
+        CancellationToken cancellationToken
+    )
     {
-        var outcome = await guard.RunOnceAsync("verifier-compliance-assessed", assessed.Id, ct => UpdateAsync(store, assessed.RequestId, request => request with
-        {
-            Compliance = new ComplianceOutcome
-            {
-                Compliant = assessed.Compliant,
-                Reasons = assessed.Failures.Count > 0 ? assessed.Failures : null,
-                LabelCredential = assessed.LabelCredential,
-                AssessedAt = assessed.CreationDate,
-            },
-        }, ct), cancellationToken).ConfigureAwait(false);
+        var outcome = await guard
+            .RunOnceAsync(
+                "verifier-compliance-assessed",
+                assessed.Id,
+                ct =>
+                    UpdateAsync(
+                        store,
+                        assessed.RequestId,
+                        request =>
+                            request with
+                            {
+                                Compliance = new ComplianceOutcome
+                                {
+                                    Compliant = assessed.Compliant,
+                                    Reasons = assessed.Failures.Count > 0 ? assessed.Failures : null,
+                                    LabelCredential = assessed.LabelCredential,
+                                    AssessedAt = assessed.CreationDate,
+                                },
+                            },
+                        ct
+                    ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return outcome.ToResult();
     }
 
     // May arrive twice (at-least-once delivery): see above.
-    private static async Task<IntegrationEventResult> OnOfferCreatedAsync(OfferCreated offer, IIdempotencyGuard guard, IPresentationRequestStore store, CancellationToken cancellationToken)
+    private static async Task<IntegrationEventResult> OnOfferCreatedAsync(
+        OfferCreated offer,
+        IIdempotencyGuard guard,
+        IPresentationRequestStore store,
+        CancellationToken cancellationToken
+    )
     {
-        var outcome = await guard.RunOnceAsync("verifier-offer-created", offer.Id, ct => UpdateAsync(store, offer.RequestId, request => request with
-        {
-            Offer = new LabelCredentialOffer { OfferId = offer.OfferId, CredentialOfferUri = offer.OfferUri, CreatedAt = offer.CreationDate },
-        }, ct), cancellationToken).ConfigureAwait(false);
+        var outcome = await guard
+            .RunOnceAsync(
+                "verifier-offer-created",
+                offer.Id,
+                ct =>
+                    UpdateAsync(
+                        store,
+                        offer.RequestId,
+                        request =>
+                            request with
+                            {
+                                Offer = new LabelCredentialOffer
+                                {
+                                    OfferId = offer.OfferId,
+                                    CredentialOfferUri = offer.OfferUri,
+                                    CreatedAt = offer.CreationDate,
+                                },
+                            },
+                        ct
+                    ),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return outcome.ToResult();
     }
 
     /// <summary>Compare-and-swap until the change sticks; an unknown (or expired) request is not ours to complete.</summary>
-    private static async Task UpdateAsync(IPresentationRequestStore store, string requestId, Func<PresentationRequest, PresentationRequest> change, CancellationToken cancellationToken)
+    private static async Task UpdateAsync(
+        IPresentationRequestStore store,
+        string requestId,
+        Func<PresentationRequest, PresentationRequest> change,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 0; attempt < 16; attempt++)
         {

@@ -63,5 +63,6 @@ public sealed class DidDocument
         return null;
     }
 
-    private static VerificationResult<DidDocument> Fail(string message) => VerificationResult<DidDocument>.Fail(VerificationFailure.DidResolutionFailed, message);
+    private static VerificationResult<DidDocument> Fail(string message) =>
+        VerificationResult<DidDocument>.Fail(VerificationFailure.DidResolutionFailed, message);
 }

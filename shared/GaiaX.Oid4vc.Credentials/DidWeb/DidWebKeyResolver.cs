@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.X509;
 
 namespace GaiaX.Oid4vc.Credentials.DidWeb;
@@ -15,7 +13,8 @@ namespace GaiaX.Oid4vc.Credentials.DidWeb;
 /// <c>alg</c>; the JWK must come with <c>x5c</c> or <c>x5u</c>, equal the leaf certificate's key,
 /// and the chain must lead to a trust anchor. Verified keys are cached as long as the document.
 /// </summary>
-public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainValidator chains, X5uFetcher x5u, TimeProvider time) : IJwsKeyResolver
+public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainValidator chains, X5uFetcher x5u, TimeProvider time)
+    : IJwsKeyResolver
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ResolvedKey Key)> _keys = new(StringComparer.Ordinal);
 
@@ -50,7 +49,10 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
         var method = document.Value.FindVerificationMethod(keyId);
         if (method is null)
         {
-            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"The DID document of {did} has no verification method '{keyId}'.");
+            return VerificationResult<ResolvedKey>.Fail(
+                VerificationFailure.KeyNotFound,
+                $"The DID document of {did} has no verification method '{keyId}'."
+            );
         }
         var resolved = await KeyFromMethodAsync(method.Value, keyId, did, cancellationToken).ConfigureAwait(false);
         if (resolved.Succeeded)
@@ -64,11 +66,19 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
         return resolved;
     }
 
-    private async ValueTask<VerificationResult<ResolvedKey>> KeyFromMethodAsync(JsonElement method, string keyId, string did, CancellationToken cancellationToken)
+    private async ValueTask<VerificationResult<ResolvedKey>> KeyFromMethodAsync(
+        JsonElement method,
+        string keyId,
+        string did,
+        CancellationToken cancellationToken
+    )
     {
         if (!method.TryGetProperty("publicKeyJwk", out var jwkElement) || jwkElement.ValueKind != JsonValueKind.Object)
         {
-            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, $"The verification method '{keyId}' has no publicKeyJwk.");
+            return VerificationResult<ResolvedKey>.Fail(
+                VerificationFailure.InvalidKey,
+                $"The verification method '{keyId}' has no publicKeyJwk."
+            );
         }
         var jwk = JsonNode.Parse(jwkElement.GetRawText())!.AsObject();
         if (Jwk.String(jwk, "alg") is null)
@@ -101,7 +111,10 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
         }
         else if (resolver.Options.RequireCertificate)
         {
-            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.UntrustedChain, $"The publicKeyJwk of '{keyId}' has neither x5c nor x5u.");
+            return VerificationResult<ResolvedKey>.Fail(
+                VerificationFailure.UntrustedChain,
+                $"The publicKeyJwk of '{keyId}' has neither x5c nor x5u."
+            );
         }
         if (chain.Count > 0)
         {
@@ -112,10 +125,20 @@ public sealed class DidWebKeyResolver(DidWebResolver resolver, CertificateChainV
             }
             if (!CertificateChainValidator.KeyMatchesCertificate(key.Value, chain[0]))
             {
-                return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyCertificateMismatch, $"The publicKeyJwk of '{keyId}' is not the leaf certificate's key.");
+                return VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.KeyCertificateMismatch,
+                    $"The publicKeyJwk of '{keyId}' is not the leaf certificate's key."
+                );
             }
             chain = validated.Value;
         }
-        return VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { Controller = did, KeyId = keyId, CertificateChain = chain });
+        return VerificationResult<ResolvedKey>.Success(
+            new ResolvedKey(key.Value)
+            {
+                Controller = did,
+                KeyId = keyId,
+                CertificateChain = chain,
+            }
+        );
     }
 }

@@ -32,14 +32,16 @@ public sealed class DidWebResolver
         _time = time ?? TimeProvider.System;
         _pipeline = new ResiliencePipelineBuilder<Fetch>()
             .AddTimeout(options.Timeout)
-            .AddRetry(new RetryStrategyOptions<Fetch>
-            {
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 0) is 0 ? 1 : options.MaxRetries,
-                Delay = options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsTransient(args.Outcome)),
-            })
+            .AddRetry(
+                new RetryStrategyOptions<Fetch>
+                {
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, 0) is 0 ? 1 : options.MaxRetries,
+                    Delay = options.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsTransient(args.Outcome)),
+                }
+            )
             .AddTimeout(options.AttemptTimeout)
             .Build();
     }
@@ -78,9 +80,7 @@ public sealed class DidWebResolver
             _cache.Clear();
         }
         // Concurrent callers for the same DID share one fetch; the fetch itself is not cancelled by one caller leaving.
-        var entry = _cache.AddOrUpdate(did,
-            _ => Start(did),
-            (_, existing) => existing.Expires > now ? existing : Start(did));
+        var entry = _cache.AddOrUpdate(did, _ => Start(did), (_, existing) => existing.Expires > now ? existing : Start(did));
         return entry.Result.WaitAsync(cancellationToken);
     }
 
@@ -122,7 +122,9 @@ public sealed class DidWebResolver
             for (var hop = 0; ; hop++)
             {
                 var target = current;
-                var fetch = await _pipeline.ExecuteAsync(async token => await FetchAsync(target, token).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+                var fetch = await _pipeline
+                    .ExecuteAsync(async token => await FetchAsync(target, token).ConfigureAwait(false), CancellationToken.None)
+                    .ConfigureAwait(false);
                 if (fetch.Location is not null)
                 {
                     if (hop >= _options.MaxRedirects)
@@ -130,7 +132,8 @@ public sealed class DidWebResolver
                         return Fail($"More than {_options.MaxRedirects} redirects.");
                     }
                     var next = new Uri(current, fetch.Location);
-                    var allowed = next.Scheme == Uri.UriSchemeHttps
+                    var allowed =
+                        next.Scheme == Uri.UriSchemeHttps
                         || (_options.AllowHttpLoopback && next.Scheme == Uri.UriSchemeHttp && DidWebUrl.IsLoopbackHost(next.Host));
                     if (!allowed)
                     {
@@ -141,7 +144,10 @@ public sealed class DidWebResolver
                 }
                 if (fetch.Oversized)
                 {
-                    return VerificationResult<DidDocument>.Fail(VerificationFailure.Oversized, $"The DID document is larger than {_options.MaxDocumentBytes} bytes.");
+                    return VerificationResult<DidDocument>.Fail(
+                        VerificationFailure.Oversized,
+                        $"The DID document is larger than {_options.MaxDocumentBytes} bytes."
+                    );
                 }
                 if (fetch.Status != HttpStatusCode.OK || fetch.Body is null)
                 {
@@ -174,23 +180,32 @@ public sealed class DidWebResolver
         var status = response.StatusCode;
         if ((int)status is >= 300 and < 400 && status != HttpStatusCode.NotModified)
         {
-            return new Fetch(status, null, response.Headers.Location?.OriginalString ?? throw new HttpRequestException("A redirect without Location."), false);
+            return new Fetch(
+                status,
+                null,
+                response.Headers.Location?.OriginalString ?? throw new HttpRequestException("A redirect without Location."),
+                false
+            );
         }
         if (status != HttpStatusCode.OK)
         {
             return new Fetch(status, null, null, false);
         }
-        var body = await GuardedHttpClient.ReadBoundedAsync(response.Content, _options.MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
+        var body = await GuardedHttpClient
+            .ReadBoundedAsync(response.Content, _options.MaxDocumentBytes, cancellationToken)
+            .ConfigureAwait(false);
         return new Fetch(status, body, null, body is null);
     }
 
-    private static bool IsTransient(Outcome<Fetch> outcome) => outcome.Exception switch
-    {
-        HttpRequestException ex => !GuardedHttpClient.IsAddressRefusal(ex),
-        TimeoutRejectedException => true,
-        null => outcome.Result is { } r && ((int)r.Status >= 500 || r.Status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
-        _ => false,
-    };
+    private static bool IsTransient(Outcome<Fetch> outcome) =>
+        outcome.Exception switch
+        {
+            HttpRequestException ex => !GuardedHttpClient.IsAddressRefusal(ex),
+            TimeoutRejectedException => true,
+            null => outcome.Result is { } r
+                && ((int)r.Status >= 500 || r.Status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests),
+            _ => false,
+        };
 
     private static Exception Innermost(Exception ex)
     {
@@ -201,7 +216,8 @@ public sealed class DidWebResolver
         return ex;
     }
 
-    private static VerificationResult<DidDocument> Fail(string message) => VerificationResult<DidDocument>.Fail(VerificationFailure.DidResolutionFailed, message);
+    private static VerificationResult<DidDocument> Fail(string message) =>
+        VerificationResult<DidDocument>.Fail(VerificationFailure.DidResolutionFailed, message);
 
     private sealed record Fetch(HttpStatusCode Status, byte[]? Body, string? Location, bool Oversized);
 

@@ -44,7 +44,10 @@ public static class DidWebUrl
         int? port = null;
         if (portSeparator >= 0)
         {
-            if (!int.TryParse(authority[(portSeparator + 3)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535)
+            if (
+                !int.TryParse(authority[(portSeparator + 3)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                || p is < 1 or > 65535
+            )
             {
                 return Fail("The DID's port is not a port number.");
             }
@@ -114,8 +117,13 @@ public static class DidWebUrl
         {
             return true;
         }
-        return host.Split('.').All(label => label.Length is > 0 and <= 63
-            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-');
+        return host.Split('.')
+            .All(label =>
+                label.Length is > 0 and <= 63
+                && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+                && label[0] != '-'
+                && label[^1] != '-'
+            );
     }
 
     private static VerificationResult<Uri> Fail(string message) => VerificationResult<Uri>.Fail(VerificationFailure.InvalidDid, message);

@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Net;
-using GaiaX.Oid4vc.Credentials.X509;
 
 namespace GaiaX.Oid4vc.Credentials.DidWeb;
 
-/// <summary>Chooses by header: a did:web <c>kid</c> → <see cref="DidWebKeyResolver"/>; otherwise <c>x5c</c> → <see cref="X5cKeyResolver"/>.</summary>
+/// <summary>Chooses by header: a did:web <c>kid</c> → <see cref="DidWebKeyResolver"/>; otherwise <c>x5c</c> → <see
+/// cref="X5cKeyResolver"/>.</summary>
 public sealed class IssuerKeyResolver(DidWebKeyResolver didWeb, X5cKeyResolver x5c) : IJwsKeyResolver
 {
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
@@ -24,8 +18,10 @@ public sealed class IssuerKeyResolver(DidWebKeyResolver didWeb, X5cKeyResolver x
         {
             return x5c.ResolveAsync(jws, cancellationToken);
         }
-        return ValueTask.FromResult(jws.KeyId is null
-            ? VerificationResult<ResolvedKey>.Fail(VerificationFailure.MissingKeyId, "The header has neither kid nor x5c.")
-            : VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"The kid '{jws.KeyId}' is not a did:web DID URL."));
+        return ValueTask.FromResult(
+            jws.KeyId is null
+                ? VerificationResult<ResolvedKey>.Fail(VerificationFailure.MissingKeyId, "The header has neither kid nor x5c.")
+                : VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"The kid '{jws.KeyId}' is not a did:web DID URL.")
+        );
     }
 }

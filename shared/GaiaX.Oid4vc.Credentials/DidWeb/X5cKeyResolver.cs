@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.X509;
 
 namespace GaiaX.Oid4vc.Credentials.DidWeb;

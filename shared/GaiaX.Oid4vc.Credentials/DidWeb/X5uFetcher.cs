@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.X509;
@@ -19,8 +16,13 @@ public sealed class X5uFetcher(HttpClient http, DidWebOptions options)
 
     public async Task<VerificationResult<IReadOnlyList<X509Certificate2>>> FetchAsync(string x5u, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(x5u, UriKind.Absolute, out var url)
-            || !(url.Scheme == Uri.UriSchemeHttps || (options.AllowHttpLoopback && url.Scheme == Uri.UriSchemeHttp && DidWebUrl.IsLoopbackHost(url.Host))))
+        if (
+            !Uri.TryCreate(x5u, UriKind.Absolute, out var url)
+            || !(
+                url.Scheme == Uri.UriSchemeHttps
+                || (options.AllowHttpLoopback && url.Scheme == Uri.UriSchemeHttp && DidWebUrl.IsLoopbackHost(url.Host))
+            )
+        )
         {
             return Fail(VerificationFailure.CertificateMalformed, "x5u must be an HTTPS URL.");
         }

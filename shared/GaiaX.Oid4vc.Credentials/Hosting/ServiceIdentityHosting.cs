@@ -38,15 +38,22 @@ public static class ServiceIdentityHosting
         services.TryAddSingleton(new ServiceIdentitySection(serviceSection));
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName));
         services.AddOptions<TrustOptions>().Bind(configuration.GetSection(TrustOptions.SectionName));
-        var developmentSource = !string.Equals(configuration[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.Source)}"], nameof(IdentitySource.Files), StringComparison.OrdinalIgnoreCase);
-        services.AddOptions<DidWebOptions>().Bind(configuration.GetSection(DidWebOptions.SectionName)).PostConfigure(options =>
-        {
-            // Development identities live on http://127.0.0.1 (DevHost): allow it unless configured otherwise.
-            if (developmentSource && configuration[$"{DidWebOptions.SectionName}:{nameof(DidWebOptions.AllowHttpLoopback)}"] is null)
+        var developmentSource = !string.Equals(
+            configuration[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.Source)}"],
+            nameof(IdentitySource.Files),
+            StringComparison.OrdinalIgnoreCase
+        );
+        services
+            .AddOptions<DidWebOptions>()
+            .Bind(configuration.GetSection(DidWebOptions.SectionName))
+            .PostConfigure(options =>
             {
-                options.AllowHttpLoopback = true;
-            }
-        });
+                // Development identities live on http://127.0.0.1 (DevHost): allow it unless configured otherwise.
+                if (developmentSource && configuration[$"{DidWebOptions.SectionName}:{nameof(DidWebOptions.AllowHttpLoopback)}"] is null)
+                {
+                    options.AllowHttpLoopback = true;
+                }
+            });
 
         var applicationName = builder.Environment.ApplicationName;
         var contentRoot = builder.Environment.ContentRootPath;
@@ -60,10 +67,20 @@ public static class ServiceIdentityHosting
             }
             if (options.Source == IdentitySource.Development && !builder.Environment.IsDevelopment())
             {
-                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(ServiceIdentity)).LogWarning(
-                    "Identity:Source is Development outside the Development environment: a key and certificate from the development CA are used.");
+                sp.GetService<ILoggerFactory>()
+                    ?.CreateLogger(typeof(ServiceIdentity))
+                    .LogWarning(
+                        "Identity:Source is Development outside the Development environment: a key and certificate from the "
+                            + "development CA are used."
+                    );
             }
-            return ServiceIdentity.Load(options, publicBaseUrl, ShortName(applicationName), contentRoot, sp.GetRequiredService<TimeProvider>());
+            return ServiceIdentity.Load(
+                options,
+                publicBaseUrl,
+                ShortName(applicationName),
+                contentRoot,
+                sp.GetRequiredService<TimeProvider>()
+            );
         });
         services.TryAddSingleton(sp =>
         {
@@ -78,19 +95,49 @@ public static class ServiceIdentityHosting
             }
             return new TrustAnchors(anchors);
         });
-        services.TryAddSingleton(sp => new CertificateChainValidator(sp.GetRequiredService<TrustAnchors>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new DidWebHttp(DidWebResolver.CreateHttpClient(sp.GetRequiredService<IOptions<DidWebOptions>>().Value)));
-        services.TryAddSingleton(sp => new DidWebResolver(sp.GetRequiredService<DidWebHttp>().Client, sp.GetRequiredService<IOptions<DidWebOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new X5uFetcher(sp.GetRequiredService<DidWebHttp>().Client, sp.GetRequiredService<IOptions<DidWebOptions>>().Value));
-        services.TryAddSingleton(sp => new DidWebKeyResolver(sp.GetRequiredService<DidWebResolver>(), sp.GetRequiredService<CertificateChainValidator>(), sp.GetRequiredService<X5uFetcher>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new X5cKeyResolver(sp.GetRequiredService<CertificateChainValidator>(), sp.GetRequiredService<IOptions<DidWebOptions>>().Value.RequiredCertificatePolicy));
-        services.TryAddSingleton<IJwsKeyResolver>(sp => new IssuerKeyResolver(sp.GetRequiredService<DidWebKeyResolver>(), sp.GetRequiredService<X5cKeyResolver>()));
+        services.TryAddSingleton(sp => new CertificateChainValidator(
+            sp.GetRequiredService<TrustAnchors>(),
+            sp.GetRequiredService<TimeProvider>()
+        ));
+        services.TryAddSingleton(sp => new DidWebHttp(
+            DidWebResolver.CreateHttpClient(sp.GetRequiredService<IOptions<DidWebOptions>>().Value)
+        ));
+        services.TryAddSingleton(sp => new DidWebResolver(
+            sp.GetRequiredService<DidWebHttp>().Client,
+            sp.GetRequiredService<IOptions<DidWebOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()
+        ));
+        services.TryAddSingleton(sp => new X5uFetcher(
+            sp.GetRequiredService<DidWebHttp>().Client,
+            sp.GetRequiredService<IOptions<DidWebOptions>>().Value
+        ));
+        services.TryAddSingleton(sp => new DidWebKeyResolver(
+            sp.GetRequiredService<DidWebResolver>(),
+            sp.GetRequiredService<CertificateChainValidator>(),
+            sp.GetRequiredService<X5uFetcher>(),
+            sp.GetRequiredService<TimeProvider>()
+        ));
+        services.TryAddSingleton(sp => new X5cKeyResolver(
+            sp.GetRequiredService<CertificateChainValidator>(),
+            sp.GetRequiredService<IOptions<DidWebOptions>>().Value.RequiredCertificatePolicy
+        ));
+        services.TryAddSingleton<IJwsKeyResolver>(sp => new IssuerKeyResolver(
+            sp.GetRequiredService<DidWebKeyResolver>(),
+            sp.GetRequiredService<X5cKeyResolver>()
+        ));
         services.TryAddSingleton<HeaderJwkResolver>();
-        services.TryAddSingleton(sp => new HolderProofKeyResolver(sp.GetRequiredService<HeaderJwkResolver>(), sp.GetRequiredService<IJwsKeyResolver>()));
+        services.TryAddSingleton(sp => new HolderProofKeyResolver(
+            sp.GetRequiredService<HeaderJwkResolver>(),
+            sp.GetRequiredService<IJwsKeyResolver>()
+        ));
         services.TryAddSingleton(sp => new VcJwtIssuer(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VcJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VpJwtIssuer(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new VpJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<VcJwtVerifier>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new VpJwtVerifier(
+            sp.GetRequiredService<IJwsKeyResolver>(),
+            sp.GetRequiredService<VcJwtVerifier>(),
+            sp.GetRequiredService<TimeProvider>()
+        ));
         services.TryAddSingleton(sp => new SdJwtIssuer(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SdJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -57,5 +57,8 @@ public static class DidJwk
     public static VerificationResult<VerificationKey> ParsePublicKey(string? did) =>
         TryDecode(did, out var jwk)
             ? Jwk.ParsePublic(jwk)
-            : VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidDid, "The identifier is not a did:jwk holding a base64url JSON Web Key.");
+            : VerificationResult<VerificationKey>.Fail(
+                VerificationFailure.InvalidDid,
+                "The identifier is not a did:jwk holding a base64url JSON Web Key."
+            );
 }

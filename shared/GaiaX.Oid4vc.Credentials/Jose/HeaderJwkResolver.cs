@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -34,10 +33,16 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
     public VerificationResult<ResolvedKey> ResolveFromHeader(ParsedJws jws)
     {
         ArgumentNullException.ThrowIfNull(jws);
-        var present = (jws.Header.TryGetProperty("jwk", out _) ? 1 : 0) + (jws.Header.TryGetProperty("kid", out _) ? 1 : 0) + (jws.Header.TryGetProperty("x5c", out _) ? 1 : 0);
+        var present =
+            (jws.Header.TryGetProperty("jwk", out _) ? 1 : 0)
+            + (jws.Header.TryGetProperty("kid", out _) ? 1 : 0)
+            + (jws.Header.TryGetProperty("x5c", out _) ? 1 : 0);
         if (present != 1)
         {
-            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header.");
+            return VerificationResult<ResolvedKey>.Fail(
+                VerificationFailure.InvalidKey,
+                "Exactly one of jwk, kid and x5c must be in the header."
+            );
         }
         if (!jws.Header.TryGetProperty("jwk", out var jwkElement) || jwkElement.ValueKind != JsonValueKind.Object)
         {
@@ -66,7 +71,10 @@ public sealed class HeaderJwkResolver : IJwsKeyResolver
         }
         if (!entry.Key.IsCompatibleWith(jws.Algorithm))
         {
-            return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The header jwk cannot verify {jws.Algorithm}.");
+            return VerificationResult<ResolvedKey>.Fail(
+                VerificationFailure.KeyAlgorithmMismatch,
+                $"The header jwk cannot verify {jws.Algorithm}."
+            );
         }
         return VerificationResult<ResolvedKey>.Success(new ResolvedKey(entry.Key) { KeyId = entry.Thumbprint });
     }

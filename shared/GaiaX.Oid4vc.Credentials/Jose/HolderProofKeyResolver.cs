@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace GaiaX.Oid4vc.Credentials.Jose;
 
 /// <summary>
@@ -18,8 +13,15 @@ public sealed class HolderProofKeyResolver(HeaderJwkResolver headerJwk, IJwsKeyR
         var present = new[] { "jwk", "kid", "x5c" }.Count(name => jws.Header.TryGetProperty(name, out _));
         if (present != 1)
         {
-            return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.InvalidKey, "Exactly one of jwk, kid and x5c must be in the header."));
+            return ValueTask.FromResult(
+                VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.InvalidKey,
+                    "Exactly one of jwk, kid and x5c must be in the header."
+                )
+            );
         }
-        return jws.Header.TryGetProperty("jwk", out _) ? headerJwk.ResolveAsync(jws, cancellationToken) : others.ResolveAsync(jws, cancellationToken);
+        return jws.Header.TryGetProperty("jwk", out _)
+            ? headerJwk.ResolveAsync(jws, cancellationToken)
+            : others.ResolveAsync(jws, cancellationToken);
     }
 }

@@ -22,7 +22,10 @@ public static class Jwk
             {
                 return member == "k"
                     ? VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "Symmetric (oct) keys are not accepted.")
-                    : VerificationResult<VerificationKey>.Fail(VerificationFailure.PrivateKeyInJwk, $"The JWK carries the private member '{member}'.");
+                    : VerificationResult<VerificationKey>.Fail(
+                        VerificationFailure.PrivateKeyInJwk,
+                        $"The JWK carries the private member '{member}'."
+                    );
             }
         }
         var kty = String(jwk, "kty");
@@ -30,7 +33,10 @@ public static class Jwk
         var kid = String(jwk, "kid");
         if (alg is not null && !JwsAlgorithms.Verification.Contains(alg))
         {
-            return VerificationResult<VerificationKey>.Fail(VerificationFailure.AlgorithmNotAllowed, $"The JWK's alg '{alg}' is not accepted.");
+            return VerificationResult<VerificationKey>.Fail(
+                VerificationFailure.AlgorithmNotAllowed,
+                $"The JWK's alg '{alg}' is not accepted."
+            );
         }
         try
         {
@@ -47,52 +53,84 @@ public static class Jwk
                     };
                     if (size == 0)
                     {
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, $"The EC curve '{crv}' is not supported.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.InvalidKey,
+                            $"The EC curve '{crv}' is not supported."
+                        );
                     }
                     if (!Coordinate(jwk, "x", size, out var x) || !Coordinate(jwk, "y", size, out var y))
                     {
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, $"The JWK's x and y must be base64url {size}-byte coordinates.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.InvalidKey,
+                            $"The JWK's x and y must be base64url {size}-byte coordinates."
+                        );
                     }
                     var key = VerificationKey.CreateEc(crv!, x, y, alg, kid);
                     if (key is null)
                     {
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "The JWK is not a valid public key: the point is not on the curve.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.InvalidKey,
+                            "The JWK is not a valid public key: the point is not on the curve."
+                        );
                     }
                     if (alg is not null && !key.IsCompatibleWith(alg))
                     {
                         key.Dispose();
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The JWK's alg '{alg}' does not fit an EC {crv} key.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.KeyAlgorithmMismatch,
+                            $"The JWK's alg '{alg}' does not fit an EC {crv} key."
+                        );
                     }
                     return VerificationResult<VerificationKey>.Success(key);
                 }
                 case "RSA":
                 {
-                    if (!Base64UrlStrict.TryDecode(String(jwk, "n"), out var n) || !Base64UrlStrict.TryDecode(String(jwk, "e"), out var e) || n.Length == 0 || e.Length == 0)
+                    if (
+                        !Base64UrlStrict.TryDecode(String(jwk, "n"), out var n)
+                        || !Base64UrlStrict.TryDecode(String(jwk, "e"), out var e)
+                        || n.Length == 0
+                        || e.Length == 0
+                    )
                     {
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "The RSA JWK's n and e must be base64url.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.InvalidKey,
+                            "The RSA JWK's n and e must be base64url."
+                        );
                     }
                     var rsa = RSA.Create(new RSAParameters { Modulus = n, Exponent = e });
                     if (rsa.KeySize < 2048)
                     {
                         rsa.Dispose();
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "RSA keys shorter than 2048 bits are not accepted.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.InvalidKey,
+                            "RSA keys shorter than 2048 bits are not accepted."
+                        );
                     }
                     var key = VerificationKey.CreateRsa(rsa, alg, kid);
                     if (alg is not null && !key.IsCompatibleWith(alg))
                     {
                         key.Dispose();
-                        return VerificationResult<VerificationKey>.Fail(VerificationFailure.KeyAlgorithmMismatch, $"The JWK's alg '{alg}' does not fit an RSA key.");
+                        return VerificationResult<VerificationKey>.Fail(
+                            VerificationFailure.KeyAlgorithmMismatch,
+                            $"The JWK's alg '{alg}' does not fit an RSA key."
+                        );
                     }
                     return VerificationResult<VerificationKey>.Success(key);
                 }
                 default:
-                    return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, $"The key type '{kty}' is not supported.");
+                    return VerificationResult<VerificationKey>.Fail(
+                        VerificationFailure.InvalidKey,
+                        $"The key type '{kty}' is not supported."
+                    );
             }
         }
         catch (CryptographicException ex)
         {
             // A point not on the curve, or a modulus the platform refuses.
-            return VerificationResult<VerificationKey>.Fail(VerificationFailure.InvalidKey, "The JWK is not a valid public key: " + ex.Message);
+            return VerificationResult<VerificationKey>.Fail(
+                VerificationFailure.InvalidKey,
+                "The JWK is not a valid public key: " + ex.Message
+            );
         }
     }
 
@@ -105,13 +143,14 @@ public static class Jwk
     }
 
     /// <summary>The public JWK of an EC point given by its curve name and coordinates.</summary>
-    internal static JsonObject FromPublicPoint(string? curve, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y) => new()
-    {
-        ["kty"] = "EC",
-        ["crv"] = curve,
-        ["x"] = Base64UrlStrict.Encode(x),
-        ["y"] = Base64UrlStrict.Encode(y),
-    };
+    internal static JsonObject FromPublicPoint(string? curve, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y) =>
+        new()
+        {
+            ["kty"] = "EC",
+            ["crv"] = curve,
+            ["x"] = Base64UrlStrict.Encode(x),
+            ["y"] = Base64UrlStrict.Encode(y),
+        };
 
     /// <summary>The public JWK of an RSA key (kty, n, e).</summary>
     public static JsonObject FromPublicKey(RSA key)
@@ -145,29 +184,34 @@ public static class Jwk
     }
 
     /// <summary>The .NET curve of a JOSE curve name this library verifies with (P-256, P-384).</summary>
-    internal static ECCurve NamedCurve(string curve) => curve switch
-    {
-        "P-256" => ECCurve.NamedCurves.nistP256,
-        "P-384" => ECCurve.NamedCurves.nistP384,
-        _ => throw new CryptographicException($"The EC curve '{curve}' is not supported."),
-    };
+    internal static ECCurve NamedCurve(string curve) =>
+        curve switch
+        {
+            "P-256" => ECCurve.NamedCurves.nistP256,
+            "P-384" => ECCurve.NamedCurves.nistP384,
+            _ => throw new CryptographicException($"The EC curve '{curve}' is not supported."),
+        };
 
     /// <summary>The JOSE curve name of a .NET curve (P-256, P-384, P-521).</summary>
-    public static string? CurveName(ECCurve curve) => curve.Oid?.Value switch
-    {
-        "1.2.840.10045.3.1.7" => "P-256",
-        "1.3.132.0.34" => "P-384",
-        "1.3.132.0.35" => "P-521",
-        _ => curve.Oid?.FriendlyName switch
+    public static string? CurveName(ECCurve curve) =>
+        curve.Oid?.Value switch
         {
-            "nistP256" or "ECDSA_P256" => "P-256",
-            "nistP384" or "ECDSA_P384" => "P-384",
-            _ => null,
-        },
-    };
+            "1.2.840.10045.3.1.7" => "P-256",
+            "1.3.132.0.34" => "P-384",
+            "1.3.132.0.35" => "P-521",
+            _ => curve.Oid?.FriendlyName switch
+            {
+                "nistP256" or "ECDSA_P256" => "P-256",
+                "nistP384" or "ECDSA_P384" => "P-384",
+                _ => null,
+            },
+        };
 
     private static string Quote(JsonObject jwk, string name) =>
-        System.Text.Json.JsonSerializer.Serialize(String(jwk, name) ?? throw new ArgumentException($"The JWK lacks '{name}'.", nameof(jwk)), CredentialsJsonContext.Default.String);
+        System.Text.Json.JsonSerializer.Serialize(
+            String(jwk, name) ?? throw new ArgumentException($"The JWK lacks '{name}'.", nameof(jwk)),
+            CredentialsJsonContext.Default.String
+        );
 
     internal static string? String(JsonObject obj, string name) =>
         obj.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;

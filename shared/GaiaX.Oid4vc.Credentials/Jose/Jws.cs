@@ -82,7 +82,10 @@ public static class Jws
         }
         if (token.Length > policy.MaxTokenLength)
         {
-            return Fail(VerificationFailure.Oversized, $"The token is {token.Length} characters long; at most {policy.MaxTokenLength} are accepted.");
+            return Fail(
+                VerificationFailure.Oversized,
+                $"The token is {token.Length} characters long; at most {policy.MaxTokenLength} are accepted."
+            );
         }
         var splitError = Split(token, out var second, out var headerBytes, out var payloadBytes, out var signature);
         if (splitError is not null)
@@ -139,7 +142,12 @@ public static class Jws
 
     /// <summary>Parse, resolve the key, check the signature, then the lifetime.</summary>
     public static async ValueTask<VerificationResult<VerifiedJws>> VerifyAsync(
-        string? token, JwsPolicy policy, IJwsKeyResolver resolver, TimeProvider time, CancellationToken cancellationToken = default)
+        string? token,
+        JwsPolicy policy,
+        IJwsKeyResolver resolver,
+        TimeProvider time,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(time);
@@ -235,7 +243,10 @@ public static class Jws
         }
         if (token.IndexOf('.', second + 1) >= 0)
         {
-            return new VerificationError(VerificationFailure.Malformed, "The token has more than three parts (JWE and nested forms are not accepted here).");
+            return new VerificationError(
+                VerificationFailure.Malformed,
+                "The token has more than three parts (JWE and nested forms are not accepted here)."
+            );
         }
         if (second == first + 1)
         {
@@ -267,7 +278,11 @@ public static class Jws
         {
             return new VerificationError(VerificationFailure.AlgorithmNone, "Unsecured JWS (alg none) is not accepted.");
         }
-        if (alg.StartsWith("HS", StringComparison.OrdinalIgnoreCase) || !policy.AllowedAlgorithms.Contains(alg) || !JwsAlgorithms.Verification.Contains(alg))
+        if (
+            alg.StartsWith("HS", StringComparison.OrdinalIgnoreCase)
+            || !policy.AllowedAlgorithms.Contains(alg)
+            || !JwsAlgorithms.Verification.Contains(alg)
+        )
         {
             return new VerificationError(VerificationFailure.AlgorithmNotAllowed, $"The algorithm '{alg}' is not accepted here.");
         }
@@ -282,11 +297,14 @@ public static class Jws
         }
         if (policy.AllowedTypes.Count > 0)
         {
-            var normalized = typ is not null && typ.StartsWith("application/", StringComparison.OrdinalIgnoreCase) ? typ["application/".Length..] : typ;
+            var normalized =
+                typ is not null && typ.StartsWith("application/", StringComparison.OrdinalIgnoreCase) ? typ["application/".Length..] : typ;
             if (normalized is null || !policy.AllowedTypes.Contains(normalized))
             {
-                return new VerificationError(VerificationFailure.WrongType,
-                    $"typ '{typ ?? "(none)"}' is not accepted here; expected {string.Join(" or ", policy.AllowedTypes)}.");
+                return new VerificationError(
+                    VerificationFailure.WrongType,
+                    $"typ '{typ ?? "(none)"}' is not accepted here; expected {string.Join(" or ", policy.AllowedTypes)}."
+                );
             }
         }
         if (policy.AllowedContentTypes.Count > 0)
@@ -294,8 +312,10 @@ public static class Jws
             var cty = ParsedJws.OptionalString(header, "cty");
             if ((cty is null && policy.RequireContentType) || (cty is not null && !policy.AllowedContentTypes.Contains(cty)))
             {
-                return new VerificationError(VerificationFailure.WrongContentType,
-                    $"cty '{cty ?? "(none)"}' is not accepted here; expected {string.Join(" or ", policy.AllowedContentTypes)}.");
+                return new VerificationError(
+                    VerificationFailure.WrongContentType,
+                    $"cty '{cty ?? "(none)"}' is not accepted here; expected {string.Join(" or ", policy.AllowedContentTypes)}."
+                );
             }
         }
         if (header.TryGetProperty("crit", out var crit))
@@ -310,7 +330,10 @@ public static class Jws
                 var name = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
                 if (name is null || !policy.UnderstoodCritical.Contains(name) || !header.TryGetProperty(name, out _))
                 {
-                    return new VerificationError(VerificationFailure.UnknownCritical, $"The critical header parameter '{name}' is not understood.");
+                    return new VerificationError(
+                        VerificationFailure.UnknownCritical,
+                        $"The critical header parameter '{name}' is not understood."
+                    );
                 }
             }
         }
@@ -321,5 +344,6 @@ public static class Jws
         return null;
     }
 
-    private static VerificationResult<ParsedJws> Fail(VerificationFailure reason, string message) => VerificationResult<ParsedJws>.Fail(reason, message);
+    private static VerificationResult<ParsedJws> Fail(VerificationFailure reason, string message) =>
+        VerificationResult<ParsedJws>.Fail(reason, message);
 }

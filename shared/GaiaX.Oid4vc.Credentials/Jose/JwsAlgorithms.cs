@@ -15,12 +15,13 @@ public static class JwsAlgorithms
     public static IReadOnlySet<string> Verification { get; } = new HashSet<string>(StringComparer.Ordinal) { ES256, ES384, PS256, RS256 };
 
     /// <summary>The curve name an ECDSA algorithm requires, or null for a non-ECDSA algorithm.</summary>
-    public static string? CurveOf(string alg) => alg switch
-    {
-        ES256 => "P-256",
-        ES384 => "P-384",
-        _ => null,
-    };
+    public static string? CurveOf(string alg) =>
+        alg switch
+        {
+            ES256 => "P-256",
+            ES384 => "P-384",
+            _ => null,
+        };
 
     public static bool IsRsa(string alg) => alg is PS256 or RS256;
 }

@@ -13,7 +13,8 @@ public sealed record JwsPolicy
     /// <summary>Algorithms accepted for verification. <c>none</c> and HMAC are refused whatever this says.</summary>
     public IReadOnlySet<string> AllowedAlgorithms { get; init; } = JwsAlgorithms.Verification;
 
-    /// <summary>Accepted <c>typ</c> values (compared case-insensitively, an <c>application/</c> prefix ignored). Empty: <c>typ</c> not checked.</summary>
+    /// <summary>Accepted <c>typ</c> values (compared case-insensitively, an <c>application/</c> prefix ignored). Empty: <c>typ</c> not
+    /// checked.</summary>
     public IReadOnlySet<string> AllowedTypes { get; init; } = new HashSet<string>();
 
     /// <summary>When not empty, <c>cty</c> must be absent or one of these (case-insensitive).</summary>
@@ -40,40 +41,45 @@ public sealed record JwsPolicy
     public bool RequireKeyId { get; init; }
 
     /// <summary>Accepted <c>typ</c> values for VC-JWT: <c>vc+jwt</c> (emitted) and the older Gaia-X forms.</summary>
-    public static JwsPolicy VcJwt { get; } = new()
-    {
-        AllowedTypes = Set(MediaTypes.VcJwt, "vc+ld+jwt", "vc+ld+json+jwt"),
-        AllowedContentTypes = Set(MediaTypes.VcContent, "vc+ld+json", "application/vc", "application/vc+ld+json"),
-        RequireKeyId = true,
-    };
+    public static JwsPolicy VcJwt { get; } =
+        new()
+        {
+            AllowedTypes = Set(MediaTypes.VcJwt, "vc+ld+jwt", "vc+ld+json+jwt"),
+            AllowedContentTypes = Set(MediaTypes.VcContent, "vc+ld+json", "application/vc", "application/vc+ld+json"),
+            RequireKeyId = true,
+        };
 
-    public static JwsPolicy VpJwt { get; } = new()
-    {
-        AllowedTypes = Set(MediaTypes.VpJwt, "vp+ld+jwt", "vp+ld+json+jwt"),
-        AllowedContentTypes = Set(MediaTypes.VpContent, "vp+ld+json", "application/vp", "application/vp+ld+json"),
-        RequireKeyId = true,
-    };
+    public static JwsPolicy VpJwt { get; } =
+        new()
+        {
+            AllowedTypes = Set(MediaTypes.VpJwt, "vp+ld+jwt", "vp+ld+json+jwt"),
+            AllowedContentTypes = Set(MediaTypes.VpContent, "vp+ld+json", "application/vp", "application/vp+ld+json"),
+            RequireKeyId = true,
+        };
 
-    public static JwsPolicy SdJwtVc { get; } = new()
-    {
-        // vc+sd-jwt is the pre-2025 name of the SD-JWT VC type; wallets in the field still send it.
-        AllowedTypes = Set(MediaTypes.SdJwtVc, "vc+sd-jwt"),
-    };
+    public static JwsPolicy SdJwtVc { get; } =
+        new()
+        {
+            // vc+sd-jwt is the pre-2025 name of the SD-JWT VC type; wallets in the field still send it.
+            AllowedTypes = Set(MediaTypes.SdJwtVc, "vc+sd-jwt"),
+        };
 
-    public static JwsPolicy KeyBinding { get; } = new()
-    {
-        AllowedTypes = Set(MediaTypes.KbJwt),
-        RequireIssuedAt = true,
-        MaxAge = TimeSpan.FromMinutes(5),
-    };
+    public static JwsPolicy KeyBinding { get; } =
+        new()
+        {
+            AllowedTypes = Set(MediaTypes.KbJwt),
+            RequireIssuedAt = true,
+            MaxAge = TimeSpan.FromMinutes(5),
+        };
 
     /// <summary>OID4VCI proof JWTs (<c>openid4vci-proof+jwt</c>), fresh <c>iat</c> required.</summary>
-    public static JwsPolicy Oid4vciProof { get; } = new()
-    {
-        AllowedTypes = Set(MediaTypes.Oid4vciProof),
-        RequireIssuedAt = true,
-        MaxAge = TimeSpan.FromMinutes(5),
-    };
+    public static JwsPolicy Oid4vciProof { get; } =
+        new()
+        {
+            AllowedTypes = Set(MediaTypes.Oid4vciProof),
+            RequireIssuedAt = true,
+            MaxAge = TimeSpan.FromMinutes(5),
+        };
 
     internal static HashSet<string> Set(params string[] values) => new(values, StringComparer.OrdinalIgnoreCase);
 }

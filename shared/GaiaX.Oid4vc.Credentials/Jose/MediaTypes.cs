@@ -8,9 +8,11 @@ public static class MediaTypes
     public const string SdJwtVc = "dc+sd-jwt";
     public const string KbJwt = "kb+jwt";
     public const string Oid4vciProof = "openid4vci-proof+jwt";
+
     /// <summary>The <c>cty</c> of a VC-JWT / VP-JWT (VC-JOSE-COSE).</summary>
     public const string VcContent = "vc";
     public const string VpContent = "vp";
+
     /// <summary>Prefix of an <c>EnvelopedVerifiableCredential</c> id.</summary>
     public const string EnvelopedVcJwtPrefix = "data:application/vc+jwt,";
 }

@@ -113,7 +113,8 @@ internal static unsafe class OpenSslEcdsa
         try
         {
             key.DangerousAddRef(ref added);
-            IntPtr r, s;
+            IntPtr r,
+                s;
             fixed (byte* p = signature)
             {
                 r = f.BnBin2Bn(p, half, IntPtr.Zero);
@@ -226,7 +227,13 @@ internal static unsafe class OpenSslEcdsa
     /// </summary>
     private static bool SelfTest(Functions f)
     {
-        foreach (var (curve, name, hash) in new[] { (ECCurve.NamedCurves.nistP256, "P-256", HashAlgorithmName.SHA256), (ECCurve.NamedCurves.nistP384, "P-384", HashAlgorithmName.SHA384) })
+        foreach (
+            var (curve, name, hash) in new[]
+            {
+                (ECCurve.NamedCurves.nistP256, "P-256", HashAlgorithmName.SHA256),
+                (ECCurve.NamedCurves.nistP384, "P-384", HashAlgorithmName.SHA384),
+            }
+        )
         {
             using var signer = ECDsa.Create(curve);
             var q = signer.ExportParameters(false).Q;

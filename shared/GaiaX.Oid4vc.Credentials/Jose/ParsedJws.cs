@@ -46,8 +46,11 @@ public sealed class ParsedJws
         ArgumentNullException.ThrowIfNull(key);
         if (!key.IsCompatibleWith(Algorithm))
         {
-            return new VerificationError(VerificationFailure.KeyAlgorithmMismatch,
-                $"The key ({key.KeyType}{(key.Curve is null ? "" : " " + key.Curve)}{(key.Algorithm is null ? "" : ", alg " + key.Algorithm)}) cannot verify {Algorithm}.");
+            return new VerificationError(
+                VerificationFailure.KeyAlgorithmMismatch,
+                $"The key ({key.KeyType}{(key.Curve is null ? "" : " " + key.Curve)}"
+                    + $"{(key.Algorithm is null ? "" : ", alg " + key.Algorithm)}) cannot verify {Algorithm}."
+            );
         }
         // The signing input is ASCII; stack-encode small ones to keep verification allocation-light.
         var length = SigningInputLength;
@@ -86,7 +89,10 @@ public sealed class ParsedJws
         }
         if (exp is not null && nowSeconds - (long)skew.TotalSeconds >= exp)
         {
-            return new VerificationError(VerificationFailure.Expired, $"The token expired at {DateTimeOffset.FromUnixTimeSeconds(exp.Value):O}.");
+            return new VerificationError(
+                VerificationFailure.Expired,
+                $"The token expired at {DateTimeOffset.FromUnixTimeSeconds(exp.Value):O}."
+            );
         }
         var nbf = NumericDate("nbf", out var nbfError);
         if (nbfError is not null)
@@ -95,7 +101,10 @@ public sealed class ParsedJws
         }
         if (nbf is not null && nowSeconds + (long)skew.TotalSeconds < nbf)
         {
-            return new VerificationError(VerificationFailure.NotYetValid, $"The token is not valid before {DateTimeOffset.FromUnixTimeSeconds(nbf.Value):O}.");
+            return new VerificationError(
+                VerificationFailure.NotYetValid,
+                $"The token is not valid before {DateTimeOffset.FromUnixTimeSeconds(nbf.Value):O}."
+            );
         }
         var iat = NumericDate("iat", out var iatError);
         if (iatError is not null)
@@ -112,7 +121,10 @@ public sealed class ParsedJws
         }
         if (policy.MaxAge is { } maxAge && nowSeconds - (long)(maxAge + skew).TotalSeconds > iat)
         {
-            return new VerificationError(VerificationFailure.IssuedAtInvalid, $"The token's iat is older than {maxAge.TotalSeconds:0} seconds.");
+            return new VerificationError(
+                VerificationFailure.IssuedAtInvalid,
+                $"The token's iat is older than {maxAge.TotalSeconds:0} seconds."
+            );
         }
         return null;
     }
@@ -133,5 +145,7 @@ public sealed class ParsedJws
     }
 
     internal static string? OptionalString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

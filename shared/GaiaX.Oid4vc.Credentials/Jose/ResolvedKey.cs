@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace GaiaX.Oid4vc.Credentials.Jose;
 

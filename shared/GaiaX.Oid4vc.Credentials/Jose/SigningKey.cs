@@ -11,7 +11,12 @@ public sealed class SigningKey : IDisposable
 {
     private readonly ECDsa _key;
 
-    public SigningKey(ECDsa key, string algorithm = JwsAlgorithms.ES256, string? keyId = null, IReadOnlyList<X509Certificate2>? certificateChain = null)
+    public SigningKey(
+        ECDsa key,
+        string algorithm = JwsAlgorithms.ES256,
+        string? keyId = null,
+        IReadOnlyList<X509Certificate2>? certificateChain = null
+    )
     {
         ArgumentNullException.ThrowIfNull(key);
         if (!JwsAlgorithms.Signing.Contains(algorithm))
@@ -32,7 +37,8 @@ public sealed class SigningKey : IDisposable
     }
 
     /// <summary>Creates a fresh ES256 key (for holders, tests, ephemeral use).</summary>
-    public static SigningKey CreateEs256(string? keyId = null) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256), JwsAlgorithms.ES256, keyId);
+    public static SigningKey CreateEs256(string? keyId = null) =>
+        new(ECDsa.Create(ECCurve.NamedCurves.nistP256), JwsAlgorithms.ES256, keyId);
 
     public string Algorithm { get; }
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace GaiaX.Oid4vc.Credentials.Jose;
 
 /// <summary>Keys known in advance, by <c>kid</c> (tests, benchmarks, pinned keys).</summary>
@@ -19,8 +14,10 @@ public sealed class StaticKeyResolver : IJwsKeyResolver
     public ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jws);
-        return ValueTask.FromResult(jws.KeyId is not null && _keys.TryGetValue(jws.KeyId, out var key)
-            ? VerificationResult<ResolvedKey>.Success(key)
-            : VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"No key is known for kid '{jws.KeyId}'."));
+        return ValueTask.FromResult(
+            jws.KeyId is not null && _keys.TryGetValue(jws.KeyId, out var key)
+                ? VerificationResult<ResolvedKey>.Success(key)
+                : VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"No key is known for kid '{jws.KeyId}'.")
+        );
     }
 }

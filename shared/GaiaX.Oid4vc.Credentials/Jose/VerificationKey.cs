@@ -18,7 +18,16 @@ public sealed class VerificationKey : IDisposable
     private ECDsa? _ec;
     private string? _thumbprint; // computed once: the key never changes
 
-    private VerificationKey(ECDsa? ec, EcPublicKeyHandle? native, byte[]? x, byte[]? y, RSA? rsa, string? curve, string? algorithm, string? keyId)
+    private VerificationKey(
+        ECDsa? ec,
+        EcPublicKeyHandle? native,
+        byte[]? x,
+        byte[]? y,
+        RSA? rsa,
+        string? curve,
+        string? algorithm,
+        string? keyId
+    )
     {
         _ec = ec;
         _native = native;
@@ -60,7 +69,8 @@ public sealed class VerificationKey : IDisposable
     /// <summary>Imports a public JWK (private members refused). See <see cref="Jwk.ParsePublic(JsonObject)"/>.</summary>
     public static VerificationResult<VerificationKey> FromJwk(JsonObject jwk) => Jwk.ParsePublic(jwk);
 
-    internal static VerificationKey CreateRsa(RSA rsa, string? algorithm, string? keyId) => new(null, null, null, null, rsa, null, algorithm, keyId);
+    internal static VerificationKey CreateRsa(RSA rsa, string? algorithm, string? keyId) =>
+        new(null, null, null, null, rsa, null, algorithm, keyId);
 
     /// <summary>
     /// An EC public key from its coordinates ("P-256" or "P-384"), or null when they are not a
@@ -84,7 +94,13 @@ public sealed class VerificationKey : IDisposable
     }
 
     private static ECDsa DotNetEc(string curve, byte[] x, byte[] y) =>
-        ECDsa.Create(new ECParameters { Curve = Jwk.NamedCurve(curve), Q = new ECPoint { X = x, Y = y } });
+        ECDsa.Create(
+            new ECParameters
+            {
+                Curve = Jwk.NamedCurve(curve),
+                Q = new ECPoint { X = x, Y = y },
+            }
+        );
 
     /// <summary>Whether <paramref name="alg"/> may be used with this key (type, curve, declared <c>alg</c>).</summary>
     public bool IsCompatibleWith(string alg)
@@ -102,14 +118,21 @@ public sealed class VerificationKey : IDisposable
     }
 
     /// <summary>Verifies a JWS signature (ECDSA in the JOSE fixed-size r||s form).</summary>
-    public bool Verify(string alg, ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature) => alg switch
-    {
-        JwsAlgorithms.ES256 => Curve == "P-256" && signature.Length == 64 && VerifyEc(signingInput, signature, HashAlgorithmName.SHA256),
-        JwsAlgorithms.ES384 => Curve == "P-384" && signature.Length == 96 && VerifyEc(signingInput, signature, HashAlgorithmName.SHA384),
-        JwsAlgorithms.RS256 => _rsa is not null && _rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-        JwsAlgorithms.PS256 => _rsa is not null && _rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
-        _ => false,
-    };
+    public bool Verify(string alg, ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature) =>
+        alg switch
+        {
+            JwsAlgorithms.ES256 => Curve == "P-256"
+                && signature.Length == 64
+                && VerifyEc(signingInput, signature, HashAlgorithmName.SHA256),
+            JwsAlgorithms.ES384 => Curve == "P-384"
+                && signature.Length == 96
+                && VerifyEc(signingInput, signature, HashAlgorithmName.SHA384),
+            JwsAlgorithms.RS256 => _rsa is not null
+                && _rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            JwsAlgorithms.PS256 => _rsa is not null
+                && _rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+            _ => false,
+        };
 
     // Reached only for EC keys: the callers matched Curve first.
     private bool VerifyEc(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature, HashAlgorithmName hash)

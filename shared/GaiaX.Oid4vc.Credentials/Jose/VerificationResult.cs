@@ -21,7 +21,8 @@ public readonly struct VerificationResult<T>
 
     public static VerificationResult<T> Fail(VerificationError error) => new(default, error);
 
-    public static VerificationResult<T> Fail(VerificationFailure reason, string message) => new(default, new VerificationError(reason, message));
+    public static VerificationResult<T> Fail(VerificationFailure reason, string message) =>
+        new(default, new VerificationError(reason, message));
 
     public static implicit operator VerificationResult<T>(VerificationError error) => Fail(error);
 

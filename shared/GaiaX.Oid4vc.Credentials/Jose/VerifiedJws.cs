@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace GaiaX.Oid4vc.Credentials.Jose;
 
 /// <summary>A JWS whose signature and lifetime verified, with the key (and its issuer and chain) that verified it.</summary>

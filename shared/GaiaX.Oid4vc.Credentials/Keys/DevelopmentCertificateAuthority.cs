@@ -57,7 +57,9 @@ internal sealed class FolderLock : IDisposable
         {
             try
             {
-                return new FolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+                return new FolderLock(
+                    new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None)
+                );
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

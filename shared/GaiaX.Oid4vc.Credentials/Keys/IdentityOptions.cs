@@ -10,7 +10,8 @@ public sealed class IdentityOptions
 
     public IdentitySource Source { get; set; } = IdentitySource.Development;
 
-    /// <summary>Development: the folder holding this service's key and certificate. Default <c>.devhost-data/&lt;app name&gt;</c>.</summary>
+    /// <summary>Development: the folder holding this service's key and certificate. Default <c>.devhost-data/&lt;app
+    /// name&gt;</c>.</summary>
     public string? DataPath { get; set; }
 
     /// <summary>Development: the folder of the development CA shared by all services. Default <c>.devhost-data/dev-ca</c>.</summary>

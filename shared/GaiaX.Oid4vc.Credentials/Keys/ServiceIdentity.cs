@@ -42,7 +42,13 @@ public sealed class ServiceIdentity : IDisposable
     public static string KeyIdFor(string did, ECDsa key) => did + "#" + Jwk.Thumbprint(Jwk.FromPublicKey(key));
 
     /// <summary>Loads the identity from configuration (see <see cref="IdentityOptions"/>).</summary>
-    public static ServiceIdentity Load(IdentityOptions options, Uri publicBaseUrl, string applicationName, string contentRoot, TimeProvider time)
+    public static ServiceIdentity Load(
+        IdentityOptions options,
+        Uri publicBaseUrl,
+        string applicationName,
+        string contentRoot,
+        TimeProvider time
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(publicBaseUrl);
@@ -64,23 +70,40 @@ public sealed class ServiceIdentity : IDisposable
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new InvalidOperationException($"Setting 'Identity:PrivateKeyPath': {options.PrivateKeyPath} holds no EC private key in PEM ({ex.Message}).", ex);
+            throw new InvalidOperationException(
+                $"Setting 'Identity:PrivateKeyPath': {options.PrivateKeyPath} holds no EC private key in PEM ({ex.Message}).",
+                ex
+            );
         }
         var chain = new X509Certificate2Collection();
         chain.ImportFromPemFile(options.CertificateChainPath);
         if (chain.Count == 0)
         {
-            throw new InvalidOperationException($"Setting 'Identity:CertificateChainPath': {options.CertificateChainPath} holds no certificate.");
+            throw new InvalidOperationException(
+                $"Setting 'Identity:CertificateChainPath': {options.CertificateChainPath} holds no certificate."
+            );
         }
         using var leafKey = chain[0].GetECDsaPublicKey();
-        if (leafKey is null || !Jwk.Thumbprint(Jwk.FromPublicKey(leafKey)).Equals(Jwk.Thumbprint(Jwk.FromPublicKey(key)), StringComparison.Ordinal))
+        if (
+            leafKey is null
+            || !Jwk.Thumbprint(Jwk.FromPublicKey(leafKey)).Equals(Jwk.Thumbprint(Jwk.FromPublicKey(key)), StringComparison.Ordinal)
+        )
         {
-            throw new InvalidOperationException($"The first certificate of {options.CertificateChainPath} is not the certificate of the key in {options.PrivateKeyPath}.");
+            throw new InvalidOperationException(
+                $"The first certificate of {options.CertificateChainPath} is not the certificate of the key in {options.PrivateKeyPath}."
+            );
         }
         return new ServiceIdentity(did, new SigningKey(key, options.Algorithm, KeyIdFor(did, key), chain.ToList()));
     }
 
-    private static ServiceIdentity FromDevelopmentCa(string did, IdentityOptions options, Uri publicBaseUrl, string applicationName, string contentRoot, TimeProvider time)
+    private static ServiceIdentity FromDevelopmentCa(
+        string did,
+        IdentityOptions options,
+        Uri publicBaseUrl,
+        string applicationName,
+        string contentRoot,
+        TimeProvider time
+    )
     {
         var caFolder = Path.GetFullPath(options.DevelopmentCaPath ?? Path.Combine(".devhost-data", "dev-ca"), contentRoot);
         var dataFolder = Path.GetFullPath(options.DataPath ?? Path.Combine(".devhost-data", applicationName), contentRoot);
@@ -92,7 +115,15 @@ public sealed class ServiceIdentity : IDisposable
         {
             if (File.Exists(keyPath) && File.Exists(certificatePath) && IsReusable(certificatePath, ca, time))
             {
-                return FromFiles(did, new IdentityOptions { PrivateKeyPath = keyPath, CertificateChainPath = certificatePath, Algorithm = options.Algorithm });
+                return FromFiles(
+                    did,
+                    new IdentityOptions
+                    {
+                        PrivateKeyPath = keyPath,
+                        CertificateChainPath = certificatePath,
+                        Algorithm = options.Algorithm,
+                    }
+                );
             }
             var curve = options.Algorithm == JwsAlgorithms.ES384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256;
             using var key = ECDsa.Create(curve);
@@ -119,7 +150,15 @@ public sealed class ServiceIdentity : IDisposable
             FileWrites.WriteSecret(keyPath, key.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(certificatePath, leaf.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
         }
-        return FromFiles(did, new IdentityOptions { PrivateKeyPath = keyPath, CertificateChainPath = certificatePath, Algorithm = options.Algorithm });
+        return FromFiles(
+            did,
+            new IdentityOptions
+            {
+                PrivateKeyPath = keyPath,
+                CertificateChainPath = certificatePath,
+                Algorithm = options.Algorithm,
+            }
+        );
     }
 
     private static bool IsReusable(string certificatePath, X509Certificate2 ca, TimeProvider time)
@@ -129,7 +168,8 @@ public sealed class ServiceIdentity : IDisposable
         var leaf = chain[0];
         // A new CA (folder deleted) or an ageing certificate means a new leaf.
         return leaf.IssuerName.RawData.AsSpan().SequenceEqual(ca.SubjectName.RawData)
-            && chain.Count > 1 && chain[1].RawDataMemory.Span.SequenceEqual(ca.RawDataMemory.Span)
+            && chain.Count > 1
+            && chain[1].RawDataMemory.Span.SequenceEqual(ca.RawDataMemory.Span)
             && leaf.NotAfter.ToUniversalTime() > time.GetUtcNow().UtcDateTime.AddDays(7);
     }
 
@@ -146,13 +186,15 @@ public sealed class ServiceIdentity : IDisposable
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"),
             ["id"] = Did,
-            ["verificationMethod"] = new JsonArray(new JsonObject
-            {
-                ["id"] = KeyId,
-                ["type"] = "JsonWebKey2020",
-                ["controller"] = Did,
-                ["publicKeyJwk"] = jwk,
-            }),
+            ["verificationMethod"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = KeyId,
+                    ["type"] = "JsonWebKey2020",
+                    ["controller"] = Did,
+                    ["publicKeyJwk"] = jwk,
+                }
+            ),
             ["authentication"] = new JsonArray(KeyId),
             ["assertionMethod"] = new JsonArray(KeyId),
         };

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace GaiaX.Oid4vc.Credentials.Net;
 
 /// <summary>Thrown from the connect step when every address of a host is refused.</summary>

@@ -1,9 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace GaiaX.Oid4vc.Credentials.Net;
 
-/// <summary>HttpClients for URLs chosen by callers (did:web, x5u, request_uri): SSRF-guarded, no proxy, no automatic redirects, bounded.</summary>
+/// <summary>HttpClients for URLs chosen by callers (did:web, x5u, request_uri): SSRF-guarded, no proxy, no automatic redirects,
+/// bounded.</summary>
 public static class GuardedHttpClient
 {
     /// <summary>

@@ -13,14 +13,33 @@ public sealed class SsrfGuard
 {
     private static readonly IPNetwork[] SpecialNetworks =
     [
-        IPNetwork.Parse("0.0.0.0/8"), IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("100.64.0.0/10"),
-        IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("169.254.0.0/16"), IPNetwork.Parse("172.16.0.0/12"),
-        IPNetwork.Parse("192.0.0.0/24"), IPNetwork.Parse("192.0.2.0/24"), IPNetwork.Parse("192.88.99.0/24"),
-        IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("198.18.0.0/15"), IPNetwork.Parse("198.51.100.0/24"),
-        IPNetwork.Parse("203.0.113.0/24"), IPNetwork.Parse("224.0.0.0/4"), IPNetwork.Parse("240.0.0.0/4"),
-        IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("64:ff9b::/96"), IPNetwork.Parse("64:ff9b:1::/48"),
-        IPNetwork.Parse("100::/64"), IPNetwork.Parse("2001::/23"), IPNetwork.Parse("2001:db8::/32"), IPNetwork.Parse("2002::/16"),
-        IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("fec0::/10"), IPNetwork.Parse("ff00::/8"),
+        IPNetwork.Parse("0.0.0.0/8"),
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("100.64.0.0/10"),
+        IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("169.254.0.0/16"),
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.0.0.0/24"),
+        IPNetwork.Parse("192.0.2.0/24"),
+        IPNetwork.Parse("192.88.99.0/24"),
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("198.18.0.0/15"),
+        IPNetwork.Parse("198.51.100.0/24"),
+        IPNetwork.Parse("203.0.113.0/24"),
+        IPNetwork.Parse("224.0.0.0/4"),
+        IPNetwork.Parse("240.0.0.0/4"),
+        IPNetwork.Parse("::/128"),
+        IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("64:ff9b::/96"),
+        IPNetwork.Parse("64:ff9b:1::/48"),
+        IPNetwork.Parse("100::/64"),
+        IPNetwork.Parse("2001::/23"),
+        IPNetwork.Parse("2001:db8::/32"),
+        IPNetwork.Parse("2002::/16"),
+        IPNetwork.Parse("fc00::/7"),
+        IPNetwork.Parse("fe80::/10"),
+        IPNetwork.Parse("fec0::/10"),
+        IPNetwork.Parse("ff00::/8"),
     ];
 
     private readonly bool _allowLoopback;
@@ -31,9 +50,13 @@ public sealed class SsrfGuard
     {
         ArgumentNullException.ThrowIfNull(options);
         _allowLoopback = options.AllowLoopback;
-        _allowedEndpoints = options.AllowedEndpoints.Select(e => IPEndPoint.TryParse(e, out var ep) && ep.Port != 0
-            ? Normalize(ep)
-            : throw new ArgumentException($"'{e}' is not an address:port endpoint.", nameof(options))).ToHashSet();
+        _allowedEndpoints = options
+            .AllowedEndpoints.Select(e =>
+                IPEndPoint.TryParse(e, out var ep) && ep.Port != 0
+                    ? Normalize(ep)
+                    : throw new ArgumentException($"'{e}' is not an address:port endpoint.", nameof(options))
+            )
+            .ToHashSet();
         _allowedNetworks = options.AllowedNetworks.Select(n => IPNetwork.Parse(n)).ToArray();
     }
 
@@ -58,7 +81,8 @@ public sealed class SsrfGuard
     {
         ArgumentNullException.ThrowIfNull(address);
         var normalized = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return normalized.Equals(IPAddress.Broadcast) || SpecialNetworks.Any(n => n.BaseAddress.AddressFamily == normalized.AddressFamily && n.Contains(normalized));
+        return normalized.Equals(IPAddress.Broadcast)
+            || SpecialNetworks.Any(n => n.BaseAddress.AddressFamily == normalized.AddressFamily && n.Contains(normalized));
     }
 
     /// <summary>The connect step: resolve, drop refused addresses, connect to the first that answers.</summary>
@@ -73,7 +97,10 @@ public sealed class SsrfGuard
         var allowed = addresses.Where(a => !IsRefused(a, port)).ToArray();
         if (allowed.Length == 0)
         {
-            throw new AddressRefusedException($"The host '{host}' resolves only to addresses that may not be reached ({string.Join(", ", addresses.Select(a => a.ToString()))}).");
+            throw new AddressRefusedException(
+                $"The host '{host}' resolves only to addresses that may not be reached "
+                    + $"({string.Join(", ", addresses.Select(a => a.ToString()))})."
+            );
         }
         Exception? last = null;
         foreach (var address in allowed)

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace GaiaX.Oid4vc.Credentials.Net;
 
 /// <summary>Settings of the SSRF guard (configuration section <c>OutboundHttp:SsrfGuard</c> or the resolver's own).</summary>

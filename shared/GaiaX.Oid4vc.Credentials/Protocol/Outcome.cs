@@ -23,7 +23,8 @@ public readonly struct Outcome<T>
 
     public static Outcome<T> Fail(ProtocolError error) => new(default, error);
 
-    public static Outcome<T> Fail(string error, string? description = null, int status = 400) => new(default, new ProtocolError(error, description, status));
+    public static Outcome<T> Fail(string error, string? description = null, int status = 400) =>
+        new(default, new ProtocolError(error, description, status));
 
     public static implicit operator Outcome<T>(ProtocolError error) => Fail(error);
 }

@@ -78,5 +78,6 @@ public sealed record Disclosure(string Encoded, string Digest, string Salt, stri
         return VerificationResult<Disclosure>.Success(new Disclosure(encoded, DigestOf(encoded), salt, name, value));
     }
 
-    private static VerificationResult<Disclosure> Fail(string message) => VerificationResult<Disclosure>.Fail(VerificationFailure.DisclosureInvalid, message);
+    private static VerificationResult<Disclosure> Fail(string message) =>
+        VerificationResult<Disclosure>.Fail(VerificationFailure.DisclosureInvalid, message);
 }

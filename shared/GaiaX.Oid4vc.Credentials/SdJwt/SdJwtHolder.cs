@@ -11,13 +11,19 @@ public static class SdJwtHolder
     /// selects, and, when <paramref name="holderKey"/> is given, a KB-JWT over it (<c>nonce</c>,
     /// <c>aud</c>, <c>iat</c>, <c>sd_hash</c>).
     /// </summary>
-    public static string Present(string issued, Func<Disclosure, bool> include, SigningKey? holderKey, string? nonce, string? audience, DateTimeOffset issuedAt)
+    public static string Present(
+        string issued,
+        Func<Disclosure, bool> include,
+        SigningKey? holderKey,
+        string? nonce,
+        string? audience,
+        DateTimeOffset issuedAt
+    )
     {
         ArgumentNullException.ThrowIfNull(issued);
         ArgumentNullException.ThrowIfNull(include);
         var parts = issued.Split('~');
-        var selected = parts.Skip(1).Where(p => p.Length > 0)
-            .Where(p => Disclosure.Parse(p) is { Succeeded: true } d && include(d.Value));
+        var selected = parts.Skip(1).Where(p => p.Length > 0).Where(p => Disclosure.Parse(p) is { Succeeded: true } d && include(d.Value));
         var presentation = parts[0] + "~" + string.Concat(selected.Select(d => d + "~"));
         if (holderKey is null)
         {

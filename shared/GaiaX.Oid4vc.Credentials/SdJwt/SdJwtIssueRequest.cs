@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Credentials.SdJwt;
 

@@ -6,7 +6,18 @@ namespace GaiaX.Oid4vc.Credentials.SdJwt;
 /// <summary>Issues SD-JWT VCs (<c>typ: dc+sd-jwt</c>) with disclosures, decoys and a <c>cnf</c> holder key.</summary>
 public sealed class SdJwtIssuer(TimeProvider time)
 {
-    private static readonly HashSet<string> NeverDisclosable = new(StringComparer.Ordinal) { "/iss", "/vct", "/cnf", "/iat", "/exp", "/nbf", "/status", "/_sd", "/_sd_alg" };
+    private static readonly HashSet<string> NeverDisclosable = new(StringComparer.Ordinal)
+    {
+        "/iss",
+        "/vct",
+        "/cnf",
+        "/iat",
+        "/exp",
+        "/nbf",
+        "/status",
+        "/_sd",
+        "/_sd_alg",
+    };
 
     public string Issue(SdJwtIssueRequest request, SigningKey key)
     {
@@ -70,7 +81,8 @@ public sealed class SdJwtIssuer(TimeProvider time)
             var digests = new List<string>();
             foreach (var name in obj.Select(p => p.Key).ToList())
             {
-                var childPointer = pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                var childPointer =
+                    pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
                 var child = obj[name];
                 if (child is not null)
                 {

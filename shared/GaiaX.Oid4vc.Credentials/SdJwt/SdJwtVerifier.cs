@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 
@@ -15,7 +14,11 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
     public const int MaxPresentationLength = 512 * 1024;
     public const int MaxDisclosures = 512;
 
-    public async ValueTask<VerificationResult<VerifiedSdJwt>> VerifyAsync(string? presentation, SdJwtVerificationOptions? options = null, CancellationToken cancellationToken = default)
+    public async ValueTask<VerificationResult<VerifiedSdJwt>> VerifyAsync(
+        string? presentation,
+        SdJwtVerificationOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         options ??= new SdJwtVerificationOptions();
         if (string.IsNullOrEmpty(presentation))
@@ -49,8 +52,12 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
         }
         // An issuer known only by its certificate must be the one the certificate names (SD-JWT VC §3.5).
         var chain = verified.Value.Key.CertificateChain;
-        if (chain.Count > 0 && Uri.TryCreate(issuerJwt.PayloadString("iss"), UriKind.Absolute, out var issuerUrl) && issuerUrl.Scheme == Uri.UriSchemeHttps
-            && !X509.CertificateChainValidator.MatchesDnsName(chain[0], issuerUrl.IdnHost))
+        if (
+            chain.Count > 0
+            && Uri.TryCreate(issuerJwt.PayloadString("iss"), UriKind.Absolute, out var issuerUrl)
+            && issuerUrl.Scheme == Uri.UriSchemeHttps
+            && !X509.CertificateChainValidator.MatchesDnsName(chain[0], issuerUrl.IdnHost)
+        )
         {
             return Fail(VerificationFailure.IssuerMismatch, $"The issuer's certificate does not name the host of iss '{issuerUrl}'.");
         }
@@ -104,14 +111,24 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
             }
             keyBinding = kbResult.Value;
         }
-        return VerificationResult<VerifiedSdJwt>.Success(new VerifiedSdJwt(issuerJwt, verified.Value.Key, claims, disclosures.Values.ToList(), keyBinding));
+        return VerificationResult<VerifiedSdJwt>.Success(
+            new VerifiedSdJwt(issuerJwt, verified.Value.Key, claims, disclosures.Values.ToList(), keyBinding)
+        );
     }
 
-    private VerificationResult<ParsedJws> VerifyKeyBinding(string kbJwt, string presented, JsonObject claims, SdJwtVerificationOptions options)
+    private VerificationResult<ParsedJws> VerifyKeyBinding(
+        string kbJwt,
+        string presented,
+        JsonObject claims,
+        SdJwtVerificationOptions options
+    )
     {
         if (claims["cnf"] is not JsonObject cnf || cnf["jwk"] is not JsonObject jwk)
         {
-            return VerificationResult<ParsedJws>.Fail(VerificationFailure.KeyBindingMissing, "The SD-JWT has no cnf.jwk to verify the KB-JWT with.");
+            return VerificationResult<ParsedJws>.Fail(
+                VerificationFailure.KeyBindingMissing,
+                "The SD-JWT has no cnf.jwk to verify the KB-JWT with."
+            );
         }
         var holderKey = Jwk.ParsePublic(jwk);
         if (!holderKey.Succeeded)
@@ -142,7 +159,10 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
         // RFC 9901 §4.3: aud is a single string.
         if (options.Audience is not null && !string.Equals(kb.PayloadString("aud"), options.Audience, StringComparison.Ordinal))
         {
-            return VerificationResult<ParsedJws>.Fail(VerificationFailure.AudienceMismatch, $"The KB-JWT is not addressed to '{options.Audience}'.");
+            return VerificationResult<ParsedJws>.Fail(
+                VerificationFailure.AudienceMismatch,
+                $"The KB-JWT is not addressed to '{options.Audience}'."
+            );
         }
         if (string.IsNullOrEmpty(kb.PayloadString("aud")))
         {
@@ -150,13 +170,22 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
         }
         if (!string.Equals(kb.PayloadString("sd_hash"), Disclosure.DigestOf(presented), StringComparison.Ordinal))
         {
-            return VerificationResult<ParsedJws>.Fail(VerificationFailure.SdHashMismatch, "The KB-JWT's sd_hash does not match the presented SD-JWT.");
+            return VerificationResult<ParsedJws>.Fail(
+                VerificationFailure.SdHashMismatch,
+                "The KB-JWT's sd_hash does not match the presented SD-JWT."
+            );
         }
         return VerificationResult<ParsedJws>.Success(kb);
     }
 
     // Replaces digests by the disclosed claims, recursively (disclosed values may hold digests too).
-    private static VerificationError? Reveal(JsonNode? node, Dictionary<string, Disclosure> disclosures, HashSet<string> used, HashSet<string> seen, int depth)
+    private static VerificationError? Reveal(
+        JsonNode? node,
+        Dictionary<string, Disclosure> disclosures,
+        HashSet<string> used,
+        HashSet<string> seen,
+        int depth
+    )
     {
         if (depth > 64)
         {
@@ -179,7 +208,10 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
                     }
                     if (!seen.Add(digest))
                     {
-                        return new VerificationError(VerificationFailure.DisclosureInvalid, "A digest appears more than once in the SD-JWT.");
+                        return new VerificationError(
+                            VerificationFailure.DisclosureInvalid,
+                            "A digest appears more than once in the SD-JWT."
+                        );
                     }
                     if (!disclosures.TryGetValue(digest, out var disclosure))
                     {
@@ -187,11 +219,17 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
                     }
                     if (disclosure.IsArrayElement)
                     {
-                        return new VerificationError(VerificationFailure.DisclosureInvalid, "An array-element disclosure is referenced from an object.");
+                        return new VerificationError(
+                            VerificationFailure.DisclosureInvalid,
+                            "An array-element disclosure is referenced from an object."
+                        );
                     }
                     if (obj.ContainsKey(disclosure.Name!))
                     {
-                        return new VerificationError(VerificationFailure.DisclosureInvalid, $"The disclosed claim '{disclosure.Name}' already exists.");
+                        return new VerificationError(
+                            VerificationFailure.DisclosureInvalid,
+                            $"The disclosed claim '{disclosure.Name}' already exists."
+                        );
                     }
                     used.Add(digest);
                     obj[disclosure.Name!] = disclosure.Value?.DeepClone();
@@ -220,7 +258,10 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
                     }
                     if (!seen.Add(digest))
                     {
-                        return new VerificationError(VerificationFailure.DisclosureInvalid, "A digest appears more than once in the SD-JWT.");
+                        return new VerificationError(
+                            VerificationFailure.DisclosureInvalid,
+                            "A digest appears more than once in the SD-JWT."
+                        );
                     }
                     if (!disclosures.TryGetValue(digest, out var disclosure))
                     {
@@ -230,7 +271,10 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
                     }
                     if (!disclosure.IsArrayElement)
                     {
-                        return new VerificationError(VerificationFailure.DisclosureInvalid, "An object-property disclosure is referenced from an array.");
+                        return new VerificationError(
+                            VerificationFailure.DisclosureInvalid,
+                            "An object-property disclosure is referenced from an array."
+                        );
                     }
                     used.Add(digest);
                     var claim = disclosure.Value?.DeepClone();
@@ -252,5 +296,6 @@ public sealed class SdJwtVerifier(IJwsKeyResolver resolver, TimeProvider time)
         return null;
     }
 
-    private static VerificationResult<VerifiedSdJwt> Fail(VerificationFailure reason, string message) => VerificationResult<VerifiedSdJwt>.Fail(reason, message);
+    private static VerificationResult<VerifiedSdJwt> Fail(VerificationFailure reason, string message) =>
+        VerificationResult<VerifiedSdJwt>.Fail(reason, message);
 }

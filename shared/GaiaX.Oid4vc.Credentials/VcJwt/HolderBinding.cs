@@ -37,18 +37,28 @@ public static class HolderBinding
             {
                 return new(HolderBindingOutcome.Bound);
             }
-            if (DidJwkThumbprint(subject) is { } thumbprint && string.Equals(thumbprint, presenterKey.Thumbprint(), StringComparison.Ordinal))
+            if (
+                DidJwkThumbprint(subject) is { } thumbprint
+                && string.Equals(thumbprint, presenterKey.Thumbprint(), StringComparison.Ordinal)
+            )
             {
                 return new(HolderBindingOutcome.Bound);
             }
         }
-        return new(HolderBindingOutcome.Mismatch,
-            $"the credential's subject is {string.Join(" or ", subjects.Select(Short))} but the presentation is signed by {Short(presenterDid ?? "another key")}");
+        return new(
+            HolderBindingOutcome.Mismatch,
+            $"the credential's subject is {string.Join(" or ", subjects.Select(Short))} but the presentation is signed by "
+                + $"{Short(presenterDid ?? "another key")}"
+        );
     }
 
     private static HolderBindingResult CheckConfirmation(JsonElement cnf, VerificationKey presenterKey)
     {
-        if (cnf.ValueKind == JsonValueKind.Object && cnf.TryGetProperty("jwk", out var jwkJson) && jwkJson.ValueKind == JsonValueKind.Object)
+        if (
+            cnf.ValueKind == JsonValueKind.Object
+            && cnf.TryGetProperty("jwk", out var jwkJson)
+            && jwkJson.ValueKind == JsonValueKind.Object
+        )
         {
             var parsed = Jwk.ParsePublic(JsonNode.Parse(jwkJson.GetRawText())!.AsObject());
             if (!parsed.Succeeded)
@@ -66,7 +76,10 @@ public static class HolderBinding
                 ? new(HolderBindingOutcome.Bound)
                 : new(HolderBindingOutcome.Mismatch, "the presentation is signed with another key than the credential's cnf.jkt");
         }
-        return new(HolderBindingOutcome.Mismatch, "the credential's cnf names no key (jwk or jkt) the presentation could be checked against");
+        return new(
+            HolderBindingOutcome.Mismatch,
+            "the credential's cnf names no key (jwk or jkt) the presentation could be checked against"
+        );
     }
 
     /// <summary>The DIDs of the credential's subjects (a DID URL counts as its DID).</summary>
@@ -79,8 +92,13 @@ public static class HolderBinding
         var subjects = subject.ValueKind == JsonValueKind.Array ? subject.EnumerateArray().ToList() : [subject];
         foreach (var item in subjects)
         {
-            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { } value && value.StartsWith("did:", StringComparison.Ordinal))
+            if (
+                item.ValueKind == JsonValueKind.Object
+                && item.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { } value
+                && value.StartsWith("did:", StringComparison.Ordinal)
+            )
             {
                 var end = value.IndexOfAny(['#', '?', '/']);
                 yield return end < 0 ? value : value[..end];

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.Jose;
-
 namespace GaiaX.Oid4vc.Credentials.VcJwt;
 
 /// <summary>How a credential relates to the party presenting it.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.Jose;
-
 namespace GaiaX.Oid4vc.Credentials.VcJwt;
 
 /// <summary>The outcome of <see cref="HolderBinding.Check"/>, with a sentence for a refusal.</summary>

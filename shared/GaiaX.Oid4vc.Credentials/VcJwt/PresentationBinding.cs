@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Vcdm;
-
 namespace GaiaX.Oid4vc.Credentials.VcJwt;
 
 /// <summary>What a verifier expects a presentation to be bound to.</summary>

@@ -65,8 +65,13 @@ public sealed class VcJwtIssuer(TimeProvider time)
             writer.WriteStartObject();
             foreach (var member in credential.EnumerateObject())
             {
-                if (member.NameEquals("iss") || member.NameEquals("iat") || (exp is not null && member.NameEquals("exp"))
-                    || (nbf is not null && member.NameEquals("nbf")) || (!hasIssuer && member.NameEquals("issuer")))
+                if (
+                    member.NameEquals("iss")
+                    || member.NameEquals("iat")
+                    || (exp is not null && member.NameEquals("exp"))
+                    || (nbf is not null && member.NameEquals("nbf"))
+                    || (!hasIssuer && member.NameEquals("issuer"))
+                )
                 {
                     continue;
                 }
@@ -109,7 +114,8 @@ public sealed class VcJwtIssuer(TimeProvider time)
 
     /// <summary>A date member as a NumericDate; the data-model rules refuse a malformed one afterwards.</summary>
     private static long? DateOf(JsonElement credential, string name) =>
-        credential.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        credential.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
         && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date.ToUnixTimeSeconds()
             : null;

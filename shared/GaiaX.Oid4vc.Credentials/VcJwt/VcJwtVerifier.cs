@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Vcdm;
 
@@ -32,7 +28,10 @@ public sealed class VcJwtVerifier(IJwsKeyResolver resolver, TimeProvider time, J
         var issuer = VcdmRules.IssuerId(jws.Payload);
         if (issuer is null)
         {
-            return VerificationResult<VerifiedCredential>.Fail(VerificationFailure.DataModelViolation, "The credential has no issuer (a URL, or an object with an id URL).");
+            return VerificationResult<VerifiedCredential>.Fail(
+                VerificationFailure.DataModelViolation,
+                "The credential has no issuer (a URL, or an object with an id URL)."
+            );
         }
         var identityError = IssuerBinding.Check(jws, issuer);
         if (identityError is not null)
@@ -44,9 +43,13 @@ public sealed class VcJwtVerifier(IJwsKeyResolver resolver, TimeProvider time, J
         {
             return resolved.Error;
         }
-        var error = IssuerBinding.CheckController(resolved.Value, issuer) ?? jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
+        var error = IssuerBinding.CheckController(resolved.Value, issuer)
+            ?? jws.VerifySignature(resolved.Value.Key)
+            ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
             ?? VcdmRules.CheckCredential(jws.Payload, time.GetUtcNow(), Policy.ClockSkew);
-        return error is not null ? error : VerificationResult<VerifiedCredential>.Success(new VerifiedCredential(jws, resolved.Value, issuer));
+        return error is not null
+            ? error
+            : VerificationResult<VerifiedCredential>.Success(new VerifiedCredential(jws, resolved.Value, issuer));
     }
 }
 
@@ -80,7 +83,10 @@ internal static class IssuerBinding
             }
             if (!kid.StartsWith(subjectDid + "#", StringComparison.Ordinal) || kid.Length == subjectDid.Length + 1)
             {
-                return new VerificationError(VerificationFailure.KeyIdNotOfIssuer, $"The kid '{kid}' is not a verification method of '{subjectDid}'.");
+                return new VerificationError(
+                    VerificationFailure.KeyIdNotOfIssuer,
+                    $"The kid '{kid}' is not a verification method of '{subjectDid}'."
+                );
             }
         }
         return null;

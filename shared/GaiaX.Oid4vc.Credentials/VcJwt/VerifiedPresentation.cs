@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.Vcdm;
 
 namespace GaiaX.Oid4vc.Credentials.VcJwt;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Vcdm;
@@ -8,7 +7,14 @@ namespace GaiaX.Oid4vc.Credentials.VcJwt;
 /// <summary>Creates VP-JWTs whose credentials are <c>EnvelopedVerifiableCredential</c> entries.</summary>
 public sealed class VpJwtIssuer(TimeProvider time)
 {
-    public string Issue(IEnumerable<string> credentialJwts, SigningKey holderKey, string holder, string? nonce = null, string? audience = null, TimeSpan? lifetime = null)
+    public string Issue(
+        IEnumerable<string> credentialJwts,
+        SigningKey holderKey,
+        string holder,
+        string? nonce = null,
+        string? audience = null,
+        TimeSpan? lifetime = null
+    )
     {
         ArgumentNullException.ThrowIfNull(credentialJwts);
         ArgumentNullException.ThrowIfNull(holderKey);
@@ -16,12 +22,14 @@ public sealed class VpJwtIssuer(TimeProvider time)
         var envelopes = new JsonArray();
         foreach (var jwt in credentialJwts)
         {
-            envelopes.Add(new JsonObject
-            {
-                ["@context"] = new JsonArray(VcdmRules.BaseContext),
-                ["id"] = MediaTypes.EnvelopedVcJwtPrefix + jwt,
-                ["type"] = VcdmRules.EnvelopedVerifiableCredentialType,
-            });
+            envelopes.Add(
+                new JsonObject
+                {
+                    ["@context"] = new JsonArray(VcdmRules.BaseContext),
+                    ["id"] = MediaTypes.EnvelopedVcJwtPrefix + jwt,
+                    ["type"] = VcdmRules.EnvelopedVerifiableCredentialType,
+                }
+            );
         }
         var payload = new JsonObject
         {
@@ -41,7 +49,12 @@ public sealed class VpJwtIssuer(TimeProvider time)
         {
             payload["aud"] = audience;
         }
-        var header = new JsonObject { ["typ"] = MediaTypes.VpJwt, ["cty"] = MediaTypes.VpContent, ["iss"] = holder };
+        var header = new JsonObject
+        {
+            ["typ"] = MediaTypes.VpJwt,
+            ["cty"] = MediaTypes.VpContent,
+            ["iss"] = holder,
+        };
         return Jws.Create(header, payload, holderKey);
     }
 }

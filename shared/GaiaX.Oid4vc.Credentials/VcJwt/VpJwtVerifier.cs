@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Vcdm;
 
@@ -17,7 +16,11 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
     /// <summary>Upper bound of enveloped credentials in one presentation.</summary>
     public int MaxCredentials { get; init; } = 64;
 
-    public async ValueTask<VerificationResult<VerifiedPresentation>> VerifyAsync(string? token, PresentationBinding? binding = null, CancellationToken cancellationToken = default)
+    public async ValueTask<VerificationResult<VerifiedPresentation>> VerifyAsync(
+        string? token,
+        PresentationBinding? binding = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var parsed = Jws.Parse(token, Policy);
         if (!parsed.Succeeded)
@@ -32,7 +35,10 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         var holder = HolderOf(jws);
         if (holder is null)
         {
-            return VerificationResult<VerifiedPresentation>.Fail(VerificationFailure.MissingClaim, "The presentation names no holder (holder, or iss).");
+            return VerificationResult<VerifiedPresentation>.Fail(
+                VerificationFailure.MissingClaim,
+                "The presentation names no holder (holder, or iss)."
+            );
         }
         var bindingError = IssuerBinding.Check(jws, holder);
         if (bindingError is not null)
@@ -44,8 +50,11 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         {
             return resolved.Error;
         }
-        var error = IssuerBinding.CheckController(resolved.Value, holder) ?? jws.VerifySignature(resolved.Value.Key) ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
-            ?? CheckBinding(jws, binding) ?? VcdmRules.CheckPresentation(jws.Payload);
+        var error = IssuerBinding.CheckController(resolved.Value, holder)
+            ?? jws.VerifySignature(resolved.Value.Key)
+            ?? jws.ValidateLifetime(Policy, time.GetUtcNow())
+            ?? CheckBinding(jws, binding)
+            ?? VcdmRules.CheckPresentation(jws.Payload);
         if (error is not null)
         {
             return error;
@@ -57,7 +66,8 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         }
         // Concurrently: each credential may wait on its issuer's DID document, and one slow host must
         // not make the others wait in line (the caller bounds the whole with its token).
-        var results = await Task.WhenAll(envelopes.Select(e => credentials.VerifyAsync(e, cancellationToken).AsTask())).ConfigureAwait(false);
+        var results = await Task.WhenAll(envelopes.Select(e => credentials.VerifyAsync(e, cancellationToken).AsTask()))
+            .ConfigureAwait(false);
         var verified = new List<VerifiedCredential>(envelopes.Count);
         var failures = new List<VerificationError>();
         for (var i = 0; i < envelopes.Count; i++)
@@ -74,9 +84,14 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         }
         if (failures.Count > 0)
         {
-            return new VerificationError(VerificationFailure.EnvelopedCredentialInvalid,
-                $"{failures.Count} of {envelopes.Count} enveloped credentials failed: {string.Join("; ", failures.Select(f => f.ToString()))}")
-            { Inner = failures };
+            return new VerificationError(
+                VerificationFailure.EnvelopedCredentialInvalid,
+                $"{failures.Count} of {envelopes.Count} enveloped credentials failed: "
+                    + $"{string.Join("; ", failures.Select(f => f.ToString()))}"
+            )
+            {
+                Inner = failures,
+            };
         }
         return VerificationResult<VerifiedPresentation>.Success(new VerifiedPresentation(jws, resolved.Value, holder, verified));
     }
@@ -133,17 +148,26 @@ public sealed class VpJwtVerifier(IJwsKeyResolver resolver, VcJwtVerifier creden
         var items = list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [list];
         if (items.Count > MaxCredentials)
         {
-            error = new VerificationError(VerificationFailure.Oversized, $"The presentation holds {items.Count} credentials; at most {MaxCredentials} are accepted.");
+            error = new VerificationError(
+                VerificationFailure.Oversized,
+                $"The presentation holds {items.Count} credentials; at most {MaxCredentials} are accepted."
+            );
             return result;
         }
         foreach (var item in items)
         {
             var id = item.ValueKind == JsonValueKind.Object ? ParsedJws.OptionalString(item, "id") : null;
-            if (!VcdmRules.HasType(item, VcdmRules.EnvelopedVerifiableCredentialType) || id is null
-                || !id.StartsWith(MediaTypes.EnvelopedVcJwtPrefix, StringComparison.Ordinal))
+            if (
+                !VcdmRules.HasType(item, VcdmRules.EnvelopedVerifiableCredentialType)
+                || id is null
+                || !id.StartsWith(MediaTypes.EnvelopedVcJwtPrefix, StringComparison.Ordinal)
+            )
             {
-                error = new VerificationError(VerificationFailure.DataModelViolation,
-                    $"Each verifiableCredential must be an EnvelopedVerifiableCredential with an id '{MediaTypes.EnvelopedVcJwtPrefix}<jwt>'.");
+                error = new VerificationError(
+                    VerificationFailure.DataModelViolation,
+                    $"Each verifiableCredential must be an EnvelopedVerifiableCredential with an id "
+                        + $"'{MediaTypes.EnvelopedVcJwtPrefix}<jwt>'."
+                );
                 return result;
             }
             result.Add(id[MediaTypes.EnvelopedVcJwtPrefix.Length..]);

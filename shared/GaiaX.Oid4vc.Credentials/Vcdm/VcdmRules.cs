@@ -37,9 +37,17 @@ public static class VcdmRules
         {
             return Violation("The credential has no issuer (a URL, or an object with an id URL).");
         }
-        if (!credential.TryGetProperty("credentialSubject", out var subject)
-            || !(subject.ValueKind == JsonValueKind.Object
-                 || (subject.ValueKind == JsonValueKind.Array && subject.GetArrayLength() > 0 && subject.EnumerateArray().All(s => s.ValueKind == JsonValueKind.Object))))
+        if (
+            !credential.TryGetProperty("credentialSubject", out var subject)
+            || !(
+                subject.ValueKind == JsonValueKind.Object
+                || (
+                    subject.ValueKind == JsonValueKind.Array
+                    && subject.GetArrayLength() > 0
+                    && subject.EnumerateArray().All(s => s.ValueKind == JsonValueKind.Object)
+                )
+            )
+        )
         {
             return Violation("The credential has no credentialSubject object.");
         }
@@ -48,7 +56,10 @@ public static class VcdmRules
         {
             return error;
         }
-        if (!TryDate(credential, "validFrom", out var validFrom, out error) || !TryDate(credential, "validUntil", out var validUntil, out error))
+        if (
+            !TryDate(credential, "validFrom", out var validFrom, out error)
+            || !TryDate(credential, "validUntil", out var validUntil, out error)
+        )
         {
             return error;
         }
@@ -132,15 +143,16 @@ public static class VcdmRules
 
     /// <summary><c>type</c> is a non-empty string or a non-empty array of non-empty strings.</summary>
     private static bool HasAnyType(JsonElement item) =>
-        item.TryGetProperty("type", out var type) && type.ValueKind switch
+        item.TryGetProperty("type", out var type)
+        && type.ValueKind switch
         {
             JsonValueKind.String => type.GetString()!.Length > 0,
-            JsonValueKind.Array => type.GetArrayLength() > 0 && type.EnumerateArray().All(t => t.ValueKind == JsonValueKind.String && t.GetString()!.Length > 0),
+            JsonValueKind.Array => type.GetArrayLength() > 0
+                && type.EnumerateArray().All(t => t.ValueKind == JsonValueKind.String && t.GetString()!.Length > 0),
             _ => false,
         };
 
-    private static bool IsUrl(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && IsAbsoluteUri(value.GetString());
+    private static bool IsUrl(JsonElement value) => value.ValueKind == JsonValueKind.String && IsAbsoluteUri(value.GetString());
 
     /// <summary>
     /// Whether <paramref name="value"/> is an absolute URI written with its scheme (<c>did:web:…</c>,
@@ -156,7 +168,9 @@ public static class VcdmRules
     /// </summary>
     public static VerificationError? CheckJoseClaims(JsonElement payload) =>
         payload.ValueKind == JsonValueKind.Object && (payload.TryGetProperty("vc", out _) || payload.TryGetProperty("vp", out _))
-            ? Violation("The JWT claims vc and vp must not be present (VC-JOSE-COSE): the credential or presentation is the payload itself.")
+            ? Violation(
+                "The JWT claims vc and vp must not be present (VC-JOSE-COSE): the credential or presentation is the payload itself."
+            )
             : null;
 
     /// <summary>First <c>@context</c> is the v2 context and <c>type</c> contains VerifiablePresentation.</summary>
@@ -179,7 +193,8 @@ public static class VcdmRules
         var id = issuer.ValueKind switch
         {
             JsonValueKind.String => issuer.GetString(),
-            JsonValueKind.Object when issuer.TryGetProperty("id", out var inner) && inner.ValueKind == JsonValueKind.String => inner.GetString(),
+            JsonValueKind.Object when issuer.TryGetProperty("id", out var inner) && inner.ValueKind == JsonValueKind.String =>
+                inner.GetString(),
             _ => null,
         };
         return IsAbsoluteUri(id) ? id : null;
@@ -232,9 +247,11 @@ public static class VcdmRules
             return true;
         }
         // xsd:dateTimeStamp: a date-time with a time zone.
-        if (element.ValueKind == JsonValueKind.String
+        if (
+            element.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && HasZone(element.GetString()!))
+            && HasZone(element.GetString()!)
+        )
         {
             value = parsed;
             return true;

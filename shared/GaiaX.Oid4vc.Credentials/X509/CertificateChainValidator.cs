@@ -26,7 +26,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
     /// <summary>The clock validity periods are checked against.</summary>
     public TimeProvider Time { get; } = time;
 
-    public VerificationResult<IReadOnlyList<X509Certificate2>> Validate(IReadOnlyList<X509Certificate2> chain, string? requiredPolicyOid = null)
+    public VerificationResult<IReadOnlyList<X509Certificate2>> Validate(
+        IReadOnlyList<X509Certificate2> chain,
+        string? requiredPolicyOid = null
+    )
     {
         ArgumentNullException.ThrowIfNull(chain);
         try
@@ -40,7 +43,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
     }
 
-    private VerificationResult<IReadOnlyList<X509Certificate2>> ValidateCore(IReadOnlyList<X509Certificate2> chain, string? requiredPolicyOid)
+    private VerificationResult<IReadOnlyList<X509Certificate2>> ValidateCore(
+        IReadOnlyList<X509Certificate2> chain,
+        string? requiredPolicyOid
+    )
     {
         if (chain.Count == 0)
         {
@@ -48,7 +54,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
         if (chain.Count > MaxChainLength)
         {
-            return Fail(VerificationFailure.Oversized, $"The certificate chain has {chain.Count} certificates; at most {MaxChainLength} are accepted.");
+            return Fail(
+                VerificationFailure.Oversized,
+                $"The certificate chain has {chain.Count} certificates; at most {MaxChainLength} are accepted."
+            );
         }
         var leaf = chain[0];
         if (IsSelfSigned(leaf))
@@ -58,7 +67,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         var keyUsage = leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
         if (keyUsage is not null && !keyUsage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature))
         {
-            return Fail(VerificationFailure.CertificateKeyUsage, $"The leaf certificate '{leaf.Subject}' may not be used for digital signatures.");
+            return Fail(
+                VerificationFailure.CertificateKeyUsage,
+                $"The leaf certificate '{leaf.Subject}' may not be used for digital signatures."
+            );
         }
         var now = Time.GetUtcNow().UtcDateTime;
         using var x509 = new X509Chain();
@@ -84,7 +96,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
         if (requiredPolicyOid is not null && !Policies(leaf).Contains(requiredPolicyOid))
         {
-            return Fail(VerificationFailure.CertificatePolicyMissing, $"The leaf certificate lacks the certificate policy {requiredPolicyOid}.");
+            return Fail(
+                VerificationFailure.CertificatePolicyMissing,
+                $"The leaf certificate lacks the certificate policy {requiredPolicyOid}."
+            );
         }
         var built = x509.ChainElements.Select(e => e.Certificate).ToList();
         return VerificationResult<IReadOnlyList<X509Certificate2>>.Success(built);
@@ -153,7 +168,10 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
         catch (CryptographicException)
         {
-            return VerificationResult<VerificationKey>.Fail(VerificationFailure.CertificateMalformed, "The certificate's public key cannot be read.");
+            return VerificationResult<VerificationKey>.Fail(
+                VerificationFailure.CertificateMalformed,
+                "The certificate's public key cannot be read."
+            );
         }
     }
 
@@ -202,9 +220,15 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         }
         foreach (var name in san.EnumerateDnsNames())
         {
-            if (string.Equals(name, host, StringComparison.OrdinalIgnoreCase)
-                || (name.StartsWith("*.", StringComparison.Ordinal) && host.IndexOf('.', StringComparison.Ordinal) is var dot && dot > 0
-                    && string.Equals(name[2..], host[(dot + 1)..], StringComparison.OrdinalIgnoreCase)))
+            if (
+                string.Equals(name, host, StringComparison.OrdinalIgnoreCase)
+                || (
+                    name.StartsWith("*.", StringComparison.Ordinal)
+                    && host.IndexOf('.', StringComparison.Ordinal) is var dot
+                    && dot > 0
+                    && string.Equals(name[2..], host[(dot + 1)..], StringComparison.OrdinalIgnoreCase)
+                )
+            )
             {
                 return true;
             }
@@ -235,24 +259,35 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
         foreach (var element in chain.ChainElements)
         {
             var certificate = element.Certificate;
-            if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime()
-                || element.ChainElementStatus.Any(s => s.Status.HasFlag(X509ChainStatusFlags.NotTimeValid)))
+            if (
+                now < certificate.NotBefore.ToUniversalTime()
+                || now > certificate.NotAfter.ToUniversalTime()
+                || element.ChainElementStatus.Any(s => s.Status.HasFlag(X509ChainStatusFlags.NotTimeValid))
+            )
             {
-                return Fail(VerificationFailure.CertificateExpired,
-                    $"The certificate '{certificate.Subject}' is valid from {certificate.NotBefore.ToUniversalTime():O} to {certificate.NotAfter.ToUniversalTime():O}.");
+                return Fail(
+                    VerificationFailure.CertificateExpired,
+                    $"The certificate '{certificate.Subject}' is valid from {certificate.NotBefore.ToUniversalTime():O} to "
+                        + $"{certificate.NotAfter.ToUniversalTime():O}."
+                );
             }
         }
         var flags = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
         if (flags.HasFlag(X509ChainStatusFlags.InvalidBasicConstraints) || flags.HasFlag(X509ChainStatusFlags.NotValidForUsage))
         {
-            return Fail(VerificationFailure.CertificateKeyUsage, "A certificate in the chain is not allowed to act as it does (basic constraints or key usage).");
+            return Fail(
+                VerificationFailure.CertificateKeyUsage,
+                "A certificate in the chain is not allowed to act as it does (basic constraints or key usage)."
+            );
         }
         if (flags.HasFlag(X509ChainStatusFlags.NotSignatureValid))
         {
             return Fail(VerificationFailure.UntrustedChain, "A certificate's signature in the chain does not verify.");
         }
-        return Fail(VerificationFailure.UntrustedChain,
-            $"The chain does not lead to a configured trust anchor ({string.Join(", ", chain.ChainStatus.Select(s => s.Status))}).");
+        return Fail(
+            VerificationFailure.UntrustedChain,
+            $"The chain does not lead to a configured trust anchor ({string.Join(", ", chain.ChainStatus.Select(s => s.Status))})."
+        );
     }
 
     private static HashSet<string> Policies(X509Certificate2 certificate)

@@ -82,12 +82,18 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
     public async Task<Empty> ExecuteStateTransaction(Proto.ExecuteStateTransactionRequest request, ServerCallContext context)
     {
         CheckStore(request.StoreName);
-        var writes = request.Operations.Select(operation => operation.OperationType switch
-        {
-            "upsert" => Write(operation.Request, isDelete: false),
-            "delete" => Write(operation.Request, isDelete: true),
-            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"operation type {operation.OperationType} not supported")),
-        }).ToList();
+        var writes = request
+            .Operations.Select(operation =>
+                operation.OperationType switch
+                {
+                    "upsert" => Write(operation.Request, isDelete: false),
+                    "delete" => Write(operation.Request, isDelete: true),
+                    _ => throw new RpcException(
+                        new Status(StatusCode.InvalidArgument, $"operation type {operation.OperationType} not supported")
+                    ),
+                }
+            )
+            .ToList();
         await ApplyAsync(writes).ConfigureAwait(false);
         return new Empty();
     }
@@ -104,12 +110,25 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
         }
         try
         {
-            await Broker.PublishAsync(sidecar.AppId, request.PubsubName, request.Topic, request.Data.Memory, request.DataContentType,
-                context.RequestHeaders.GetValue("traceparent")).ConfigureAwait(false);
+            await Broker
+                .PublishAsync(
+                    sidecar.AppId,
+                    request.PubsubName,
+                    request.Topic,
+                    request.Data.Memory,
+                    request.DataContentType,
+                    context.RequestHeaders.GetValue("traceparent")
+                )
+                .ConfigureAwait(false);
         }
         catch (System.Text.Json.JsonException exception)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "data is not valid JSON for content type " + request.DataContentType + ": " + exception.Message));
+            throw new RpcException(
+                new Status(
+                    StatusCode.InvalidArgument,
+                    "data is not valid JSON for content type " + request.DataContentType + ": " + exception.Message
+                )
+            );
         }
         return new Empty();
     }
@@ -119,12 +138,14 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
         var response = new Proto.GetMetadataResponse { Id = sidecar.AppId, RuntimeVersion = "embedded" };
         foreach (var subscription in sidecar.Subscriptions)
         {
-            response.Subscriptions.Add(new Proto.PubsubSubscription
-            {
-                PubsubName = subscription.PubsubName,
-                Topic = subscription.Topic,
-                DeadLetterTopic = subscription.DeadLetterTopic ?? string.Empty,
-            });
+            response.Subscriptions.Add(
+                new Proto.PubsubSubscription
+                {
+                    PubsubName = subscription.PubsubName,
+                    Topic = subscription.Topic,
+                    DeadLetterTopic = subscription.DeadLetterTopic ?? string.Empty,
+                }
+            );
         }
         return Task.FromResult(response);
     }
@@ -139,7 +160,12 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
         if (!result.Succeeded)
         {
             var key = writes[result.ConflictIndex].Key;
-            throw new RpcException(new Status(StatusCode.Aborted, $"failed saving state in state store {DaprComponents.StateStore}: possible etag mismatch. error from state store: {key}"));
+            throw new RpcException(
+                new Status(
+                    StatusCode.Aborted,
+                    $"failed saving state in state store {DaprComponents.StateStore}: possible etag mismatch. error from state store: {key}"
+                )
+            );
         }
     }
 
@@ -153,7 +179,8 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
             isDelete ? null : item.Value.ToByteArray(),
             etag,
             CreateOnly: !isDelete && etag is null && firstWrite,
-            ExpiresAt: isDelete ? null : ExpiresAt(item.Metadata));
+            ExpiresAt: isDelete ? null : ExpiresAt(item.Metadata)
+        );
     }
 
     private DateTimeOffset? ExpiresAt(Google.Protobuf.Collections.MapField<string, string> metadata)
@@ -223,7 +250,8 @@ internal sealed class DaprRuntimeMethodProvider : IServiceMethodProvider<DaprRun
         ServiceMethodProviderContext<DaprRuntimeService> context,
         string name,
         MessageParser<TRequest> parser,
-        UnaryServerMethod<DaprRuntimeService, TRequest, TResponse> invoker)
+        UnaryServerMethod<DaprRuntimeService, TRequest, TResponse> invoker
+    )
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
@@ -236,7 +264,11 @@ internal sealed class DaprRuntimeMethodProvider : IServiceMethodProvider<DaprRun
             ServiceName,
             name,
             Marshallers.Create(message => message.ToByteArray(), parser.ParseFrom),
-            Marshallers.Create<TResponse>(message => message.ToByteArray(), _ => throw new NotSupportedException("The server never parses responses.")));
+            Marshallers.Create<TResponse>(
+                message => message.ToByteArray(),
+                _ => throw new NotSupportedException("The server never parses responses.")
+            )
+        );
         context.AddUnaryMethod(method, [], invoker);
     }
 }

@@ -35,8 +35,11 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
     public static EmbeddedDaprBroker CreateInMemory(EmbeddedDaprOptions? options = null) => new(new InMemoryEmbeddedStorage(), options);
 
     /// <summary>A broker keeping state, subscriptions and pending deliveries in Redis.</summary>
-    public static async Task<EmbeddedDaprBroker> ConnectRedisAsync(string connectionString, EmbeddedDaprOptions? options = null, string keyPrefix = "gaiax-dapr:") =>
-        new(await RedisEmbeddedStorage.ConnectAsync(connectionString, keyPrefix).ConfigureAwait(false), options);
+    public static async Task<EmbeddedDaprBroker> ConnectRedisAsync(
+        string connectionString,
+        EmbeddedDaprOptions? options = null,
+        string keyPrefix = "gaiax-dapr:"
+    ) => new(await RedisEmbeddedStorage.ConnectAsync(connectionString, keyPrefix).ConfigureAwait(false), options);
 
     /// <summary>
     /// Starts the sidecar of <paramref name="appId"/> (a gRPC endpoint on a free loopback port). Point the
@@ -62,7 +65,14 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
     /// Wraps <paramref name="data"/> in a CloudEvent as daprd does and queues one delivery per subscribing
     /// app (two with <see cref="EmbeddedDaprOptions.DuplicateDelivery"/>).
     /// </summary>
-    public async Task PublishAsync(string sourceAppId, string pubsubName, string topic, ReadOnlyMemory<byte> data, string? dataContentType, string? traceParent)
+    public async Task PublishAsync(
+        string sourceAppId,
+        string pubsubName,
+        string topic,
+        ReadOnlyMemory<byte> data,
+        string? dataContentType,
+        string? traceParent
+    )
     {
         var traceparent = ValidTraceParent(traceParent) ?? NewTraceParent();
         var cloudEvent = CloudEvent(sourceAppId, pubsubName, topic, data, dataContentType, traceparent);
@@ -90,7 +100,19 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
         {
             for (var copy = 0; copy < copies; copy++)
             {
-                await Storage.EnqueueAsync(new PendingDelivery(Guid.NewGuid(), appId, subscription.Route, topic, subscription.DeadLetterTopic, cloudEvent, traceparent)).ConfigureAwait(false);
+                await Storage
+                    .EnqueueAsync(
+                        new PendingDelivery(
+                            Guid.NewGuid(),
+                            appId,
+                            subscription.Route,
+                            topic,
+                            subscription.DeadLetterTopic,
+                            cloudEvent,
+                            traceparent
+                        )
+                    )
+                    .ConfigureAwait(false);
             }
         }
         foreach (var sidecar in _sidecars.Keys)
@@ -102,7 +124,14 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
         }
     }
 
-    private string CloudEvent(string source, string pubsubName, string topic, ReadOnlyMemory<byte> data, string? dataContentType, string traceparent)
+    private string CloudEvent(
+        string source,
+        string pubsubName,
+        string topic,
+        ReadOnlyMemory<byte> data,
+        string? dataContentType,
+        string traceparent
+    )
     {
         var contentType = string.IsNullOrEmpty(dataContentType) ? "application/json" : dataContentType;
         using var buffer = new MemoryStream();
@@ -164,6 +193,9 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event on topic {Topic} for app {AppId} exhausted its retries and has no dead-letter topic; discarded.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Event on topic {Topic} for app {AppId} exhausted its retries and has no dead-letter topic; discarded."
+    )]
     private static partial void LogDiscarded(ILogger logger, string topic, string appId);
 }

@@ -57,7 +57,8 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
     /// <summary>The gRPC endpoint to give the app as <c>Dapr:GrpcEndpoint</c> (what daprd's <c>DAPR_GRPC_ENDPOINT</c> would be).</summary>
     public Uri GrpcEndpoint { get; private set; } = null!;
 
-    /// <summary>The HTTP endpoint (<c>Dapr:HttpEndpoint</c>); it serves only the health probes <c>/v1.0/healthz</c> and <c>/v1.0/healthz/outbound</c>.</summary>
+    /// <summary>The HTTP endpoint (<c>Dapr:HttpEndpoint</c>); it serves only the health probes <c>/v1.0/healthz</c> and
+    /// <c>/v1.0/healthz/outbound</c>.</summary>
     public Uri HttpEndpoint { get; private set; } = null!;
 
     /// <summary>The subscriptions read from the app at <see cref="AttachAppAsync"/>.</summary>
@@ -67,13 +68,16 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
 
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(EmbeddedDaprSidecar).Assembly.GetName().Name,
-            EnvironmentName = "Production",
-        });
+        var builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions
+            {
+                ApplicationName = typeof(EmbeddedDaprSidecar).Assembly.GetName().Name,
+                EnvironmentName = "Production",
+            }
+        );
         builder.Logging.ClearProviders();
-        ListenOptions? grpc = null, http = null;
+        ListenOptions? grpc = null,
+            http = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen =>
@@ -94,7 +98,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         });
         builder.Services.AddSingleton(this);
         builder.Services.AddSingleton<DaprRuntimeService>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethodProvider>());
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethodProvider>()
+        );
         var app = builder.Build();
         app.MapGrpcService<DaprRuntimeService>();
         // The HTTP API's health probes (DaprClient.CheckHealthAsync / WaitForSidecarAsync use them).
@@ -146,13 +152,17 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                     return [];
                 }
                 response.EnsureSuccessStatusCode();
-                var listed = await response.Content.ReadFromJsonAsync<List<ListedSubscription>>(JsonSerializerOptions.Web, timeout.Token).ConfigureAwait(false) ?? [];
+                var listed = await response
+                    .Content.ReadFromJsonAsync<List<ListedSubscription>>(JsonSerializerOptions.Web, timeout.Token)
+                    .ConfigureAwait(false)
+                    ?? [];
                 return listed
                     .Select(s => new EmbeddedSubscription(
                         s.PubsubName ?? string.Empty,
                         s.Topic ?? string.Empty,
                         NormalizeRoute(s.Route ?? s.Routes?.Default),
-                        string.IsNullOrEmpty(s.DeadLetterTopic) ? null : s.DeadLetterTopic))
+                        string.IsNullOrEmpty(s.DeadLetterTopic) ? null : s.DeadLetterTopic
+                    ))
                     .Where(s => s.Topic.Length > 0 && s.Route.Length > 0)
                     .ToList();
             }
@@ -164,7 +174,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
     }
 
     private static string NormalizeRoute(string? route) =>
-        string.IsNullOrEmpty(route) ? string.Empty : route.StartsWith('/') ? route : "/" + route;
+        string.IsNullOrEmpty(route) ? string.Empty
+        : route.StartsWith('/') ? route
+        : "/" + route;
 
     internal void SignalDeliveries()
     {
@@ -213,9 +225,7 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
         await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
@@ -236,9 +246,7 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException)
-                {
-                }
+                catch (OperationCanceledException) { }
             }
         }
     }
@@ -293,7 +301,9 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                         await _broker.Storage.CompleteAsync(delivery).ConfigureAwait(false);
                         return;
                     }
-                    var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.InitialRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
+                    var delay = TimeSpan.FromTicks(
+                        Math.Min(options.MaxRetryDelay.Ticks, options.InitialRetryDelay.Ticks << Math.Min(attempts - 1, 20))
+                    );
                     await Task.Delay(delay, stopping).ConfigureAwait(false);
                     continue;
             }
@@ -348,7 +358,10 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         }
     }
 
-    /// <summary>daprd's reading of a 2xx answer: no body or SUCCESS → success, RETRY → retry, DROP → drop, anything else → retry.</summary>
+    /// <summary>
+    /// daprd's reading of a 2xx answer: no body or SUCCESS → success, RETRY → retry, DROP → drop,
+    /// anything else → retry.
+    /// </summary>
     internal static DeliveryOutcome StatusOf(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -358,9 +371,11 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
+            if (
+                document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("status", out var status)
-                || status.ValueKind != JsonValueKind.String)
+                || status.ValueKind != JsonValueKind.String
+            )
             {
                 return DeliveryOutcome.Success;
             }
@@ -408,7 +423,13 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         Unreachable,
     }
 
-    private sealed record ListedSubscription(string? PubsubName, string? Topic, string? Route, ListedRoutes? Routes, string? DeadLetterTopic);
+    private sealed record ListedSubscription(
+        string? PubsubName,
+        string? Topic,
+        string? Route,
+        ListedRoutes? Routes,
+        string? DeadLetterTopic
+    );
 
     private sealed record ListedRoutes(string? Default);
 

@@ -85,9 +85,7 @@ public sealed class InMemoryEmbeddedStorage : IEmbeddedStorage
     public Task<IReadOnlyList<(string AppId, EmbeddedSubscription Subscription)>> GetSubscribersAsync(string pubsubName, string topic)
     {
         IReadOnlyList<(string, EmbeddedSubscription)> result = _subscriptions
-            .SelectMany(app => app.Value
-                .Where(s => s.PubsubName == pubsubName && s.Topic == topic)
-                .Select(s => (app.Key, s)))
+            .SelectMany(app => app.Value.Where(s => s.PubsubName == pubsubName && s.Topic == topic).Select(s => (app.Key, s)))
             .ToList();
         return Task.FromResult(result);
     }

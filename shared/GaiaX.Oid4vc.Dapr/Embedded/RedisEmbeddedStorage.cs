@@ -75,9 +75,8 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
     /// StackExchange.Redis would otherwise hold each command for its whole time-out (5 s) before
     /// failing, and every request of every service would hang that long during an outage.
     /// </summary>
-    private IDatabase Db => _connection.IsConnected
-        ? _db
-        : throw new EmbeddedStorageUnavailableException("The Redis state store is unreachable.");
+    private IDatabase Db =>
+        _connection.IsConnected ? _db : throw new EmbeddedStorageUnavailableException("The Redis state store is unreachable.");
 
     private RedisKey StateKey(string key) => _prefix + "state:" + key;
 
@@ -147,7 +146,9 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
         foreach (var entry in all)
         {
             var subscriptions = JsonSerializer.Deserialize<List<EmbeddedSubscription>>(entry.Value.ToString()) ?? [];
-            result.AddRange(subscriptions.Where(s => s.PubsubName == pubsubName && s.Topic == topic).Select(s => (entry.Name.ToString(), s)));
+            result.AddRange(
+                subscriptions.Where(s => s.PubsubName == pubsubName && s.Topic == topic).Select(s => (entry.Name.ToString(), s))
+            );
         }
         return result;
     }
@@ -180,8 +181,7 @@ public sealed class RedisEmbeddedStorage : IEmbeddedStorage
     public async Task RequeueInFlightAsync(string appId)
     {
         while (!(await Db.ListMoveAsync(InFlightKey(appId), PendingKey(appId), ListSide.Right, ListSide.Left).ConfigureAwait(false)).IsNull)
-        {
-        }
+        { }
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);

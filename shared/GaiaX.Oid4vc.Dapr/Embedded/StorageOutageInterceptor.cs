@@ -11,14 +11,19 @@ namespace GaiaX.Oid4vc.Dapr.Embedded;
 /// </summary>
 internal sealed class StorageOutageInterceptor : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation
+    )
     {
         ArgumentNullException.ThrowIfNull(continuation);
         try
         {
             return await continuation(request, context).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is EmbeddedStorageUnavailableException or RedisConnectionException or RedisTimeoutException)
+        catch (Exception exception)
+            when (exception is EmbeddedStorageUnavailableException or RedisConnectionException or RedisTimeoutException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "the state store is unavailable: " + exception.Message));
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>
@@ -7,7 +5,4 @@ namespace GaiaX.Oid4vc.Dapr.Events;
 /// <c>notification_id</c> the Issuer returned with the credential.
 /// </summary>
 [Topic(Topics.CredentialAccepted)]
-public sealed record CredentialAccepted(
-    string NotificationId,
-    string? OfferId = null,
-    string? EventDescription = null) : IntegrationEvent;
+public sealed record CredentialAccepted(string NotificationId, string? OfferId = null, string? EventDescription = null) : IntegrationEvent;

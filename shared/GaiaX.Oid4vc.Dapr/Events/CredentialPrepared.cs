@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>A credential was prepared and signed for an offer; the compliance filter chain assesses it next.</summary>
@@ -12,4 +10,5 @@ public sealed record CredentialPrepared(
     string CredentialConfigurationId,
     string Credential,
     string Format,
-    string? PreparedBy = null) : IntegrationEvent;
+    string? PreparedBy = null
+) : IntegrationEvent;

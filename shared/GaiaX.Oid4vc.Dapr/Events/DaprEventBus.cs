@@ -2,7 +2,8 @@ using Dapr.Client;
 
 namespace GaiaX.Oid4vc.Dapr.Events;
 
-/// <summary><see cref="IEventBus"/> over <see cref="DaprClient.PublishEventAsync{TData}(string, string, TData, CancellationToken)"/>.</summary>
+/// <summary><see cref="IEventBus"/> over <see cref="DaprClient.PublishEventAsync{TData}(string, string, TData,
+/// CancellationToken)"/>.</summary>
 public sealed class DaprEventBus(DaprClient dapr, TimeProvider time) : IEventBus
 {
     public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken = default)

@@ -1,5 +1,3 @@
-using Dapr.Client;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>Publishes integration events to the one pub/sub component.</summary>

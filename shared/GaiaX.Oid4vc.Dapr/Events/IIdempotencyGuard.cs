@@ -7,5 +7,10 @@ namespace GaiaX.Oid4vc.Dapr.Events;
 /// </summary>
 public interface IIdempotencyGuard
 {
-    Task<IdempotencyOutcome> RunOnceAsync(string handler, Guid eventId, Func<CancellationToken, Task> effect, CancellationToken cancellationToken = default);
+    Task<IdempotencyOutcome> RunOnceAsync(
+        string handler,
+        Guid eventId,
+        Func<CancellationToken, Task> effect,
+        CancellationToken cancellationToken = default
+    );
 }

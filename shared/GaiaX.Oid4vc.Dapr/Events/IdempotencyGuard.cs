@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Dapr.State;
-using Microsoft.AspNetCore.Http;
 
 namespace GaiaX.Oid4vc.Dapr.Events;
 
@@ -12,7 +11,12 @@ public sealed class IdempotencyGuard(IDaprStateStore state) : IIdempotencyGuard
     /// <summary>How long a finished event id is remembered (well beyond any redelivery window).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
-    public async Task<IdempotencyOutcome> RunOnceAsync(string handler, Guid eventId, Func<CancellationToken, Task> effect, CancellationToken cancellationToken = default)
+    public async Task<IdempotencyOutcome> RunOnceAsync(
+        string handler,
+        Guid eventId,
+        Func<CancellationToken, Task> effect,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(handler);
         ArgumentNullException.ThrowIfNull(effect);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>
@@ -10,6 +8,7 @@ public abstract record IntegrationEvent
 {
     public Guid Id { get; init; } = Guid.NewGuid();
 
-    /// <summary>When the event was created; <see cref="IEventBus"/> stamps it from its <see cref="TimeProvider"/> when left default.</summary>
+    /// <summary>When the event was created; <see cref="IEventBus"/> stamps it from its <see cref="TimeProvider"/> when left
+    /// default.</summary>
     public DateTimeOffset CreationDate { get; init; }
 }

@@ -23,14 +23,17 @@ public static class IntegrationEventEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var topic = IntegrationEventTopics.Of<TEvent>();
-        return endpoints.MapPost(route, handler)
+        return endpoints
+            .MapPost(route, handler)
             .AddEndpointFilter(AnswerTheSidecar)
-            .WithTopic(new TopicOptions
-            {
-                PubsubName = DaprComponents.PubSub,
-                Name = topic,
-                DeadLetterTopic = Topics.DeadLetter(topic),
-            })
+            .WithTopic(
+                new TopicOptions
+                {
+                    PubsubName = DaprComponents.PubSub,
+                    Name = topic,
+                    DeadLetterTopic = Topics.DeadLetter(topic),
+                }
+            )
             .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();
     }
@@ -43,17 +46,20 @@ public static class IntegrationEventEndpoints
     /// <see cref="IntegrationEventResult.Success"/> or <see cref="IntegrationEventResult.Drop"/>).
     /// Like every event route it requires the sidecar's app token.
     /// </summary>
-    public static RouteHandlerBuilder MapDeadLetteredIntegrationEvent<TEvent>(this IEndpointRouteBuilder endpoints, string route, Delegate handler)
+    public static RouteHandlerBuilder MapDeadLetteredIntegrationEvent<TEvent>(
+        this IEndpointRouteBuilder endpoints,
+        string route,
+        Delegate handler
+    )
         where TEvent : IntegrationEvent
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapPost(route, handler)
+        return endpoints
+            .MapPost(route, handler)
             .AddEndpointFilter(AnswerTheSidecar)
-            .WithTopic(new TopicOptions
-            {
-                PubsubName = DaprComponents.PubSub,
-                Name = Topics.DeadLetter(IntegrationEventTopics.Of<TEvent>()),
-            })
+            .WithTopic(
+                new TopicOptions { PubsubName = DaprComponents.PubSub, Name = Topics.DeadLetter(IntegrationEventTopics.Of<TEvent>()) }
+            )
             .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();
     }

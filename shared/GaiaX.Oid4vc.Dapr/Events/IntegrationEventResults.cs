@@ -15,13 +15,14 @@ public static class IntegrationEventResults
     public static IResult Drop() => Results.Json(new StatusBody("DROP"));
 
     /// <summary>The sidecar's answer for a handler's <see cref="IntegrationEventResult"/>.</summary>
-    public static IResult From(IntegrationEventResult result) => result switch
-    {
-        IntegrationEventResult.Success => Success(),
-        IntegrationEventResult.Retry => Retry(),
-        IntegrationEventResult.Drop => Drop(),
-        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "Not an integration event result."),
-    };
+    public static IResult From(IntegrationEventResult result) =>
+        result switch
+        {
+            IntegrationEventResult.Success => Success(),
+            IntegrationEventResult.Retry => Retry(),
+            IntegrationEventResult.Drop => Drop(),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result, "Not an integration event result."),
+        };
 
     private sealed record StatusBody(string Status);
 }

@@ -8,13 +8,15 @@ public static class IntegrationEventTopics
 {
     private static readonly ConcurrentDictionary<Type, string> Cache = new();
 
-    public static string Of<TEvent>() where TEvent : IntegrationEvent => Of(typeof(TEvent));
+    public static string Of<TEvent>()
+        where TEvent : IntegrationEvent => Of(typeof(TEvent));
 
     public static string Of(Type eventType)
     {
         ArgumentNullException.ThrowIfNull(eventType);
         return Cache.GetOrAdd(eventType, static type =>
             type.GetCustomAttribute<TopicAttribute>()?.Name
-            ?? throw new InvalidOperationException($"Integration event {type.Name} has no [Topic] attribute."));
+            ?? throw new InvalidOperationException($"Integration event {type.Name} has no [Topic] attribute.")
+        );
     }
 }

@@ -17,4 +17,5 @@ public sealed record IssuanceRequested(
     string CredentialConfigurationId,
     JsonElement Claims,
     string? SubjectId = null,
-    string? Format = null) : IntegrationEvent;
+    string? Format = null
+) : IntegrationEvent;

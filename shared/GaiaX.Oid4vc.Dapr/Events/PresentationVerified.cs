@@ -14,4 +14,5 @@ public sealed record PresentationVerified(
     IReadOnlyList<string> Presentations,
     IReadOnlyList<string> Credentials,
     string? Holder = null,
-    JsonElement? Subject = null) : IntegrationEvent;
+    JsonElement? Subject = null
+) : IntegrationEvent;

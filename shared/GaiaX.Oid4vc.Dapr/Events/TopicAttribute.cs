@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-
 namespace GaiaX.Oid4vc.Dapr.Events;
 
 /// <summary>Names the pub/sub topic an integration event is published on (a constant from <see cref="Topics"/>).</summary>

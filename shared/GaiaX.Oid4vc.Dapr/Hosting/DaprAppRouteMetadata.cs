@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace GaiaX.Oid4vc.Dapr.Hosting;
 
 /// <summary>Marks a route only the Dapr sidecar may call (an event route, <c>/dapr/subscribe</c>).</summary>
@@ -8,7 +5,5 @@ public sealed class DaprAppRouteMetadata
 {
     public static readonly DaprAppRouteMetadata Instance = new();
 
-    private DaprAppRouteMetadata()
-    {
-    }
+    private DaprAppRouteMetadata() { }
 }

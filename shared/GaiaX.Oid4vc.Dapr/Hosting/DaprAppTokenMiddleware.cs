@@ -40,7 +40,8 @@ public sealed partial class DaprAppTokenMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         var metadata = context.GetEndpoint()?.Metadata;
-        var isDaprRoute = metadata?.GetMetadata<DaprAppRouteMetadata>() is not null || metadata?.GetMetadata<global::Dapr.ITopicMetadata>() is not null;
+        var isDaprRoute =
+            metadata?.GetMetadata<DaprAppRouteMetadata>() is not null || metadata?.GetMetadata<global::Dapr.ITopicMetadata>() is not null;
         if (!isDaprRoute || _token.Matches(context.Request.Headers[DaprAppToken.HeaderName].ToString()))
         {
             await _next(context).ConfigureAwait(false);
@@ -50,25 +51,40 @@ public sealed partial class DaprAppTokenMiddleware
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         if (_problems is null)
         {
-            await context.Response.WriteAsJsonAsync(
-                new Dictionary<string, object> { ["title"] = "Unauthorized", ["status"] = 401, ["detail"] = "Only the Dapr sidecar may call this route." },
-                System.Text.Json.JsonSerializerOptions.Web,
-                contentType: "application/problem+json").ConfigureAwait(false);
+            await context
+                .Response.WriteAsJsonAsync(
+                    new Dictionary<string, object>
+                    {
+                        ["title"] = "Unauthorized",
+                        ["status"] = 401,
+                        ["detail"] = "Only the Dapr sidecar may call this route.",
+                    },
+                    System.Text.Json.JsonSerializerOptions.Web,
+                    contentType: "application/problem+json"
+                )
+                .ConfigureAwait(false);
             return;
         }
-        await _problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = "Only the Dapr sidecar may call this route.",
-            },
-        }).ConfigureAwait(false);
+        await _problems
+            .WriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status401Unauthorized,
+                        Title = "Unauthorized",
+                        Detail = "Only the Dapr sidecar may call this route.",
+                    },
+                }
+            )
+            .ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Dapr app token is configured ('{Setting}' or {Variable}): every event delivery and /dapr/subscribe will be refused")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "No Dapr app token is configured ('{Setting}' or {Variable}): every event delivery and /dapr/subscribe will be refused"
+    )]
     private static partial void LogNoToken(ILogger logger, string setting, string variable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to the Dapr route {Path} without the sidecar's app token")]

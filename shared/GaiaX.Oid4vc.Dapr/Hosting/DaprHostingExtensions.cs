@@ -33,7 +33,8 @@ public static class DaprHostingExtensions
     /// the daprd environment variables), <see cref="IEventBus"/>, <see cref="IDaprStateStore"/>,
     /// <see cref="IIdempotencyGuard"/>, and a readiness check that fails while the sidecar is unreachable.
     /// </summary>
-    public static TBuilder AddGaiaXDapr<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddGaiaXDapr<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.Services.Any(d => d.ServiceType == typeof(GaiaXDaprMarker)))
@@ -65,7 +66,8 @@ public static class DaprHostingExtensions
         builder.Services.TryAddSingleton<IEventBus, DaprEventBus>();
         builder.Services.TryAddSingleton<IDaprStateStore, DaprStateStore>();
         builder.Services.TryAddSingleton<IIdempotencyGuard, IdempotencyGuard>();
-        builder.Services.AddHealthChecks()
+        builder
+            .Services.AddHealthChecks()
             .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DaprStateStoreHealthCheck>(DaprStateStoreHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddExceptionHandler<DaprOutageExceptionHandler>();

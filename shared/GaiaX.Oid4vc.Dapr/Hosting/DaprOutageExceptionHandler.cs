@@ -1,10 +1,10 @@
+using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Grpc.Core;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-using GaiaX.Oid4vc.Credentials.Protocol;
 namespace GaiaX.Oid4vc.Dapr.Hosting;
 
 /// <summary>
@@ -15,7 +15,8 @@ namespace GaiaX.Oid4vc.Dapr.Hosting;
 /// (<c>temporarily_unavailable</c>), every other route RFC 9457 problem details. Errors that are not
 /// an outage (an invalid argument is a bug of ours) stay 500.
 /// </summary>
-public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService problems, ILogger<DaprOutageExceptionHandler> logger) : IExceptionHandler
+public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService problems, ILogger<DaprOutageExceptionHandler> logger)
+    : IExceptionHandler
 {
     /// <summary>The seconds a client is asked to wait (<c>Retry-After</c>).</summary>
     public const int RetryAfterSeconds = 5;
@@ -34,21 +35,33 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<ProtocolEndpointMetadata>() is not null)
         {
-            await OAuthErrorText.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, ErrorCodes.TemporarilyUnavailable, description, cancellationToken).ConfigureAwait(false);
+            await OAuthErrorText
+                .WriteAsync(
+                    httpContext.Response,
+                    StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.TemporarilyUnavailable,
+                    description,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return true;
         }
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.CacheControl = "no-store";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = description,
-            },
-        }).ConfigureAwait(false);
+        return await problems
+            .TryWriteAsync(
+                new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Title = "Service unavailable",
+                        Detail = description,
+                    },
+                }
+            )
+            .ConfigureAwait(false);
     }
 
     /// <summary>True when <paramref name="exception"/> says the sidecar or what it fronts is out of reach.</summary>
@@ -61,8 +74,11 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
                 // Unavailable and DeadlineExceeded: the sidecar is out of reach, or says its component is.
                 // Internal: daprd's answer when its state store or broker fails a call. Unknown (an
                 // unhandled exception) and the rest are faults, and stay 500.
-                return rpc.StatusCode is StatusCode.Unavailable or StatusCode.Internal
-                    or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted;
+                return rpc.StatusCode
+                    is StatusCode.Unavailable
+                        or StatusCode.Internal
+                        or StatusCode.DeadlineExceeded
+                        or StatusCode.ResourceExhausted;
             }
             if (current is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
             {
@@ -72,6 +88,9 @@ public sealed partial class DaprOutageExceptionHandler(IProblemDetailsService pr
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 at {Path}: the Dapr sidecar or its components are unavailable ({Reason})")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Answered 503 at {Path}: the Dapr sidecar or its components are unavailable ({Reason})"
+    )]
     private static partial void LogOutage(ILogger logger, PathString path, string reason);
 }

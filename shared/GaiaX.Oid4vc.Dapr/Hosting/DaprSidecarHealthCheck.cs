@@ -23,7 +23,8 @@ public sealed class DaprSidecarHealthCheck(DaprClient dapr) : IHealthCheck
             var metadata = await dapr.GetMetadataAsync(timeout.Token).ConfigureAwait(false);
             return HealthCheckResult.Healthy($"Dapr sidecar of app '{metadata.Id}' is reachable.");
         }
-        catch (Exception exception) when (exception is global::Dapr.DaprException or OperationCanceledException or Grpc.Core.RpcException or HttpRequestException)
+        catch (Exception exception)
+            when (exception is global::Dapr.DaprException or OperationCanceledException or Grpc.Core.RpcException or HttpRequestException)
         {
             return HealthCheckResult.Unhealthy("The Dapr sidecar is unreachable.", exception);
         }

@@ -22,10 +22,12 @@ public sealed class DaprStateStoreHealthCheck(DaprClient dapr) : IHealthCheck
         timeout.CancelAfter(Timeout);
         try
         {
-            await dapr.GetStateAsync<System.Text.Json.JsonElement?>(DaprComponents.StateStore, ProbeKey, cancellationToken: timeout.Token).ConfigureAwait(false);
+            await dapr.GetStateAsync<System.Text.Json.JsonElement?>(DaprComponents.StateStore, ProbeKey, cancellationToken: timeout.Token)
+                .ConfigureAwait(false);
             return HealthCheckResult.Healthy($"The state store '{DaprComponents.StateStore}' answers.");
         }
-        catch (Exception exception) when (exception is global::Dapr.DaprException or OperationCanceledException or Grpc.Core.RpcException or HttpRequestException)
+        catch (Exception exception)
+            when (exception is global::Dapr.DaprException or OperationCanceledException or Grpc.Core.RpcException or HttpRequestException)
         {
             return HealthCheckResult.Unhealthy($"The state store '{DaprComponents.StateStore}' does not answer.", exception);
         }

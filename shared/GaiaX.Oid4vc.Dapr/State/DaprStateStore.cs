@@ -20,11 +20,15 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
     public async Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var (value, etag) = await dapr.GetStateAndETagAsync<T>(DaprComponents.StateStore, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (value, etag) = await dapr.GetStateAndETagAsync<T>(DaprComponents.StateStore, key, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         return string.IsNullOrEmpty(etag) || value is null ? null : new VersionedState<T>(value, etag);
     }
 
-    public async Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(
+        IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys)
@@ -36,7 +40,13 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         {
             return result;
         }
-        var items = await dapr.GetBulkStateAsync<T>(DaprComponents.StateStore, keys.ToList(), parallelism: null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var items = await dapr.GetBulkStateAsync<T>(
+                DaprComponents.StateStore,
+                keys.ToList(),
+                parallelism: null,
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
         foreach (var item in items)
         {
             if (!string.IsNullOrEmpty(item.ETag) && item.Value is not null)
@@ -58,7 +68,16 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         CheckKey(key);
         try
         {
-            return await dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, string.Empty, FirstWrite, Metadata(ttl), cancellationToken).ConfigureAwait(false);
+            return await dapr.TrySaveStateAsync(
+                    DaprComponents.StateStore,
+                    key,
+                    value,
+                    string.Empty,
+                    FirstWrite,
+                    Metadata(ttl),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
         catch (global::Dapr.DaprException)
         {
@@ -74,7 +93,12 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
 
     private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
-        var (_, etag) = await dapr.GetStateAndETagAsync<System.Text.Json.JsonElement>(DaprComponents.StateStore, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var (_, etag) = await dapr.GetStateAndETagAsync<System.Text.Json.JsonElement>(
+                DaprComponents.StateStore,
+                key,
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
         return !string.IsNullOrEmpty(etag);
     }
 
@@ -85,7 +109,12 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         return dapr.TrySaveStateAsync(DaprComponents.StateStore, key, value, etag, FirstWrite, Metadata(ttl), cancellationToken);
     }
 
-    public async Task<VersionedState<T>?> UpdateAsync<T>(string key, Func<T, T> update, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    public async Task<VersionedState<T>?> UpdateAsync<T>(
+        string key,
+        Func<T, T> update,
+        TimeSpan? ttl = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(update);
         for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
@@ -105,7 +134,8 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         throw new InvalidOperationException($"State key '{key}' kept changing; gave up after {MaxUpdateAttempts} attempts.");
     }
 
-    public async Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default) where T : class
+    public async Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default)
+        where T : class
     {
         var current = await GetVersionedAsync<T>(key, cancellationToken).ConfigureAwait(false);
         if (current is null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapr.Client;
 
 namespace GaiaX.Oid4vc.Dapr.State;
@@ -32,14 +31,20 @@ public interface IDaprStateStore
     /// value and returns the new one (it may run more than once, so it must not have side effects).
     /// Returns the value written, or <c>null</c> when the key does not exist.
     /// </summary>
-    Task<VersionedState<T>?> UpdateAsync<T>(string key, Func<T, T> update, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+    Task<VersionedState<T>?> UpdateAsync<T>(
+        string key,
+        Func<T, T> update,
+        TimeSpan? ttl = null,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>
     /// Reads and deletes a single-use artefact (pre-authorized code, nonce, response code) atomically:
     /// of any number of concurrent callers exactly one gets the value, the others (and any later
     /// caller) get <c>null</c>.
     /// </summary>
-    Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default) where T : class;
+    Task<T?> ConsumeOnceAsync<T>(string key, CancellationToken cancellationToken = default)
+        where T : class;
 
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Dapr.Client;
-
 namespace GaiaX.Oid4vc.Dapr.State;
 
 /// <summary>A value read together with its ETag, for a later compare-and-swap.</summary>

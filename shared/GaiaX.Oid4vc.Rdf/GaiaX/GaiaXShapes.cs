@@ -34,7 +34,10 @@ public static class GaiaXShapes
     {
         ArgumentNullException.ThrowIfNull(folder);
         var ontologyPath = Path.Combine(folder, OntologyFileName);
-        return LoadOfficial(File.ReadAllText(Path.Combine(folder, ShapesFileName)), File.Exists(ontologyPath) ? File.ReadAllText(ontologyPath) : null);
+        return LoadOfficial(
+            File.ReadAllText(Path.Combine(folder, ShapesFileName)),
+            File.Exists(ontologyPath) ? File.ReadAllText(ontologyPath) : null
+        );
     }
 
     /// <summary>Compiles official shapes from Turtle text, with the class hierarchy of the ontology's Turtle text.</summary>

@@ -43,10 +43,16 @@ internal sealed class TermDefinition
     public string? Nest { get; set; }
 
     public bool SameAs(TermDefinition other) =>
-        IriMapping == other.IriMapping && Reverse == other.Reverse && TypeMapping == other.TypeMapping && Container == other.Container &&
-        HasLanguage == other.HasLanguage && Language == other.Language && Prefix == other.Prefix && Nest == other.Nest &&
-        Context.HasValue == other.Context.HasValue &&
-        (!Context.HasValue || JsonElement.DeepEquals(Context.Value, other.Context!.Value));
+        IriMapping == other.IriMapping
+        && Reverse == other.Reverse
+        && TypeMapping == other.TypeMapping
+        && Container == other.Container
+        && HasLanguage == other.HasLanguage
+        && Language == other.Language
+        && Prefix == other.Prefix
+        && Nest == other.Nest
+        && Context.HasValue == other.Context.HasValue
+        && (!Context.HasValue || JsonElement.DeepEquals(Context.Value, other.Context!.Value));
 }
 
 /// <summary>

@@ -7,10 +7,24 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
 {
     private const int MaxRemoteContexts = 32;
 
-    public ActiveContext Process(ActiveContext active, JsonElement local, string? baseUrl, bool overrideProtected = false, bool propagate = true, object? cacheKey = null) =>
-        Process(active, local, baseUrl, new List<string>(), overrideProtected, propagate, cacheKey);
+    public ActiveContext Process(
+        ActiveContext active,
+        JsonElement local,
+        string? baseUrl,
+        bool overrideProtected = false,
+        bool propagate = true,
+        object? cacheKey = null
+    ) => Process(active, local, baseUrl, new List<string>(), overrideProtected, propagate, cacheKey);
 
-    private ActiveContext Process(ActiveContext active, JsonElement local, string? baseUrl, List<string> remote, bool overrideProtected, bool propagate, object? cacheKey)
+    private ActiveContext Process(
+        ActiveContext active,
+        JsonElement local,
+        string? baseUrl,
+        List<string> remote,
+        bool overrideProtected,
+        bool propagate,
+        object? cacheKey
+    )
     {
         if (cacheKey is not null && active.TryGetDerived(cacheKey, overrideProtected, propagate, out var cached))
         {
@@ -49,16 +63,31 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         return result;
     }
 
-    private ActiveContext ProcessOne(ActiveContext result, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected, bool propagate, bool shareable)
+    private ActiveContext ProcessOne(
+        ActiveContext result,
+        JsonElement context,
+        string? baseUrl,
+        List<string> remote,
+        bool overrideProtected,
+        bool propagate,
+        bool shareable
+    )
     {
         switch (context.ValueKind)
         {
             case JsonValueKind.Null:
                 if (!overrideProtected && result.HasProtectedTerms)
                 {
-                    throw new JsonLdException(JsonLdErrorCodes.InvalidContextNullification, "a context with protected terms cannot be nullified");
+                    throw new JsonLdException(
+                        JsonLdErrorCodes.InvalidContextNullification,
+                        "a context with protected terms cannot be nullified"
+                    );
                 }
-                var fresh = new ActiveContext(shareable: false) { BaseIri = result.OriginalBaseIri, OriginalBaseIri = result.OriginalBaseIri };
+                var fresh = new ActiveContext(shareable: false)
+                {
+                    BaseIri = result.OriginalBaseIri,
+                    OriginalBaseIri = result.OriginalBaseIri,
+                };
                 if (!propagate)
                 {
                     fresh.PreviousContext = result;
@@ -90,12 +119,22 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         }
     }
 
-    private ActiveContext ProcessObject(ActiveContext input, JsonElement context, string? baseUrl, List<string> remote, bool overrideProtected, bool shareable)
+    private ActiveContext ProcessObject(
+        ActiveContext input,
+        JsonElement context,
+        string? baseUrl,
+        List<string> remote,
+        bool overrideProtected,
+        bool shareable
+    )
     {
         // A shared (cached) context is never modified: definitions go into a copy, shareable only when
         // this object itself comes from a pinned document.
         var result = input.Shareable ? input.Clone(shareable) : input;
-        if (context.TryGetProperty("@version", out var version) && !(version.ValueKind == JsonValueKind.Number && version.GetDouble() == 1.1))
+        if (
+            context.TryGetProperty("@version", out var version)
+            && !(version.ValueKind == JsonValueKind.Number && version.GetDouble() == 1.1)
+        )
         {
             throw new JsonLdException(JsonLdErrorCodes.InvalidVersionValue, "@version must be 1.1");
         }
@@ -135,7 +174,10 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
             else if (baseValue.ValueKind == JsonValueKind.String)
             {
                 var b = baseValue.GetString()!;
-                result.BaseIri = Iri.IsAbsolute(b) ? b : result.BaseIri is not null ? Iri.Resolve(result.BaseIri, b) : throw new JsonLdException(JsonLdErrorCodes.InvalidBaseIri, "relative @base without a base IRI");
+                result.BaseIri =
+                    Iri.IsAbsolute(b) ? b
+                    : result.BaseIri is not null ? Iri.Resolve(result.BaseIri, b)
+                    : throw new JsonLdException(JsonLdErrorCodes.InvalidBaseIri, "relative @base without a base IRI");
             }
             else
             {
@@ -152,7 +194,10 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
             {
                 var v = vocab.GetString()!;
                 var expanded = ExpandIri(result, v, documentRelative: true, vocab: true);
-                if (expanded is null || (!Iri.IsAbsolute(expanded) && !expanded.StartsWith("_:", StringComparison.Ordinal) && expanded.Length > 0))
+                if (
+                    expanded is null
+                    || (!Iri.IsAbsolute(expanded) && !expanded.StartsWith("_:", StringComparison.Ordinal) && expanded.Length > 0)
+                )
                 {
                     throw new JsonLdException(JsonLdErrorCodes.InvalidVocabMapping, "@vocab must be an IRI: " + v);
                 }
@@ -185,8 +230,15 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         return result;
     }
 
-    public void CreateTermDefinition(ActiveContext active, Dictionary<string, JsonElement> local, string term, Dictionary<string, bool> defined,
-        string? baseUrl, bool protectedDefault, bool overrideProtected)
+    public void CreateTermDefinition(
+        ActiveContext active,
+        Dictionary<string, JsonElement> local,
+        string term,
+        Dictionary<string, bool> defined,
+        string? baseUrl,
+        bool protectedDefault,
+        bool overrideProtected
+    )
     {
         if (defined.TryGetValue(term, out var done))
         {
@@ -312,14 +364,21 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
                     case "@direction" or "@index":
                         break;
                     case "@nest":
-                        if (p.Value.ValueKind != JsonValueKind.String || (Keywords.IsKeyword(p.Value.GetString()!) && p.Value.GetString() != "@nest"))
+                        if (
+                            p.Value.ValueKind != JsonValueKind.String
+                            || (Keywords.IsKeyword(p.Value.GetString()!) && p.Value.GetString() != "@nest")
+                        )
                         {
                             throw new JsonLdException(JsonLdErrorCodes.InvalidNestValue, term);
                         }
                         def.Nest = p.Value.GetString();
                         break;
                     case "@prefix":
-                        if (term.Contains(':', StringComparison.Ordinal) || term.Contains('/', StringComparison.Ordinal) || p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                        if (
+                            term.Contains(':', StringComparison.Ordinal)
+                            || term.Contains('/', StringComparison.Ordinal)
+                            || p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
+                        )
                         {
                             throw new JsonLdException(JsonLdErrorCodes.InvalidPrefixValue, term);
                         }
@@ -370,8 +429,13 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
                         throw new JsonLdException(JsonLdErrorCodes.InvalidIriMapping, $"{term} must expand to its own IRI");
                     }
                 }
-                if (!term.Contains(':', StringComparison.Ordinal) && !term.Contains('/', StringComparison.Ordinal) && simpleTerm &&
-                    iri.Length > 0 && ":/?#[]@".Contains(iri[^1], StringComparison.Ordinal))
+                if (
+                    !term.Contains(':', StringComparison.Ordinal)
+                    && !term.Contains('/', StringComparison.Ordinal)
+                    && simpleTerm
+                    && iri.Length > 0
+                    && ":/?#[]@".Contains(iri[^1], StringComparison.Ordinal)
+                )
                 {
                     def.Prefix = true;
                 }
@@ -384,9 +448,10 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
             {
                 CreateTermDefinition(active, local, prefix, defined, baseUrl, protectedDefault, overrideProtected);
             }
-            def.IriMapping = active.Terms.TryGetValue(prefix, out var prefixDef) && prefixDef.IriMapping is not null
-                ? prefixDef.IriMapping + term[(c + 1)..]
-                : term;
+            def.IriMapping =
+                active.Terms.TryGetValue(prefix, out var prefixDef) && prefixDef.IriMapping is not null
+                    ? prefixDef.IriMapping + term[(c + 1)..]
+                    : term;
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
@@ -422,17 +487,20 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
         IEnumerable<JsonElement> items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [value];
         foreach (var item in items)
         {
-            result |= item.ValueKind != JsonValueKind.String ? throw new JsonLdException(JsonLdErrorCodes.InvalidContainerMapping, term) : item.GetString() switch
-            {
-                "@list" => Containers.List,
-                "@set" => Containers.Set,
-                "@language" => Containers.Language,
-                "@index" => Containers.Index,
-                "@graph" => Containers.Graph,
-                "@id" => Containers.Id,
-                "@type" => Containers.Type,
-                _ => throw new JsonLdException(JsonLdErrorCodes.InvalidContainerMapping, term),
-            };
+            result |=
+                item.ValueKind != JsonValueKind.String
+                    ? throw new JsonLdException(JsonLdErrorCodes.InvalidContainerMapping, term)
+                    : item.GetString() switch
+                    {
+                        "@list" => Containers.List,
+                        "@set" => Containers.Set,
+                        "@language" => Containers.Language,
+                        "@index" => Containers.Index,
+                        "@graph" => Containers.Graph,
+                        "@id" => Containers.Id,
+                        "@type" => Containers.Type,
+                        _ => throw new JsonLdException(JsonLdErrorCodes.InvalidContainerMapping, term),
+                    };
         }
         if ((result & Containers.List) != 0 && result != Containers.List)
         {
@@ -442,8 +510,15 @@ internal sealed class ContextProcessor(IDocumentLoader loader)
     }
 
     /// <summary>IRI expansion (§5.2). Returns null when the value maps to nothing.</summary>
-    public string? ExpandIri(ActiveContext active, string value, bool documentRelative, bool vocab,
-        Dictionary<string, JsonElement>? local = null, Dictionary<string, bool>? defined = null, string? baseUrl = null)
+    public string? ExpandIri(
+        ActiveContext active,
+        string value,
+        bool documentRelative,
+        bool vocab,
+        Dictionary<string, JsonElement>? local = null,
+        Dictionary<string, bool>? defined = null,
+        string? baseUrl = null
+    )
     {
         if (Keywords.IsKeyword(value))
         {
@@ -506,8 +581,29 @@ internal static class Keywords
 {
     private static readonly HashSet<string> All = new(StringComparer.Ordinal)
     {
-        "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json", "@language",
-        "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set", "@type", "@value", "@version", "@vocab",
+        "@base",
+        "@container",
+        "@context",
+        "@direction",
+        "@graph",
+        "@id",
+        "@import",
+        "@included",
+        "@index",
+        "@json",
+        "@language",
+        "@list",
+        "@nest",
+        "@none",
+        "@prefix",
+        "@propagate",
+        "@protected",
+        "@reverse",
+        "@set",
+        "@type",
+        "@value",
+        "@version",
+        "@vocab",
     };
 
     public static bool IsKeyword(string s) => s.Length > 1 && s[0] == '@' && All.Contains(s);

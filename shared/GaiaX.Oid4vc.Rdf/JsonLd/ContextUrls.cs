@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Rdf.JsonLd;
 
 /// <summary>The context URLs our credentials use.</summary>

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Rdf.JsonLd;
 
-/// <summary>Resolves remote context URLs to documents. Implementations must never fetch from the network on a client's behalf without pinning.</summary>
+/// <summary>Resolves remote context URLs to documents. Implementations must never fetch from the network on a client's behalf without
+/// pinning.</summary>
 public interface IDocumentLoader
 {
     /// <summary>Returns the pinned document for <paramref name="url"/>.</summary>

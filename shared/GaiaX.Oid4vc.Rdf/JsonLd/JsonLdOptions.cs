@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Rdf.JsonLd;
 
 /// <summary>Options for JSON-LD to RDF conversion.</summary>

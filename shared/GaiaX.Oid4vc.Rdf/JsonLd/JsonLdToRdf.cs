@@ -47,7 +47,8 @@ public static class JsonLdToRdf
     }
 
     /// <summary>Converts a JSON-LD document and returns its default graph (where a credential's claims are).</summary>
-    public static Graph ToGraph(string json, IDocumentLoader loader, JsonLdOptions? options = null) => ToDataset(json, loader, options).DefaultGraph;
+    public static Graph ToGraph(string json, IDocumentLoader loader, JsonLdOptions? options = null) =>
+        ToDataset(json, loader, options).DefaultGraph;
 
     private sealed class Emitter(ContextProcessor processor, Dataset dataset)
     {
@@ -97,7 +98,8 @@ public static class JsonLdToRdf
             return Iri.IsAbsolute(expanded) ? Term.Iri(expanded) : null;
         }
 
-        private string? Expand(ActiveContext ctx, string value, bool vocab) => processor.ExpandIri(ctx, value, documentRelative: true, vocab);
+        private string? Expand(ActiveContext ctx, string value, bool vocab) =>
+            processor.ExpandIri(ctx, value, documentRelative: true, vocab);
 
         private string? Keyword(ActiveContext ctx, string key)
         {
@@ -126,7 +128,16 @@ public static class JsonLdToRdf
         }
 
         /// <summary>Processes a node object and returns its subject.</summary>
-        private Term Node(JsonElement obj, ActiveContext ctx, Term? graph, TermDefinition? property, bool topLevel = false, string? idFromMap = null, string? typeFromMap = null, int depth = 0)
+        private Term Node(
+            JsonElement obj,
+            ActiveContext ctx,
+            Term? graph,
+            TermDefinition? property,
+            bool topLevel = false,
+            string? idFromMap = null,
+            string? typeFromMap = null,
+            int depth = 0
+        )
         {
             if (depth > 64)
             {
@@ -166,7 +177,11 @@ public static class JsonLdToRdf
                     {
                         foreach (var t in p.Value.EnumerateArray())
                         {
-                            types.Add(t.ValueKind == JsonValueKind.String ? t.GetString()! : throw new JsonLdException(JsonLdErrorCodes.InvalidTypeValue, "@type values must be strings"));
+                            types.Add(
+                                t.ValueKind == JsonValueKind.String
+                                    ? t.GetString()!
+                                    : throw new JsonLdException(JsonLdErrorCodes.InvalidTypeValue, "@type values must be strings")
+                            );
                         }
                     }
                     else
@@ -176,7 +191,10 @@ public static class JsonLdToRdf
                 }
                 else if (k == "@id")
                 {
-                    id = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : throw new JsonLdException(JsonLdErrorCodes.InvalidIdValue, "@id must be a string");
+                    id =
+                        p.Value.ValueKind == JsonValueKind.String
+                            ? p.Value.GetString()
+                            : throw new JsonLdException(JsonLdErrorCodes.InvalidIdValue, "@id must be a string");
                 }
                 if (k != "@graph")
                 {
@@ -220,7 +238,16 @@ public static class JsonLdToRdf
             return subject;
         }
 
-        private void Properties(JsonElement obj, ActiveContext ctx, ActiveContext typeScoped, Term subject, bool hasSubject, Term? graph, bool graphIsDefault, int depth)
+        private void Properties(
+            JsonElement obj,
+            ActiveContext ctx,
+            ActiveContext typeScoped,
+            Term subject,
+            bool hasSubject,
+            Term? graph,
+            bool graphIsDefault,
+            int depth
+        )
         {
             foreach (var p in obj.EnumerateObject())
             {
@@ -248,7 +275,10 @@ public static class JsonLdToRdf
                             {
                                 if (item.ValueKind != JsonValueKind.Object)
                                 {
-                                    throw new JsonLdException(JsonLdErrorCodes.InvalidIncludedValue, "@included values must be node objects");
+                                    throw new JsonLdException(
+                                        JsonLdErrorCodes.InvalidIncludedValue,
+                                        "@included values must be node objects"
+                                    );
                                 }
                                 Node(item, ctx, graph, null, depth: depth + 1);
                             }
@@ -313,7 +343,15 @@ public static class JsonLdToRdf
             }
         }
 
-        private void Property(Term subject, Term predicate, JsonElement value, ActiveContext ctx, TermDefinition? def, Term? graph, int depth)
+        private void Property(
+            Term subject,
+            Term predicate,
+            JsonElement value,
+            ActiveContext ctx,
+            TermDefinition? def,
+            Term? graph,
+            int depth
+        )
         {
             var target = dataset.GetOrAddGraph(graph);
             var termCtx = ctx;
@@ -375,9 +413,10 @@ public static class JsonLdToRdf
                         }
                         else if ((container & Containers.Type) != 0 && !none)
                         {
-                            o = item.ValueKind == JsonValueKind.Object
-                                ? Node(item, ctx, graph, def, typeFromMap: entry.Name, depth: depth)
-                                : Value(item, ctx, def, graph, depth);
+                            o =
+                                item.ValueKind == JsonValueKind.Object
+                                    ? Node(item, ctx, graph, def, typeFromMap: entry.Name, depth: depth)
+                                    : Value(item, ctx, def, graph, depth);
                             if (item.ValueKind == JsonValueKind.String && o is not null)
                             {
                                 if (Resource(Expand(ctx, entry.Name, vocab: true)) is { } typeTerm)
@@ -421,15 +460,17 @@ public static class JsonLdToRdf
             }
         }
 
-        private bool IsGraphObject(ActiveContext ctx, JsonElement obj) => obj.EnumerateObject().Any(p => Keyword(ctx, p.Name) == "@graph") &&
-            obj.EnumerateObject().All(p => Keyword(ctx, p.Name) is "@graph" or "@id" or "@index" or "@context");
+        private bool IsGraphObject(ActiveContext ctx, JsonElement obj) =>
+            obj.EnumerateObject().Any(p => Keyword(ctx, p.Name) == "@graph")
+            && obj.EnumerateObject().All(p => Keyword(ctx, p.Name) is "@graph" or "@id" or "@index" or "@context");
 
         private Term List(JsonElement value, ActiveContext ctx, TermDefinition? def, Term? graph, int depth)
         {
             var items = new List<Term>();
             foreach (var item in Items(value))
             {
-                var t = item.ValueKind == JsonValueKind.Array ? List(item, ctx, def, graph, depth + 1) : Value(item, ctx, def, graph, depth);
+                var t =
+                    item.ValueKind == JsonValueKind.Array ? List(item, ctx, def, graph, depth + 1) : Value(item, ctx, def, graph, depth);
                 if (t is not null)
                 {
                     items.Add(t);
@@ -487,8 +528,10 @@ public static class JsonLdToRdf
 
         private Term? ObjectValue(JsonElement obj, ActiveContext ctx, TermDefinition? def, Term? graph, int depth)
         {
-            JsonElement? value = null, list = null;
-            string? type = null, language = null;
+            JsonElement? value = null,
+                list = null;
+            string? type = null,
+                language = null;
             var hasLanguage = false;
             foreach (var p in obj.EnumerateObject())
             {
@@ -505,13 +548,19 @@ public static class JsonLdToRdf
                         break;
                     case "@language":
                         hasLanguage = true;
-                        language = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
+                        language =
+                            p.Value.ValueKind == JsonValueKind.String
+                                ? p.Value.GetString()
+                                : throw new JsonLdException(JsonLdErrorCodes.InvalidLanguageTaggedString, "@language must be a string");
                         break;
                 }
             }
             if (value is { } v)
             {
-                var datatype = type is null ? null : type == "@json" ? "@json" : Expand(ctx, type, vocab: true);
+                var datatype =
+                    type is null ? null
+                    : type == "@json" ? "@json"
+                    : Expand(ctx, type, vocab: true);
                 if (datatype == "@json")
                 {
                     return Term.Literal(CanonicalJson(v), Vocab.Rdf.Json);
@@ -527,7 +576,10 @@ public static class JsonLdToRdf
                     case JsonValueKind.String:
                         if (hasLanguage && datatype is not null)
                         {
-                            throw new JsonLdException(JsonLdErrorCodes.InvalidValueObject, "a value object cannot have both @type and @language");
+                            throw new JsonLdException(
+                                JsonLdErrorCodes.InvalidValueObject,
+                                "a value object cannot have both @type and @language"
+                            );
                         }
                         return datatype is not null ? Term.Literal(v.GetString()!, datatype) : Term.Literal(v.GetString()!, null, language);
                     case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
@@ -561,7 +613,9 @@ public static class JsonLdToRdf
             var d = v.GetDouble();
             if (d % 1 == 0 && Math.Abs(d) < 1e21 && datatype != Vocab.Xsd.Double)
             {
-                var lexical = v.TryGetInt64(out var n) ? n.ToString(CultureInfo.InvariantCulture) : d.ToString("F0", CultureInfo.InvariantCulture);
+                var lexical = v.TryGetInt64(out var n)
+                    ? n.ToString(CultureInfo.InvariantCulture)
+                    : d.ToString("F0", CultureInfo.InvariantCulture);
                 return Term.Literal(lexical, datatype ?? Vocab.Xsd.Integer);
             }
             return Term.Literal(d.ToString("0.0###############E0", CultureInfo.InvariantCulture), datatype ?? Vocab.Xsd.Double);
@@ -639,7 +693,13 @@ public static class JsonLdToRdf
                     break;
                 case JsonValueKind.Number:
                     var d = e.GetDouble();
-                    sb.Append(d % 1 == 0 && Math.Abs(d) < 1e21 ? d.ToString("F0", CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal));
+                    sb.Append(
+                        d % 1 == 0 && Math.Abs(d) < 1e21
+                            ? d.ToString("F0", CultureInfo.InvariantCulture)
+                            : d.ToString("R", CultureInfo.InvariantCulture)
+                                .Replace("E+", "e+", StringComparison.Ordinal)
+                                .Replace("E-", "e-", StringComparison.Ordinal)
+                    );
                     break;
                 default:
                     sb.Append(e.GetRawText());
@@ -654,13 +714,27 @@ public static class JsonLdToRdf
             {
                 switch (c)
                 {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\b': sb.Append("\\b"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
+                    case '"':
+                        sb.Append("\\\"");
+                        break;
+                    case '\\':
+                        sb.Append("\\\\");
+                        break;
+                    case '\b':
+                        sb.Append("\\b");
+                        break;
+                    case '\f':
+                        sb.Append("\\f");
+                        break;
+                    case '\n':
+                        sb.Append("\\n");
+                        break;
+                    case '\r':
+                        sb.Append("\\r");
+                        break;
+                    case '\t':
+                        sb.Append("\\t");
+                        break;
                     default:
                         if (c < 0x20)
                         {

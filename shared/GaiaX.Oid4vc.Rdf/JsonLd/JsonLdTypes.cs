@@ -59,7 +59,11 @@ public static class JsonLdTypes
         {
             return "types:" + context.GetString();
         }
-        if (context.ValueKind != JsonValueKind.Array || context.GetArrayLength() > 8 || context.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
+        if (
+            context.ValueKind != JsonValueKind.Array
+            || context.GetArrayLength() > 8
+            || context.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String)
+        )
         {
             return null;
         }
@@ -76,7 +80,10 @@ public static class JsonLdTypes
         return type.ValueKind switch
         {
             JsonValueKind.String => [type.GetString()!],
-            JsonValueKind.Array => type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList(),
+            JsonValueKind.Array => type.EnumerateArray()
+                .Where(t => t.ValueKind == JsonValueKind.String)
+                .Select(t => t.GetString()!)
+                .ToList(),
             _ => [],
         };
     }

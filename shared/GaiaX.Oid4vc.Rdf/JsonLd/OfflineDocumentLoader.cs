@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 
 namespace GaiaX.Oid4vc.Rdf.JsonLd;
 
@@ -48,6 +47,9 @@ public sealed class OfflineDocumentLoader : IDocumentLoader
         {
             return doc;
         }
-        throw new JsonLdException(JsonLdErrorCodes.LoadingRemoteContextFailed, $"{url} is not a pinned context; remote contexts are never fetched");
+        throw new JsonLdException(
+            JsonLdErrorCodes.LoadingRemoteContextFailed,
+            $"{url} is not a pinned context; remote contexts are never fetched"
+        );
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace GaiaX.Oid4vc.Rdf.JsonLd;

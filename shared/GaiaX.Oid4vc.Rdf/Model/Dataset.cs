@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace GaiaX.Oid4vc.Rdf;
 
 /// <summary>An RDF dataset: a default graph and named graphs.</summary>
@@ -28,7 +26,8 @@ public sealed class Dataset
     public void Add(Quad quad) => GetOrAddGraph(quad.GraphName).Add(quad.Subject, quad.Predicate, quad.Object);
 
     public IEnumerable<Quad> Quads =>
-        DefaultGraph.Triples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, null))
+        DefaultGraph
+            .Triples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, null))
             .Concat(named.SelectMany(g => g.Value.Triples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, g.Key))));
 
     /// <summary>The dataset in N-Quads, one quad a line.</summary>

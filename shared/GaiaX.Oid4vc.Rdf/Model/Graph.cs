@@ -14,9 +14,18 @@ public sealed class Graph
 
     // Triples in insertion order, plus one singly linked chain per subject, predicate and object
     // (head/tail per term id, next per triple): indexing costs array writes, not allocations.
-    private int[] ts = new int[16], tp = new int[16], to = new int[16];
-    private int[] nextS = new int[16], nextP = new int[16], nextO = new int[16];
-    private int[] headS = new int[16], tailS = new int[16], headP = new int[16], tailP = new int[16], headO = new int[16], tailO = new int[16];
+    private int[] ts = new int[16],
+        tp = new int[16],
+        to = new int[16];
+    private int[] nextS = new int[16],
+        nextP = new int[16],
+        nextO = new int[16];
+    private int[] headS = new int[16],
+        tailS = new int[16],
+        headP = new int[16],
+        tailP = new int[16],
+        headO = new int[16],
+        tailO = new int[16];
     private int count;
 
     public int Count => count;
@@ -88,8 +97,10 @@ public sealed class Graph
     }
 
     public bool Contains(Term subject, Term predicate, Term @object) =>
-        ids.TryGetValue(subject, out var s) && ids.TryGetValue(predicate, out var p) && ids.TryGetValue(@object, out var o) &&
-        set.Contains((s, p, o));
+        ids.TryGetValue(subject, out var s)
+        && ids.TryGetValue(predicate, out var p)
+        && ids.TryGetValue(@object, out var o)
+        && set.Contains((s, p, o));
 
     /// <summary>Whether the term occurs anywhere in the graph.</summary>
     public bool Mentions(Term term) => ids.ContainsKey(term);
@@ -97,10 +108,14 @@ public sealed class Graph
     /// <summary>Triples matching a pattern; null matches anything.</summary>
     public IEnumerable<Triple> Match(Term? subject, Term? predicate, Term? @object)
     {
-        int s = -1, p = -1, o = -1;
-        if ((subject is not null && !ids.TryGetValue(subject, out s)) ||
-            (predicate is not null && !ids.TryGetValue(predicate, out p)) ||
-            (@object is not null && !ids.TryGetValue(@object, out o)))
+        int s = -1,
+            p = -1,
+            o = -1;
+        if (
+            (subject is not null && !ids.TryGetValue(subject, out s))
+            || (predicate is not null && !ids.TryGetValue(predicate, out p))
+            || (@object is not null && !ids.TryGetValue(@object, out o))
+        )
         {
             return [];
         }
@@ -125,7 +140,10 @@ public sealed class Graph
             }
             yield break;
         }
-        var (head, next) = s >= 0 ? (headS[s], nextS) : o >= 0 ? (headO[o], nextO) : (headP[p], nextP);
+        var (head, next) =
+            s >= 0 ? (headS[s], nextS)
+            : o >= 0 ? (headO[o], nextO)
+            : (headP[p], nextP);
         for (var i = head - 1; i >= 0; i = next[i] - 1)
         {
             if ((s < 0 || ts[i] == s) && (p < 0 || tp[i] == p) && (o < 0 || to[i] == o))

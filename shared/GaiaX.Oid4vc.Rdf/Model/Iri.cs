@@ -114,7 +114,10 @@ public static class Iri
 
     private static (string? Scheme, string? Authority, string Path, string? Query, string? Fragment) Split(string iri)
     {
-        string? scheme = null, authority = null, query = null, fragment = null;
+        string? scheme = null,
+            authority = null,
+            query = null,
+            fragment = null;
         var rest = iri;
         var hash = rest.IndexOf('#', StringComparison.Ordinal);
         if (hash >= 0)

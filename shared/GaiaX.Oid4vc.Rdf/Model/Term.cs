@@ -48,7 +48,8 @@ public sealed class Term : IEquatable<Term>
         return new Term(TermKind.BlankNode, label, null, null);
     }
 
-    /// <summary>A literal; with a language its datatype is <c>rdf:langString</c>, otherwise <paramref name="datatype"/> or <c>xsd:string</c>.</summary>
+    /// <summary>A literal; with a language its datatype is <c>rdf:langString</c>, otherwise <paramref name="datatype"/> or
+    /// <c>xsd:string</c>.</summary>
     public static Term Literal(string lexical, string? datatype = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(lexical);
@@ -67,9 +68,17 @@ public sealed class Term : IEquatable<Term>
     }
 
     public bool Equals(Term? other) =>
-        other is not null && (ReferenceEquals(this, other) ||
-            (hash == other.hash && Kind == other.Kind && string.Equals(Value, other.Value, StringComparison.Ordinal) &&
-             string.Equals(Datatype, other.Datatype, StringComparison.Ordinal) && string.Equals(Language, other.Language, StringComparison.Ordinal)));
+        other is not null
+        && (
+            ReferenceEquals(this, other)
+            || (
+                hash == other.hash
+                && Kind == other.Kind
+                && string.Equals(Value, other.Value, StringComparison.Ordinal)
+                && string.Equals(Datatype, other.Datatype, StringComparison.Ordinal)
+                && string.Equals(Language, other.Language, StringComparison.Ordinal)
+            )
+        );
 
     public override bool Equals(object? obj) => obj is Term t && Equals(t);
 
@@ -95,11 +104,21 @@ public sealed class Term : IEquatable<Term>
                 {
                     switch (c)
                     {
-                        case '"': sb.Append("\\\""); break;
-                        case '\\': sb.Append("\\\\"); break;
-                        case '\n': sb.Append("\\n"); break;
-                        case '\r': sb.Append("\\r"); break;
-                        default: sb.Append(c); break;
+                        case '"':
+                            sb.Append("\\\"");
+                            break;
+                        case '\\':
+                            sb.Append("\\\\");
+                            break;
+                        case '\n':
+                            sb.Append("\\n");
+                            break;
+                        case '\r':
+                            sb.Append("\\r");
+                            break;
+                        default:
+                            sb.Append(c);
+                            break;
                     }
                 }
                 sb.Append('"');

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GaiaX.Oid4vc.Rdf;
 
 /// <summary>The three kinds of RDF term.</summary>

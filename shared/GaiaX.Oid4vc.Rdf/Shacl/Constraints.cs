@@ -66,12 +66,13 @@ internal sealed class NodeKindConstraint(Term kind) : ValueConstraint("NodeKind"
     private readonly bool blank = kind.Equals(Sh.BlankNode) || kind.Equals(Sh.BlankNodeOrIri) || kind.Equals(Sh.BlankNodeOrLiteral);
     private readonly bool literal = kind.Equals(Sh.Literal) || kind.Equals(Sh.BlankNodeOrLiteral) || kind.Equals(Sh.IriOrLiteral);
 
-    protected override bool Accepts(ValidationContext ctx, Term value) => value.Kind switch
-    {
-        TermKind.Iri => iri,
-        TermKind.BlankNode => blank,
-        _ => literal,
-    };
+    protected override bool Accepts(ValidationContext ctx, Term value) =>
+        value.Kind switch
+        {
+            TermKind.Iri => iri,
+            TermKind.BlankNode => blank,
+            _ => literal,
+        };
 
     public override string Describe(Term? value) => $"Value {Show(value)} does not have node kind {Show(kind)}";
 }
@@ -89,13 +90,14 @@ internal sealed class RangeConstraint(RangeKind kind, Term bound) : ValueConstra
     protected override bool Accepts(ValidationContext ctx, Term value)
     {
         var c = Literals.Compare(value, bound);
-        return c is { } r && kind switch
-        {
-            RangeKind.MinExclusive => r > 0,
-            RangeKind.MinInclusive => r >= 0,
-            RangeKind.MaxExclusive => r < 0,
-            _ => r <= 0,
-        };
+        return c is { } r
+            && kind switch
+            {
+                RangeKind.MinExclusive => r > 0,
+                RangeKind.MinInclusive => r >= 0,
+                RangeKind.MaxExclusive => r < 0,
+                _ => r <= 0,
+            };
     }
 
     public override string Describe(Term? value)
@@ -167,8 +169,11 @@ internal sealed class LanguageInConstraint(string[] ranges) : ValueConstraint("L
         foreach (var range in ranges)
         {
             // SPARQL langMatches with basic filtering (RFC 4647 §3.3.1).
-            if (range == "*" || string.Equals(lang, range, StringComparison.OrdinalIgnoreCase) ||
-                (lang.Length > range.Length && lang[range.Length] == '-' && lang.StartsWith(range, StringComparison.OrdinalIgnoreCase)))
+            if (
+                range == "*"
+                || string.Equals(lang, range, StringComparison.OrdinalIgnoreCase)
+                || (lang.Length > range.Length && lang[range.Length] == '-' && lang.StartsWith(range, StringComparison.OrdinalIgnoreCase))
+            )
             {
                 return true;
             }
@@ -320,7 +325,8 @@ internal enum PairKind
     LessThanOrEquals,
 }
 
-internal sealed class PropertyPairConstraint(PairKind kind, Term predicate) : Constraint(kind == PairKind.EqualsP ? "Equals" : kind.ToString())
+internal sealed class PropertyPairConstraint(PairKind kind, Term predicate)
+    : Constraint(kind == PairKind.EqualsP ? "Equals" : kind.ToString())
 {
     public override bool Validate(ValidationContext ctx, Shape shape, Term focus, List<Term> values, List<ValidationResult>? results)
     {
@@ -377,13 +383,14 @@ internal sealed class PropertyPairConstraint(PairKind kind, Term predicate) : Co
         return ok;
     }
 
-    public override string Describe(Term? value) => kind switch
-    {
-        PairKind.EqualsP => $"Value {Show(value)} is not shared with {Show(predicate)}",
-        PairKind.Disjoint => $"Value {Show(value)} is also a value of {Show(predicate)}",
-        PairKind.LessThan => $"Value {Show(value)} is not less than the values of {Show(predicate)}",
-        _ => $"Value {Show(value)} is not less than or equal to the values of {Show(predicate)}",
-    };
+    public override string Describe(Term? value) =>
+        kind switch
+        {
+            PairKind.EqualsP => $"Value {Show(value)} is not shared with {Show(predicate)}",
+            PairKind.Disjoint => $"Value {Show(value)} is also a value of {Show(predicate)}",
+            PairKind.LessThan => $"Value {Show(value)} is not less than the values of {Show(predicate)}",
+            _ => $"Value {Show(value)} is not less than or equal to the values of {Show(predicate)}",
+        };
 }
 
 /// <summary>sh:property: the property shape is validated with each value node as focus; its results are reported as they are.</summary>
@@ -411,7 +418,8 @@ internal sealed class PropertyConstraint(Shape property) : Constraint("Property"
     public override string Describe(Term? value) => "";
 }
 
-internal sealed class QualifiedConstraint(Shape qualified, int? min, int? max, Shape[] siblings) : Constraint(min is not null ? "QualifiedMinCount" : "QualifiedMaxCount")
+internal sealed class QualifiedConstraint(Shape qualified, int? min, int? max, Shape[] siblings)
+    : Constraint(min is not null ? "QualifiedMinCount" : "QualifiedMaxCount")
 {
     public override bool Validate(ValidationContext ctx, Shape shape, Term focus, List<Term> values, List<ValidationResult>? results)
     {
@@ -436,9 +444,10 @@ internal sealed class QualifiedConstraint(Shape qualified, int? min, int? max, S
         return true;
     }
 
-    public override string Describe(Term? value) => min is not null
-        ? $"Fewer than {min} values conform to the qualified value shape {Show(qualified.Id)}"
-        : $"More than {max} values conform to the qualified value shape {Show(qualified.Id)}";
+    public override string Describe(Term? value) =>
+        min is not null
+            ? $"Fewer than {min} values conform to the qualified value shape {Show(qualified.Id)}"
+            : $"More than {max} values conform to the qualified value shape {Show(qualified.Id)}";
 }
 
 internal sealed class ClosedConstraint(HashSet<Term> allowed) : Constraint("Closed")
@@ -461,7 +470,15 @@ internal sealed class ClosedConstraint(HashSet<Term> allowed) : Constraint("Clos
                         return false;
                     }
                     var r = shape.Result(ctx, this, focus, o, new PredicatePath(p));
-                    results.Add(r with { Messages = shape.Messages.Length > 0 ? shape.Messages : [Term.Literal($"Property {Show(p)} is not allowed by the closed shape {Show(shape.Id)}")] });
+                    results.Add(
+                        r with
+                        {
+                            Messages =
+                                shape.Messages.Length > 0
+                                    ? shape.Messages
+                                    : [Term.Literal($"Property {Show(p)} is not allowed by the closed shape {Show(shape.Id)}")],
+                        }
+                    );
                 }
             }
         }

@@ -8,13 +8,24 @@ internal static partial class Literals
 {
     private static readonly HashSet<string> IntegerTypes = new(StringComparer.Ordinal)
     {
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
-        "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
     };
 
     public static bool IsNumeric(string datatype) =>
-        datatype.StartsWith(Vocab.Xsd.Ns, StringComparison.Ordinal) &&
-        (IntegerTypes.Contains(datatype[Vocab.Xsd.Ns.Length..]) || datatype is Vocab.Xsd.Decimal or Vocab.Xsd.Double or Vocab.Xsd.Float);
+        datatype.StartsWith(Vocab.Xsd.Ns, StringComparison.Ordinal)
+        && (IntegerTypes.Contains(datatype[Vocab.Xsd.Ns.Length..]) || datatype is Vocab.Xsd.Decimal or Vocab.Xsd.Double or Vocab.Xsd.Float);
 
     /// <summary>Whether the literal's lexical form is valid for its datatype (unknown datatypes are accepted).</summary>
     public static bool IsWellFormed(Term literal)
@@ -28,7 +39,10 @@ internal static partial class Literals
         var local = dt[Vocab.Xsd.Ns.Length..];
         if (IntegerTypes.Contains(local))
         {
-            if (!IntegerLexical().IsMatch(v) || !System.Numerics.BigInteger.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            if (
+                !IntegerLexical().IsMatch(v)
+                || !System.Numerics.BigInteger.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            )
             {
                 return false;
             }
@@ -54,8 +68,10 @@ internal static partial class Literals
             "decimal" => DecimalLexical().IsMatch(v),
             "double" or "float" => v is "INF" or "-INF" or "+INF" or "NaN" || FloatLexical().IsMatch(v),
             "boolean" => v is "true" or "false" or "1" or "0",
-            "date" => DateLexical().IsMatch(v) && DateTime.TryParseExact(v[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            "dateTime" => DateTimeLexical().IsMatch(v) && DateTime.TryParseExact(v[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "date" => DateLexical().IsMatch(v)
+                && DateTime.TryParseExact(v[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "dateTime" => DateTimeLexical().IsMatch(v)
+                && DateTime.TryParseExact(v[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             "time" => TimeLexical().IsMatch(v),
             _ => true,
         };
@@ -76,9 +92,12 @@ internal static partial class Literals
             {
                 return null;
             }
-            if (da is not (Vocab.Xsd.Double or Vocab.Xsd.Float) && db is not (Vocab.Xsd.Double or Vocab.Xsd.Float) &&
-                decimal.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) &&
-                decimal.TryParse(b.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var y))
+            if (
+                da is not (Vocab.Xsd.Double or Vocab.Xsd.Float)
+                && db is not (Vocab.Xsd.Double or Vocab.Xsd.Float)
+                && decimal.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+                && decimal.TryParse(b.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+            )
             {
                 return x.CompareTo(y);
             }
@@ -110,8 +129,10 @@ internal static partial class Literals
                     // XSD: a time with and one without a zone are only comparable outside ±14 h; be strict.
                     return null;
                 }
-                if (DateTimeOffset.TryParse(a.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ea) &&
-                    DateTimeOffset.TryParse(b.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eb))
+                if (
+                    DateTimeOffset.TryParse(a.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ea)
+                    && DateTimeOffset.TryParse(b.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eb)
+                )
                 {
                     return ea.CompareTo(eb);
                 }
@@ -123,12 +144,13 @@ internal static partial class Literals
 
     private static bool HasTimezone(string v) => v.EndsWith('Z') || (v.Length > 6 && v[^3] == ':' && v[^6] is '+' or '-');
 
-    private static double ParseDouble(string v) => v switch
-    {
-        "INF" or "+INF" => double.PositiveInfinity,
-        "-INF" => double.NegativeInfinity,
-        _ => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN,
-    };
+    private static double ParseDouble(string v) =>
+        v switch
+        {
+            "INF" or "+INF" => double.PositiveInfinity,
+            "-INF" => double.NegativeInfinity,
+            _ => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN,
+        };
 
     [GeneratedRegex(@"^[+-]?[0-9]+$")]
     private static partial Regex IntegerLexical();

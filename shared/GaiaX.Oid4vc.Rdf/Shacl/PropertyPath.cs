@@ -3,9 +3,7 @@ namespace GaiaX.Oid4vc.Rdf.Shacl;
 /// <summary>A compiled SHACL property path (section 2.3.1).</summary>
 public abstract class PropertyPath
 {
-    private protected PropertyPath()
-    {
-    }
+    private protected PropertyPath() { }
 
     /// <summary>The nodes reached from <paramref name="focus"/>, distinct, appended to <paramref name="into"/>.</summary>
     internal abstract void Evaluate(Graph data, Term focus, List<Term> into);

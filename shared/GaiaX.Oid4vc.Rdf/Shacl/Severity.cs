@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Rdf.Shacl;
 
 /// <summary>The severity of a validation result.</summary>

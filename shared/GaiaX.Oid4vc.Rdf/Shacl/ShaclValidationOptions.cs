@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace GaiaX.Oid4vc.Rdf.Shacl;
 
 /// <summary>Options for one validation.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace GaiaX.Oid4vc.Rdf.Shacl;
 
 /// <summary>Entry point mirroring the SHACL specification's terms: validate a data graph with a compiled shapes graph.</summary>

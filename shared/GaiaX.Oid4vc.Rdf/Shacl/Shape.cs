@@ -22,7 +22,8 @@ internal sealed class Shape
 
     public bool IsPropertyShape => Path is not null;
 
-    /// <summary>Validates <paramref name="focus"/>; adds results when <paramref name="results"/> is given, else stops at the first failure.</summary>
+    /// <summary>Validates <paramref name="focus"/>; adds results when <paramref name="results"/> is given, else stops at the first
+    /// failure.</summary>
     public bool Validate(ValidationContext ctx, Term focus, List<ValidationResult>? results)
     {
         if (Deactivated)
@@ -70,17 +71,18 @@ internal sealed class Shape
 
     public bool Conforms(ValidationContext ctx, Term node) => Validate(ctx, node, null);
 
-    public ValidationResult Result(ValidationContext ctx, Constraint constraint, Term focus, Term? value, PropertyPath? path = null) => new()
-    {
-        TargetShape = ctx.CurrentTargetShape ?? Id,
-        FocusNode = focus,
-        Path = path ?? Path,
-        Value = value,
-        SourceConstraintComponent = constraint.Component,
-        SourceShape = Id,
-        SeverityIri = SeverityIri,
-        Messages = Messages.Length > 0 ? Messages : [Term.Literal(constraint.Describe(value))],
-    };
+    public ValidationResult Result(ValidationContext ctx, Constraint constraint, Term focus, Term? value, PropertyPath? path = null) =>
+        new()
+        {
+            TargetShape = ctx.CurrentTargetShape ?? Id,
+            FocusNode = focus,
+            Path = path ?? Path,
+            Value = value,
+            SourceConstraintComponent = constraint.Component,
+            SourceShape = Id,
+            SeverityIri = SeverityIri,
+            Messages = Messages.Length > 0 ? Messages : [Term.Literal(constraint.Describe(value))],
+        };
 
     public override string ToString() => Id.ToString();
 }

@@ -327,13 +327,14 @@ public sealed class ShapesGraph
         return list;
     }
 
-    private static int Cost(Constraint c) => c switch
-    {
-        CountConstraint or NodeKindConstraint or DatatypeConstraint or InConstraint or HasValueConstraint => 0,
-        ClassConstraint or LengthConstraint or RangeConstraint or LanguageInConstraint or PatternConstraint => 1,
-        PropertyConstraint => 3,
-        _ => 2,
-    };
+    private static int Cost(Constraint c) =>
+        c switch
+        {
+            CountConstraint or NodeKindConstraint or DatatypeConstraint or InConstraint or HasValueConstraint => 0,
+            ClassConstraint or LengthConstraint or RangeConstraint or LanguageInConstraint or PatternConstraint => 1,
+            PropertyConstraint => 3,
+            _ => 2,
+        };
 
     private void AddQualified(Term node, Term qvsNode, List<Constraint> list)
     {

@@ -6,7 +6,11 @@ namespace GaiaX.Oid4vc.Rdf.Shacl;
 /// <summary>A SHACL validation report (section 3.6).</summary>
 public sealed class ValidationReport
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public ValidationReport(IReadOnlyList<ValidationResult> results)
     {
@@ -52,7 +56,8 @@ public sealed class ValidationReport
         return graph;
     }
 
-    /// <summary>A readable JSON form: <c>{ "conforms": …, "results": [ { "focusNode", "path", "value", "constraintComponent", "shape", "severity", "message" } ] }</c>.</summary>
+    /// <summary>A readable JSON form: <c>{ "conforms": …, "results": [ { "focusNode", "path", "value", "constraintComponent", "shape",
+    /// "severity", "message" } ] }</c>.</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();
@@ -97,10 +102,11 @@ public sealed class ValidationReport
 
     private static string Local(Term t) => t.Value.StartsWith(Sh.Ns, StringComparison.Ordinal) ? "sh:" + t.Value[Sh.Ns.Length..] : t.Value;
 
-    internal static string Readable(Term t) => t.Kind switch
-    {
-        TermKind.Iri => t.Value,
-        TermKind.BlankNode => "_:" + t.Value,
-        _ => t.ToString(),
-    };
+    internal static string Readable(Term t) =>
+        t.Kind switch
+        {
+            TermKind.Iri => t.Value,
+            TermKind.BlankNode => "_:" + t.Value,
+            _ => t.ToString(),
+        };
 }

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Rdf.Shacl;
 
 /// <summary>One SHACL validation result (section 3.6.2).</summary>
@@ -26,7 +23,10 @@ public sealed record ValidationResult
     /// <summary>The severity IRI (sh:Violation, sh:Warning, sh:Info or a custom one).</summary>
     public required Term SeverityIri { get; init; }
 
-    public Severity Severity => SeverityIri.Equals(Sh.Warning) ? Severity.Warning : SeverityIri.Equals(Sh.Info) ? Severity.Info : Severity.Violation;
+    public Severity Severity =>
+        SeverityIri.Equals(Sh.Warning) ? Severity.Warning
+        : SeverityIri.Equals(Sh.Info) ? Severity.Info
+        : Severity.Violation;
 
     /// <summary>The shape's sh:message values when it has any, otherwise one message written by us.</summary>
     public required IReadOnlyList<Term> Messages { get; init; }

@@ -126,7 +126,10 @@ internal sealed class RdfTextReader
 
     private void LineStatement()
     {
-        var subject = Peek() == '<' ? IriRef() : Peek() == '_' ? BlankNodeLabel() : throw Error("expected a subject IRI or blank node");
+        var subject =
+            Peek() == '<' ? IriRef()
+            : Peek() == '_' ? BlankNodeLabel()
+            : throw Error("expected a subject IRI or blank node");
         SkipWhitespace();
         var predicate = Peek() == '<' ? IriRef() : throw Error("expected a predicate IRI");
         SkipWhitespace();
@@ -193,8 +196,11 @@ internal sealed class RdfTextReader
 
     private bool MatchKeyword(string keyword)
     {
-        if (pos + keyword.Length <= text.Length && string.Compare(text, pos, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
-            (pos + keyword.Length == text.Length || char.IsWhiteSpace(text[pos + keyword.Length])))
+        if (
+            pos + keyword.Length <= text.Length
+            && string.Compare(text, pos, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (pos + keyword.Length == text.Length || char.IsWhiteSpace(text[pos + keyword.Length]))
+        )
         {
             pos += keyword.Length;
             return true;
@@ -246,14 +252,15 @@ internal sealed class RdfTextReader
         PredicateObjectList(subject);
     }
 
-    private Term SubjectTerm() => Peek() switch
-    {
-        '<' => IriRef(),
-        '_' => BlankNodeLabel(),
-        '(' => Collection(),
-        '[' => BlankNodePropertyList(),
-        _ => PrefixedNameOrError("expected a subject"),
-    };
+    private Term SubjectTerm() =>
+        Peek() switch
+        {
+            '<' => IriRef(),
+            '_' => BlankNodeLabel(),
+            '(' => Collection(),
+            '[' => BlankNodePropertyList(),
+            _ => PrefixedNameOrError("expected a subject"),
+        };
 
     private void PredicateObjectList(Term subject)
     {
@@ -282,7 +289,11 @@ internal sealed class RdfTextReader
 
     private Term Verb()
     {
-        if (Peek() == 'a' && pos + 1 < text.Length && (char.IsWhiteSpace(text[pos + 1]) || text[pos + 1] is '<' or '[' or '"' or '(' or '_'))
+        if (
+            Peek() == 'a'
+            && pos + 1 < text.Length
+            && (char.IsWhiteSpace(text[pos + 1]) || text[pos + 1] is '<' or '[' or '"' or '(' or '_')
+        )
         {
             pos++;
             return Terms.RdfType;
@@ -311,13 +322,20 @@ internal sealed class RdfTextReader
         var c = Peek();
         switch (c)
         {
-            case '<': return IriRef();
-            case '_': return BlankNodeLabel();
-            case '(': return Collection();
-            case '[': return BlankNodePropertyList();
-            case '"' or '\'': return LiteralTerm();
-            case '+' or '-' or (>= '0' and <= '9'): return NumericLiteral();
-            case '.' when pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1]): return NumericLiteral();
+            case '<':
+                return IriRef();
+            case '_':
+                return BlankNodeLabel();
+            case '(':
+                return Collection();
+            case '[':
+                return BlankNodePropertyList();
+            case '"' or '\'':
+                return LiteralTerm();
+            case '+' or '-' or (>= '0' and <= '9'):
+                return NumericLiteral();
+            case '.' when pos + 1 < text.Length && char.IsAsciiDigit(text[pos + 1]):
+                return NumericLiteral();
         }
         if (MatchBoolean("true"))
         {
@@ -506,9 +524,16 @@ internal sealed class RdfTextReader
     private int ReadUnicodeEscape(int i, StringBuilder into)
     {
         var kind = i + 1 < text.Length ? text[i + 1] : '\0';
-        var digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
-        if (digits == 0 || i + 2 + digits > text.Length ||
-            !int.TryParse(text.AsSpan(i + 2, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code) || code > 0x10FFFF)
+        var digits =
+            kind == 'u' ? 4
+            : kind == 'U' ? 8
+            : 0;
+        if (
+            digits == 0
+            || i + 2 + digits > text.Length
+            || !int.TryParse(text.AsSpan(i + 2, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code)
+            || code > 0x10FFFF
+        )
         {
             throw ErrorAt(i, "invalid escape sequence in IRI");
         }
@@ -723,7 +748,10 @@ internal sealed class RdfTextReader
         {
             pos += 2;
             SkipWhitespace();
-            var datatype = Peek() == '<' ? IriRef() : syntax == Syntax.Turtle ? PrefixedNameOrError("expected a datatype IRI") : throw Error("expected a datatype IRI");
+            var datatype =
+                Peek() == '<' ? IriRef()
+                : syntax == Syntax.Turtle ? PrefixedNameOrError("expected a datatype IRI")
+                : throw Error("expected a datatype IRI");
             return Term.Literal(lexical, datatype.Value);
         }
         return Term.Literal(lexical);
@@ -792,16 +820,34 @@ internal sealed class RdfTextReader
         }
         switch (text[i + 1])
         {
-            case 't': buffer.Append('\t'); return i + 2;
-            case 'b': buffer.Append('\b'); return i + 2;
-            case 'n': buffer.Append('\n'); return i + 2;
-            case 'r': buffer.Append('\r'); return i + 2;
-            case 'f': buffer.Append('\f'); return i + 2;
-            case '"': buffer.Append('"'); return i + 2;
-            case '\'': buffer.Append('\''); return i + 2;
-            case '\\': buffer.Append('\\'); return i + 2;
-            case 'u' or 'U': return ReadUnicodeEscape(i, buffer);
-            default: throw ErrorAt(i, $"invalid escape sequence '\\{Printable(text[i + 1])}'");
+            case 't':
+                buffer.Append('\t');
+                return i + 2;
+            case 'b':
+                buffer.Append('\b');
+                return i + 2;
+            case 'n':
+                buffer.Append('\n');
+                return i + 2;
+            case 'r':
+                buffer.Append('\r');
+                return i + 2;
+            case 'f':
+                buffer.Append('\f');
+                return i + 2;
+            case '"':
+                buffer.Append('"');
+                return i + 2;
+            case '\'':
+                buffer.Append('\'');
+                return i + 2;
+            case '\\':
+                buffer.Append('\\');
+                return i + 2;
+            case 'u' or 'U':
+                return ReadUnicodeEscape(i, buffer);
+            default:
+                throw ErrorAt(i, $"invalid escape sequence '\\{Printable(text[i + 1])}'");
         }
     }
 
@@ -842,7 +888,10 @@ internal sealed class RdfTextReader
             throw Error("invalid number");
         }
         var lexical = text[start..pos];
-        var datatype = hasExponent ? Vocab.Xsd.Double : hasDot ? Vocab.Xsd.Decimal : Vocab.Xsd.Integer;
+        var datatype =
+            hasExponent ? Vocab.Xsd.Double
+            : hasDot ? Vocab.Xsd.Decimal
+            : Vocab.Xsd.Integer;
         return Term.Literal(lexical, datatype);
     }
 
@@ -860,7 +909,9 @@ internal sealed class RdfTextReader
     {
         if (Peek() != c)
         {
-            throw pos >= text.Length ? Error($"expected '{c}', found the end of the input") : Error($"expected '{c}', found '{Printable(text[pos])}'");
+            throw pos >= text.Length
+                ? Error($"expected '{c}', found the end of the input")
+                : Error($"expected '{c}', found '{Printable(text[pos])}'");
         }
         pos++;
     }
@@ -901,9 +952,17 @@ internal sealed class RdfTextReader
     }
 
     private static bool IsPnCharsBase(char c) =>
-        char.IsAsciiLetter(c) || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
-        (c >= 0x37F && c <= 0x1FFF) || c is '\u200C' or '\u200D' || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
-        (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || char.IsSurrogate(c);
+        char.IsAsciiLetter(c)
+        || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c <= 0x2FF)
+        || (c >= 0x370 && c <= 0x37D)
+        || (c >= 0x37F && c <= 0x1FFF)
+        || c is '\u200C' or '\u200D'
+        || (c >= 0x2070 && c <= 0x218F)
+        || (c >= 0x2C00 && c <= 0x2FEF)
+        || (c >= 0x3001 && c <= 0xD7FF)
+        || (c >= 0xF900 && c <= 0xFDCF)
+        || (c >= 0xFDF0 && c <= 0xFFFD)
+        || char.IsSurrogate(c);
 
     private static bool IsPnCharsU(char c) => IsPnCharsBase(c) || c == '_';
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
 /// <summary>The authorization code grant of an offer.</summary>

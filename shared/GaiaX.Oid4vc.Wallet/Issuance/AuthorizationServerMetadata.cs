@@ -9,22 +9,29 @@ public sealed record AuthorizationServerMetadata(
     Uri? AuthorizationEndpoint,
     Uri? PushedAuthorizationRequestEndpoint,
     bool RequirePushedAuthorizationRequests,
-    bool PreAuthorizedGrantAnonymousAccessSupported)
+    bool PreAuthorizedGrantAnonymousAccessSupported
+)
 {
     public static AuthorizationServerMetadata Parse(JsonElement root, string expectedIssuer)
     {
-        var issuer = IssuerMetadata.String(root, "issuer") ?? throw new WalletProtocolException("invalid_issuer_metadata", "The authorization server metadata has no issuer.");
+        var issuer = IssuerMetadata.String(root, "issuer")
+            ?? throw new WalletProtocolException("invalid_issuer_metadata", "The authorization server metadata has no issuer.");
         if (!string.Equals(issuer, expectedIssuer, StringComparison.Ordinal))
         {
-            throw new WalletProtocolException("invalid_issuer_metadata", $"The authorization server metadata names issuer '{issuer}', not '{expectedIssuer}' (RFC 8414 §3.3).");
+            throw new WalletProtocolException(
+                "invalid_issuer_metadata",
+                $"The authorization server metadata names issuer '{issuer}', not '{expectedIssuer}' (RFC 8414 §3.3)."
+            );
         }
-        static Uri? Url(JsonElement root, string name) => IssuerMetadata.String(root, name) is { } v && Uri.TryCreate(v, UriKind.Absolute, out var u) ? u : null;
+        static Uri? Url(JsonElement root, string name) =>
+            IssuerMetadata.String(root, name) is { } v && Uri.TryCreate(v, UriKind.Absolute, out var u) ? u : null;
         return new AuthorizationServerMetadata(
             issuer,
             Url(root, "token_endpoint") ?? throw new WalletProtocolException("invalid_issuer_metadata", "token_endpoint is missing."),
             Url(root, "authorization_endpoint"),
             Url(root, "pushed_authorization_request_endpoint"),
             root.TryGetProperty("require_pushed_authorization_requests", out var par) && par.ValueKind == JsonValueKind.True,
-            root.TryGetProperty("pre-authorized_grant_anonymous_access_supported", out var anon) && anon.ValueKind == JsonValueKind.True);
+            root.TryGetProperty("pre-authorized_grant_anonymous_access_supported", out var anon) && anon.ValueKind == JsonValueKind.True
+        );
     }
 }

@@ -10,8 +10,12 @@ public sealed record CredentialConfiguration(string Format, string? Scope, bool 
         var format = IssuerMetadata.String(element, "format") ?? string.Empty;
         var algorithms = new List<string>();
         var requiresProof = false;
-        if (element.TryGetProperty("proof_types_supported", out var proofTypes) && proofTypes.ValueKind == JsonValueKind.Object
-            && proofTypes.TryGetProperty("jwt", out var jwt) && jwt.ValueKind == JsonValueKind.Object)
+        if (
+            element.TryGetProperty("proof_types_supported", out var proofTypes)
+            && proofTypes.ValueKind == JsonValueKind.Object
+            && proofTypes.TryGetProperty("jwt", out var jwt)
+            && jwt.ValueKind == JsonValueKind.Object
+        )
         {
             requiresProof = true;
             if (jwt.TryGetProperty("proof_signing_alg_values_supported", out var values) && values.ValueKind == JsonValueKind.Array)

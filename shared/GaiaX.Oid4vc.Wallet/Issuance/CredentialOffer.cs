@@ -7,7 +7,8 @@ public sealed record CredentialOffer(
     string CredentialIssuer,
     IReadOnlyList<string> CredentialConfigurationIds,
     PreAuthorizedCodeGrant? PreAuthorizedCode,
-    AuthorizationCodeGrant? AuthorizationCode)
+    AuthorizationCodeGrant? AuthorizationCode
+)
 {
     public const string PreAuthorizedGrantType = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
 
@@ -31,12 +32,20 @@ public sealed record CredentialOffer(
                 throw Invalid("The credential offer must be a JSON object.");
             }
             var issuer = RequiredString(root, "credential_issuer");
-            if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri) || (issuerUri.Scheme != Uri.UriSchemeHttps && !(issuerUri.Scheme == Uri.UriSchemeHttp && issuerUri.IsLoopback))
-                || !string.IsNullOrEmpty(issuerUri.Query) || !string.IsNullOrEmpty(issuerUri.Fragment))
+            if (
+                !Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri)
+                || (issuerUri.Scheme != Uri.UriSchemeHttps && !(issuerUri.Scheme == Uri.UriSchemeHttp && issuerUri.IsLoopback))
+                || !string.IsNullOrEmpty(issuerUri.Query)
+                || !string.IsNullOrEmpty(issuerUri.Fragment)
+            )
             {
                 throw Invalid("credential_issuer must be an https URL without query or fragment.");
             }
-            if (!root.TryGetProperty("credential_configuration_ids", out var ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() == 0)
+            if (
+                !root.TryGetProperty("credential_configuration_ids", out var ids)
+                || ids.ValueKind != JsonValueKind.Array
+                || ids.GetArrayLength() == 0
+            )
             {
                 throw Invalid("credential_configuration_ids must be a non-empty array.");
             }
@@ -77,7 +86,13 @@ public sealed record CredentialOffer(
                         {
                             throw Invalid("tx_code.input_mode must be numeric or text.");
                         }
-                        int? length = tx.TryGetProperty("length", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) && n > 0 ? n : null;
+                        int? length =
+                            tx.TryGetProperty("length", out var l)
+                            && l.ValueKind == JsonValueKind.Number
+                            && l.TryGetInt32(out var n)
+                            && n > 0
+                                ? n
+                                : null;
                         txCode = new TransactionCodeSpec(mode, length, OptionalString(tx, "description"));
                     }
                     preAuthorized = new PreAuthorizedCodeGrant(code, txCode, OptionalString(pre, "authorization_server"));
@@ -88,7 +103,10 @@ public sealed record CredentialOffer(
                     {
                         throw Invalid("authorization_code must be an object.");
                     }
-                    authorizationCode = new AuthorizationCodeGrant(OptionalString(auth, "issuer_state"), OptionalString(auth, "authorization_server"));
+                    authorizationCode = new AuthorizationCodeGrant(
+                        OptionalString(auth, "issuer_state"),
+                        OptionalString(auth, "authorization_server")
+                    );
                 }
             }
             return new CredentialOffer(issuer, configurationIds, preAuthorized, authorizationCode);
@@ -96,12 +114,19 @@ public sealed record CredentialOffer(
     }
 
     private static string RequiredString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(value.GetString())
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrEmpty(value.GetString())
             ? value.GetString()!
             : throw Invalid($"{name} is required and must be a non-empty string.");
 
     private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"{name} must be a string.") : null;
+        element.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : throw Invalid($"{name} must be a string.")
+            : null;
 
     private static WalletProtocolException Invalid(string description) => new("invalid_credential_offer", description);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Protocol;
 
 namespace GaiaX.Oid4vc.Wallet.Issuance;
@@ -21,13 +20,19 @@ public sealed record CredentialOfferReference(CredentialOffer? Offer, Uri? Offer
         parameters.TryGetValue("credential_offer_uri", out var byReference);
         if ((byValue is null) == (byReference is null))
         {
-            throw new WalletProtocolException("invalid_credential_offer", "Exactly one of credential_offer and credential_offer_uri must be present.");
+            throw new WalletProtocolException(
+                "invalid_credential_offer",
+                "Exactly one of credential_offer and credential_offer_uri must be present."
+            );
         }
         if (byValue is not null)
         {
             return new CredentialOfferReference(CredentialOffer.Parse(byValue), null);
         }
-        if (!Uri.TryCreate(byReference, UriKind.Absolute, out var reference) || (reference.Scheme != Uri.UriSchemeHttps && !(reference.Scheme == Uri.UriSchemeHttp && reference.IsLoopback)))
+        if (
+            !Uri.TryCreate(byReference, UriKind.Absolute, out var reference)
+            || (reference.Scheme != Uri.UriSchemeHttps && !(reference.Scheme == Uri.UriSchemeHttp && reference.IsLoopback))
+        )
         {
             throw new WalletProtocolException("invalid_credential_offer", "credential_offer_uri must be an https URL.");
         }

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Duende.IdentityModel.Client;
-
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
 /// <summary>

@@ -10,7 +10,8 @@ public sealed record IssuerMetadata(
     Uri? NonceEndpoint,
     Uri? DeferredCredentialEndpoint,
     Uri? NotificationEndpoint,
-    IReadOnlyDictionary<string, CredentialConfiguration> CredentialConfigurations)
+    IReadOnlyDictionary<string, CredentialConfiguration> CredentialConfigurations
+)
 {
     /// <summary>
     /// The metadata URL: <c>/.well-known/openid-credential-issuer</c> inserted between host and path
@@ -55,12 +56,15 @@ public sealed record IssuerMetadata(
             Endpoint(root, "nonce_endpoint"),
             Endpoint(root, "deferred_credential_endpoint"),
             Endpoint(root, "notification_endpoint"),
-            configurations);
+            configurations
+        );
     }
 
     private static Uri? Endpoint(JsonElement root, string name) =>
         String(root, name) is { } value
-            ? Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : throw Invalid($"{name} is not an absolute URL.")
+            ? Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                ? uri
+                : throw Invalid($"{name} is not an absolute URL.")
             : null;
 
     internal static string? String(JsonElement element, string name) =>

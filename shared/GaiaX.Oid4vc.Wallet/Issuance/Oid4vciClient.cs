@@ -37,26 +37,43 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         using var response = await http.GetAsync(reference.OfferUri, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new WalletProtocolException("invalid_credential_offer", $"The offer at {reference.OfferUri} answered {(int)response.StatusCode}.");
+            throw new WalletProtocolException(
+                "invalid_credential_offer",
+                $"The offer at {reference.OfferUri} answered {(int)response.StatusCode}."
+            );
         }
         return CredentialOffer.Parse(await ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<IssuerContext> DiscoverAsync(string credentialIssuer, string? authorizationServer = null, CancellationToken cancellationToken = default)
+    public async Task<IssuerContext> DiscoverAsync(
+        string credentialIssuer,
+        string? authorizationServer = null,
+        CancellationToken cancellationToken = default
+    )
     {
-        using var issuerDocument = await GetJsonAsync(IssuerMetadata.WellKnownUri(credentialIssuer), cancellationToken).ConfigureAwait(false);
+        using var issuerDocument = await GetJsonAsync(IssuerMetadata.WellKnownUri(credentialIssuer), cancellationToken)
+            .ConfigureAwait(false);
         var issuer = IssuerMetadata.Parse(issuerDocument.RootElement, credentialIssuer);
         // §12.2.4: without authorization_servers the Credential Issuer is its own authorization server.
         var asIssuer = authorizationServer ?? issuer.AuthorizationServers.FirstOrDefault() ?? credentialIssuer;
         if (issuer.AuthorizationServers.Count > 0 && !issuer.AuthorizationServers.Contains(asIssuer, StringComparer.Ordinal))
         {
-            throw new WalletProtocolException("invalid_credential_offer", $"The offer names authorization server {asIssuer}, which the issuer metadata does not list.");
+            throw new WalletProtocolException(
+                "invalid_credential_offer",
+                $"The offer names authorization server {asIssuer}, which the issuer metadata does not list."
+            );
         }
-        using var asDocument = await GetJsonAsync(IssuerMetadata.WellKnownUri(asIssuer, "oauth-authorization-server"), cancellationToken).ConfigureAwait(false);
+        using var asDocument = await GetJsonAsync(IssuerMetadata.WellKnownUri(asIssuer, "oauth-authorization-server"), cancellationToken)
+            .ConfigureAwait(false);
         return new IssuerContext(issuer, AuthorizationServerMetadata.Parse(asDocument.RootElement, asIssuer));
     }
 
-    public async Task<WalletToken> RedeemPreAuthorizedCodeAsync(IssuerContext context, PreAuthorizedCodeGrant grant, string? transactionCode, CancellationToken cancellationToken = default)
+    public async Task<WalletToken> RedeemPreAuthorizedCodeAsync(
+        IssuerContext context,
+        PreAuthorizedCodeGrant grant,
+        string? transactionCode,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(grant);
@@ -80,7 +97,13 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
     /// Starts the authorization code flow with PKCE S256 and <c>authorization_details</c> of type
     /// <c>openid_credential</c>; pushes the request first (RFC 9126) when the server has a PAR endpoint.
     /// </summary>
-    public async Task<AuthorizationCodeSession> BeginAuthorizationCodeAsync(IssuerContext context, CredentialOffer offer, string clientId, string redirectUri, CancellationToken cancellationToken = default)
+    public async Task<AuthorizationCodeSession> BeginAuthorizationCodeAsync(
+        IssuerContext context,
+        CredentialOffer offer,
+        string clientId,
+        string redirectUri,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(offer);
@@ -88,11 +111,13 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             ?? throw new WalletProtocolException("invalid_issuer_metadata", "The authorization server has no authorization_endpoint.");
         var pkce = Pkce.Create();
         var state = Pkce.Create().Verifier;
-        var details = new JsonArray(offer.CredentialConfigurationIds.Select(id => (JsonNode)new JsonObject
-        {
-            ["type"] = "openid_credential",
-            ["credential_configuration_id"] = id,
-        }).ToArray()).ToJsonString();
+        var details = new JsonArray(
+            offer
+                .CredentialConfigurationIds.Select(id =>
+                    (JsonNode)new JsonObject { ["type"] = "openid_credential", ["credential_configuration_id"] = id }
+                )
+                .ToArray()
+        ).ToJsonString();
         var extra = new Parameters { { "authorization_details", details } };
         if (offer.AuthorizationCode?.IssuerState is { } issuerState)
         {
@@ -117,12 +142,17 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             {
                 throw new WalletProtocolException(pushed.Error ?? ErrorCodes.InvalidRequest, "The pushed authorization request failed.");
             }
-            var url = new RequestUrl(authorizationEndpoint.AbsoluteUri).Create(new Parameters { { "client_id", clientId }, { "request_uri", pushed.RequestUri } });
+            var url = new RequestUrl(authorizationEndpoint.AbsoluteUri).Create(
+                new Parameters { { "client_id", clientId }, { "request_uri", pushed.RequestUri } }
+            );
             return new AuthorizationCodeSession(new Uri(url), pkce, state, clientId, redirectUri);
         }
         if (context.AuthorizationServer.RequirePushedAuthorizationRequests)
         {
-            throw new WalletProtocolException("invalid_issuer_metadata", "The server requires PAR but names no pushed_authorization_request_endpoint.");
+            throw new WalletProtocolException(
+                "invalid_issuer_metadata",
+                "The server requires PAR but names no pushed_authorization_request_endpoint."
+            );
         }
         var authorizeUrl = new RequestUrl(authorizationEndpoint.AbsoluteUri).CreateAuthorizeUrl(
             clientId: clientId,
@@ -131,18 +161,28 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             state: state,
             codeChallenge: pkce.Challenge,
             codeChallengeMethod: Pkce.Method,
-            extra: extra);
+            extra: extra
+        );
         return new AuthorizationCodeSession(new Uri(authorizeUrl), pkce, state, clientId, redirectUri);
     }
 
     /// <summary>Exchanges the code from the redirect; refuses a redirect whose <c>state</c> is not this session's.</summary>
-    public async Task<WalletToken> ExchangeAuthorizationCodeAsync(IssuerContext context, AuthorizationCodeSession session, string code, string? returnedState, CancellationToken cancellationToken = default)
+    public async Task<WalletToken> ExchangeAuthorizationCodeAsync(
+        IssuerContext context,
+        AuthorizationCodeSession session,
+        string code,
+        string? returnedState,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
         if (!string.Equals(returnedState, session.State, StringComparison.Ordinal))
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The authorization response carries a state this wallet did not send.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "The authorization response carries a state this wallet did not send."
+            );
         }
         var request = new AuthorizationCodeTokenRequest
         {
@@ -166,14 +206,21 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         }
         using var response = await http.PostAsync(endpoint, content: null, cancellationToken).ConfigureAwait(false);
         using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
-        return IssuerMetadata.String(document.RootElement, "c_nonce") ?? throw new WalletProtocolException("invalid_nonce_response", "The nonce response has no c_nonce.");
+        return IssuerMetadata.String(document.RootElement, "c_nonce")
+            ?? throw new WalletProtocolException("invalid_nonce_response", "The nonce response has no c_nonce.");
     }
 
     /// <summary>
     /// Requests one credential. Asks for a fresh nonce first; on <c>invalid_nonce</c> (the nonce was
     /// consumed or expired in between) it fetches another and tries once more.
     /// </summary>
-    public async Task<CredentialResult> RequestCredentialAsync(IssuerContext context, WalletToken token, string? credentialConfigurationId, string? credentialIdentifier = null, CancellationToken cancellationToken = default)
+    public async Task<CredentialResult> RequestCredentialAsync(
+        IssuerContext context,
+        WalletToken token,
+        string? credentialConfigurationId,
+        string? credentialIdentifier = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(token);
@@ -181,7 +228,8 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             throw new ArgumentException("Give exactly one of credentialConfigurationId and credentialIdentifier.");
         }
-        var requiresProof = credentialConfigurationId is null
+        var requiresProof =
+            credentialConfigurationId is null
             || !context.Issuer.CredentialConfigurations.TryGetValue(credentialConfigurationId, out var configuration)
             || configuration.RequiresProof;
         for (var attempt = 0; ; attempt++)
@@ -201,7 +249,10 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
                 var proof = ProofJwt.Create(holderKey, context.Issuer.CredentialIssuer, nonce, ClientId, time.GetUtcNow(), ProofWithKeyId);
                 body["proofs"] = new JsonObject { ["jwt"] = new JsonArray(proof) };
             }
-            using var request = new HttpRequestMessage(HttpMethod.Post, context.Issuer.CredentialEndpoint) { Content = JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, context.Issuer.CredentialEndpoint)
+            {
+                Content = JsonContent.Create(body),
+            };
             request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             try
@@ -216,20 +267,31 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
     }
 
     /// <summary>Polls the Deferred Credential Endpoint (§9), waiting the issuer's <c>interval</c> before each call.</summary>
-    public async Task<CredentialResult> PollDeferredAsync(IssuerContext context, WalletToken token, CredentialResult pending, CancellationToken cancellationToken = default)
+    public async Task<CredentialResult> PollDeferredAsync(
+        IssuerContext context,
+        WalletToken token,
+        CredentialResult pending,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(pending);
         var endpoint = context.Issuer.DeferredCredentialEndpoint
-            ?? throw new WalletProtocolException("invalid_issuer_metadata", "The issuer deferred issuance but has no deferred_credential_endpoint.");
+            ?? throw new WalletProtocolException(
+                "invalid_issuer_metadata",
+                "The issuer deferred issuance but has no deferred_credential_endpoint."
+            );
         var deadline = time.GetUtcNow() + DeferredTimeout;
         var current = pending;
         while (current.IsDeferred)
         {
             if (time.GetUtcNow() + current.Interval > deadline)
             {
-                throw new WalletProtocolException("deferred_timeout", $"The credential for transaction {current.TransactionId} was not ready within {DeferredTimeout}.");
+                throw new WalletProtocolException(
+                    "deferred_timeout",
+                    $"The credential for transaction {current.TransactionId} was not ready within {DeferredTimeout}."
+                );
             }
             await Task.Delay(current.Interval, time, cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
@@ -240,13 +302,26 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var next = await ReadCredentialResponseAsync(response, cancellationToken).ConfigureAwait(false);
             // A 202 may omit the transaction id; it stays the one the wallet already holds.
-            current = next.IsDeferred || next.Credentials.Count > 0 ? next with { TransactionId = next.IsDeferred ? next.TransactionId ?? current.TransactionId : null } : next;
+            current =
+                next.IsDeferred || next.Credentials.Count > 0
+                    ? next with
+                    {
+                        TransactionId = next.IsDeferred ? next.TransactionId ?? current.TransactionId : null,
+                    }
+                    : next;
         }
         return current;
     }
 
-    /// <summary>Tells the issuer what became of the credentials (§11): <c>credential_accepted</c>, <c>credential_failure</c>, <c>credential_deleted</c>.</summary>
-    public async Task NotifyAsync(IssuerContext context, WalletToken token, string notificationId, string notificationEvent = "credential_accepted", CancellationToken cancellationToken = default)
+    /// <summary>Tells the issuer what became of the credentials (§11): <c>credential_accepted</c>, <c>credential_failure</c>,
+    /// <c>credential_deleted</c>.</summary>
+    public async Task NotifyAsync(
+        IssuerContext context,
+        WalletToken token,
+        string notificationId,
+        string notificationEvent = "credential_accepted",
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(token);
@@ -270,25 +345,43 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
     /// The whole pre-authorized flow for one offer: every offered configuration is requested, deferred
     /// ones are polled, and each received batch is acknowledged with <c>credential_accepted</c>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ReceivePreAuthorizedAsync(string offerUri, string? transactionCode, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ReceivePreAuthorizedAsync(
+        string offerUri,
+        string? transactionCode,
+        Action<string>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var offer = await ResolveOfferAsync(offerUri, cancellationToken).ConfigureAwait(false);
-        var grant = offer.PreAuthorizedCode ?? throw new WalletProtocolException("invalid_credential_offer", "The offer has no pre-authorized code grant.");
+        var grant = offer.PreAuthorizedCode
+            ?? throw new WalletProtocolException("invalid_credential_offer", "The offer has no pre-authorized code grant.");
         if (grant.TransactionCode is not null && transactionCode is null)
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The offer asks for a transaction code (tx_code) and none was given.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "The offer asks for a transaction code (tx_code) and none was given."
+            );
         }
         var context = await DiscoverAsync(offer.CredentialIssuer, grant.AuthorizationServer, cancellationToken).ConfigureAwait(false);
         progress?.Invoke($"issuer {context.Issuer.CredentialIssuer}: metadata and authorization server discovered");
-        var token = await RedeemPreAuthorizedCodeAsync(context, grant, grant.TransactionCode is null ? null : transactionCode, cancellationToken).ConfigureAwait(false);
+        var token = await RedeemPreAuthorizedCodeAsync(
+                context,
+                grant,
+                grant.TransactionCode is null ? null : transactionCode,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         progress?.Invoke("access token received for the pre-authorized code");
         var credentials = new List<string>();
         foreach (var configurationId in offer.CredentialConfigurationIds)
         {
-            var result = await RequestCredentialAsync(context, token, configurationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var result = await RequestCredentialAsync(context, token, configurationId, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             if (result.IsDeferred)
             {
-                progress?.Invoke($"{configurationId}: deferred (transaction {result.TransactionId}), polling every {result.Interval.TotalSeconds:0.#} s");
+                progress?.Invoke(
+                    $"{configurationId}: deferred (transaction {result.TransactionId}), polling every {result.Interval.TotalSeconds:0.#} s"
+                );
                 result = await PollDeferredAsync(context, token, result, cancellationToken).ConfigureAwait(false);
             }
             progress?.Invoke($"{configurationId}: {result.Credentials.Count} credential(s) received");
@@ -305,10 +398,17 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
     {
         if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
         {
-            throw new WalletProtocolException(response.Error ?? "invalid_token_response", response.ErrorDescription ?? response.Exception?.Message);
+            throw new WalletProtocolException(
+                response.Error ?? "invalid_token_response",
+                response.ErrorDescription ?? response.Exception?.Message
+            );
         }
         var identifiers = new List<string>();
-        if (response.Json is { } json && json.TryGetProperty("authorization_details", out var details) && details.ValueKind == JsonValueKind.Array)
+        if (
+            response.Json is { } json
+            && json.TryGetProperty("authorization_details", out var details)
+            && details.ValueKind == JsonValueKind.Array
+        )
         {
             foreach (var detail in details.EnumerateArray())
             {
@@ -319,10 +419,17 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             }
         }
         var tokenType = string.IsNullOrEmpty(response.TokenType) ? "Bearer" : response.TokenType;
-        return new WalletToken(response.AccessToken, tokenType.Equals("bearer", StringComparison.OrdinalIgnoreCase) ? "Bearer" : tokenType, identifiers);
+        return new WalletToken(
+            response.AccessToken,
+            tokenType.Equals("bearer", StringComparison.OrdinalIgnoreCase) ? "Bearer" : tokenType,
+            identifiers
+        );
     }
 
-    private static async Task<CredentialResult> ReadCredentialResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<CredentialResult> ReadCredentialResponseAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken
+    )
     {
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Accepted))
         {
@@ -343,16 +450,23 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             }
         }
         var transactionId = IssuerMetadata.String(root, "transaction_id");
-        var interval = root.TryGetProperty("interval", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromSeconds(5);
+        var interval =
+            root.TryGetProperty("interval", out var i)
+            && i.ValueKind == JsonValueKind.Number
+            && i.TryGetInt32(out var seconds)
+            && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(5);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             return new CredentialResult([], null, transactionId ?? string.Empty, interval);
         }
         if (credentials.Count == 0 && transactionId is null)
         {
-            throw new WalletProtocolException("invalid_credential_response", "The credential response holds neither credentials nor a transaction_id.");
+            throw new WalletProtocolException(
+                "invalid_credential_response",
+                "The credential response holds neither credentials nor a transaction_id."
+            );
         }
         return new CredentialResult(credentials, IssuerMetadata.String(root, "notification_id"), transactionId, interval);
     }
@@ -365,7 +479,8 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             using var document = await ReadJsonAsync(response, cancellationToken, requireSuccess: false).ConfigureAwait(false);
             error = IssuerMetadata.String(document.RootElement, "error");
-            description = IssuerMetadata.String(document.RootElement, "error_description") ?? IssuerMetadata.String(document.RootElement, "detail");
+            description = IssuerMetadata.String(document.RootElement, "error_description")
+                ?? IssuerMetadata.String(document.RootElement, "detail");
         }
         catch (WalletProtocolException)
         {
@@ -382,11 +497,18 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool requireSuccess = true)
+    private static async Task<JsonDocument> ReadJsonAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken,
+        bool requireSuccess = true
+    )
     {
         if (requireSuccess && !response.IsSuccessStatusCode)
         {
-            throw new WalletProtocolException($"http_{(int)response.StatusCode}", $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}.");
+            throw new WalletProtocolException(
+                $"http_{(int)response.StatusCode}",
+                $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}."
+            );
         }
         var text = await ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false);
         try
@@ -401,7 +523,9 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
 
     internal static async Task<string> ReadBoundedStringAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await GaiaX.Oid4vc.Credentials.Net.GuardedHttpClient.ReadBoundedAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+        var bytes = await GaiaX
+            .Oid4vc.Credentials.Net.GuardedHttpClient.ReadBoundedAsync(response.Content, MaxResponseBytes, cancellationToken)
+            .ConfigureAwait(false)
             ?? throw new WalletProtocolException("invalid_response", $"The response is larger than {MaxResponseBytes} bytes.");
         return System.Text.Encoding.UTF8.GetString(bytes);
     }

@@ -14,7 +14,14 @@ public static class ProofJwt
 {
     public const string Type = MediaTypes.Oid4vciProof;
 
-    public static string Create(HolderKey key, string credentialIssuer, string? nonce, string? clientId, DateTimeOffset issuedAt, bool useKeyId = false)
+    public static string Create(
+        HolderKey key,
+        string credentialIssuer,
+        string? nonce,
+        string? clientId,
+        DateTimeOffset issuedAt,
+        bool useKeyId = false
+    )
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrEmpty(credentialIssuer);
@@ -27,11 +34,7 @@ public static class ProofJwt
         {
             header["jwk"] = key.PublicJwkCopy();
         }
-        var payload = new JsonObject
-        {
-            ["aud"] = credentialIssuer,
-            ["iat"] = issuedAt.ToUnixTimeSeconds(),
-        };
+        var payload = new JsonObject { ["aud"] = credentialIssuer, ["iat"] = issuedAt.ToUnixTimeSeconds() };
         if (nonce is not null)
         {
             payload["nonce"] = nonce;

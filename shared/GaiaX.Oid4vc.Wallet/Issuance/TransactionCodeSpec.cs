@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
 /// <summary>The <c>tx_code</c> object: how the wallet should ask the user for the code.</summary>

@@ -34,9 +34,9 @@ public sealed class DidDocumentHost : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         DidDocumentHost? host = null;
-        app.MapGet("/.well-known/did.json", () => host?._document is { } json
-            ? Results.Text(json, "application/did+json")
-            : Results.NotFound());
+        app.MapGet("/.well-known/did.json", () =>
+            host?._document is { } json ? Results.Text(json, "application/did+json") : Results.NotFound()
+        );
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host = new DidDocumentHost(app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"));

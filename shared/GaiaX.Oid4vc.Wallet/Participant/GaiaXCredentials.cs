@@ -16,8 +16,15 @@ public sealed class GaiaXCredentials(ParticipantIdentity participant, VcJwtIssue
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
     public const string SchemaOrg = "https://schema.org/";
 
-    /// <summary>The LegalPerson VC; <paramref name="registrationNumberId"/> is the subject id of the notary's registration-number VC.</summary>
-    public JsonObject LegalPerson(string legalName, string registrationNumberId, GaiaXAddress legalAddress, GaiaXAddress? headquartersAddress = null, TimeSpan? validity = null)
+    /// <summary>The LegalPerson VC; <paramref name="registrationNumberId"/> is the subject id of the notary's registration-number
+    /// VC.</summary>
+    public JsonObject LegalPerson(
+        string legalName,
+        string registrationNumberId,
+        GaiaXAddress legalAddress,
+        GaiaXAddress? headquartersAddress = null,
+        TimeSpan? validity = null
+    )
     {
         var subject = new JsonObject
         {

@@ -30,7 +30,13 @@ public sealed class ParticipantIdentity : IDisposable
     /// <param name="baseUrl">Where the DID document is served (its host, port and path make the DID).</param>
     /// <param name="dataFolder">Where the participant's key and certificate are kept (reused across runs).</param>
     /// <param name="developmentCaFolder">The development CA's folder (<c>ca.crt</c>, <c>ca.key</c>), created if absent.</param>
-    public static ParticipantIdentity CreateDevelopment(Uri baseUrl, string dataFolder, string developmentCaFolder, TimeProvider time, string name = "participant")
+    public static ParticipantIdentity CreateDevelopment(
+        Uri baseUrl,
+        string dataFolder,
+        string developmentCaFolder,
+        TimeProvider time,
+        string name = "participant"
+    )
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         var options = new IdentityOptions

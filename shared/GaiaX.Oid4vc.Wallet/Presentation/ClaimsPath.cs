@@ -12,7 +12,9 @@ public static class ClaimsPath
         {
             current = component switch
             {
-                string key => current.Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out _)).Select(e => e.GetProperty(key)),
+                string key => current
+                    .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out _))
+                    .Select(e => e.GetProperty(key)),
                 int index => current.Where(e => e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > index).Select(e => e[index]),
                 null => current.Where(e => e.ValueKind == JsonValueKind.Array).SelectMany(e => e.EnumerateArray()),
                 _ => [],
@@ -21,7 +23,8 @@ public static class ClaimsPath
         return current.ToList();
     }
 
-    /// <summary>Whether a concrete claim location <paramref name="location"/> lies on (or under) the requested <paramref name="requested"/> path.</summary>
+    /// <summary>Whether a concrete claim location <paramref name="location"/> lies on (or under) the requested <paramref name="requested"/>
+    /// path.</summary>
     public static bool Covers(IReadOnlyList<object?> requested, IReadOnlyList<object> location)
     {
         var shared = Math.Min(requested.Count, location.Count);

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Credentials.DidWeb;
-using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.X509;
-using GaiaX.Oid4vc.Wallet.Issuance;
-
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
 /// <summary>Client identifier prefixes a wallet accepts (OpenID4VP 1.0 §5.9).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
 /// <summary>A Credential Query (§6.1).</summary>
@@ -11,4 +9,5 @@ public sealed record CredentialQuery(
     IReadOnlyList<string>? VctValues,
     IReadOnlyList<ClaimsQuery>? Claims,
     IReadOnlyList<IReadOnlyList<string>>? ClaimSets,
-    bool RequireHolderBinding);
+    bool RequireHolderBinding
+);

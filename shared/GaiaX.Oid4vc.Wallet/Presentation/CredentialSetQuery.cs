@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
 /// <summary>A Credential Set Query (§6.2).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
 /// <summary>A held credential chosen for a credential query, with the claims paths to disclose.</summary>

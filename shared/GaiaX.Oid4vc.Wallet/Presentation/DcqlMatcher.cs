@@ -57,7 +57,10 @@ public static class DcqlMatcher
         {
             return null;
         }
-        if (query.TypeValues is { } typeValues && !typeValues.Any(alternative => alternative.All(t => credential.Types.Contains(t, StringComparer.Ordinal))))
+        if (
+            query.TypeValues is { } typeValues
+            && !typeValues.Any(alternative => alternative.All(t => credential.Types.Contains(t, StringComparer.Ordinal)))
+        )
         {
             return null;
         }
@@ -72,7 +75,9 @@ public static class DcqlMatcher
         var satisfied = query.Claims.Where(c => Satisfies(credential.Claims, c)).ToList();
         if (query.ClaimSets is null)
         {
-            return satisfied.Count == query.Claims.Count ? new DcqlMatch(query.Id, credential, [.. query.Claims.Select(c => c.Path)]) : null;
+            return satisfied.Count == query.Claims.Count
+                ? new DcqlMatch(query.Id, credential, [.. query.Claims.Select(c => c.Path)])
+                : null;
         }
         // The verifier's first satisfiable combination is the one it prefers (§6.4.1).
         foreach (var set in query.ClaimSets)
@@ -96,11 +101,13 @@ public static class DcqlMatcher
         return claim.Values is null || selected.Any(value => claim.Values.Any(expected => ValueEquals(value, expected)));
     }
 
-    private static bool ValueEquals(JsonElement claim, JsonElement expected) => (claim.ValueKind, expected.ValueKind) switch
-    {
-        (JsonValueKind.String, JsonValueKind.String) => claim.GetString() == expected.GetString(),
-        (JsonValueKind.Number, JsonValueKind.Number) => claim.GetRawText() == expected.GetRawText() || (claim.TryGetDecimal(out var a) && expected.TryGetDecimal(out var b) && a == b),
-        (JsonValueKind.True, JsonValueKind.True) or (JsonValueKind.False, JsonValueKind.False) => true,
-        _ => false,
-    };
+    private static bool ValueEquals(JsonElement claim, JsonElement expected) =>
+        (claim.ValueKind, expected.ValueKind) switch
+        {
+            (JsonValueKind.String, JsonValueKind.String) => claim.GetString() == expected.GetString(),
+            (JsonValueKind.Number, JsonValueKind.Number) => claim.GetRawText() == expected.GetRawText()
+                || (claim.TryGetDecimal(out var a) && expected.TryGetDecimal(out var b) && a == b),
+            (JsonValueKind.True, JsonValueKind.True) or (JsonValueKind.False, JsonValueKind.False) => true,
+            _ => false,
+        };
 }

@@ -8,7 +8,12 @@ public sealed record DcqlQuery(IReadOnlyList<CredentialQuery> Credentials, IRead
 {
     public static DcqlQuery Parse(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Array || credentials.GetArrayLength() == 0)
+        if (
+            root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("credentials", out var credentials)
+            || credentials.ValueKind != JsonValueKind.Array
+            || credentials.GetArrayLength() == 0
+        )
         {
             throw Invalid("dcql_query.credentials must be a non-empty array.");
         }
@@ -42,15 +47,23 @@ public sealed record DcqlQuery(IReadOnlyList<CredentialQuery> Credentials, IRead
             {
                 throw Invalid($"claim_sets of '{id}' needs claims.");
             }
-            queries.Add(new CredentialQuery(
-                id,
-                RequiredString(item, "format"),
-                item.TryGetProperty("multiple", out var multiple) && multiple.ValueKind == JsonValueKind.True,
-                StringArrays(meta, "type_values"),
-                meta.TryGetProperty("vct_values", out var vct) && vct.ValueKind == JsonValueKind.Array ? [.. vct.EnumerateArray().Select(v => v.GetString() ?? string.Empty)] : null,
-                claims,
-                claimSets,
-                !(item.TryGetProperty("require_cryptographic_holder_binding", out var binding) && binding.ValueKind == JsonValueKind.False)));
+            queries.Add(
+                new CredentialQuery(
+                    id,
+                    RequiredString(item, "format"),
+                    item.TryGetProperty("multiple", out var multiple) && multiple.ValueKind == JsonValueKind.True,
+                    StringArrays(meta, "type_values"),
+                    meta.TryGetProperty("vct_values", out var vct) && vct.ValueKind == JsonValueKind.Array
+                        ? [.. vct.EnumerateArray().Select(v => v.GetString() ?? string.Empty)]
+                        : null,
+                    claims,
+                    claimSets,
+                    !(
+                        item.TryGetProperty("require_cryptographic_holder_binding", out var binding)
+                        && binding.ValueKind == JsonValueKind.False
+                    )
+                )
+            );
         }
         List<CredentialSetQuery>? sets = null;
         if (root.TryGetProperty("credential_sets", out var setsJson) && setsJson.ValueKind == JsonValueKind.Array)
@@ -63,7 +76,12 @@ public sealed record DcqlQuery(IReadOnlyList<CredentialQuery> Credentials, IRead
                 {
                     throw Invalid("A credential set names a credential query that does not exist.");
                 }
-                sets.Add(new CredentialSetQuery(options, !(set.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.False)));
+                sets.Add(
+                    new CredentialSetQuery(
+                        options,
+                        !(set.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.False)
+                    )
+                );
             }
         }
         return new DcqlQuery(queries, sets);
@@ -75,28 +93,50 @@ public sealed record DcqlQuery(IReadOnlyList<CredentialQuery> Credentials, IRead
         {
             throw Invalid("A claims query needs a non-empty path.");
         }
-        var pointer = path.EnumerateArray().Select(p => p.ValueKind switch
-        {
-            JsonValueKind.String => (object?)p.GetString(),
-            JsonValueKind.Null => null,
-            JsonValueKind.Number when p.TryGetInt32(out var index) && index >= 0 => index,
-            _ => throw Invalid("A claims path element must be a string, a non-negative integer or null."),
-        }).ToList();
-        List<JsonElement>? values = claim.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Array ? [.. v.EnumerateArray().Select(e => e.Clone())] : null;
+        var pointer = path.EnumerateArray()
+            .Select(p =>
+                p.ValueKind switch
+                {
+                    JsonValueKind.String => (object?)p.GetString(),
+                    JsonValueKind.Null => null,
+                    JsonValueKind.Number when p.TryGetInt32(out var index) && index >= 0 => index,
+                    _ => throw Invalid("A claims path element must be a string, a non-negative integer or null."),
+                }
+            )
+            .ToList();
+        List<JsonElement>? values =
+            claim.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Array
+                ? [.. v.EnumerateArray().Select(e => e.Clone())]
+                : null;
         return new ClaimsQuery(claim.TryGetProperty("id", out var id) ? id.GetString() : null, pointer, values);
     }
 
     private static List<IReadOnlyList<string>>? StringArrays(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value)
             ? value.ValueKind == JsonValueKind.Array
-                ? [.. value.EnumerateArray().Select(inner => inner.ValueKind == JsonValueKind.Array
-                    ? (IReadOnlyList<string>)[.. inner.EnumerateArray().Select(s => s.GetString() ?? throw Invalid($"{name} must hold arrays of strings."))]
-                    : throw Invalid($"{name} must hold arrays of strings."))]
+                ?
+                [
+                    .. value
+                        .EnumerateArray()
+                        .Select(inner =>
+                            inner.ValueKind == JsonValueKind.Array
+                                ? (IReadOnlyList<string>)
+                                    [
+                                        .. inner
+                                            .EnumerateArray()
+                                            .Select(s => s.GetString() ?? throw Invalid($"{name} must hold arrays of strings.")),
+                                    ]
+                                : throw Invalid($"{name} must hold arrays of strings.")
+                        ),
+                ]
                 : throw Invalid($"{name} must be an array.")
             : null;
 
     private static string RequiredString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { Length: > 0 } s
             ? s
             : throw Invalid($"{name} is required.");
 

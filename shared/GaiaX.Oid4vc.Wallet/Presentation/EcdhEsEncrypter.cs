@@ -28,11 +28,13 @@ public static class EcdhEsEncrypter
         {
             throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The verifier's encryption key is not an EC P-256 key.");
         }
-        using var recipient = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Decode(recipientJwk, "x"), Y = Decode(recipientJwk, "y") },
-        });
+        using var recipient = ECDiffieHellman.Create(
+            new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = Decode(recipientJwk, "x"), Y = Decode(recipientJwk, "y") },
+            }
+        );
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var ephemeralPublic = ephemeral.ExportParameters(false);
         var header = new JsonObject
@@ -67,8 +69,15 @@ public static class EcdhEsEncrypter
         return $"{protectedHeader}..{Base64Url.EncodeToString(iv)}.{Base64Url.EncodeToString(ciphertext)}.{Base64Url.EncodeToString(tag)}";
     }
 
-    /// <summary>Concat KDF (NIST SP 800-56A) as RFC 7518 §4.6.2 profiles it: each field length-prefixed, SuppPubInfo the key length in bits.</summary>
-    public static byte[] ConcatKdf(ReadOnlySpan<byte> z, string algorithmId, int keyBits, ReadOnlySpan<byte> apu = default, ReadOnlySpan<byte> apv = default)
+    /// <summary>Concat KDF (NIST SP 800-56A) as RFC 7518 §4.6.2 profiles it: each field length-prefixed, SuppPubInfo the key length in
+    /// bits.</summary>
+    public static byte[] ConcatKdf(
+        ReadOnlySpan<byte> z,
+        string algorithmId,
+        int keyBits,
+        ReadOnlySpan<byte> apu = default,
+        ReadOnlySpan<byte> apv = default
+    )
     {
         ArgumentNullException.ThrowIfNull(algorithmId);
         var algorithm = Encoding.ASCII.GetBytes(algorithmId);

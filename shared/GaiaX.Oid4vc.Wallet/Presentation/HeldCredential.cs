@@ -1,10 +1,10 @@
-using GaiaX.Oid4vc.Rdf.JsonLd;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
-using GaiaX.Oid4vc.Credentials;
+using GaiaX.Oid4vc.Rdf.JsonLd;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -85,7 +85,12 @@ public sealed record HeldCredential
         };
     }
 
-    private static JsonNode? Reconstruct(JsonNode? node, List<object> path, Dictionary<string, Disclosure> disclosures, List<PlacedDisclosure> placed)
+    private static JsonNode? Reconstruct(
+        JsonNode? node,
+        List<object> path,
+        Dictionary<string, Disclosure> disclosures,
+        List<PlacedDisclosure> placed
+    )
     {
         switch (node)
         {
@@ -97,7 +102,11 @@ public sealed record HeldCredential
                     {
                         foreach (var digest in digests.Select(d => d?.GetValue<string>()))
                         {
-                            if (digest is not null && disclosures.TryGetValue(digest, out var disclosure) && disclosure.Name is { } claimName)
+                            if (
+                                digest is not null
+                                && disclosures.TryGetValue(digest, out var disclosure)
+                                && disclosure.Name is { } claimName
+                            )
                             {
                                 var claimPath = new List<object>(path) { claimName };
                                 placed.Add(new PlacedDisclosure(disclosure, claimPath));

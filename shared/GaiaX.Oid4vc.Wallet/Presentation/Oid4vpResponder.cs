@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.VcJwt;
-using GaiaX.Oid4vc.Credentials.SdJwt;
-using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Wallet.Issuance;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -18,7 +18,14 @@ namespace GaiaX.Oid4vc.Wallet.Presentation;
 /// client_id and the request nonce) and post it with <c>direct_post</c> or <c>direct_post.jwt</c>.
 /// The <see cref="HttpClient"/> should come from <c>GuardedHttpClient.Create</c>: every URL here is chosen by the verifier.
 /// </summary>
-public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier requests, VpJwtIssuer presentations, HolderKey holderKey, string holder, TimeProvider time)
+public sealed class Oid4vpResponder(
+    HttpClient http,
+    RequestObjectVerifier requests,
+    VpJwtIssuer presentations,
+    HolderKey holderKey,
+    string holder,
+    TimeProvider time
+)
 {
     /// <summary>Fetches and verifies the request behind <paramref name="link"/>.</summary>
     public async Task<VerifiedPresentationRequest> FetchRequestAsync(string link, CancellationToken cancellationToken = default)
@@ -38,13 +45,19 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
                 ["vp_formats_supported"] = new JsonObject
                 {
                     [CredentialFormats.JwtVcJson] = new JsonObject { ["alg_values"] = new JsonArray("ES256") },
-                    [CredentialFormats.SdJwtVc] = new JsonObject { ["sd-jwt_alg_values"] = new JsonArray("ES256"), ["kb-jwt_alg_values"] = new JsonArray("ES256") },
+                    [CredentialFormats.SdJwtVc] = new JsonObject
+                    {
+                        ["sd-jwt_alg_values"] = new JsonArray("ES256"),
+                        ["kb-jwt_alg_values"] = new JsonArray("ES256"),
+                    },
                 },
                 ["client_id_prefixes_supported"] = new JsonArray(ClientIdPrefixes.DecentralizedIdentifier, ClientIdPrefixes.X509SanDns),
             };
             using var message = new HttpRequestMessage(HttpMethod.Post, reference.RequestUri)
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["wallet_nonce"] = walletNonce, ["wallet_metadata"] = metadata.ToJsonString() }),
+                Content = new FormUrlEncodedContent(
+                    new Dictionary<string, string> { ["wallet_nonce"] = walletNonce, ["wallet_metadata"] = metadata.ToJsonString() }
+                ),
             };
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/oauth-authz-req+jwt"));
             requestObject = await ReadRequestObjectAsync(message, cancellationToken).ConfigureAwait(false);
@@ -58,7 +71,8 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         return await requests.VerifyAsync(requestObject, reference.ClientId, walletNonce, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The <c>vp_token</c> for <paramref name="request"/> from <paramref name="held"/>; null when the query cannot be satisfied.</summary>
+    /// <summary>The <c>vp_token</c> for <paramref name="request"/> from <paramref name="held"/>; null when the query cannot be
+    /// satisfied.</summary>
     public JsonObject? BuildVpToken(VerifiedPresentationRequest request, IEnumerable<HeldCredential> held)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -76,24 +90,48 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
                 // Gaia-X profile: the credentials answering one multiple-credential query travel in one
                 // VP-JWT, because the compliance filter chain judges them together (a LegalPerson with
                 // its registration number and the issuer's terms and conditions).
-                entries.Add(presentations.Issue(matches.Select(m => m.Credential.Raw), holderKey.SigningKey, holder, request.Nonce, request.ClientId));
+                entries.Add(
+                    presentations.Issue(
+                        matches.Select(m => m.Credential.Raw),
+                        holderKey.SigningKey,
+                        holder,
+                        request.Nonce,
+                        request.ClientId
+                    )
+                );
                 token[queryId] = entries;
                 continue;
             }
             foreach (var match in matches)
             {
-                entries.Add(match.Credential.Format switch
-                {
-                    CredentialFormats.JwtVcJson => presentations.Issue([match.Credential.Raw], holderKey.SigningKey, holder, request.Nonce, request.ClientId),
-                    CredentialFormats.SdJwtVc => SdJwtHolder.Present(
-                        match.Credential.Raw,
-                        disclosure => match.Credential.Disclosures.Any(p => p.Disclosure.Digest == disclosure.Digest && match.DisclosedPaths.Any(path => ClaimsPath.Covers(path, p.Path))),
-                        holderKey.SigningKey,
-                        request.Nonce,
-                        request.ClientId,
-                        time.GetUtcNow()),
-                    _ => throw new WalletProtocolException(ErrorCodes.InvalidRequest, $"Format {match.Credential.Format} cannot be presented."),
-                });
+                entries.Add(
+                    match.Credential.Format switch
+                    {
+                        CredentialFormats.JwtVcJson => presentations.Issue(
+                            [match.Credential.Raw],
+                            holderKey.SigningKey,
+                            holder,
+                            request.Nonce,
+                            request.ClientId
+                        ),
+                        CredentialFormats.SdJwtVc => SdJwtHolder.Present(
+                            match.Credential.Raw,
+                            disclosure =>
+                                match.Credential.Disclosures.Any(p =>
+                                    p.Disclosure.Digest == disclosure.Digest
+                                    && match.DisclosedPaths.Any(path => ClaimsPath.Covers(path, p.Path))
+                                ),
+                            holderKey.SigningKey,
+                            request.Nonce,
+                            request.ClientId,
+                            time.GetUtcNow()
+                        ),
+                        _ => throw new WalletProtocolException(
+                            ErrorCodes.InvalidRequest,
+                            $"Format {match.Credential.Format} cannot be presented."
+                        ),
+                    }
+                );
             }
             token[queryId] = entries;
         }
@@ -101,7 +139,11 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
     }
 
     /// <summary>Posts the response to the response_uri: form-encoded, or encrypted for <c>direct_post.jwt</c>.</summary>
-    public async Task<PresentationResponseResult> SendAsync(VerifiedPresentationRequest request, JsonObject vpToken, CancellationToken cancellationToken = default)
+    public async Task<PresentationResponseResult> SendAsync(
+        VerifiedPresentationRequest request,
+        JsonObject vpToken,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(vpToken);
@@ -124,7 +166,8 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
                 form["state"] = request.State;
             }
         }
-        using var response = await http.PostAsync(request.ResponseUri, new FormUrlEncodedContent(form), cancellationToken).ConfigureAwait(false);
+        using var response = await http.PostAsync(request.ResponseUri, new FormUrlEncodedContent(form), cancellationToken)
+            .ConfigureAwait(false);
         var text = await Oid4vciClient.ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false);
         JsonElement? body = null;
         try
@@ -142,15 +185,21 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
         if (!response.IsSuccessStatusCode)
         {
             var error = body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("error", out var e) ? e.GetString() : null;
-            var description = body is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("error_description", out var ed) ? ed.GetString() : text;
+            var description =
+                body is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("error_description", out var ed) ? ed.GetString() : text;
             throw new WalletProtocolException(error ?? $"http_{(int)response.StatusCode}", description);
         }
-        var redirect = body is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("redirect_uri", out var ru) ? ru.GetString() : null;
+        var redirect =
+            body is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("redirect_uri", out var ru) ? ru.GetString() : null;
         return new PresentationResponseResult((int)response.StatusCode, redirect, body);
     }
 
     /// <summary>The whole presentation: fetch, verify, match, respond.</summary>
-    public async Task<PresentationResponseResult> RespondAsync(string link, IEnumerable<HeldCredential> held, CancellationToken cancellationToken = default)
+    public async Task<PresentationResponseResult> RespondAsync(
+        string link,
+        IEnumerable<HeldCredential> held,
+        CancellationToken cancellationToken = default
+    )
     {
         var request = await FetchRequestAsync(link, cancellationToken).ConfigureAwait(false);
         var token = BuildVpToken(request, held)
@@ -161,14 +210,23 @@ public sealed class Oid4vpResponder(HttpClient http, RequestObjectVerifier reque
     private static (JsonObject Jwk, string Enc) EncryptionKeyOf(VerifiedPresentationRequest request)
     {
         var metadata = request.ClientMetadata is { } m ? JsonNode.Parse(m.GetRawText())!.AsObject() : null;
-        var key = metadata?["jwks"]?["keys"]?.AsArray()
+        var key = metadata
+            ?["jwks"]?["keys"]?.AsArray()
             .OfType<JsonObject>()
-            .FirstOrDefault(k => (string?)k["kty"] == "EC" && (string?)k["crv"] == "P-256" && (k["use"] is null || (string?)k["use"] == "enc"))
-            ?? throw new WalletProtocolException(ErrorCodes.InvalidRequest, "direct_post.jwt needs an EC P-256 encryption key in client_metadata.jwks.");
+            .FirstOrDefault(k =>
+                (string?)k["kty"] == "EC" && (string?)k["crv"] == "P-256" && (k["use"] is null || (string?)k["use"] == "enc")
+            )
+            ?? throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "direct_post.jwt needs an EC P-256 encryption key in client_metadata.jwks."
+            );
         var offered = metadata?["encrypted_response_enc_values_supported"]?.AsArray().Select(v => (string?)v).ToList();
         // §8.3: A128GCM is the default when the verifier lists no values.
-        var enc = offered is null || offered.Count == 0 ? "A128GCM" : offered.FirstOrDefault(EcdhEsEncrypter.SupportedEncryption.Contains)
-            ?? throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The verifier supports none of A128GCM and A256GCM.");
+        var enc =
+            offered is null || offered.Count == 0
+                ? "A128GCM"
+                : offered.FirstOrDefault(EcdhEsEncrypter.SupportedEncryption.Contains)
+                    ?? throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The verifier supports none of A128GCM and A256GCM.");
         return (key, enc);
     }
 

@@ -1,10 +1,4 @@
-using GaiaX.Oid4vc.Rdf.JsonLd;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.SdJwt;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 

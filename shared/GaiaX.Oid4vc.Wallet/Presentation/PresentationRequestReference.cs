@@ -1,9 +1,5 @@
-using System.Text.Json;
-using GaiaX.Oid4vc.Credentials.DidWeb;
-using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.X509;
-using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Wallet.Issuance;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -29,15 +25,30 @@ public sealed record PresentationRequestReference(string ClientId, Uri? RequestU
         parameters.TryGetValue("request", out var request);
         if ((requestUri is null) == (request is null))
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "Exactly one of request_uri and request must be present: this wallet accepts signed requests only.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "Exactly one of request_uri and request must be present: this wallet accepts signed requests only."
+            );
         }
         var method = parameters.TryGetValue("request_uri_method", out var m) ? m : "get";
         if (method is not ("get" or "post"))
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequestUriMethod, $"request_uri_method '{method}' is neither get nor post.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequestUriMethod,
+                $"request_uri_method '{method}' is neither get nor post."
+            );
         }
         Uri? parsedRequestUri = null;
-        if (requestUri is not null && (!Uri.TryCreate(requestUri, UriKind.Absolute, out parsedRequestUri) || (parsedRequestUri.Scheme != Uri.UriSchemeHttps && !(parsedRequestUri.Scheme == Uri.UriSchemeHttp && parsedRequestUri.IsLoopback))))
+        if (
+            requestUri is not null
+            && (
+                !Uri.TryCreate(requestUri, UriKind.Absolute, out parsedRequestUri)
+                || (
+                    parsedRequestUri.Scheme != Uri.UriSchemeHttps
+                    && !(parsedRequestUri.Scheme == Uri.UriSchemeHttp && parsedRequestUri.IsLoopback)
+                )
+            )
+        )
         {
             throw new WalletProtocolException(ErrorCodes.InvalidRequestUri, "request_uri must be an https URL.");
         }

@@ -1,11 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.VcJwt;
-using GaiaX.Oid4vc.Credentials.SdJwt;
-using GaiaX.Oid4vc.Wallet.Issuance;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.X509;
-using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Credentials.X509;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -26,7 +25,12 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
         MaxTokenLength = 128 * 1024,
     };
 
-    public async Task<VerifiedPresentationRequest> VerifyAsync(string requestObject, string clientId, string? walletNonce, CancellationToken cancellationToken = default)
+    public async Task<VerifiedPresentationRequest> VerifyAsync(
+        string requestObject,
+        string clientId,
+        string? walletNonce,
+        CancellationToken cancellationToken = default
+    )
     {
         var separator = clientId.IndexOf(':', StringComparison.Ordinal);
         var prefix = separator > 0 ? clientId[..separator] : string.Empty;
@@ -35,7 +39,10 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
         {
             ClientIdPrefixes.DecentralizedIdentifier => new DidBoundResolver(didKeys, identifier),
             ClientIdPrefixes.X509SanDns => new SanBoundResolver(x5cKeys, identifier),
-            _ => throw new WalletProtocolException(ErrorCodes.InvalidClient, $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier or x509_san_dns."),
+            _ => throw new WalletProtocolException(
+                ErrorCodes.InvalidClient,
+                $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier or x509_san_dns."
+            ),
         };
         var verified = await Jws.VerifyAsync(requestObject, Policy, resolver, time, cancellationToken).ConfigureAwait(false);
         if (!verified.Succeeded)
@@ -47,7 +54,10 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
         // §5.10: the client_id inside the signed object must be the one the wallet was invoked with.
         if (Claim("client_id") != clientId)
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequestObject, "The request object's client_id differs from the request's client_id.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequestObject,
+                "The request object's client_id differs from the request's client_id."
+            );
         }
         if (Claim("response_type") != "vp_token")
         {
@@ -56,35 +66,53 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
         var responseMode = Claim("response_mode") ?? "fragment";
         if (responseMode is not ("direct_post" or "direct_post.jwt"))
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, $"response_mode '{responseMode}' is not supported; use direct_post or direct_post.jwt.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                $"response_mode '{responseMode}' is not supported; use direct_post or direct_post.jwt."
+            );
         }
         if (Claim("redirect_uri") is not null)
         {
             throw new WalletProtocolException(ErrorCodes.InvalidRequest, "redirect_uri must not be present with direct_post.");
         }
-        if (!Uri.TryCreate(Claim("response_uri"), UriKind.Absolute, out var responseUri) || (responseUri.Scheme != Uri.UriSchemeHttps && !(responseUri.Scheme == Uri.UriSchemeHttp && responseUri.IsLoopback)))
+        if (
+            !Uri.TryCreate(Claim("response_uri"), UriKind.Absolute, out var responseUri)
+            || (responseUri.Scheme != Uri.UriSchemeHttps && !(responseUri.Scheme == Uri.UriSchemeHttp && responseUri.IsLoopback))
+        )
         {
             throw new WalletProtocolException(ErrorCodes.InvalidRequest, "response_uri must be an https URL.");
         }
         if (prefix == ClientIdPrefixes.X509SanDns && !string.Equals(responseUri.IdnHost, identifier, StringComparison.OrdinalIgnoreCase))
         {
             // §5.9.3: with x509_san_dns the response goes to the host the certificate names.
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "response_uri is not on the host the x509_san_dns client identifier names.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "response_uri is not on the host the x509_san_dns client identifier names."
+            );
         }
-        var nonce = Claim("nonce") is { Length: > 0 } n ? n : throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The request has no nonce.");
+        var nonce = Claim("nonce") is { Length: > 0 } n
+            ? n
+            : throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The request has no nonce.");
         if (walletNonce is not null && Claim("wallet_nonce") != walletNonce)
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequestObject, "The request object does not echo this wallet's wallet_nonce.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequestObject,
+                "The request object does not echo this wallet's wallet_nonce."
+            );
         }
         if (payload.TryGetProperty("presentation_definition", out _))
         {
-            throw new WalletProtocolException(ErrorCodes.InvalidRequest, "presentation_definition is not part of OpenID4VP 1.0; use dcql_query.");
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidRequest,
+                "presentation_definition is not part of OpenID4VP 1.0; use dcql_query."
+            );
         }
         if (!payload.TryGetProperty("dcql_query", out var dcql))
         {
             throw new WalletProtocolException(ErrorCodes.InvalidRequest, "The request has no dcql_query.");
         }
-        JsonElement? metadata = payload.TryGetProperty("client_metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m.Clone() : null;
+        JsonElement? metadata =
+            payload.TryGetProperty("client_metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m.Clone() : null;
         return new VerifiedPresentationRequest(clientId, responseMode, responseUri, nonce, Claim("state"), DcqlQuery.Parse(dcql), metadata);
     }
 
@@ -95,7 +123,12 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
             // The kid must name a key of the very DID in the client_id, not of any DID.
             if (jws.KeyId is null || DidWebUrl.DidOf(jws.KeyId) != did)
             {
-                return ValueTask.FromResult(VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"The request object's kid is not a key of {did}."));
+                return ValueTask.FromResult(
+                    VerificationResult<ResolvedKey>.Fail(
+                        VerificationFailure.KeyNotFound,
+                        $"The request object's kid is not a key of {did}."
+                    )
+                );
             }
             return inner.ResolveAsync(jws, cancellationToken);
         }
@@ -108,7 +141,10 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
             var resolved = await inner.ResolveAsync(jws, cancellationToken).ConfigureAwait(false);
             if (resolved.Succeeded && !CertificateChainValidator.MatchesDnsName(resolved.Value.CertificateChain[0], host))
             {
-                return VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, $"The x5c leaf certificate does not name {host} as a DNS subject alternative name.");
+                return VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.KeyNotFound,
+                    $"The x5c leaf certificate does not name {host} as a DNS subject alternative name."
+                );
             }
             return resolved;
         }

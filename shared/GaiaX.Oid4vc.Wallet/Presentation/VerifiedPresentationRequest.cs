@@ -1,8 +1,4 @@
 using System.Text.Json;
-using GaiaX.Oid4vc.Credentials.DidWeb;
-using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.X509;
-using GaiaX.Oid4vc.Wallet.Issuance;
 
 namespace GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -14,4 +10,5 @@ public sealed record VerifiedPresentationRequest(
     string Nonce,
     string? State,
     DcqlQuery Query,
-    JsonElement? ClientMetadata);
+    JsonElement? ClientMetadata
+);

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using GaiaX.Oid4vc.Compliance.Filters;
 
 namespace GaiaX.Oid4vc.Benchmarks.Compliance;
@@ -74,12 +72,16 @@ public class ComplianceChainBenchmarks
 
         public string Legend => $"{percentile}th percentile of the measured iterations";
 
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) =>
+            GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
         public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, SummaryStyle style)
         {
             var statistics = summary[benchmarkCase]?.ResultStatistics;
-            return statistics is null ? "NA" : (statistics.Percentiles.Percentile(percentile) / 1000.0).ToString("N1", System.Globalization.CultureInfo.InvariantCulture) + " μs";
+            return statistics is null
+                ? "NA"
+                : (statistics.Percentiles.Percentile(percentile) / 1000.0).ToString("N1", System.Globalization.CultureInfo.InvariantCulture)
+                    + " μs";
         }
 
         public bool IsAvailable(Summary summary) => true;

@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using GaiaX.Oid4vc.Compliance.Filters;
 
 namespace GaiaX.Oid4vc.Benchmarks.Compliance;
@@ -47,8 +42,15 @@ public static class ComplianceCpuHarness
             return (cpu, samples[samples.Count / 2], samples[(int)(samples.Count * 0.99)], samples.Count);
         }
 
-        var chainOnly = await MeasureAsync(() => chain.AssessAsync(ComplianceScope.Presentation, scenario.Presentation, CancellationToken.None));
-        var withLabel = await MeasureAsync(async () => scenario.Labels.Issue(await chain.AssessAsync(ComplianceScope.Presentation, scenario.Presentation, CancellationToken.None), null));
+        var chainOnly = await MeasureAsync(() =>
+            chain.AssessAsync(ComplianceScope.Presentation, scenario.Presentation, CancellationToken.None)
+        );
+        var withLabel = await MeasureAsync(async () =>
+            scenario.Labels.Issue(
+                await chain.AssessAsync(ComplianceScope.Presentation, scenario.Presentation, CancellationToken.None),
+                null
+            )
+        );
         var signatures = await MeasureAsync(() =>
         {
             foreach (var (input, signature, key) in scenario.Signatures)
@@ -71,13 +73,33 @@ public static class ComplianceCpuHarness
                 perFilter[i] += Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
         }
-        Console.WriteLine("mean wall time per filter (µs): " + string.Join(", ",
-            chain.Filters.Select((f, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name} {perFilter[i] / breakdownRuns:N0}"))));
+        Console.WriteLine(
+            "mean wall time per filter (µs): "
+                + string.Join(
+                    ", ",
+                    chain.Filters.Select(
+                        (f, i) =>
+                            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name} {perFilter[i] / breakdownRuns:N0}")
+                    )
+                )
+        );
 
-        Console.WriteLine($"{"per presentation",-34} {"CPU",10} {"p50",10} {"p99",10} {"runs",8}");
-        foreach (var (name, m) in new[] { ("4 ES256 signature checks alone", signatures), ("whole chain (3 credentials)", chainOnly), ("whole chain + label credential", withLabel) })
+        Console.WriteLine($"{"per presentation", -34} {"CPU", 10} {"p50", 10} {"p99", 10} {"runs", 8}");
+        foreach (
+            var (name, m) in new[]
+            {
+                ("4 ES256 signature checks alone", signatures),
+                ("whole chain (3 credentials)", chainOnly),
+                ("whole chain + label credential", withLabel),
+            }
+        )
         {
-            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name,-34} {m.CpuMicros,7:N0} µs {m.P50,7:N0} µs {m.P99,7:N0} µs {m.Count,8}"));
+            Console.WriteLine(
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{name, -34} {m.CpuMicros, 7:N0} µs {m.P50, 7:N0} µs {m.P99, 7:N0} µs {m.Count, 8}"
+                )
+            );
         }
     }
 }

@@ -64,18 +64,23 @@ public sealed class ComplianceScenario : IAsyncDisposable
             documents[$"/{name}/did.json"] = new JsonObject
             {
                 ["id"] = did,
-                ["verificationMethod"] = new JsonArray(new JsonObject
-                {
-                    ["id"] = did + "#key-1",
-                    ["type"] = "JsonWebKey2020",
-                    ["controller"] = did,
-                    ["publicKeyJwk"] = new JsonObject
+                ["verificationMethod"] = new JsonArray(
+                    new JsonObject
                     {
-                        ["kty"] = "EC", ["crv"] = "P-256", ["alg"] = "ES256",
-                        ["x"] = Base64Url.EncodeToString(q.X), ["y"] = Base64Url.EncodeToString(q.Y),
-                        ["x5c"] = new JsonArray(Convert.ToBase64String(leaf.RawData)),
-                    },
-                }),
+                        ["id"] = did + "#key-1",
+                        ["type"] = "JsonWebKey2020",
+                        ["controller"] = did,
+                        ["publicKeyJwk"] = new JsonObject
+                        {
+                            ["kty"] = "EC",
+                            ["crv"] = "P-256",
+                            ["alg"] = "ES256",
+                            ["x"] = Base64Url.EncodeToString(q.X),
+                            ["y"] = Base64Url.EncodeToString(q.Y),
+                            ["x5c"] = new JsonArray(Convert.ToBase64String(leaf.RawData)),
+                        },
+                    }
+                ),
             }.ToJsonString();
             return (did, did + "#key-1", key);
         }
@@ -88,13 +93,15 @@ public sealed class ComplianceScenario : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _didHost = builder.Build();
         _didHost.MapGet("/{name}/did.json", (string name) =>
-            documents.TryGetValue($"/{name}/did.json", out var document) ? Results.Text(document, "application/did+json") : Results.NotFound());
+            documents.TryGetValue($"/{name}/did.json", out var document)
+                ? Results.Text(document, "application/did+json")
+                : Results.NotFound()
+        );
         await _didHost.StartAsync().ConfigureAwait(false);
 
         var termsHash = GaiaX.Oid4vc.Compliance.Registry.DevelopmentRegistry.GaiaX2511TermsAndConditionsHashes[1];
         _identityFolder = Directory.CreateTempSubdirectory("compliance-bench-");
-        _compliance = ComplianceProgram.Create(
-        [
+        _compliance = ComplianceProgram.Create([
             "--Compliance:PublicBaseUrl=http://127.0.0.1:5104",
             "--Identity:DataPath=" + Path.Combine(_identityFolder.FullName, "compliance"),
             "--Identity:DevelopmentCaPath=" + Path.Combine(_identityFolder.FullName, "dev-ca"),
@@ -110,59 +117,112 @@ public sealed class ComplianceScenario : IAsyncDisposable
         var signatures = new List<(byte[], byte[], ECDsa)>();
         string Sign((string Did, string Kid, ECDsa Key) signer, string typ, JsonObject payload)
         {
-            var header = new JsonObject { ["alg"] = "ES256", ["typ"] = typ, ["iss"] = signer.Did, ["kid"] = signer.Kid };
-            var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+            var header = new JsonObject
+            {
+                ["alg"] = "ES256",
+                ["typ"] = typ,
+                ["iss"] = signer.Did,
+                ["kid"] = signer.Kid,
+            };
+            var input =
+                Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))
+                + "."
+                + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
             var signature = signer.Key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256);
             signatures.Add((Encoding.ASCII.GetBytes(input), signature, signer.Key));
             return input + "." + Base64Url.EncodeToString(signature);
         }
-        JsonObject Credential(string id, string issuer, string type, JsonObject subject) => new()
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"),
-            ["id"] = id,
-            ["type"] = new JsonArray("VerifiableCredential", type),
-            ["issuer"] = issuer,
-            ["validFrom"] = now.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["validUntil"] = now.AddDays(300).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["credentialSubject"] = subject,
-        };
+        JsonObject Credential(string id, string issuer, string type, JsonObject subject) =>
+            new()
+            {
+                ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://w3id.org/gaia-x/development#"),
+                ["id"] = id,
+                ["type"] = new JsonArray("VerifiableCredential", type),
+                ["issuer"] = issuer,
+                ["validFrom"] = now.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["validUntil"] = now.AddDays(300).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["credentialSubject"] = subject,
+            };
         JsonObject Address() => new() { ["type"] = "gx:Address", ["gx:countryCode"] = "BE" };
 
         var credentials = new[]
         {
-            Sign(participant, "vc+jwt", Credential("https://participant.example/lp", participant.Did, "gx:LegalPerson", new JsonObject
-            {
-                ["id"] = participant.Did + "#legal-person", ["type"] = "gx:LegalPerson",
-                ["gx:registrationNumber"] = new JsonObject { ["id"] = participant.Did + "#vat" },
-                ["gx:headquartersAddress"] = Address(), ["gx:legalAddress"] = Address(),
-            })),
-            Sign(notary, "vc+jwt", Credential("https://notary.example/vat", notary.Did, "gx:VatID", new JsonObject
-            {
-                ["id"] = participant.Did + "#vat", ["type"] = "gx:VatID", ["gx:vatID"] = "BE0762747721", ["gx:countryCode"] = "BE",
-            })),
-            Sign(participant, "vc+jwt", Credential("https://participant.example/issuer", participant.Did, "gx:Issuer", new JsonObject
-            {
-                ["id"] = participant.Did, ["type"] = "gx:Issuer", ["gx:gaiaxTermsAndConditions"] = termsHash,
-            })),
+            Sign(
+                participant,
+                "vc+jwt",
+                Credential(
+                    "https://participant.example/lp",
+                    participant.Did,
+                    "gx:LegalPerson",
+                    new JsonObject
+                    {
+                        ["id"] = participant.Did + "#legal-person",
+                        ["type"] = "gx:LegalPerson",
+                        ["gx:registrationNumber"] = new JsonObject { ["id"] = participant.Did + "#vat" },
+                        ["gx:headquartersAddress"] = Address(),
+                        ["gx:legalAddress"] = Address(),
+                    }
+                )
+            ),
+            Sign(
+                notary,
+                "vc+jwt",
+                Credential(
+                    "https://notary.example/vat",
+                    notary.Did,
+                    "gx:VatID",
+                    new JsonObject
+                    {
+                        ["id"] = participant.Did + "#vat",
+                        ["type"] = "gx:VatID",
+                        ["gx:vatID"] = "BE0762747721",
+                        ["gx:countryCode"] = "BE",
+                    }
+                )
+            ),
+            Sign(
+                participant,
+                "vc+jwt",
+                Credential(
+                    "https://participant.example/issuer",
+                    participant.Did,
+                    "gx:Issuer",
+                    new JsonObject
+                    {
+                        ["id"] = participant.Did,
+                        ["type"] = "gx:Issuer",
+                        ["gx:gaiaxTermsAndConditions"] = termsHash,
+                    }
+                )
+            ),
         };
-        Presentation = Sign(participant, "vp+jwt", new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["type"] = new JsonArray("VerifiablePresentation"),
-            ["verifiableCredential"] = new JsonArray(credentials.Select(c => (JsonNode)new JsonObject
+        Presentation = Sign(
+            participant,
+            "vp+jwt",
+            new JsonObject
             {
-                ["type"] = "EnvelopedVerifiableCredential",
-                ["id"] = "data:application/vc+jwt," + c,
-            }).ToArray()),
-            ["exp"] = now.AddDays(1).ToUnixTimeSeconds(),
-        });
+                ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+                ["type"] = new JsonArray("VerifiablePresentation"),
+                ["verifiableCredential"] = new JsonArray(
+                    credentials
+                        .Select(c =>
+                            (JsonNode)new JsonObject { ["type"] = "EnvelopedVerifiableCredential", ["id"] = "data:application/vc+jwt," + c }
+                        )
+                        .ToArray()
+                ),
+                ["exp"] = now.AddDays(1).ToUnixTimeSeconds(),
+            }
+        );
         Signatures = signatures;
 
         // Warm the caches (DID documents, trust verdicts) and check the scenario is compliant.
         var assessment = await Chain.AssessAsync(ComplianceScope.Presentation, Presentation, CancellationToken.None).ConfigureAwait(false);
         if (!assessment.IsCompliant)
         {
-            throw new InvalidOperationException("The benchmark presentation is not compliant: " + string.Join("; ", assessment.Failures.Select(f => $"[{f.Filter}] {f.Message}")));
+            throw new InvalidOperationException(
+                "The benchmark presentation is not compliant: "
+                    + string.Join("; ", assessment.Failures.Select(f => $"[{f.Filter}] {f.Message}"))
+            );
         }
     }
 

@@ -41,8 +41,12 @@ public class VcJwtBenchmarks
             ["type"] = new JsonArray("VerifiableCredential", "gx:LegalPerson"),
             ["id"] = "https://issuer.example/credentials/1",
             ["issuer"] = Did,
-            ["validFrom"] = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["validUntil"] = DateTimeOffset.UtcNow.AddDays(90).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["validFrom"] = DateTimeOffset
+                .UtcNow.AddDays(-1)
+                .ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["validUntil"] = DateTimeOffset
+                .UtcNow.AddDays(90)
+                .ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["credentialSubject"] = new JsonObject
             {
                 ["id"] = "did:web:participant.example",

@@ -39,15 +39,20 @@ public static class CredentialEndpointLoad
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
-        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (clock.Elapsed < deadline && pool.TryDequeue(out var body))
-            {
-                var started = Stopwatch.GetTimestamp();
-                await bench.IssueAsync(bench.Host.Client, body);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })).ToArray();
+        var workers = Enumerable
+            .Range(0, clients)
+            .Select(_ =>
+                Task.Run(async () =>
+                {
+                    while (clock.Elapsed < deadline && pool.TryDequeue(out var body))
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await bench.IssueAsync(bench.Host.Client, body);
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                })
+            )
+            .ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         process.Refresh();
@@ -55,9 +60,13 @@ public static class CredentialEndpointLoad
 
         var sorted = latencies.OrderBy(l => l).ToArray();
         double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"issuer /credential closed loop: clients={clients} duration={elapsed.TotalSeconds:F1}s credentials={sorted.Length} " +
-            $"rps={sorted.Length / elapsed.TotalSeconds:F0} p50={Percentile(0.50):F2}ms p99={Percentile(0.99):F2}ms " +
-            $"cpu/credential={cpu.TotalMicroseconds / sorted.Length:F0}us (process: server + in-process sidecar + client)"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"issuer /credential closed loop: clients={clients} duration={elapsed.TotalSeconds:F1}s credentials={sorted.Length} "
+                    + $"rps={sorted.Length / elapsed.TotalSeconds:F0} p50={Percentile(0.50):F2}ms p99={Percentile(0.99):F2}ms "
+                    + $"cpu/credential={cpu.TotalMicroseconds / sorted.Length:F0}us (process: server + in-process sidecar + client)"
+            )
+        );
     }
 }

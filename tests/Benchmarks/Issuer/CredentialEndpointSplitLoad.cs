@@ -51,7 +51,8 @@ public static class CredentialEndpointSplitLoad
                 $"--{DaprHostingExtensions.HttpEndpointKey}={endpoints[1]}",
                 $"--{DaprHostingExtensions.AppApiTokenKey}={endpoints[2]}",
                 .. IssuerBench.ServerArgs,
-            ]);
+            ]
+        );
         await sidecar.StandardInput.WriteLineAsync(host.BaseUrl.ToString());
         Expect(await ReadLineAsync(sidecar), "attached");
         var accessToken = await IssuerBench.RedeemOfferAsync(host);
@@ -60,7 +61,14 @@ public static class CredentialEndpointSplitLoad
         // speed drifts over seconds, and the lower floor is the stricter yardstick for the ratio.
         var floorBefore = MeasureFloor(issuerId);
 
-        using var client = StartChild("issuer-client", issuerId, accessToken, clients.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture), proofs.ToString(CultureInfo.InvariantCulture));
+        using var client = StartChild(
+            "issuer-client",
+            issuerId,
+            accessToken,
+            clients.ToString(CultureInfo.InvariantCulture),
+            seconds.ToString(CultureInfo.InvariantCulture),
+            proofs.ToString(CultureInfo.InvariantCulture)
+        );
         Expect(await ReadLineAsync(client), "ready");
         GC.Collect();
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -99,23 +107,43 @@ public static class CredentialEndpointSplitLoad
         await sidecar.StandardInput.WriteLineAsync("quit");
 
         var floorAfter = MeasureFloor(issuerId);
-        var floor = (Strict: Math.Min(floorBefore.Strict, floorAfter.Strict), WithKeyImport: Math.Min(floorBefore.WithKeyImport, floorAfter.WithKeyImport));
+        var floor = (
+            Strict: Math.Min(floorBefore.Strict, floorAfter.Strict),
+            WithKeyImport: Math.Min(floorBefore.WithKeyImport, floorAfter.WithKeyImport)
+        );
         double PerCredential(TimeSpan cpu) => cpu.TotalMicroseconds / credentials;
         var server = PerCredential(after.Server - before.Server);
         var sidecarCpu = PerCredential(after.Sidecar - before.Sidecar);
         var clientCpu = PerCredential(after.Client - before.Client);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"issuer /credential closed loop (split): clients={clients} proofs/request={proofs} duration={elapsed:F1}s requests={requests} credentials={credentials} " +
-            $"rps={requests / elapsed:F0} credentials/s={credentials / elapsed:F0} p50={p50:F2}ms p99={p99:F2}ms | cpu/credential: issuer={server:F0}us sidecar={sidecarCpu:F0}us " +
-            $"issuer+sidecar={server + sidecarCpu:F0}us client={clientCpu:F0}us | floor: ES256 verify+sign={floor.Strict:F0}us, " +
-            $"with jwk import={floor.WithKeyImport:F0}us | issuer/floor={server / floor.Strict:F2}x (with import {server / floor.WithKeyImport:F2}x), " +
-            $"(issuer+sidecar)/floor={(server + sidecarCpu) / floor.Strict:F2}x | issuer allocated/credential={allocated / credentials}B gen0 GCs={collections}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"issuer /credential closed loop (split): clients={clients} proofs/request={proofs} duration={elapsed:F1}s "
+                    + $"requests={requests} credentials={credentials} "
+                    + $"rps={requests / elapsed:F0} credentials/s={credentials / elapsed:F0} p50={p50:F2}ms p99={p99:F2}ms | "
+                    + $"cpu/credential: issuer={server:F0}us sidecar={sidecarCpu:F0}us "
+                    + $"issuer+sidecar={server + sidecarCpu:F0}us client={clientCpu:F0}us | floor: ES256 verify+sign={floor.Strict:F0}us, "
+                    + $"with jwk import={floor.WithKeyImport:F0}us | issuer/floor={server / floor.Strict:F2}x (with import "
+                    + $"{server / floor.WithKeyImport:F2}x), "
+                    + $"(issuer+sidecar)/floor={(server + sidecarCpu) / floor.Strict:F2}x | issuer "
+                    + $"allocated/credential={allocated / credentials}B gen0 GCs={collections}"
+            )
+        );
         // What one request costs the issuer before it verifies or signs anything: with one proof per
         // request, floor + this is the least a request can cost under the architecture.
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"per-request parts (issuer cpu): http exchange (POST /nonce, {clients} clients)={httpCpu:F0}us, dapr state round trip {clients} writers={stateCpu:F0}us, 1 writer={stateCpuAlone:F0}us | " +
-            $"floor+http+state = {floor.Strict + httpCpu + stateCpu:F0}-{floor.Strict + httpCpu + stateCpuAlone:F0}us = {(floor.Strict + httpCpu + stateCpu) / floor.Strict:F2}-{(floor.Strict + httpCpu + stateCpuAlone) / floor.Strict:F2}x floor; " +
-            $"issuer cpu per credential beyond floor and these parts/{proofs}: {server - floor.Strict - ((httpCpu + stateCpu) / proofs):F0}-{server - floor.Strict - ((httpCpu + stateCpuAlone) / proofs):F0}us"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"per-request parts (issuer cpu): http exchange (POST /nonce, {clients} clients)={httpCpu:F0}us, dapr state round "
+                    + $"trip {clients} writers={stateCpu:F0}us, 1 writer={stateCpuAlone:F0}us | "
+                    + $"floor+http+state = {floor.Strict + httpCpu + stateCpu:F0}-{floor.Strict + httpCpu + stateCpuAlone:F0}us = "
+                    + $"{(floor.Strict + httpCpu + stateCpu) / floor.Strict:F2}-"
+                    + $"{(floor.Strict + httpCpu + stateCpuAlone) / floor.Strict:F2}x floor; "
+                    + $"issuer cpu per credential beyond floor and these parts/{proofs}: "
+                    + $"{server - floor.Strict - ((httpCpu + stateCpu) / proofs):F0}-"
+                    + $"{server - floor.Strict - ((httpCpu + stateCpuAlone) / proofs):F0}us"
+            )
+        );
         await client.WaitForExitAsync();
         await sidecar.WaitForExitAsync();
     }
@@ -125,12 +153,12 @@ public static class CredentialEndpointSplitLoad
     {
         await using var broker = EmbeddedDaprBroker.CreateInMemory();
         var sidecar = await broker.StartSidecarAsync(AppIds.Issuer);
-        Console.WriteLine($"{sidecar.GrpcEndpoint.ToString().TrimEnd('/')} {sidecar.HttpEndpoint.ToString().TrimEnd('/')} {sidecar.AppApiToken}");
+        Console.WriteLine(
+            $"{sidecar.GrpcEndpoint.ToString().TrimEnd('/')} {sidecar.HttpEndpoint.ToString().TrimEnd('/')} {sidecar.AppApiToken}"
+        );
         await sidecar.AttachAppAsync(new Uri(Console.ReadLine()!));
         Console.WriteLine("attached");
-        while (Console.ReadLine() is { } line && line != "quit")
-        {
-        }
+        while (Console.ReadLine() is { } line && line != "quit") { }
         await sidecar.DisposeAsync();
     }
 
@@ -160,26 +188,38 @@ public static class CredentialEndpointSplitLoad
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
-        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (clock.Elapsed < deadline && pool.TryDequeue(out var body))
-            {
-                var started = Stopwatch.GetTimestamp();
-                await IssuerBench.IssueAsync(http, accessToken, body);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })).ToArray();
+        var workers = Enumerable
+            .Range(0, clients)
+            .Select(_ =>
+                Task.Run(async () =>
+                {
+                    while (clock.Elapsed < deadline && pool.TryDequeue(out var body))
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await IssuerBench.IssueAsync(http, accessToken, body);
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                })
+            )
+            .ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         var sorted = latencies.OrderBy(l => l).ToArray();
         double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sorted.Length} {elapsed.TotalSeconds:F3} {Percentile(0.50):F3} {Percentile(0.99):F3}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{sorted.Length} {elapsed.TotalSeconds:F3} {Percentile(0.50):F3} {Percentile(0.99):F3}"
+            )
+        );
         while (Console.ReadLine() is { } line && line != "quit")
         {
             if (line == "nonce")
             {
                 // The same closed loop on POST /nonce, for the cost of an HTTP exchange alone.
-                var count = await ClosedLoopAsync(clients, TimeSpan.FromSeconds(Math.Min(seconds, 5)), (_, _) => IssuerBench.NewNonceAsync(http));
+                var count = await ClosedLoopAsync(clients, TimeSpan.FromSeconds(Math.Min(seconds, 5)), (_, _) =>
+                    IssuerBench.NewNonceAsync(http)
+                );
                 Console.WriteLine(count.ToString(CultureInfo.InvariantCulture));
             }
         }
@@ -237,7 +277,9 @@ public static class CredentialEndpointSplitLoad
         }
         var self = Process.GetCurrentProcess();
         var before = Cpu(self);
-        var count = await ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(seconds), (worker, n) => CreateAsync(worker.ToString(CultureInfo.InvariantCulture) + "-" + n.ToString(CultureInfo.InvariantCulture)));
+        var count = await ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(seconds), (worker, n) =>
+            CreateAsync(worker.ToString(CultureInfo.InvariantCulture) + "-" + n.ToString(CultureInfo.InvariantCulture))
+        );
         return (Cpu(self) - before).TotalMicroseconds / count;
     }
 
@@ -249,14 +291,20 @@ public static class CredentialEndpointSplitLoad
     {
         var count = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
-        {
-            for (var n = 0; clock.Elapsed < duration; n++)
-            {
-                await operation(worker, n);
-                Interlocked.Increment(ref count);
-            }
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, workers)
+                .Select(worker =>
+                    Task.Run(async () =>
+                    {
+                        for (var n = 0; clock.Elapsed < duration; n++)
+                        {
+                            await operation(worker, n);
+                            Interlocked.Increment(ref count);
+                        }
+                    })
+                )
+        );
         return count;
     }
 

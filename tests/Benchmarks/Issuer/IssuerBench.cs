@@ -36,7 +36,12 @@ public sealed class IssuerBench : IAsyncDisposable
 
     /// <summary>The Issuer's settings for a load run: long-lived token and nonces, logging at Error.</summary>
     public static readonly string[] ServerArgs =
-        ["--Issuer:Management:UseDevelopmentTokens=true", "--Issuer:AccessTokenLifetimeSeconds=86400", "--Issuer:NonceLifetimeSeconds=3600", "--Logging:LogLevel:Default=Error"];
+    [
+        "--Issuer:Management:UseDevelopmentTokens=true",
+        "--Issuer:AccessTokenLifetimeSeconds=86400",
+        "--Issuer:NonceLifetimeSeconds=3600",
+        "--Logging:LogLevel:Default=Error",
+    ];
 
     public static async Task<IssuerBench> StartAsync()
     {
@@ -45,7 +50,8 @@ public sealed class IssuerBench : IAsyncDisposable
             AppIds.Issuer,
             (args, configure) => IssuerProgram.Create(args, configure),
             IssuerOptions.SectionName,
-            ServerArgs);
+            ServerArgs
+        );
         var bench = new IssuerBench(dapr, host);
         bench.AccessToken = await RedeemOfferAsync(host);
         return bench;
@@ -60,33 +66,38 @@ public sealed class IssuerBench : IAsyncDisposable
         return JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 
-    /// <summary>Creates a <c>LegalPerson_jwt_vc_json</c> offer through the management API: its pre-authorized code and transaction code.</summary>
+    /// <summary>Creates a <c>LegalPerson_jwt_vc_json</c> offer through the management API: its pre-authorized code and transaction
+    /// code.</summary>
     public static async Task<(string Code, string? TxCode)> CreateOfferAsync(TestServiceHost host, bool txCode)
     {
         ArgumentNullException.ThrowIfNull(host);
         var token = host.Services.GetRequiredService<DevelopmentTokens>().Create();
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/offers")
         {
-            Content = JsonContent.Create(new Dictionary<string, object?>
-            {
-                ["credential_configuration_ids"] = new[] { "LegalPerson_jwt_vc_json" },
-                ["claims"] = new Dictionary<string, object>
+            Content = JsonContent.Create(
+                new Dictionary<string, object?>
                 {
-                    ["LegalPerson_jwt_vc_json"] = new Dictionary<string, object>
+                    ["credential_configuration_ids"] = new[] { "LegalPerson_jwt_vc_json" },
+                    ["claims"] = new Dictionary<string, object>
                     {
-                        ["gx:legalName"] = "Example AG",
-                        ["gx:headquartersAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
-                        ["gx:legalAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
+                        ["LegalPerson_jwt_vc_json"] = new Dictionary<string, object>
+                        {
+                            ["gx:legalName"] = "Example AG",
+                            ["gx:headquartersAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
+                            ["gx:legalAddress"] = new Dictionary<string, object> { ["gx:countryCode"] = "DE" },
+                        },
                     },
-                },
-                ["tx_code"] = txCode ? new { input_mode = "numeric", length = 6 } : null,
-            }),
+                    ["tx_code"] = txCode ? new { input_mode = "numeric", length = 6 } : null,
+                }
+            ),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var created = await host.Client.SendAsync(create);
         created.EnsureSuccessStatusCode();
         var answer = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
-        var code = answer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
+        var code = answer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]![
+            "pre-authorized_code"
+        ]!.GetValue<string>();
         return (code, answer["tx_code"]?.GetValue<string>());
     }
 
@@ -123,11 +134,13 @@ public sealed class IssuerBench : IAsyncDisposable
             using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             jwts.Add(Proof(issuerId, nonce, holder));
         }
-        return Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
-            ["proofs"] = new JsonObject { ["jwt"] = jwts },
-        }.ToJsonString());
+        return Encoding.UTF8.GetBytes(
+            new JsonObject
+            {
+                ["credential_configuration_id"] = "LegalPerson_jwt_vc_json",
+                ["proofs"] = new JsonObject { ["jwt"] = jwts },
+            }.ToJsonString()
+        );
     }
 
     /// <summary>A fresh <c>c_nonce</c> from the nonce endpoint.</summary>
@@ -149,17 +162,32 @@ public sealed class IssuerBench : IAsyncDisposable
         {
             ["typ"] = "openid4vci-proof+jwt",
             ["alg"] = "ES256",
-            ["jwk"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url.EncodeToString(p.Q.X), ["y"] = Base64Url.EncodeToString(p.Q.Y) },
+            ["jwk"] = new JsonObject
+            {
+                ["kty"] = "EC",
+                ["crv"] = "P-256",
+                ["x"] = Base64Url.EncodeToString(p.Q.X),
+                ["y"] = Base64Url.EncodeToString(p.Q.Y),
+            },
         };
-        var payload = new JsonObject { ["aud"] = issuerId, ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["nonce"] = nonce };
-        var input = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var payload = new JsonObject
+        {
+            ["aud"] = issuerId,
+            ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["nonce"] = nonce,
+        };
+        var input =
+            Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))
+            + "."
+            + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         return input + "." + Base64Url.EncodeToString(holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256));
     }
 
     /// <summary>POSTs one prepared request to <c>/credential</c>; throws unless the credential came back.</summary>
     public Task IssueAsync(HttpClient client, byte[] body) => IssueAsync(client, AccessToken, body);
 
-    /// <summary>POSTs one prepared request to <c>/credential</c> with <paramref name="accessToken"/>; throws unless the credential came back.</summary>
+    /// <summary>POSTs one prepared request to <c>/credential</c> with <paramref name="accessToken"/>; throws unless the credential came
+    /// back.</summary>
     public static async Task IssueAsync(HttpClient client, string accessToken, byte[] body)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -169,7 +197,9 @@ public sealed class IssuerBench : IAsyncDisposable
         using var response = await client.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"/credential answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"/credential answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+            );
         }
         await response.Content.ReadAsByteArrayAsync();
     }

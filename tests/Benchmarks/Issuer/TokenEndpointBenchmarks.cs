@@ -43,7 +43,9 @@ public class TokenEndpointBenchmarks
         using var response = await IssuerBench.RequestTokenAsync(_bench.Host.Client, code, txCode);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+            );
         }
         await response.Content.ReadAsByteArrayAsync();
     }

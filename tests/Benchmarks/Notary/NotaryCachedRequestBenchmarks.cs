@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Notary;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Testing;
 
@@ -25,8 +24,12 @@ public class NotaryCachedRequestBenchmarks
     {
         _registries = RegistrySandboxServer.Start();
         _dapr = DaprTestEnvironment.InMemory();
-        _notary = await _dapr.StartServiceAsync(AppIds.Notary, (a, c) => NotaryProgram.Create(a, c), "Notary",
-            [.. _registries.NotaryArguments, "--Logging:LogLevel:Default=Error"]);
+        _notary = await _dapr.StartServiceAsync(
+            AppIds.Notary,
+            (a, c) => NotaryProgram.Create(a, c),
+            "Notary",
+            [.. _registries.NotaryArguments, "--Logging:LogLevel:Default=Error"]
+        );
         _path = $"/registration-numbers/lei-code/{DemoCompanies.ExampleCloud.Lei}?subjectId=did:web:participant.example";
         using var warm = await _notary.Client.GetAsync(_path);
         warm.EnsureSuccessStatusCode();

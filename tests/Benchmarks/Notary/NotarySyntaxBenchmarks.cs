@@ -1,9 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using GaiaX.Oid4vc.Dapr;
-using GaiaX.Oid4vc.Notary;
 using GaiaX.Oid4vc.Notary.RegistrationNumbers;
-using GaiaX.Oid4vc.RegistrySandbox;
-using GaiaX.Oid4vc.Testing;
 
 namespace GaiaX.Oid4vc.Benchmarks.Notary;
 

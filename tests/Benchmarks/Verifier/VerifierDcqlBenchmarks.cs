@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
-using GaiaX.Oid4vc.Credentials;
 
 namespace GaiaX.Oid4vc.Benchmarks.Verifier;
 
@@ -18,14 +18,14 @@ namespace GaiaX.Oid4vc.Benchmarks.Verifier;
 public class VerifierDcqlBenchmarks
 {
     private const string Query = """
-    {"credentials":[
-      {"id":"legal_person","format":"jwt_vc_json","meta":{"type_values":[["LegalPerson"]]},
-       "claims":[{"path":["credentialSubject","legalName"]},{"path":["credentialSubject","countryCode"],"values":["BE","DE","FR"]}]},
-      {"id":"employee","format":"dc+sd-jwt","meta":{"vct_values":["https://credentials.example.com/employee"]},
-       "claims":[{"id":"g","path":["given_name"]},{"id":"f","path":["family_name"]},{"id":"e","path":["email"]}],
-       "claim_sets":[["g","f"],["e"]]}],
-     "credential_sets":[{"options":[["legal_person","employee"]]}]}
-    """;
+        {"credentials":[
+          {"id":"legal_person","format":"jwt_vc_json","meta":{"type_values":[["LegalPerson"]]},
+           "claims":[{"path":["credentialSubject","legalName"]},{"path":["credentialSubject","countryCode"],"values":["BE","DE","FR"]}]},
+          {"id":"employee","format":"dc+sd-jwt","meta":{"vct_values":["https://credentials.example.com/employee"]},
+           "claims":[{"id":"g","path":["given_name"]},{"id":"f","path":["family_name"]},{"id":"e","path":["email"]}],
+           "claim_sets":[["g","f"],["e"]]}],
+         "credential_sets":[{"options":[["legal_person","employee"]]}]}
+        """;
 
     private readonly DcqlQueryParser _parser = new();
     private readonly DcqlEvaluator _evaluator = new();
@@ -64,7 +64,14 @@ public class VerifierDcqlBenchmarks
             ],
         };
         _key = RequestObjectGenerator.NewEncryptionKey();
-        _jwe = Encrypt(new JsonObject { ["vp_token"] = new JsonObject { ["a"] = new JsonArray(new string('x', 4000)) }, ["state"] = "s" }.ToJsonString(), _key);
+        _jwe = Encrypt(
+            new JsonObject
+            {
+                ["vp_token"] = new JsonObject { ["a"] = new JsonArray(new string('x', 4000)) },
+                ["state"] = "s",
+            }.ToJsonString(),
+            _key
+        );
     }
 
     [Benchmark]
@@ -78,12 +85,20 @@ public class VerifierDcqlBenchmarks
 
     private static string Encrypt(string plaintext, EphemeralEncryptionKey key)
     {
-        using var recipient = System.Security.Cryptography.ECDiffieHellman.Create(new System.Security.Cryptography.ECParameters
-        {
-            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
-            Q = new System.Security.Cryptography.ECPoint { X = System.Buffers.Text.Base64Url.DecodeFromChars(key.X), Y = System.Buffers.Text.Base64Url.DecodeFromChars(key.Y) },
-        });
-        using var ephemeral = System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var recipient = System.Security.Cryptography.ECDiffieHellman.Create(
+            new System.Security.Cryptography.ECParameters
+            {
+                Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+                Q = new System.Security.Cryptography.ECPoint
+                {
+                    X = System.Buffers.Text.Base64Url.DecodeFromChars(key.X),
+                    Y = System.Buffers.Text.Base64Url.DecodeFromChars(key.Y),
+                },
+            }
+        );
+        using var ephemeral = System.Security.Cryptography.ECDiffieHellman.Create(
+            System.Security.Cryptography.ECCurve.NamedCurves.nistP256
+        );
         var cek = EcdhEsJweDecryptor.ConcatKdf(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), "A128GCM", [], [], 128);
         var epk = ephemeral.ExportParameters(false);
         var header = new JsonObject
@@ -91,7 +106,13 @@ public class VerifierDcqlBenchmarks
             ["alg"] = "ECDH-ES",
             ["enc"] = "A128GCM",
             ["kid"] = key.Kid,
-            ["epk"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = System.Buffers.Text.Base64Url.EncodeToString(epk.Q.X), ["y"] = System.Buffers.Text.Base64Url.EncodeToString(epk.Q.Y) },
+            ["epk"] = new JsonObject
+            {
+                ["kty"] = "EC",
+                ["crv"] = "P-256",
+                ["x"] = System.Buffers.Text.Base64Url.EncodeToString(epk.Q.X),
+                ["y"] = System.Buffers.Text.Base64Url.EncodeToString(epk.Q.Y),
+            },
         };
         var protectedHeader = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()));
         var iv = System.Security.Cryptography.RandomNumberGenerator.GetBytes(12);
@@ -100,6 +121,13 @@ public class VerifierDcqlBenchmarks
         var tag = new byte[16];
         using var aes = new System.Security.Cryptography.AesGcm(cek, 16);
         aes.Encrypt(iv, data, ciphertext, tag, Encoding.ASCII.GetBytes(protectedHeader));
-        return $"{protectedHeader}..{System.Buffers.Text.Base64Url.EncodeToString(iv)}.{System.Buffers.Text.Base64Url.EncodeToString(ciphertext)}.{System.Buffers.Text.Base64Url.EncodeToString(tag)}";
+        return string.Join(
+            '.',
+            protectedHeader,
+            "",
+            System.Buffers.Text.Base64Url.EncodeToString(iv),
+            System.Buffers.Text.Base64Url.EncodeToString(ciphertext),
+            System.Buffers.Text.Base64Url.EncodeToString(tag)
+        );
     }
 }

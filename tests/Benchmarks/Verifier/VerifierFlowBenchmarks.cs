@@ -43,23 +43,44 @@ public class VerifierFlowBenchmarks
         jwk["kid"] = "management";
         jwk["alg"] = "ES256";
         _dapr = DaprTestEnvironment.InMemory();
-        _verifier = await _dapr.StartServiceAsync(AppIds.Verifier, (a, c) => VerifierProgram.Create(a, c), VerifierOptions.SectionName,
-        [
-            $"--Verifier:Management:SigningKeysJwks={new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString()}",
-            $"--Trust:AnchorCertificates:0={_pki.WriteAnchor(_directory)}",
-            $"--Identity:DataPath={Path.Combine(_directory, "identity")}",
-            $"--Identity:DevelopmentCaPath={Path.Combine(_directory, "dev-ca")}",
-        ]);
-        _token = Jose.SignEs256(new JsonObject { ["typ"] = "at+jwt", ["kid"] = "management" }, new JsonObject
-        {
-            ["sub"] = "bench",
-            ["aud"] = "gaiax-verifier",
-            ["scope"] = "verifier.requests.write",
-            ["iat"] = Jose.Now(),
-            ["exp"] = Jose.Now() + 86_400,
-        }, _managementKey);
-        _legalPerson = _issuer.IssueVcJwt("LegalPerson", new JsonObject { ["legalName"] = "Example Corp", ["countryCode"] = "BE" }, holderJwk: Jose.PublicJwk(_holder));
-        _employee = _issuer.IssueSdJwt("https://credentials.example.com/employee", new JsonObject { ["given_name"] = "Ada", ["family_name"] = "Lovelace", ["email"] = "ada@example.org" }, Jose.PublicJwk(_holder));
+        _verifier = await _dapr.StartServiceAsync(
+            AppIds.Verifier,
+            (a, c) => VerifierProgram.Create(a, c),
+            VerifierOptions.SectionName,
+            [
+                $"--Verifier:Management:SigningKeysJwks={new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString()}",
+                $"--Trust:AnchorCertificates:0={_pki.WriteAnchor(_directory)}",
+                $"--Identity:DataPath={Path.Combine(_directory, "identity")}",
+                $"--Identity:DevelopmentCaPath={Path.Combine(_directory, "dev-ca")}",
+            ]
+        );
+        _token = Jose.SignEs256(
+            new JsonObject { ["typ"] = "at+jwt", ["kid"] = "management" },
+            new JsonObject
+            {
+                ["sub"] = "bench",
+                ["aud"] = "gaiax-verifier",
+                ["scope"] = "verifier.requests.write",
+                ["iat"] = Jose.Now(),
+                ["exp"] = Jose.Now() + 86_400,
+            },
+            _managementKey
+        );
+        _legalPerson = _issuer.IssueVcJwt(
+            "LegalPerson",
+            new JsonObject { ["legalName"] = "Example Corp", ["countryCode"] = "BE" },
+            holderJwk: Jose.PublicJwk(_holder)
+        );
+        _employee = _issuer.IssueSdJwt(
+            "https://credentials.example.com/employee",
+            new JsonObject
+            {
+                ["given_name"] = "Ada",
+                ["family_name"] = "Lovelace",
+                ["email"] = "ada@example.org",
+            },
+            Jose.PublicJwk(_holder)
+        );
     }
 
     [GlobalCleanup]
@@ -79,26 +100,36 @@ public class VerifierFlowBenchmarks
 
     private async Task<string> RunAsync(string responseMode, bool withSdJwt)
     {
-        var credentials = new JsonArray(new JsonObject
-        {
-            ["id"] = "legal_person",
-            ["format"] = "jwt_vc_json",
-            ["meta"] = new JsonObject { ["type_values"] = new JsonArray(new JsonArray("LegalPerson")) },
-            ["claims"] = new JsonArray(new JsonObject { ["path"] = new JsonArray("credentialSubject", "legalName") }),
-        });
+        var credentials = new JsonArray(
+            new JsonObject
+            {
+                ["id"] = "legal_person",
+                ["format"] = "jwt_vc_json",
+                ["meta"] = new JsonObject { ["type_values"] = new JsonArray(new JsonArray("LegalPerson")) },
+                ["claims"] = new JsonArray(new JsonObject { ["path"] = new JsonArray("credentialSubject", "legalName") }),
+            }
+        );
         if (withSdJwt)
         {
-            credentials.Add(new JsonObject
-            {
-                ["id"] = "employee",
-                ["format"] = "dc+sd-jwt",
-                ["meta"] = new JsonObject { ["vct_values"] = new JsonArray("https://credentials.example.com/employee") },
-                ["claims"] = new JsonArray(new JsonObject { ["path"] = new JsonArray("given_name") }),
-            });
+            credentials.Add(
+                new JsonObject
+                {
+                    ["id"] = "employee",
+                    ["format"] = "dc+sd-jwt",
+                    ["meta"] = new JsonObject { ["vct_values"] = new JsonArray("https://credentials.example.com/employee") },
+                    ["claims"] = new JsonArray(new JsonObject { ["path"] = new JsonArray("given_name") }),
+                }
+            );
         }
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/presentation-requests")
         {
-            Content = JsonContent.Create(new JsonObject { ["dcql_query"] = new JsonObject { ["credentials"] = credentials }, ["response_mode"] = responseMode }),
+            Content = JsonContent.Create(
+                new JsonObject
+                {
+                    ["dcql_query"] = new JsonObject { ["credentials"] = credentials },
+                    ["response_mode"] = responseMode,
+                }
+            ),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         using var created = await _verifier.Client.SendAsync(create);
@@ -110,33 +141,43 @@ public class VerifierFlowBenchmarks
         var nonce = (string)request["nonce"]!;
 
         var did = Jose.DidJwk(_holder);
-        var vp = Jose.SignEs256(new JsonObject { ["typ"] = "vp+jwt", ["kid"] = did + "#0" }, new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["type"] = new JsonArray("VerifiablePresentation"),
-            ["holder"] = did,
-            ["verifiableCredential"] = new JsonArray(new JsonObject
+        var vp = Jose.SignEs256(
+            new JsonObject { ["typ"] = "vp+jwt", ["kid"] = did + "#0" },
+            new JsonObject
             {
-                ["@context"] = "https://www.w3.org/ns/credentials/v2",
-                ["id"] = "data:application/vc+jwt," + _legalPerson,
-                ["type"] = "EnvelopedVerifiableCredential",
-            }),
-            ["iss"] = did,
-            ["aud"] = clientId,
-            ["nonce"] = nonce,
-            ["iat"] = Jose.Now(),
-        }, _holder);
+                ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+                ["type"] = new JsonArray("VerifiablePresentation"),
+                ["holder"] = did,
+                ["verifiableCredential"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["@context"] = "https://www.w3.org/ns/credentials/v2",
+                        ["id"] = "data:application/vc+jwt," + _legalPerson,
+                        ["type"] = "EnvelopedVerifiableCredential",
+                    }
+                ),
+                ["iss"] = did,
+                ["aud"] = clientId,
+                ["nonce"] = nonce,
+                ["iat"] = Jose.Now(),
+            },
+            _holder
+        );
         var vpToken = new JsonObject { ["legal_person"] = new JsonArray(vp) };
         if (withSdJwt)
         {
             var sdJwt = _employee.Disclose("given_name");
-            var kb = Jose.SignEs256(new JsonObject { ["typ"] = "kb+jwt" }, new JsonObject
-            {
-                ["aud"] = clientId,
-                ["nonce"] = nonce,
-                ["iat"] = Jose.Now(),
-                ["sd_hash"] = Jose.B64(SHA256.HashData(Encoding.ASCII.GetBytes(sdJwt))),
-            }, _holder);
+            var kb = Jose.SignEs256(
+                new JsonObject { ["typ"] = "kb+jwt" },
+                new JsonObject
+                {
+                    ["aud"] = clientId,
+                    ["nonce"] = nonce,
+                    ["iat"] = Jose.Now(),
+                    ["sd_hash"] = Jose.B64(SHA256.HashData(Encoding.ASCII.GetBytes(sdJwt))),
+                },
+                _holder
+            );
             vpToken["employee"] = new JsonArray(sdJwt + kb);
         }
 
@@ -144,7 +185,10 @@ public class VerifierFlowBenchmarks
         if (responseMode == "direct_post.jwt")
         {
             var key = request["client_metadata"]!["jwks"]!["keys"]![0]!.AsObject();
-            form["response"] = Encrypt(new JsonObject { ["vp_token"] = vpToken, ["state"] = (string)request["state"]! }.ToJsonString(), key);
+            form["response"] = Encrypt(
+                new JsonObject { ["vp_token"] = vpToken, ["state"] = (string)request["state"]! }.ToJsonString(),
+                key
+            );
         }
         else
         {
@@ -158,21 +202,35 @@ public class VerifierFlowBenchmarks
 
     private static string Encrypt(string plaintext, JsonObject jwk)
     {
-        using var recipient = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["x"]!), Y = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["y"]!) },
-        });
+        using var recipient = ECDiffieHellman.Create(
+            new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint
+                {
+                    X = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["x"]!),
+                    Y = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["y"]!),
+                },
+            }
+        );
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var cek = EcdhEsJweDecryptor.ConcatKdf(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), "A128GCM", [], [], 128);
         var epk = ephemeral.ExportParameters(false);
-        var header = Jose.B64(new JsonObject
-        {
-            ["alg"] = "ECDH-ES",
-            ["enc"] = "A128GCM",
-            ["kid"] = (string)jwk["kid"]!,
-            ["epk"] = new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Jose.B64(epk.Q.X!), ["y"] = Jose.B64(epk.Q.Y!) },
-        }.ToJsonString());
+        var header = Jose.B64(
+            new JsonObject
+            {
+                ["alg"] = "ECDH-ES",
+                ["enc"] = "A128GCM",
+                ["kid"] = (string)jwk["kid"]!,
+                ["epk"] = new JsonObject
+                {
+                    ["kty"] = "EC",
+                    ["crv"] = "P-256",
+                    ["x"] = Jose.B64(epk.Q.X!),
+                    ["y"] = Jose.B64(epk.Q.Y!),
+                },
+            }.ToJsonString()
+        );
         var iv = RandomNumberGenerator.GetBytes(12);
         var data = Encoding.UTF8.GetBytes(plaintext);
         var ciphertext = new byte[data.Length];

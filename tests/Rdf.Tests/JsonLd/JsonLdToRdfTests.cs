@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Rdf.JsonLd;
-using GaiaX.Oid4vc.Testing;
 
 namespace GaiaX.Oid4vc.Rdf.Tests.JsonLd;
 

@@ -1,4 +1,3 @@
-using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.Shacl;
 using GaiaX.Oid4vc.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Credentials;
+using GaiaX.Oid4vc.Verifier.Dcql;
 
 namespace Verifier.Tests.Dcql;
 

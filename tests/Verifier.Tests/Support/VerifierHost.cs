@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier;
-using GaiaX.Oid4vc.Dapr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
