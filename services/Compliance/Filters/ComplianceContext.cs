@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>
@@ -14,7 +12,7 @@ public sealed class ComplianceContext : IDisposable
     private readonly List<ComplianceFailure> _failures = [];
     private readonly List<AssessedJwt> _presentations = [];
     private readonly List<AssessedCredential> _credentials = [];
-    private readonly List<JsonDocument> _documents = [];
+    private readonly List<IDisposable> _documents = [];
 
     public ComplianceContext(ComplianceScope scope, string input, DateTimeOffset now)
         : this(scope, [input ?? throw new ArgumentNullException(nameof(input))], now) { }
@@ -86,8 +84,8 @@ public sealed class ComplianceContext : IDisposable
 
     internal void AddPresentation(AssessedJwt presentation) => _presentations.Add(presentation);
 
-    /// <summary>Keeps a parsed document alive for as long as the context's elements point into it.</summary>
-    internal void Own(JsonDocument document) => _documents.Add(document);
+    /// <summary>Keeps parsed documents alive for as long as the context's elements point into them.</summary>
+    internal void Own(IDisposable documents) => _documents.Add(documents);
 
     public void Dispose()
     {

@@ -70,6 +70,7 @@ public sealed class ParseFilter : IComplianceFilter
             context.AddFailure(this, presentationLabel, problem);
             return FilterVerdict.Stop;
         }
+        context.Own(parts);
         var vp = new AssessedJwt(presentationLabel, parts);
         context.AddPresentation(vp);
         var body = vp.Payload;
@@ -143,6 +144,7 @@ public sealed class ParseFilter : IComplianceFilter
             context.AddFailure(this, label, problem);
             return null;
         }
+        context.Own(parts);
         var credential = new AssessedCredential(label, parts);
         if (credential.Id is { Length: > 0 } id)
         {
@@ -183,6 +185,7 @@ public sealed class ParseFilter : IComplianceFilter
         }
         if (parsed.Value!.Signature.IsEmpty)
         {
+            parsed.Value.Dispose();
             problem = $"The {what} has no signature.";
             return null;
         }

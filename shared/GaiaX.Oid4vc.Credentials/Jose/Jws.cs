@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -129,12 +130,13 @@ public static class Jws
         {
             return splitError;
         }
-        if (!TryParseObject(headerBytes, out var header))
+        if (!TryParseDocument(headerBytes, out var header))
         {
             return VerificationResult<JwsParts>.Fail(VerificationFailure.BadJson, "The header is not a JSON object.");
         }
-        if (!TryParseObject(payloadBytes, out var payload))
+        if (!TryParseDocument(payloadBytes, out var payload))
         {
+            header.Dispose();
             return VerificationResult<JwsParts>.Fail(VerificationFailure.BadJson, "The payload is not a JSON object.");
         }
         return VerificationResult<JwsParts>.Success(new JwsParts(token, header, payload, signature, second));
@@ -178,25 +180,44 @@ public static class Jws
     internal static bool TryParseObject(byte[] utf8, out JsonElement element)
     {
         element = default;
+        if (!TryParseDocument(utf8, out var document))
+        {
+            return false;
+        }
+        using (document)
+        {
+            element = document.RootElement.Clone();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Parses a JSON object strictly (well-formed UTF-8, no lone surrogates, duplicate member names
+    /// refused: RFC 7515 section 4 lets us reject or take the last; we reject). The document comes
+    /// from the pool and is the caller's to dispose.
+    /// </summary>
+    internal static bool TryParseDocument(byte[] utf8, [NotNullWhen(true)] out JsonDocument? document)
+    {
+        document = null;
         if (!IsWellFormedText(utf8))
         {
             return false;
         }
         try
         {
-            // Duplicate member names are refused (RFC 7515 §4: reject or take the last; we reject).
-            using var document = JsonDocument.Parse(utf8, StrictJson);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-            element = document.RootElement.Clone();
-            return true;
+            document = JsonDocument.Parse(utf8, StrictJson);
         }
         catch (JsonException)
         {
             return false;
         }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            document = null;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>
