@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GaiaX.Oid4vc.Wallet;
 
-// gaiax-wallet: the reference wallet on the command line. A wallet is a folder: holder.pem (the
-// ES256 key), holder.txt (the holder identifier), credentials/*.txt (one credential per file).
+// gaiax-wallet: the reference wallet on the command line. A wallet is a folder (WalletFolder): holder.pem
+// (the ES256 key), holder.txt (the holder's did:jwk), credentials/*.txt (one credential per file).
 //   receive <offer-uri> [--tx-code CODE]   take every credential of a pre-authorized offer
 //   present <openid4vp-uri>                answer a presentation request with the stored credentials
 //   list                                   show the stored credentials (decoded)
@@ -22,23 +21,13 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var folder = Option("--wallet") ?? ".wallet";
 var trustCa = Option("--trust-ca") ?? Path.Combine(".devhost-data", "dev-ca", "ca.crt");
-Directory.CreateDirectory(Path.Combine(folder, "credentials"));
-
-var keyPath = Path.Combine(folder, "holder.pem");
-var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-if (File.Exists(keyPath))
+var store = WalletFolder.Open(folder);
+if (store.ReplacedHolder is { } replaced)
 {
-    ecdsa.ImportFromPem(File.ReadAllText(keyPath));
+    Console.Error.WriteLine($"note: holder identifier {replaced} replaced by the key's did:jwk (verifiers resolve only a DID)");
 }
-else
-{
-    File.WriteAllText(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
-}
-using var holderKey = HolderKey.FromECDsa(ecdsa);
-var holderPath = Path.Combine(folder, "holder.txt");
-var holder = File.Exists(holderPath)
-    ? File.ReadAllText(holderPath).Trim()
-    : "urn:ietf:params:oauth:jwk-thumbprint:sha-256:" + holderKey.Thumbprint;
+using var holderKey = store.HolderKey;
+var holder = store.Holder;
 
 var anchors = File.Exists(trustCa) ? [X509Certificate2.CreateFromPem(File.ReadAllText(trustCa))] : Array.Empty<X509Certificate2>();
 using var wallet = new ReferenceWallet(
@@ -47,9 +36,9 @@ using var wallet = new ReferenceWallet(
     new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = args.Contains("--allow-loopback") },
     TimeProvider.System
 );
-foreach (var file in Directory.GetFiles(Path.Combine(folder, "credentials"), "*.txt").Order(StringComparer.Ordinal))
+foreach (var credential in store.ReadCredentials())
 {
-    wallet.Store(File.ReadAllText(file).Trim());
+    wallet.Store(credential);
 }
 
 try
@@ -59,8 +48,7 @@ try
         case "receive" when args.Length > 1:
             foreach (var credential in await wallet.ReceiveAsync(args[1], Option("--tx-code"), Console.WriteLine).ConfigureAwait(false))
             {
-                var name = Path.Combine(folder, "credentials", $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.txt");
-                await File.WriteAllTextAsync(name, credential.Raw).ConfigureAwait(false);
+                var name = store.SaveCredential(credential.Raw, TimeProvider.System.GetUtcNow());
                 Console.WriteLine(
                     $"stored {credential.Format} [{string.Join(", ", credential.Types.DefaultIfEmpty(credential.Vct ?? "?"))}] in {name}"
                 );
