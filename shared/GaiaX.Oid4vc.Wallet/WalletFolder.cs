@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace GaiaX.Oid4vc.Wallet;
 
@@ -8,13 +9,15 @@ namespace GaiaX.Oid4vc.Wallet;
 /// <c>credentials/*.txt</c> (one credential per file). The holder identifier is always derived from
 /// the key, never read back: a folder written by an older version (a jwk-thumbprint URN in
 /// <c>holder.txt</c>) keeps its key and gets its <c>did:jwk</c>, because a presentation signed by a
-/// holder the verifier cannot resolve is refused.
+/// holder the verifier cannot resolve is refused. The key and the credentials are the holder's
+/// secrets: files 0600, folders 0700, and a <c>.gitignore</c> of <c>*</c> in the folder.
 /// </summary>
 public sealed class WalletFolder
 {
     private const string KeyFile = "holder.pem";
     private const string HolderFile = "holder.txt";
     private const string CredentialsFolder = "credentials";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private WalletFolder(string path, HolderKey holderKey, string? replacedHolder)
     {
@@ -39,17 +42,29 @@ public sealed class WalletFolder
     public static WalletFolder Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Directory.CreateDirectory(System.IO.Path.Combine(path, CredentialsFolder));
+        CreatePrivateFolder(path);
+        CreatePrivateFolder(System.IO.Path.Combine(path, CredentialsFolder));
+        var gitignore = System.IO.Path.Combine(path, ".gitignore");
+        if (!File.Exists(gitignore))
+        {
+            // A wallet folder inside a working copy must never be committed: it holds a private key.
+            File.WriteAllText(gitignore, "*\n");
+        }
 
         var keyPath = System.IO.Path.Combine(path, KeyFile);
         var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         if (File.Exists(keyPath))
         {
             ecdsa.ImportFromPem(File.ReadAllText(keyPath));
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(keyPath) & ~OwnerOnly) != 0)
+            {
+                // Written by an older version with the default umask: the key is tightened, not replaced.
+                File.SetUnixFileMode(keyPath, OwnerOnly);
+            }
         }
         else
         {
-            File.WriteAllText(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
+            WritePrivateFile(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
         }
         var holderKey = HolderKey.FromECDsaAsDidJwk(ecdsa);
         var did = HolderKey.DidJwkOf(holderKey.PublicJwk);
@@ -75,7 +90,35 @@ public sealed class WalletFolder
     {
         ArgumentException.ThrowIfNullOrEmpty(credential);
         var name = System.IO.Path.Combine(Path, CredentialsFolder, $"{storedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(name, credential);
+        WritePrivateFile(name, credential);
         return name;
+    }
+
+    /// <summary>A folder only its owner can list and enter (0700); an existing folder is left as it is.</summary>
+    private static void CreatePrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>
+    /// A new file only its owner can read (0600), created with that mode rather than tightened after the
+    /// write, so no other user can open it in between; an existing file is never overwritten.
+    /// </summary>
+    private static void WritePrivateFile(string path, string content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+        using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
+        writer.Write(content);
     }
 }

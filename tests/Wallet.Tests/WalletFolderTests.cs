@@ -57,6 +57,50 @@ public sealed class WalletFolderTests : IDisposable
         Assert.Equal(wallet.Holder, payload.RootElement.GetProperty("holder").GetString());
     }
 
+    [Fact]
+    public void Key_and_credential_files_are_created_0600_in_folders_0700()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows has no Unix file modes; the folder's ACL is the user's profile's.
+        }
+        var wallet = WalletFolder.Open(_folder);
+        using var key = wallet.HolderKey;
+        var credential = wallet.SaveCredential("a.b.c", _time.GetUtcNow());
+
+        const UnixFileMode ownerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        const UnixFileMode ownerFolder = ownerFile | UnixFileMode.UserExecute;
+        Assert.Equal(ownerFile, File.GetUnixFileMode(Path.Combine(_folder, "holder.pem")));
+        Assert.Equal(ownerFile, File.GetUnixFileMode(credential));
+        Assert.Equal(ownerFolder, File.GetUnixFileMode(_folder));
+        Assert.Equal(ownerFolder, File.GetUnixFileMode(Path.Combine(_folder, "credentials")));
+        Assert.Equal(["a.b.c"], wallet.ReadCredentials());
+    }
+
+    [Fact]
+    public void Holder_pem_readable_by_others_from_an_older_version_is_tightened_to_0600()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows has no Unix file modes; the folder's ACL is the user's profile's.
+        }
+        WalletFolder.Open(_folder).HolderKey.Dispose();
+        var keyPath = Path.Combine(_folder, "holder.pem");
+        File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        WalletFolder.Open(_folder).HolderKey.Dispose();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyPath));
+    }
+
+    [Fact]
+    public void New_wallet_folder_gets_a_gitignore_that_ignores_everything()
+    {
+        WalletFolder.Open(_folder).HolderKey.Dispose();
+
+        Assert.Equal("*\n", File.ReadAllText(Path.Combine(_folder, ".gitignore")));
+    }
+
     public void Dispose()
     {
         try
