@@ -85,6 +85,19 @@ public sealed class Oid4vpResponder(
         foreach (var (queryId, matches) in selection)
         {
             var entries = new JsonArray();
+            var query = request.Query.Credentials.First(c => c.Id == queryId);
+            if (!query.RequireHolderBinding && matches.All(m => m.Credential.Format == CredentialFormats.JwtVcJson))
+            {
+                // Appendix B.1: a query that waives holder binding MUST get the VC-JWT itself, not a VP. No
+                // presentation is signed, so a credential whose subject is another DID (one the Notary
+                // prepared for a participant's did:web) can be shown by a holder that is not that DID.
+                foreach (var match in matches)
+                {
+                    entries.Add(match.Credential.Raw);
+                }
+                token[queryId] = entries;
+                continue;
+            }
             if (matches.Count > 1 && matches.All(m => m.Credential.Format == CredentialFormats.JwtVcJson))
             {
                 // Gaia-X profile: the credentials answering one multiple-credential query travel in one
