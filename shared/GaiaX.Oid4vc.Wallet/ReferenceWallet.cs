@@ -91,6 +91,10 @@ public sealed class ReferenceWallet : IDisposable
     public Task<PresentationResponseResult> PresentAsync(string link, CancellationToken cancellationToken = default) =>
         Presentation.RespondAsync(link, _credentials, cancellationToken);
 
+    /// <summary>Declines an <c>openid4vp://</c> request: the verifier is told <c>access_denied</c>.</summary>
+    public Task<PresentationResponseResult> DeclineAsync(string link, CancellationToken cancellationToken = default) =>
+        Presentation.DeclineAsync(link, cancellationToken);
+
     public void Dispose()
     {
         _http.Dispose();

@@ -172,6 +172,27 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Cli_declining_a_request_tells_the_verifier_and_the_request_is_rejected_at_once()
+    {
+        await using var world = await OnboardingHarness.StartAsync();
+        await ReceiveLegalPersonAsync(world);
+
+        var (id, link) = await CreateRequestAsync(world, LegalPersonRequest);
+        var declined = await Cli("decline", link, "--allow-loopback", "--wallet", Wallet, "--trust-ca", DevelopmentCa);
+
+        Assert.Equal(1, declined.ExitCode);
+        Assert.Equal(
+            "declined: told the verifier error=access_denied, error_description=The user declined to share the requested credentials. "
+                + "(it answered 200)" + Environment.NewLine,
+            declined.Out);
+        var status = await StatusAsync(world, id);
+        Assert.True((string?)status["status"] == "rejected", status.ToJsonString());
+        Assert.Equal(
+            "the wallet answered access_denied: The user declined to share the requested credentials.",
+            (string?)Assert.Single(status["reasons"]!.AsArray())!["description"]);
+    }
+
+    [Fact]
     public async Task Cli_does_not_answer_a_request_whose_signer_it_does_not_trust()
     {
         await using var world = await OnboardingHarness.StartAsync();

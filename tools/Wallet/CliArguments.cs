@@ -14,6 +14,7 @@ internal sealed class CliArguments
         usage: gaiax-wallet <command> [options]
           receive <offer-uri> [--tx-code CODE]  take every credential of a pre-authorized offer (waits for deferred ones)
           present <openid4vp-uri>               answer a presentation request with the stored credentials
+          decline <openid4vp-uri>               refuse a presentation request (the verifier is told access_denied)
           list                                  show the stored credentials, decoded
         options:
           --wallet DIR      the wallet folder (default ./.wallet; created with mode 0700 and a .gitignore)
@@ -81,7 +82,7 @@ internal sealed class CliArguments
         var command = positional[0];
         var expected = command switch
         {
-            "receive" or "present" => 2,
+            "receive" or "present" or "decline" => 2,
             "list" => 1,
             _ => -1,
         };

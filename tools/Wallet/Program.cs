@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Cli;
+using GaiaX.Oid4vc.Wallet.Presentation;
 
 // gaiax-wallet: the reference wallet on the command line (usage: CliArguments.Usage). A wallet is a folder
 // (WalletFolder): holder.pem (the ES256 key), holder.txt (the holder's did:jwk), credentials/*.txt.
@@ -29,7 +30,7 @@ if (cli.TrustCa is not null && !File.Exists(trustCa))
     Console.Error.WriteLine($"error: --trust-ca {trustCa}: no such file");
     return 2;
 }
-if (cli.TrustCa is null && !File.Exists(trustCa) && cli.Command == "present")
+if (cli.TrustCa is null && !File.Exists(trustCa) && cli.Command is "present" or "decline")
 {
     Console.Error.WriteLine(
         $"error: no trust anchor: tried {trustCa} (the development CA of a DevHost started in the current directory); "
@@ -87,6 +88,13 @@ try
                     + $"{result.StatusCode}{(result.RedirectUri is null ? string.Empty : ", redirect_uri " + result.RedirectUri)}"
             );
             return 0;
+        case "decline":
+            var declined = await wallet.DeclineAsync(cli.Target!).ConfigureAwait(false);
+            Console.WriteLine(
+                $"declined: told the verifier error=access_denied, error_description={Oid4vpResponder.DeclinedDescription} "
+                    + $"(it answered {declined.StatusCode})"
+            );
+            return 1;
         default:
             foreach (var credential in wallet.Credentials)
             {

@@ -27,6 +27,9 @@ public sealed class Oid4vpResponder(
     TimeProvider time
 )
 {
+    /// <summary>What the verifier is told when the user declines a request.</summary>
+    public const string DeclinedDescription = "The user declined to share the requested credentials.";
+
     /// <summary>Fetches and verifies the request behind <paramref name="link"/>.</summary>
     public async Task<VerifiedPresentationRequest> FetchRequestAsync(string link, CancellationToken cancellationToken = default)
     {
@@ -263,6 +266,16 @@ public sealed class Oid4vpResponder(
             throw new WalletProtocolException(ErrorCodes.AccessDenied, Description) { ReportedToVerifier = true };
         }
         return await SendAsync(request, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user declines the request behind <paramref name="link"/>: it is fetched and verified like any
+    /// other (an unverified response_uri is never contacted), then answered with <c>access_denied</c>.
+    /// </summary>
+    public async Task<PresentationResponseResult> DeclineAsync(string link, CancellationToken cancellationToken = default)
+    {
+        var request = await FetchRequestAsync(link, cancellationToken).ConfigureAwait(false);
+        return await SendErrorAsync(request, ErrorCodes.AccessDenied, DeclinedDescription, cancellationToken).ConfigureAwait(false);
     }
 
     private static (JsonObject Jwk, string Enc) EncryptionKeyOf(VerifiedPresentationRequest request)
