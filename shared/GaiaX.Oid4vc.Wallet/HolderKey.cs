@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Jose;
 
@@ -34,6 +36,27 @@ public sealed class HolderKey : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         var jwk = Jwk.FromPublicKey(key);
         return new HolderKey(new SigningKey(key, JwsAlgorithms.ES256, keyId), jwk);
+    }
+
+    /// <summary>
+    /// Wraps an existing P-256 key as a self-certifying <c>did:jwk</c> holder: every JWT it signs carries
+    /// <c>kid</c> = <c>&lt;did:jwk&gt;#0</c>, the one key reference a verifier can resolve without asking
+    /// anyone (a VP-JWT without <c>kid</c> is refused: its signer could not be looked up).
+    /// </summary>
+    public static HolderKey FromECDsaAsDidJwk(ECDsa key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var jwk = Jwk.FromPublicKey(key);
+        return new HolderKey(new SigningKey(key, JwsAlgorithms.ES256, DidJwkOf(jwk) + "#0"), jwk);
+    }
+
+    /// <summary>
+    /// The <c>did:jwk</c> of <paramref name="publicJwk"/>: the JWK's JSON, base64url-encoded, after the prefix.
+    /// </summary>
+    public static string DidJwkOf(JsonObject publicJwk)
+    {
+        ArgumentNullException.ThrowIfNull(publicJwk);
+        return DidJwk.Prefix + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(publicJwk.ToJsonString()));
     }
 
     /// <summary>Wraps a signing key that already carries a <c>kid</c> (a did:web participant key).</summary>

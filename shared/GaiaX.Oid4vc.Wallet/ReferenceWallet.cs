@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Credentials.DidWeb;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
@@ -34,7 +35,13 @@ public sealed class ReferenceWallet : IDisposable
         );
         Holder = holder;
         HolderKey = holderKey;
-        Issuance = new Oid4vciClient(_http, holderKey, time) { DeferredTimeout = options.DeferredTimeout };
+        Issuance = new Oid4vciClient(_http, holderKey, time)
+        {
+            DeferredTimeout = options.DeferredTimeout,
+            // A did:jwk holder proves possession with its DID URL, so the Issuer binds the credential to the
+            // same DID the wallet later presents as; any other kid (did:web) is not resolved by the Issuer.
+            ProofWithKeyId = DidJwk.IsDidJwk(holderKey.SigningKey.KeyId),
+        };
         Presentation = new Oid4vpResponder(
             _http,
             new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time),
@@ -83,6 +90,10 @@ public sealed class ReferenceWallet : IDisposable
     /// <summary>Answers an <c>openid4vp://</c> request with the stored credentials.</summary>
     public Task<PresentationResponseResult> PresentAsync(string link, CancellationToken cancellationToken = default) =>
         Presentation.RespondAsync(link, _credentials, cancellationToken);
+
+    /// <summary>Declines an <c>openid4vp://</c> request: the verifier is told <c>access_denied</c>.</summary>
+    public Task<PresentationResponseResult> DeclineAsync(string link, CancellationToken cancellationToken = default) =>
+        Presentation.DeclineAsync(link, cancellationToken);
 
     public void Dispose()
     {

@@ -10,4 +10,7 @@ public sealed class WalletProtocolException(string error, string? description = 
     public string Error { get; } = error;
 
     public string? Description { get; } = description;
+
+    /// <summary>Whether the wallet already told the verifier of this refusal (an OpenID4VP error response).</summary>
+    public bool ReportedToVerifier { get; init; }
 }

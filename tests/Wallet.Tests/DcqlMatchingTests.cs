@@ -193,6 +193,19 @@ public sealed class DcqlMatchingTests : IDisposable
     }
 
     [Fact]
+    public void Jwt_vc_json_query_that_waives_holder_binding_gets_the_vc_jwt_itself()
+    {
+        var query = Query("""{"credentials":[{"id":"vat","format":"jwt_vc_json","require_cryptographic_holder_binding":false,"meta":{}}]}""");
+        var request = new VerifiedPresentationRequest("decentralized_identifier:did:web:verifier.example", "direct_post", new Uri("https://verifier.example/r"), "n-9", null, query, null);
+        var responder = new Oid4vpResponder(new HttpClient(), null!, new VpJwtIssuer(_time), _holder, "did:web:p.example", _time);
+        var vatId = VatId();
+
+        var entry = (string)Assert.Single(responder.BuildVpToken(request, [vatId])!["vat"]!.AsArray())!;
+
+        Assert.Equal(vatId.Raw, entry);
+    }
+
+    [Fact]
     public void Jwt_vc_json_credentials_answering_one_multiple_query_travel_in_one_vp_jwt()
     {
         var query = Query("""{"credentials":[{"id":"gaiax","format":"jwt_vc_json","multiple":true,"meta":{"type_values":[["https://w3id.org/gaia-x/development#LegalPerson"],["https://w3id.org/gaia-x/development#VatID"]]}}]}""");

@@ -2,88 +2,114 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using GaiaX.Oid4vc.Wallet;
+using GaiaX.Oid4vc.Wallet.Cli;
+using GaiaX.Oid4vc.Wallet.Presentation;
 
-// gaiax-wallet: the reference wallet on the command line. A wallet is a folder: holder.pem (the
-// ES256 key), holder.txt (the holder identifier), credentials/*.txt (one credential per file).
-//   receive <offer-uri> [--tx-code CODE]   take every credential of a pre-authorized offer
-//   present <openid4vp-uri>                answer a presentation request with the stored credentials
-//   list                                   show the stored credentials (decoded)
-// Common: --wallet DIR (default ./.wallet), --trust-ca PEM (default .devhost-data/dev-ca/ca.crt),
-//         --allow-loopback (DevHost on 127.0.0.1: plain HTTP and loopback addresses).
-if (args.Length == 0 || args[0] is "-h" or "--help")
+// gaiax-wallet: the reference wallet on the command line (usage: CliArguments.Usage). A wallet is a folder
+// (WalletFolder): holder.pem (the ES256 key), holder.txt (the holder's did:jwk), credentials/*.txt.
+// Exit codes: 0 done, 1 the protocol failed or the wallet refused, 2 the command line or a file is wrong.
+var (cli, usageError) = CliArguments.Parse(args);
+if (cli is null)
 {
-    Console.WriteLine(
-        "usage: gaiax-wallet receive <offer-uri> [--tx-code CODE] | present <openid4vp-uri> | list   [--wallet DIR] [--trust-ca "
-            + "PEM] [--allow-loopback]"
+    Console.Error.WriteLine($"error: {usageError}");
+    Console.Error.WriteLine(CliArguments.Usage);
+    return 2;
+}
+if (cli.Help)
+{
+    Console.WriteLine(CliArguments.Usage);
+    return 0;
+}
+
+// The trust anchors are checked before anything touches the network or the wallet folder: a named file
+// that is not there is a mistake, and a presentation without an anchor could only be refused later.
+var trustCa = Path.GetFullPath(cli.TrustCa ?? CliArguments.DefaultTrustCa);
+X509Certificate2[] anchors = [];
+if (cli.TrustCa is not null && !File.Exists(trustCa))
+{
+    Console.Error.WriteLine($"error: --trust-ca {trustCa}: no such file");
+    return 2;
+}
+if (cli.TrustCa is null && !File.Exists(trustCa) && cli.Command is "present" or "decline")
+{
+    Console.Error.WriteLine(
+        $"error: no trust anchor: tried {trustCa} (the development CA of a DevHost started in the current directory); "
+            + "pass --trust-ca <PEM> with the CA the verifier's request object chains to"
     );
-    return args.Length == 0 ? 2 : 0;
+    return 2;
 }
-
-string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-var folder = Option("--wallet") ?? ".wallet";
-var trustCa = Option("--trust-ca") ?? Path.Combine(".devhost-data", "dev-ca", "ca.crt");
-Directory.CreateDirectory(Path.Combine(folder, "credentials"));
-
-var keyPath = Path.Combine(folder, "holder.pem");
-var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-if (File.Exists(keyPath))
+if (File.Exists(trustCa))
 {
-    ecdsa.ImportFromPem(File.ReadAllText(keyPath));
+    try
+    {
+        anchors = [X509Certificate2.CreateFromPem(File.ReadAllText(trustCa))];
+    }
+    catch (CryptographicException ex)
+    {
+        Console.Error.WriteLine($"error: {trustCa} is not a PEM certificate: {ex.Message}");
+        return 2;
+    }
 }
-else
-{
-    File.WriteAllText(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
-}
-using var holderKey = HolderKey.FromECDsa(ecdsa);
-var holderPath = Path.Combine(folder, "holder.txt");
-var holder = File.Exists(holderPath)
-    ? File.ReadAllText(holderPath).Trim()
-    : "urn:ietf:params:oauth:jwk-thumbprint:sha-256:" + holderKey.Thumbprint;
 
-var anchors = File.Exists(trustCa) ? [X509Certificate2.CreateFromPem(File.ReadAllText(trustCa))] : Array.Empty<X509Certificate2>();
+var store = WalletFolder.Open(cli.Wallet);
+if (store.ReplacedHolder is { } replaced)
+{
+    Console.Error.WriteLine($"note: holder identifier {replaced} replaced by the key's did:jwk (verifiers resolve only a DID)");
+}
+using var holderKey = store.HolderKey;
 using var wallet = new ReferenceWallet(
     holderKey,
-    holder,
-    new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = args.Contains("--allow-loopback") },
+    store.Holder,
+    new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = cli.AllowLoopback },
     TimeProvider.System
 );
-foreach (var file in Directory.GetFiles(Path.Combine(folder, "credentials"), "*.txt").Order(StringComparer.Ordinal))
+foreach (var credential in store.ReadCredentials())
 {
-    wallet.Store(File.ReadAllText(file).Trim());
+    wallet.Store(credential);
 }
 
 try
 {
-    switch (args[0])
+    switch (cli.Command)
     {
-        case "receive" when args.Length > 1:
-            foreach (var credential in await wallet.ReceiveAsync(args[1], Option("--tx-code"), Console.WriteLine).ConfigureAwait(false))
+        case "receive":
+            foreach (var credential in await wallet.ReceiveAsync(cli.Target!, cli.TxCode, Console.WriteLine).ConfigureAwait(false))
             {
-                var name = Path.Combine(folder, "credentials", $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.txt");
-                await File.WriteAllTextAsync(name, credential.Raw).ConfigureAwait(false);
+                var name = store.SaveCredential(credential.Raw, TimeProvider.System.GetUtcNow());
                 Console.WriteLine(
                     $"stored {credential.Format} [{string.Join(", ", credential.Types.DefaultIfEmpty(credential.Vct ?? "?"))}] in {name}"
                 );
             }
             return 0;
-        case "present" when args.Length > 1:
-            var result = await wallet.PresentAsync(args[1]).ConfigureAwait(false);
+        case "present":
+            var result = await wallet.PresentAsync(cli.Target!).ConfigureAwait(false);
             Console.WriteLine(
                 $"the verifier answered "
                     + $"{result.StatusCode}{(result.RedirectUri is null ? string.Empty : ", redirect_uri " + result.RedirectUri)}"
             );
             return 0;
-        case "list":
+        case "decline":
+            var declined = await wallet.DeclineAsync(cli.Target!).ConfigureAwait(false);
+            Console.WriteLine(
+                $"declined: told the verifier error=access_denied, error_description={Oid4vpResponder.DeclinedDescription} "
+                    + $"(it answered {declined.StatusCode})"
+            );
+            return 1;
+        default:
             foreach (var credential in wallet.Credentials)
             {
                 Console.WriteLine($"{credential.Format} from {credential.Issuer}:");
                 Console.WriteLine(JsonSerializer.Serialize(credential.Claims, new JsonSerializerOptions { WriteIndented = true }));
             }
             return 0;
-        default:
-            Console.Error.WriteLine($"unknown command or missing argument: {string.Join(' ', args)}");
-            return 2;
     }
+}
+catch (WalletProtocolException ex) when (ex.ReportedToVerifier)
+{
+    Console.Error.WriteLine(
+        $"refused: told the verifier error={ex.Error}{(ex.Description is null ? string.Empty : ", error_description=" + ex.Description)}"
+    );
+    return 1;
 }
 catch (WalletProtocolException ex)
 {

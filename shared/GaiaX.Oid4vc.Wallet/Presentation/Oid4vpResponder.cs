@@ -27,6 +27,9 @@ public sealed class Oid4vpResponder(
     TimeProvider time
 )
 {
+    /// <summary>What the verifier is told when the user declines a request.</summary>
+    public const string DeclinedDescription = "The user declined to share the requested credentials.";
+
     /// <summary>Fetches and verifies the request behind <paramref name="link"/>.</summary>
     public async Task<VerifiedPresentationRequest> FetchRequestAsync(string link, CancellationToken cancellationToken = default)
     {
@@ -85,6 +88,19 @@ public sealed class Oid4vpResponder(
         foreach (var (queryId, matches) in selection)
         {
             var entries = new JsonArray();
+            var query = request.Query.Credentials.First(c => c.Id == queryId);
+            if (!query.RequireHolderBinding && matches.All(m => m.Credential.Format == CredentialFormats.JwtVcJson))
+            {
+                // Appendix B.1: a query that waives holder binding MUST get the VC-JWT itself, not a VP. No
+                // presentation is signed, so a credential whose subject is another DID (one the Notary
+                // prepared for a participant's did:web) can be shown by a holder that is not that DID.
+                foreach (var match in matches)
+                {
+                    entries.Add(match.Credential.Raw);
+                }
+                token[queryId] = entries;
+                continue;
+            }
             if (matches.Count > 1 && matches.All(m => m.Credential.Format == CredentialFormats.JwtVcJson))
             {
                 // Gaia-X profile: the credentials answering one multiple-credential query travel in one
@@ -139,7 +155,7 @@ public sealed class Oid4vpResponder(
     }
 
     /// <summary>Posts the response to the response_uri: form-encoded, or encrypted for <c>direct_post.jwt</c>.</summary>
-    public async Task<PresentationResponseResult> SendAsync(
+    public Task<PresentationResponseResult> SendAsync(
         VerifiedPresentationRequest request,
         JsonObject vpToken,
         CancellationToken cancellationToken = default
@@ -147,25 +163,60 @@ public sealed class Oid4vpResponder(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(vpToken);
-        Dictionary<string, string> form;
+        return PostAsync(request, new JsonObject { ["vp_token"] = vpToken.DeepClone() }, encryptionOptional: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the verifier the wallet refuses <paramref name="request"/> (OpenID4VP 1.0 §8.5): <c>error</c>,
+    /// <c>error_description</c> and <c>state</c> to the response_uri, so the request ends now instead of
+    /// waiting for its expiry. Only for a request whose signature verified: an unverified response_uri may
+    /// be anyone's. Sent in the request's response mode; in the clear when it cannot be encrypted (§8.3.1).
+    /// </summary>
+    public Task<PresentationResponseResult> SendErrorAsync(
+        VerifiedPresentationRequest request,
+        string error,
+        string? description,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(error);
+        var parameters = new JsonObject { ["error"] = error };
+        if (description is not null)
+        {
+            parameters["error_description"] = description;
+        }
+        return PostAsync(request, parameters, encryptionOptional: true, cancellationToken);
+    }
+
+    private async Task<PresentationResponseResult> PostAsync(
+        VerifiedPresentationRequest request,
+        JsonObject parameters,
+        bool encryptionOptional,
+        CancellationToken cancellationToken
+    )
+    {
+        if (request.State is not null)
+        {
+            parameters["state"] = request.State;
+        }
+        Dictionary<string, string>? form = null;
         if (request.ResponseMode == "direct_post.jwt")
         {
-            var (jwk, enc) = EncryptionKeyOf(request);
-            var parameters = new JsonObject { ["vp_token"] = vpToken.DeepClone() };
-            if (request.State is not null)
+            try
             {
-                parameters["state"] = request.State;
+                var (jwk, enc) = EncryptionKeyOf(request);
+                form = new() { ["response"] = EcdhEsEncrypter.Encrypt(Encoding.UTF8.GetBytes(parameters.ToJsonString()), jwk, enc) };
             }
-            form = new() { ["response"] = EcdhEsEncrypter.Encrypt(Encoding.UTF8.GetBytes(parameters.ToJsonString()), jwk, enc) };
-        }
-        else
-        {
-            form = new() { ["vp_token"] = vpToken.ToJsonString() };
-            if (request.State is not null)
+            catch (WalletProtocolException) when (encryptionOptional)
             {
-                form["state"] = request.State;
+                // §8.3.1: a wallet unable to encrypt may send an error response without encryption.
             }
         }
+        form ??= parameters.ToDictionary(
+            p => p.Key,
+            p => p.Value is JsonValue value && value.TryGetValue<string>(out var text) ? text : p.Value!.ToJsonString()
+        );
         using var response = await http.PostAsync(request.ResponseUri, new FormUrlEncodedContent(form), cancellationToken)
             .ConfigureAwait(false);
         var text = await Oid4vciClient.ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false);
@@ -194,7 +245,12 @@ public sealed class Oid4vpResponder(
         return new PresentationResponseResult((int)response.StatusCode, redirect, body);
     }
 
-    /// <summary>The whole presentation: fetch, verify, match, respond.</summary>
+    /// <summary>
+    /// The whole presentation: fetch, verify, match, respond. A verified request the held credentials cannot
+    /// answer is refused with <c>access_denied</c> to its response_uri, then thrown with
+    /// <see cref="WalletProtocolException.ReportedToVerifier"/> set; a request that does not verify is thrown
+    /// without contacting the verifier again.
+    /// </summary>
     public async Task<PresentationResponseResult> RespondAsync(
         string link,
         IEnumerable<HeldCredential> held,
@@ -202,9 +258,24 @@ public sealed class Oid4vpResponder(
     )
     {
         var request = await FetchRequestAsync(link, cancellationToken).ConfigureAwait(false);
-        var token = BuildVpToken(request, held)
-            ?? throw new WalletProtocolException(ErrorCodes.AccessDenied, "The wallet holds no credentials that satisfy the DCQL query.");
+        var token = BuildVpToken(request, held);
+        if (token is null)
+        {
+            const string Description = "The wallet holds no credentials that satisfy the DCQL query.";
+            await SendErrorAsync(request, ErrorCodes.AccessDenied, Description, cancellationToken).ConfigureAwait(false);
+            throw new WalletProtocolException(ErrorCodes.AccessDenied, Description) { ReportedToVerifier = true };
+        }
         return await SendAsync(request, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user declines the request behind <paramref name="link"/>: it is fetched and verified like any
+    /// other (an unverified response_uri is never contacted), then answered with <c>access_denied</c>.
+    /// </summary>
+    public async Task<PresentationResponseResult> DeclineAsync(string link, CancellationToken cancellationToken = default)
+    {
+        var request = await FetchRequestAsync(link, cancellationToken).ConfigureAwait(false);
+        return await SendErrorAsync(request, ErrorCodes.AccessDenied, DeclinedDescription, cancellationToken).ConfigureAwait(false);
     }
 
     private static (JsonObject Jwk, string Enc) EncryptionKeyOf(VerifiedPresentationRequest request)
