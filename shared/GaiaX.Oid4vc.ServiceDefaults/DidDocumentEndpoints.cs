@@ -22,7 +22,10 @@ public static class DidDocumentEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         static IResult Serve(ServiceIdentity identity) => Results.Text(identity.DidDocumentJson, "application/did+json");
-        endpoints.MapGet("/.well-known/did.json", Serve).ExcludeFromDescription();
+        endpoints
+            .MapGet("/.well-known/did.json", Serve)
+            .WithSummary("The service's did:web document")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/did+json");
         // The identity itself is loaded on first use, so a bad setting surfaces through options validation at start.
         var settings = endpoints.ServiceProvider.GetRequiredService<ServiceIdentitySection>();
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();

@@ -26,7 +26,11 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsDefaults();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<OpenApi.SecuritySchemesDocumentTransformer>();
+            options.AddOperationTransformer<OpenApi.StandardResponsesOperationTransformer>();
+        });
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         // No "Server: Kestrel": the server's name and version help only whoever probes it.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>

@@ -13,8 +13,28 @@ public static class AuthorizationEndpoints
 {
     public static void MapAuthorizationEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(IssuerEndpoints.Paths.PushedAuthorization, PushAsync).DisableAntiforgery().WithProtocolErrors();
-        routes.MapGet(IssuerEndpoints.Paths.Authorize, AuthorizeAsync);
+        routes
+            .MapPost(IssuerEndpoints.Paths.PushedAuthorization, PushAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .WithSummary("Pushed authorization request (RFC 9126)")
+            .AcceptsForm(
+                ["response_type", "client_id", "code_challenge", "code_challenge_method"],
+                "redirect_uri",
+                "authorization_details",
+                "scope",
+                "state",
+                "issuer_state",
+                "dpop_jkt",
+                "wallet_issuer",
+                "user_hint"
+            )
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+        routes
+            .MapGet(IssuerEndpoints.Paths.Authorize, AuthorizeAsync)
+            .WithSummary("Authorization endpoint: redirects with a code (RFC 6749, RFC 9207)")
+            .WithQueryParameters(["client_id", "request_uri"])
+            .Produces(StatusCodes.Status302Found);
     }
 
     private static async Task<IResult> PushAsync(

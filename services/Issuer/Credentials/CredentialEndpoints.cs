@@ -16,8 +16,24 @@ public static class CredentialEndpoints
 {
     public static void MapCredentialEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(IssuerEndpoints.Paths.Credential, CredentialAsync).DisableAntiforgery().WithProtocolErrors();
-        routes.MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync).DisableAntiforgery().WithProtocolErrors();
+        routes
+            .MapPost(IssuerEndpoints.Paths.Credential, CredentialAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .WithSummary("Credential endpoint (OpenID4VCI 1.0 section 8)")
+            .AcceptsJsonBody()
+            .RequiresAccessToken()
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status202Accepted);
+        routes
+            .MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .WithSummary("Deferred credential endpoint (OpenID4VCI 1.0 section 9)")
+            .AcceptsJsonBody()
+            .RequiresAccessToken()
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status202Accepted);
     }
 
     private static Task<IResult> CredentialAsync(

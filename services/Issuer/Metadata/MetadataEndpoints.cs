@@ -8,13 +8,18 @@ public static class MetadataEndpoints
     public static void MapMetadataEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata + "/{**path}", IssuerMetadata).ExcludeFromDescription();
-        routes.MapGet(IssuerEndpoints.Paths.IssuerMetadata, IssuerMetadata).WithName("CredentialIssuerMetadata");
+        routes
+            .MapGet(IssuerEndpoints.Paths.IssuerMetadata, IssuerMetadata)
+            .WithName("CredentialIssuerMetadata")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<string>(StatusCodes.Status200OK, "application/jwt");
         routes
             .MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata + "/{**path}", AuthorizationServerMetadata)
             .ExcludeFromDescription();
         routes
             .MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata, AuthorizationServerMetadata)
-            .WithName("AuthorizationServerMetadata");
+            .WithName("AuthorizationServerMetadata")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
     }
 
     /// <summary>JSON by default; the signed JWT when the wallet asks for <c>application/jwt</c> first.</summary>

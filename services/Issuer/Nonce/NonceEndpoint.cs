@@ -10,7 +10,11 @@ namespace GaiaX.Oid4vc.Issuer.Nonce;
 public static class NonceEndpoint
 {
     public static void MapNonceEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(IssuerEndpoints.Paths.Nonce, HandleAsync).DisableAntiforgery();
+        routes
+            .MapPost(IssuerEndpoints.Paths.Nonce, HandleAsync)
+            .DisableAntiforgery()
+            .WithSummary("Nonce endpoint (OpenID4VCI 1.0 section 7)")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
 
     private static async Task<IResult> HandleAsync(INonceStore nonces, CancellationToken cancellationToken)
     {

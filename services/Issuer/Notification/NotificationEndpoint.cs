@@ -13,7 +13,14 @@ namespace GaiaX.Oid4vc.Issuer.Notification;
 public static class NotificationEndpoint
 {
     public static void MapNotificationEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(IssuerEndpoints.Paths.Notification, HandleAsync).DisableAntiforgery().WithProtocolErrors();
+        routes
+            .MapPost(IssuerEndpoints.Paths.Notification, HandleAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .WithSummary("Notification endpoint (OpenID4VCI 1.0 section 11)")
+            .AcceptsJsonBody()
+            .RequiresAccessToken()
+            .Produces(StatusCodes.Status204NoContent);
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,

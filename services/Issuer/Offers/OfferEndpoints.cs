@@ -11,13 +11,36 @@ public static class OfferEndpoints
 {
     public static void MapOfferEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(IssuerEndpoints.Paths.CredentialOffer, GetCredentialOfferAsync).WithName("CredentialOffer");
+        routes
+            .MapGet(IssuerEndpoints.Paths.CredentialOffer, GetCredentialOfferAsync)
+            .WithName("CredentialOffer")
+            .WithSummary("A credential offer by reference")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var management = routes.MapGroup(IssuerEndpoints.Paths.Offers);
-        management.MapPost("/", CreateAsync).RequireAuthorization(ManagementScopes.OffersWrite);
-        management.MapGet("/{id}", GetStatusAsync).RequireAuthorization(ManagementScopes.OffersRead);
-        management.MapGet("/{id}/qr.png", GetQrPngAsync).RequireAuthorization(ManagementScopes.OffersRead);
-        management.MapGet("/{id}/qr.svg", GetQrSvgAsync).RequireAuthorization(ManagementScopes.OffersRead);
+        management
+            .MapPost("/", CreateAsync)
+            .RequireAuthorization(ManagementScopes.OffersWrite)
+            .WithSummary("Create a credential offer")
+            .AcceptsJsonBody()
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+        management
+            .MapGet("/{id}", GetStatusAsync)
+            .RequireAuthorization(ManagementScopes.OffersRead)
+            .WithSummary("The status of an offer")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        management
+            .MapGet("/{id}/qr.png", GetQrPngAsync)
+            .RequireAuthorization(ManagementScopes.OffersRead)
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        management
+            .MapGet("/{id}/qr.svg", GetQrSvgAsync)
+            .RequireAuthorization(ManagementScopes.OffersRead)
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The offer object by reference (section 4.1.3), JSON, while the offer lives.</summary>

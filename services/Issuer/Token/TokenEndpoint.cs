@@ -13,7 +13,24 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 public static class TokenEndpoint
 {
     public static void MapTokenEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost(IssuerEndpoints.Paths.Token, HandleAsync).DisableAntiforgery().WithProtocolErrors();
+        routes
+            .MapPost(IssuerEndpoints.Paths.Token, HandleAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .WithSummary("Token endpoint (RFC 6749, OpenID4VCI 1.0 section 6)")
+            .AcceptsForm(
+                ["grant_type"],
+                "pre-authorized_code",
+                "tx_code",
+                "code",
+                "code_verifier",
+                "redirect_uri",
+                "client_id",
+                "refresh_token",
+                "authorization_details",
+                "scope"
+            )
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,

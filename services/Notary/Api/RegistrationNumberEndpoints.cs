@@ -30,7 +30,11 @@ public static class RegistrationNumberEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/{type}", Describe).WithName("DescribeRegistrationNumberCheck");
+        group
+            .MapGet("/{type}", Describe)
+            .WithName("DescribeRegistrationNumberCheck")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -39,35 +39,51 @@ public static class PresentationRequestsApi
                     )
                     : await next(context).ConfigureAwait(false)
         );
-        api.MapPost("/", CreateAsync).RequireAuthorization(WritePolicy);
-        api.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
+        api.MapPost("/", CreateAsync)
+            .RequireAuthorization(WritePolicy)
+            .WithSummary("Create a presentation request (DCQL)")
+            .AcceptsJsonBody()
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+        api.MapGet("/{id}", GetAsync)
+            .RequireAuthorization(ReadPolicy)
+            .WithSummary("The status of a presentation request")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(
                 "/{id}/qr.png",
                 (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
                     QrAsync(id, http.User, store, service, svg: false, ct)
             )
-            .RequireAuthorization(ReadPolicy);
+            .RequireAuthorization(ReadPolicy)
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(
                 "/{id}/qr.svg",
                 (string id, HttpContext http, IPresentationRequestStore store, PresentationRequestService service, CancellationToken ct) =>
                     QrAsync(id, http.User, store, service, svg: true, ct)
             )
-            .RequireAuthorization(ReadPolicy);
+            .RequireAuthorization(ReadPolicy)
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
     public static IEndpointRouteBuilder MapRequestObjectEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(
-            "/request/{id}",
-            (
-                string id,
-                HttpContext http,
-                RequestObjectRequestValidator validator,
-                RequestObjectGenerator generator,
-                CancellationToken ct
-            ) => RequestObjectAsync(http, validator, generator, id, null, null, ct)
-        );
+        endpoints
+            .MapGet(
+                "/request/{id}",
+                (
+                    string id,
+                    HttpContext http,
+                    RequestObjectRequestValidator validator,
+                    RequestObjectGenerator generator,
+                    CancellationToken ct
+                ) => RequestObjectAsync(http, validator, generator, id, null, null, ct)
+            )
+            .WithSummary("The signed request object (OpenID4VP 1.0 section 5.7)")
+            .Produces<string>(StatusCodes.Status200OK, "application/oauth-authz-req+jwt")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // request_uri_method=post (§5.10): form-encoded wallet_nonce and wallet_metadata.
         endpoints
@@ -107,7 +123,10 @@ public static class PresentationRequestsApi
                 }
             )
             .DisableAntiforgery()
-            .WithProtocolErrors();
+            .WithProtocolErrors()
+            .WithSummary("The signed request object for request_uri_method=post (OpenID4VP 1.0 section 5.10)")
+            .AcceptsForm([], "wallet_nonce", "wallet_metadata")
+            .Produces<string>(StatusCodes.Status200OK, "application/oauth-authz-req+jwt");
         return endpoints;
     }
 

@@ -16,7 +16,14 @@ public static class ResponseEndpoint
 {
     public static IEndpointRouteBuilder MapResponseEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/response/{id}", HandleAsync).DisableAntiforgery().WithProtocolErrors().ReadsRawFormBody();
+        endpoints
+            .MapPost("/response/{id}", HandleAsync)
+            .DisableAntiforgery()
+            .WithProtocolErrors()
+            .ReadsRawFormBody()
+            .WithSummary("Authorization response (OpenID4VP 1.0 direct_post and direct_post.jwt)")
+            .AcceptsForm([], "vp_token", "state", "response", "error", "error_description")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
         return endpoints;
     }
 

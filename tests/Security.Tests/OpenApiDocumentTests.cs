@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Security.Tests;
+
+/// <summary>
+/// Each service's OpenAPI document is complete enough for a client generator: every route it serves,
+/// with its success schema, its error responses and the security it enforces (<see cref="OpenApiDocumentCheck"/>).
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class OpenApiDocumentTests(StackFixture fixture)
+{
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("verifier")]
+    [InlineData("notary")]
+    [InlineData("compliance")]
+    public async Task Openapi_document_describes_every_operation_with_success_schema_errors_and_security(string service)
+    {
+        var running = fixture.Stack[service];
+        var document = JsonNode.Parse(await fixture.Client.GetStringAsync(new Uri(running.BaseUrl, "/openapi/v1.json")))!;
+
+        var problems = OpenApiDocumentCheck.Problems(document, running.App.Services.GetRequiredService<EndpointDataSource>());
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+}
