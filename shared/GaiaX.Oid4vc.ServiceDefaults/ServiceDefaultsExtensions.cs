@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
 
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
@@ -16,6 +18,9 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this run only on <c>/readyz</c>.</summary>
     public const string ReadyTag = "ready";
+
+    /// <summary>Serve the interactive API reference at <c>/scalar</c> (default: in Development only).</summary>
+    public const string InteractiveUiKey = "OpenApi:InteractiveUi";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -67,6 +72,12 @@ public static class ServiceDefaultsExtensions
             .ExcludeFromDescription();
         app.MapHealthChecks("/readyz").ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The interactive reference (Scalar, its script served from the package: works offline) is for
+        // developers trying the API; a production deployment publishes only the documents.
+        if (app.Configuration.GetValue(InteractiveUiKey, app.Environment.IsDevelopment()))
+        {
+            app.MapScalarApiReference("/scalar", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        }
 
         return app;
     }
