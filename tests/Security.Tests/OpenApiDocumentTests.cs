@@ -26,4 +26,20 @@ public sealed class OpenApiDocumentTests(StackFixture fixture)
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
+
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("verifier")]
+    [InlineData("notary")]
+    [InlineData("compliance")]
+    public async Task Openapi_document_reads_without_errors_in_the_reference_openapi_library(string service)
+    {
+        var json = await fixture.Client.GetStringAsync(new Uri(fixture.Stack[service].BaseUrl, "/openapi/v1.json"));
+
+        var read = Microsoft.OpenApi.Reader.OpenApiModelFactory.Parse(json, "json");
+
+        Assert.NotNull(read.Document);
+        Assert.Empty(read.Diagnostic?.Errors ?? []);
+        Assert.NotEmpty(read.Document.Paths);
+    }
 }
