@@ -39,6 +39,7 @@ public static class IssuerServiceCollectionExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IssuerEndpoints>();
+        services.TryAddSingleton<IssuerMetrics>();
         services.AddSingleton<CredentialConfigurationCatalog>();
         services.TryAddSingleton<IIssuerSigningKey, ServiceIdentitySigningKey>();
         services.AddSingleton<HolderKeyResolver>();

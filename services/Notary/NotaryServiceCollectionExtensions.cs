@@ -27,6 +27,7 @@ public static class NotaryServiceCollectionExtensions
 
         builder.Services.TryAddSingleton<IVerifiedRegistrationCache, DaprVerifiedRegistrationCache>();
         builder.Services.TryAddSingleton<IRegistrationCredentialSigner, ServiceIdentityCredentialSigner>();
+        builder.Services.TryAddSingleton<NotaryMetrics>();
         builder.Services.AddTransient<RegistrationNumberVerifier>();
         builder.Services.AddTransient<RegistrationNumberCredentialService>();
         builder.Services.AddTransient<IssuanceRequestedHandler>();

@@ -14,12 +14,14 @@ public sealed class ComplianceFilterChain
     internal static readonly ActivitySource Activities = new("GaiaX.Oid4vc.Compliance");
 
     private readonly TimeProvider _time;
+    private readonly ComplianceMetrics? _metrics;
 
-    public ComplianceFilterChain(IEnumerable<IComplianceFilter> filters, TimeProvider time)
+    public ComplianceFilterChain(IEnumerable<IComplianceFilter> filters, TimeProvider time, ComplianceMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(filters);
         Filters = filters.ToArray();
         _time = time;
+        _metrics = metrics;
     }
 
     /// <summary>The filters in the order they run.</summary>
@@ -36,6 +38,7 @@ public sealed class ComplianceFilterChain
     )
     {
         using var activity = Activities.StartActivity("compliance.assess");
+        var started = _time.GetTimestamp();
         using var context = new ComplianceContext(scope, inputs, _time.GetUtcNow());
         foreach (var filter in Filters)
         {
@@ -43,7 +46,10 @@ public sealed class ComplianceFilterChain
             {
                 continue;
             }
-            if (await filter.ApplyAsync(context, cancellationToken).ConfigureAwait(false) == FilterVerdict.Stop)
+            var failuresBefore = context.Failures.Count;
+            var verdict = await filter.ApplyAsync(context, cancellationToken).ConfigureAwait(false);
+            _metrics?.Verdict(filter.Name, context.Failures.Count == failuresBefore);
+            if (verdict == FilterVerdict.Stop)
             {
                 break;
             }
@@ -58,7 +64,15 @@ public sealed class ComplianceFilterChain
                 c.Compact
             ))
             .ToArray();
-        return new ComplianceAssessment(scope, context.Now, context.Failures.ToArray(), credentials, context.Presentation?.IssuerHeader);
+        var assessment = new ComplianceAssessment(
+            scope,
+            context.Now,
+            context.Failures.ToArray(),
+            credentials,
+            context.Presentation?.IssuerHeader
+        );
+        _metrics?.Assessed(scope, assessment.IsCompliant, _time.GetElapsedTime(started));
+        return assessment;
     }
 
     /// <summary><c>sha256-</c> + base64(SHA-256(the JWT's exact bytes)): the Subresource Integrity form.</summary>

@@ -42,8 +42,18 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         CredentialRequestValidator validator,
         CredentialResponseGenerator generator,
+        IssuerMetrics metrics,
         CancellationToken cancellationToken
-    ) => AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
+    ) =>
+        AnswerAsync(
+            context,
+            tokens,
+            endpoints,
+            validator.ValidateAsync,
+            generator.GenerateAsync,
+            Recorder(metrics, "credential"),
+            cancellationToken
+        );
 
     private static Task<IResult> DeferredAsync(
         HttpContext context,
@@ -51,8 +61,21 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         DeferredCredentialRequestValidator validator,
         DeferredCredentialResponseGenerator generator,
+        IssuerMetrics metrics,
         CancellationToken cancellationToken
-    ) => AnswerAsync(context, tokens, endpoints, validator.ValidateAsync, generator.GenerateAsync, cancellationToken);
+    ) =>
+        AnswerAsync(
+            context,
+            tokens,
+            endpoints,
+            validator.ValidateAsync,
+            generator.GenerateAsync,
+            Recorder(metrics, "deferred_credential"),
+            cancellationToken
+        );
+
+    private static Action<string> Recorder(IssuerMetrics metrics, string endpoint) =>
+        outcome => metrics.CredentialRequest(endpoint, outcome);
 
     private static async Task<IResult> AnswerAsync<TValidated>(
         HttpContext context,
@@ -60,6 +83,7 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         Func<ValidatedAccessToken, JsonElement, CancellationToken, Task<Outcome<TValidated>>> validate,
         Func<TValidated, CancellationToken, Task<Outcome<CredentialResponse>>> generate,
+        Action<string> recordOutcome,
         CancellationToken cancellationToken
     )
     {
@@ -68,14 +92,21 @@ public static class CredentialEndpoints
             .ConfigureAwait(false);
         if (request.Failed)
         {
+            recordOutcome(request.Error.Error);
             return ProtocolResults.Error(request.Error);
         }
         var validated = await validate(request.Token, request.Document.RootElement, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
         {
+            recordOutcome(validated.Error.Error);
             return ProtocolResults.Error(validated.Error);
         }
         var result = await generate(validated.Value, cancellationToken).ConfigureAwait(false);
+        recordOutcome(
+            result.Failed ? result.Error.Error
+            : result.Value.Deferred ? "deferred"
+            : "issued"
+        );
         if (result.Failed)
         {
             return ProtocolResults.Error(result.Error);

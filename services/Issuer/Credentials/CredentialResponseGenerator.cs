@@ -77,6 +77,7 @@ public sealed class CredentialResponseGenerator(
                             CredentialConfigurationId = configurationId,
                             ExpiresAt = time.GetUtcNow().AddSeconds(options.Value.DeferredTransactionLifetimeSeconds),
                             PreparationDeadline = deadline,
+                            DeferredAt = time.GetUtcNow(),
                         },
                         cancellationToken
                     )

@@ -16,7 +16,9 @@ public sealed class DeferredCredentialResponseGenerator(
     IDeferredTransactionStore deferred,
     PreparationDeadline deadlines,
     IssuedCredentialRecorder recorder,
-    IOptions<IssuerOptions> options
+    IOptions<IssuerOptions> options,
+    IssuerMetrics? metrics = null,
+    TimeProvider? time = null
 )
 {
     public async Task<Outcome<CredentialResponse>> GenerateAsync(
@@ -43,6 +45,7 @@ public sealed class DeferredCredentialResponseGenerator(
                 {
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.InvalidTransactionId, "the transaction_id was already redeemed");
                 }
+                RecordWait(record, issued: true);
                 var notificationId = await recorder
                     .RecordAsync(request.Token, record.OfferId, record.CredentialConfigurationId, cancellationToken)
                     .ConfigureAwait(false);
@@ -50,6 +53,7 @@ public sealed class DeferredCredentialResponseGenerator(
                     new CredentialResponse([new IssuedCredential(state.Credential!)], notificationId, null, null)
                 );
             case PreparedCredentialState.Denied:
+                RecordWait(record, issued: false);
                 await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
                 await offers.SetStatusAsync(record.OfferId, OfferStatus.Failed, state.Reason, cancellationToken).ConfigureAwait(false);
                 return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, state.Reason);
@@ -58,11 +62,20 @@ public sealed class DeferredCredentialResponseGenerator(
                 {
                     await deferred.TryCompleteAsync(transactionId, transaction.ETag, cancellationToken).ConfigureAwait(false);
                     var reason = await deadlines.FailOfferAsync(record.OfferId, cancellationToken).ConfigureAwait(false);
+                    RecordWait(record, issued: false);
                     return Outcome<CredentialResponse>.Fail(ErrorCodes.CredentialRequestDenied, reason);
                 }
                 return Outcome<CredentialResponse>.Success(
                     new CredentialResponse(null, null, transactionId, options.Value.DeferredIntervalSeconds)
                 );
+        }
+    }
+
+    private void RecordWait(DeferredTransactionRecord record, bool issued)
+    {
+        if (metrics is not null && record.DeferredAt is { } deferredAt)
+        {
+            metrics.DeferredWait((time ?? TimeProvider.System).GetUtcNow() - deferredAt, issued);
         }
     }
 }

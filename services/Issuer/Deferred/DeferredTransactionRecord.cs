@@ -11,4 +11,7 @@ public sealed record DeferredTransactionRecord
 
     /// <summary>When the credential must be ready at the latest (<see cref="PreparationDeadline"/>).</summary>
     public DateTimeOffset? PreparationDeadline { get; init; }
+
+    /// <summary>When the credential was deferred (for the deferred-wait metric; absent in older records).</summary>
+    public DateTimeOffset? DeferredAt { get; init; }
 }

@@ -22,7 +22,8 @@ public sealed class CredentialOfferGenerator(
     IEventBus events,
     IssuerEndpoints endpoints,
     IOptions<IssuerOptions> options,
-    TimeProvider time
+    TimeProvider time,
+    IssuerMetrics? metrics = null
 )
 {
     /// <summary>Creates an offer from a request that passed <see cref="CreateOfferRequestValidator.Validate"/>.</summary>
@@ -100,6 +101,7 @@ public sealed class CredentialOfferGenerator(
                     .ConfigureAwait(false);
             }
         }
+        metrics?.OfferCreated(offer.CredentialConfigurationIds);
         return new CreatedOffer(offer, credentialOffer, txCode);
     }
 

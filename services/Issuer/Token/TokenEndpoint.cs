@@ -36,6 +36,7 @@ public static class TokenEndpoint
         HttpContext context,
         TokenRequestValidator validator,
         TokenResponseGenerator generator,
+        IssuerMetrics metrics,
         CancellationToken cancellationToken
     )
     {
@@ -48,12 +49,15 @@ public static class TokenEndpoint
                 new ProtocolError(ErrorCodes.InvalidRequest, "the token request must be application/x-www-form-urlencoded")
             );
         }
+        var grantType = request.Parameters["grant_type"];
         var validated = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
         {
+            metrics.TokenRequest(grantType, validated.Error.Error);
             return ProtocolResults.Error(validated.Error);
         }
         var result = await generator.GenerateAsync(validated.Value, cancellationToken).ConfigureAwait(false);
+        metrics.TokenRequest(grantType, result.Failed ? result.Error.Error : "success");
         return result.Failed ? ProtocolResults.Error(result.Error) : ProtocolResults.Json(result.Value);
     }
 }

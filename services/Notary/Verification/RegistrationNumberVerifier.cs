@@ -13,7 +13,8 @@ public sealed partial class RegistrationNumberVerifier(
     GleifClient gleif,
     ConfiguredRegistryClient configured,
     IVerifiedRegistrationCache cache,
-    ILogger<RegistrationNumberVerifier> logger
+    ILogger<RegistrationNumberVerifier> logger,
+    NotaryMetrics? metrics = null
 )
 {
     public async Task<VerificationOutcome> VerifyAsync(RegistrationNumberType type, string? value, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed partial class RegistrationNumberVerifier(
             return new VerificationOutcome(number, cached, FromCache: true);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = type switch
         {
             RegistrationNumberType.VatId => await vies.CheckVatAsync(number, cancellationToken).ConfigureAwait(false),
@@ -36,6 +38,7 @@ public sealed partial class RegistrationNumberVerifier(
             RegistrationNumberType.LeiCode => await gleif.GetLeiRecordAsync(number, cancellationToken).ConfigureAwait(false),
             _ => await configured.CheckAsync(number, cancellationToken).ConfigureAwait(false),
         };
+        metrics?.RegistryCalled(type, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         switch (result)
         {

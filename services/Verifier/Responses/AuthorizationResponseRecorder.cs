@@ -158,7 +158,7 @@ public sealed class AuthorizationResponseRecorder(
     private void Record(PresentationRequest request)
     {
         var reason = request.Reasons?.FirstOrDefault();
-        telemetry.ResponseJudged(request.Status, reason?.Code);
+        telemetry.ResponseJudged(request.Status, reason?.Code, time.GetUtcNow() - request.CreatedAt);
         if (reason is null)
         {
             VerifierLog.Verified(logger, request.Id);

@@ -11,6 +11,7 @@ public sealed class VerifierTelemetry
     public const string MeterName = "GaiaX.Oid4vc.Verifier";
 
     private readonly Counter<long> _responses;
+    private readonly Histogram<double> _duration;
 
     public VerifierTelemetry(IMeterFactory meters)
     {
@@ -21,14 +22,19 @@ public sealed class VerifierTelemetry
             unit: "{response}",
             description: "Authorization responses judged, by outcome and first reason."
         );
+        _duration = meter.CreateHistogram<double>(
+            "gaiax.verifier.presentation.duration",
+            unit: "s",
+            description: "From a presentation request's creation to its verdict, by outcome."
+        );
     }
 
-    public void ResponseJudged(string status, string? reason) =>
-        _responses.Add(
-            1,
-            new KeyValuePair<string, object?>("outcome", status),
-            new KeyValuePair<string, object?>("reason", reason ?? "none")
-        );
+    public void ResponseJudged(string status, string? reason, TimeSpan sinceCreated)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", status);
+        _responses.Add(1, outcome, new KeyValuePair<string, object?>("reason", reason ?? "none"));
+        _duration.Record(Math.Max(0, sinceCreated.TotalSeconds), outcome);
+    }
 }
 
 internal static partial class VerifierLog
