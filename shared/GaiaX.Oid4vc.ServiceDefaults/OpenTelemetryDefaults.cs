@@ -16,6 +16,15 @@ public static class OpenTelemetryDefaults
     /// <summary>Every ActivitySource and Meter of this product starts with this prefix.</summary>
     public const string SourcePrefix = "GaiaX.Oid4vc";
 
+    /// <summary>
+    /// Serve the metrics in the Prometheus text format at <c>/metrics</c> (for a Prometheus or a
+    /// ServiceMonitor scraping the pods); off by default, on in the Kubernetes overlays.
+    /// </summary>
+    public const string PrometheusEndpointKey = "Telemetry:PrometheusEndpoint";
+
+    /// <summary>The path of the Prometheus scraping endpoint.</summary>
+    public const string PrometheusPath = "/metrics";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -46,6 +55,11 @@ public static class OpenTelemetryDefaults
                     .AddHttpClientInstrumentation()
             );
 
+        if (PrometheusEnabled(builder.Configuration))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        }
+
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
@@ -53,4 +67,8 @@ public static class OpenTelemetryDefaults
 
         return builder;
     }
+
+    /// <summary>Whether <see cref="PrometheusEndpointKey"/> is on.</summary>
+    public static bool PrometheusEnabled(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        string.Equals(configuration?[PrometheusEndpointKey], "true", StringComparison.OrdinalIgnoreCase);
 }

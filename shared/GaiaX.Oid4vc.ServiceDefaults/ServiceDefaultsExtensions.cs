@@ -72,6 +72,10 @@ public static class ServiceDefaultsExtensions
             .ExcludeFromDescription();
         app.MapHealthChecks("/readyz").ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (OpenTelemetryDefaults.PrometheusEnabled(app.Configuration))
+        {
+            app.MapPrometheusScrapingEndpoint(OpenTelemetryDefaults.PrometheusPath).ExcludeFromDescription();
+        }
         // The interactive reference (Scalar, its script served from the package: works offline) is for
         // developers trying the API; a production deployment publishes only the documents.
         if (app.Configuration.GetValue(InteractiveUiKey, app.Environment.IsDevelopment()))

@@ -15,7 +15,7 @@ public static class OpenApiDocumentCheck
     private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
 
     /// <summary>Routes that are infrastructure, not API: Dapr's, the probes and the documents themselves.</summary>
-    private static readonly string[] ExcludedPrefixes = ["/dapr/", "/events/", "/openapi/", "/healthz", "/readyz", "/scalar"];
+    private static readonly string[] ExcludedPrefixes = ["/dapr/", "/events/", "/openapi/", "/healthz", "/readyz", "/scalar", "/metrics"];
 
     public static IReadOnlyList<string> Problems(JsonNode document, EndpointDataSource endpoints)
     {

@@ -35,4 +35,33 @@ public sealed class NotaryMetricsTests
         Assert.All(metrics.Of("gaiax.notary.registry.calls"), m => Assert.Equal("unavailable", m.Tag("outcome")));
         Assert.NotEmpty(metrics.Of("gaiax.notary.registry.calls"));
     }
+
+    [Fact]
+    public async Task Prometheus_endpoint_when_enabled_serves_the_registry_counters_in_text_format()
+    {
+        await using var notary = await NotaryUnderTest.StartAsync(["--Telemetry:PrometheusEndpoint=true"]);
+        notary.GivenVies("DE", "812345673", 200, RegistryWireFormats.ViesCheckVatResponse("DE", "812345673", valid: true, "Example Cloud GmbH"));
+        using var credential = await notary.GetCredentialAsync("vat-id", "DE812345673");
+
+        // The exporter caches a scrape for a moment: ask until the call shows.
+        var text = string.Empty;
+        for (var attempt = 0; attempt < 50 && !text.Contains("gaiax_notary_registry_calls_total{", StringComparison.Ordinal); attempt++)
+        {
+            text = await notary.Client.GetStringAsync("/metrics");
+            await Task.Delay(200);
+        }
+
+        Assert.Contains("registry=\"vies\"", text, StringComparison.Ordinal);
+        Assert.Contains("gaiax_notary_registry_duration_seconds_bucket{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prometheus_endpoint_is_not_served_unless_enabled()
+    {
+        await using var notary = await NotaryUnderTest.StartAsync();
+
+        using var response = await notary.Client.GetAsync("/metrics");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
