@@ -6,7 +6,7 @@ namespace GaiaX.Oid4vc.Deployment.Tests;
 /// </summary>
 public sealed class IngressTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
 {
-    private static readonly string[] PrivatePrefixes = ["/events", "/dapr", "/healthz", "/readyz", "/openapi"];
+    private static readonly string[] PrivatePrefixes = ["/events", "/dapr", "/healthz", "/readyz", "/openapi", "/metrics"];
 
     [Fact]
     public void Ingress_routes_no_dapr_route_and_no_probe()
