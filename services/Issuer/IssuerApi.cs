@@ -16,8 +16,7 @@ public static class IssuerApi
     public static WebApplication MapIssuerApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseManagementApiAuthentication();
         app.MapMetadataEndpoints();
         app.MapOfferEndpoints();
         app.MapAuthorizationEndpoints();

@@ -11,6 +11,7 @@ public static class VerifierApi
     public static WebApplication MapVerifierApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseManagementApiAuthentication();
         app.MapDidDocument();
         app.MapPresentationRequestsApi();
         app.MapRequestObjectEndpoints();

@@ -34,12 +34,7 @@ public static class JsonRequestBody
         }
         catch (JsonException ex)
         {
-            return (
-                null,
-                ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
-                    ? "the request body repeats a member"
-                    : "the request body is not valid JSON"
-            );
+            return (null, Describe("the request body", ex));
         }
         catch (InvalidOperationException)
         {
@@ -108,8 +103,28 @@ public static class JsonRequestBody
 
     private const string NotText = "the JSON holds a string that is not valid Unicode text (invalid UTF-8 or a lone surrogate)";
 
-    private static string Problem(JsonException ex) =>
-        ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "the JSON repeats a member" : "the JSON is not valid JSON";
+    private static string Problem(JsonException ex) => Describe("the JSON", ex);
+
+    /// <summary>
+    /// What is wrong and where, so a client can find the mistake: the parser's reason without its
+    /// own position suffix, then the line and byte (both counted from 1) where it stopped.
+    /// </summary>
+    private static string Describe(string what, JsonException ex)
+    {
+        var duplicate = ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase);
+        var reason = ex.Message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = reason.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                reason = reason[..cut];
+            }
+        }
+        var where =
+            ex.LineNumber is { } line && ex.BytePositionInLine is { } position ? $" at line {line + 1}, byte {position + 1}" : string.Empty;
+        return (duplicate ? $"{what} repeats a member" : $"{what} is not valid JSON") + where + ": " + reason.TrimEnd('.') + ".";
+    }
 
     private static (JsonDocument? Document, string? Problem) Checked(JsonDocument document)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,12 @@ public static class ManagementApiAuthentication
                 (jwt, provider) =>
                 {
                     jwt.MapInboundClaims = false;
-                    jwt.Events = new JwtBearerEvents { OnMessageReceived = SkipUnlessAuthorizationRequired };
+                    jwt.Events = new JwtBearerEvents
+                    {
+                        OnMessageReceived = SkipUnlessAuthorizationRequired,
+                        OnChallenge = context => ExplainChallenge(context, settings.Audience),
+                        OnForbidden = ExplainForbidden,
+                    };
                     var parameters = jwt.TokenValidationParameters;
                     parameters.ValidAudience = settings.Audience;
                     parameters.ValidAlgorithms = AsymmetricAlgorithms;
@@ -121,6 +127,14 @@ public static class ManagementApiAuthentication
                                 context.NoResult();
                                 return Task.CompletedTask;
                             },
+                            OnChallenge = context =>
+                            {
+                                ProblemDetailsDefaults.SetDetail(
+                                    context.HttpContext,
+                                    "The management API is closed: no token authority or signing key is configured."
+                                );
+                                return Task.CompletedTask;
+                            },
                         };
                     }
                 }
@@ -140,6 +154,71 @@ public static class ManagementApiAuthentication
                     .RequireAssertion(context => HasScope(context.User, scopes.Read) || HasScope(context.User, scopes.Write))
             );
         return builder;
+    }
+
+    /// <summary>
+    /// The authentication and authorization middleware, placed after the shared error pages so that a
+    /// 401 or 403 gets problem details like every other error. Call before mapping the management API.
+    /// </summary>
+    public static WebApplication UseManagementApiAuthentication(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// Says why a token was refused, in <c>error_description</c> (RFC 6750) and the problem's detail: an
+    /// audience or issuer mismatch names what was expected and what came; the token itself is never echoed.
+    /// </summary>
+    private static Task ExplainChallenge(JwtBearerChallengeContext context, string audience)
+    {
+        var description = context.AuthenticateFailure switch
+        {
+            null => context.Request.Headers.Authorization.Count == 0
+                ? "The request carries no bearer token."
+                : "The bearer token was not accepted.",
+            SecurityTokenInvalidAudienceException wrong =>
+                $"The token's audience '{wrong.InvalidAudience ?? ReceivedAudience(context.Request) ?? "(none)"}' is not the "
+                    + $"expected '{audience}'.",
+            SecurityTokenInvalidIssuerException wrong => $"The token's issuer '{wrong.InvalidIssuer ?? "(none)"}' is not trusted.",
+            SecurityTokenExpiredException expired => $"The token expired at {expired.Expires:O}.",
+            SecurityTokenInvalidLifetimeException => "The token is not valid at this time.",
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
+                "The token's signature does not verify with a trusted key.",
+            SecurityTokenInvalidAlgorithmException => "The token's algorithm is not accepted.",
+            _ => "The bearer token is malformed or invalid.",
+        };
+        if (context.AuthenticateFailure is not null)
+        {
+            context.Error = "invalid_token";
+            context.ErrorDescription = description;
+        }
+        ProblemDetailsDefaults.SetDetail(context.HttpContext, description);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The <c>aud</c> of the bearer token as sent (read, not trusted: it is only reported back).</summary>
+    private static string? ReceivedAudience(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        var token = header[prefix.Length..].Trim();
+        return handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Audiences.ToList() is { Count: > 0 } audiences
+            ? string.Join(' ', audiences)
+            : null;
+    }
+
+    private static Task ExplainForbidden(ForbiddenContext context)
+    {
+        ProblemDetailsDefaults.SetDetail(context.HttpContext, "The token does not grant the scope this operation needs.");
+        return Task.CompletedTask;
     }
 
     /// <summary>Whether <paramref name="user"/>'s <c>scope</c> or <c>scp</c> claims (space-separated) hold <paramref

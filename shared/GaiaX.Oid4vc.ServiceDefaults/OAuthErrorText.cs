@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace GaiaX.Oid4vc.ServiceDefaults;
@@ -63,6 +62,6 @@ public static class OAuthErrorText
         {
             body["error_description"] = Sanitize(description);
         }
-        return response.WriteAsJsonAsync(body, JsonSerializerOptions.Web, contentType: "application/json", cancellationToken);
+        return response.WriteAsJsonAsync(body, JsonBodies.Options, contentType: "application/json", cancellationToken);
     }
 }

@@ -12,6 +12,18 @@ namespace GaiaX.Oid4vc.ServiceDefaults;
 /// </summary>
 public static class ProblemDetailsDefaults
 {
+    private const string DetailKey = "GaiaX.Oid4vc.ProblemDetail";
+
+    /// <summary>
+    /// Gives the problem the framework writes later for this request (e.g. a 401 or 403 from the
+    /// authentication middleware, which writes no body itself) a <c>detail</c> saying why.
+    /// </summary>
+    public static void SetDetail(HttpContext http, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[DetailKey] = detail;
+    }
+
     public static TBuilder AddProblemDetailsDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -21,6 +33,10 @@ public static class ProblemDetailsDefaults
             {
                 var http = context.HttpContext;
                 context.ProblemDetails.Instance ??= http.Request.Path;
+                if (context.ProblemDetails.Detail is null && http.Items.TryGetValue(DetailKey, out var detail) && detail is string text)
+                {
+                    context.ProblemDetails.Detail = text;
+                }
                 context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
                     ?? http.TraceIdentifier;
 

@@ -15,10 +15,9 @@ namespace GaiaX.Oid4vc.ServiceDefaults;
 /// </summary>
 public static class ProtocolResults
 {
-    private static readonly JsonSerializerOptions NoNulls = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions NoNulls = JsonBodies.Relaxed(
+        new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull }
+    );
 
     /// <summary>
     /// An error object (<c>error</c>, <c>error_description</c>). A 401 also carries

@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsDefaults();
+        builder.Services.ConfigureHttpJsonOptions(json => JsonBodies.Relaxed(json.SerializerOptions));
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<OpenApi.SecuritySchemesDocumentTransformer>();

@@ -18,10 +18,9 @@ public static class PresentationRequestsApi
     public const string ReadPolicy = ManagementScopes.RequestsRead;
 
     /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
-    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    private static readonly JsonSerializerOptions ApiJson = JsonBodies.Relaxed(
+        new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }
+    );
 
     public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
     {
