@@ -24,13 +24,26 @@ public sealed class DevStack : IAsyncDisposable
 {
     private readonly List<RunningService> _services;
 
-    private DevStack(List<RunningService> services, EmbeddedDaprBroker dapr, string daprBackEnd, RegistrySandboxServer? registries)
+    private DevStack(
+        List<RunningService> services,
+        EmbeddedDaprBroker dapr,
+        string daprBackEnd,
+        RegistrySandboxServer? registries,
+        string dataFolder
+    )
     {
         _services = services;
+        DataFolder = dataFolder;
         Dapr = dapr;
         DaprBackEnd = daprBackEnd;
         Registries = registries;
     }
+
+    /// <summary>Where the development CA, the identities, the management key and <c>tokens.json</c> live (absolute).</summary>
+    public string DataFolder { get; }
+
+    /// <summary>The development CA certificate wallets trust DevHost's services by.</summary>
+    public string DevelopmentCaCertificate => Path.Combine(DataFolder, "dev-ca", "ca.crt");
 
     /// <summary>"in memory" or the Redis endpoint the embedded sidecar uses.</summary>
     public string DaprBackEnd { get; }
@@ -61,6 +74,7 @@ public sealed class DevStack : IAsyncDisposable
             ? EmbeddedDaprBroker.CreateInMemory(daprOptions)
             : await EmbeddedDaprBroker.ConnectRedisAsync(settings.Redis, daprOptions).ConfigureAwait(false);
         var started = new List<RunningService>();
+        var publicUrls = new Dictionary<string, string>(StringComparer.Ordinal);
         // Offline by default: the Notary asks sandbox registries that know the demo companies.
         var registries = settings.UseRegistrySandbox ? RegistrySandboxServer.Start() : null;
         try
@@ -75,23 +89,29 @@ public sealed class DevStack : IAsyncDisposable
                     // Port 0 means "any free port": pick it now so the public base URL is known up front.
                     var port = requestedPort == 0 ? FreePort(settings.Host) : requestedPort;
                     var baseUrl = $"http://{settings.Host}:{port}";
+                    var publicUrl = settings.PublicBaseUrl?.Replace("{service}", name, StringComparison.Ordinal) ?? baseUrl;
+                    publicUrls[name] = publicUrl;
                     // Development tokens for the Issuer's management API; later arguments may override it.
                     var args = settings
                         .ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
+                        // One documented place for every identity, whatever the working directory; later
+                        // service arguments may still point elsewhere.
+                        .Prepend($"--Identity:DevelopmentCaPath={Path.Combine(settings.DataFolder, "dev-ca")}")
+                        .Prepend($"--Identity:DataPath={Path.Combine(settings.DataFolder, name)}")
                         .Append($"--{DaprHostingExtensions.GrpcEndpointKey}={sidecar.GrpcEndpoint.ToString().TrimEnd('/')}")
                         .Append($"--{DaprHostingExtensions.HttpEndpointKey}={sidecar.HttpEndpoint.ToString().TrimEnd('/')}")
                         .Append($"--{DaprHostingExtensions.AppApiTokenKey}={sidecar.AppApiToken}")
                         .Append($"--urls={baseUrl}")
-                        .Append($"--{section}:PublicBaseUrl={baseUrl}")
+                        .Append($"--{section}:PublicBaseUrl={publicUrl}")
                         .Append($"--Logging:LogLevel:Default={settings.ServiceLogLevel}")
                         .Append("--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning")
+                        // A port in use is reported by DevHost in one line; the host's own stack trace would bury it.
+                        .Append("--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None")
                         // DevHost uses the development CA on purpose; the identity warning is for real deployments.
                         .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
                         .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
                         .Concat(
-                            name == "compliance"
-                                ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(started.Single(s => s.Name == "notary").BaseUrl))
-                                : []
+                            name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(new Uri(publicUrls["notary"]))) : []
                         )
                         .ToArray();
                     app = create(args, builder => builder.Services.UseEmbeddedLifetime());
@@ -128,7 +148,8 @@ public sealed class DevStack : IAsyncDisposable
             started,
             dapr,
             string.IsNullOrWhiteSpace(settings.Redis) ? "in memory" : "Redis " + settings.Redis.Split(',')[0],
-            registries
+            registries,
+            settings.DataFolder
         );
     }
 
@@ -163,6 +184,7 @@ public sealed class DevStack : IAsyncDisposable
             System.Globalization.CultureInfo.InvariantCulture,
             $"Dapr: embedded sidecar per service, state and pub/sub {DaprBackEnd}"
         );
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"data: {DataFolder}");
         return text.ToString();
     }
 

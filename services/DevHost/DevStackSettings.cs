@@ -31,6 +31,19 @@ public sealed record DevStackSettings
     /// </summary>
     public bool UseRegistrySandbox { get; init; } = true;
 
+    /// <summary>
+    /// Where DevHost keeps what must survive a restart: the development CA, each service's identity, the
+    /// management signing key and <c>tokens.json</c> (<c>--data</c>, <c>DevHost:DataPath</c>); absolute.
+    /// </summary>
+    public string DataFolder { get; init; } = Path.GetFullPath(".devhost-data");
+
+    /// <summary>
+    /// The public URL of each service, with <c>{service}</c> standing for issuer, verifier, notary or
+    /// compliance (<c>--public-base-url</c>), e.g. <c>https://{service}.example.dev</c> behind a tunnel or
+    /// reverse proxy that forwards each host to its local port; null: the loopback URL.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; }
+
     /// <summary>Log level for the services' own logs (DevHost keeps the console readable).</summary>
     public string ServiceLogLevel { get; init; } = "Warning";
 
@@ -46,7 +59,22 @@ public sealed record DevStackSettings
             ["--log-level"] = "DevHost:ServiceLogLevel",
             ["--redis"] = "DevHost:Redis",
             ["--real-registries"] = "DevHost:RealRegistries",
+            ["--data"] = "DevHost:DataPath",
+            ["--public-base-url"] = "DevHost:PublicBaseUrl",
         };
+        foreach (var arg in args)
+        {
+            // "--Section:Key=value" goes to the services; any other "--switch" must be one of DevHost's.
+            var name = arg.Split('=', 2)[0];
+            if (
+                arg.StartsWith("--", StringComparison.Ordinal)
+                && !name.Contains(':', StringComparison.Ordinal)
+                && !switches.ContainsKey(name)
+            )
+            {
+                throw new ArgumentException($"unknown option '{name}' (see --help)");
+            }
+        }
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables("GAIAX_").AddCommandLine(args, switches).Build();
 
         var defaults = new DevStackSettings();
@@ -60,8 +88,54 @@ public sealed record DevStackSettings
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
             Redis = configuration["DevHost:Redis"],
             UseRegistrySandbox = !string.Equals(configuration["DevHost:RealRegistries"], "true", StringComparison.OrdinalIgnoreCase),
-            ServiceArgs = args.Where(a => !switches.Keys.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToArray(),
+            DataFolder = Path.GetFullPath(configuration["DevHost:DataPath"] ?? defaults.DataFolder),
+            PublicBaseUrl = PublicUrlTemplate(configuration["DevHost:PublicBaseUrl"]),
+            ServiceArgs = ServiceArguments(args, switches.Keys),
         };
+    }
+
+    /// <summary>
+    /// The arguments left for the services: everything but DevHost's switches and their values. A value
+    /// given as a separate argument (<c>--data /path</c>) must go too: the services' command-line parser
+    /// would read a lone <c>/path</c> as a key and swallow the argument after it.
+    /// </summary>
+    private static string[] ServiceArguments(string[] args, IEnumerable<string> switches)
+    {
+        var known = new HashSet<string>(switches, StringComparer.OrdinalIgnoreCase);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (!known.Contains(name))
+            {
+                rest.Add(args[i]);
+            }
+            else if (!args[i].Contains('=', StringComparison.Ordinal))
+            {
+                i++;
+            }
+        }
+        return [.. rest];
+    }
+
+    private static string? PublicUrlTemplate(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (
+            !value.Contains("{service}", StringComparison.Ordinal)
+            || !Uri.TryCreate(value.Replace("{service}", "issuer", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http")
+        )
+        {
+            throw new ArgumentException(
+                $"Setting 'DevHost:PublicBaseUrl' is invalid: '{value}' is not an absolute URL with {{service}} in it "
+                    + "(e.g. https://{service}.example.dev)."
+            );
+        }
+        return value.TrimEnd('/');
     }
 
     private static int Port(IConfiguration configuration, string service, int fallback)

@@ -14,10 +14,45 @@ public sealed class ManagementTokens : IDisposable
     public const string TokenIssuer = "urn:gaiax:devhost:onboarding";
     public const string IssuerAudience = "gaiax-issuer-management";
     public const string VerifierAudience = "gaiax-verifier";
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    public const string IssuerScope = "issuer.offers.write issuer.offers.read";
+    public const string VerifierScope = "verifier.requests.write verifier.requests.read";
+
+    /// <summary>How long a token lives unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    private readonly ECDsa _key;
     private readonly TimeProvider _time;
 
-    public ManagementTokens(TimeProvider time) => _time = time;
+    /// <summary>Tokens signed by a fresh key that lives as long as this process (tests, the demo).</summary>
+    public ManagementTokens(TimeProvider time)
+        : this(time, ECDsa.Create(ECCurve.NamedCurves.nistP256)) { }
+
+    private ManagementTokens(TimeProvider time, ECDsa key)
+    {
+        _time = time;
+        _key = key;
+    }
+
+    /// <summary>
+    /// Tokens signed by the key kept in <paramref name="folder"/> (<c>key.pem</c>, created 0600 on first use),
+    /// so tokens minted by <c>DevHost token</c> or before a restart stay valid against a DevHost using that folder.
+    /// </summary>
+    public static ManagementTokens LoadOrCreate(string folder, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var path = Path.Combine(folder, "key.pem");
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (File.Exists(path))
+        {
+            key.ImportFromPem(File.ReadAllText(path));
+        }
+        else
+        {
+            Directory.CreateDirectory(folder);
+            PrivateFile.Write(path, key.ExportPkcs8PrivateKeyPem());
+        }
+        return new ManagementTokens(time, key);
+    }
 
     /// <summary>Service arguments that make the Issuer and the Verifier trust this key.</summary>
     public IReadOnlyList<string> ServiceArguments()
@@ -37,11 +72,11 @@ public sealed class ManagementTokens : IDisposable
         ];
     }
 
-    public string IssuerToken() => Create(IssuerAudience, "issuer.offers.write issuer.offers.read");
+    public string IssuerToken(TimeSpan? lifetime = null) => Create(IssuerAudience, IssuerScope, lifetime ?? DefaultLifetime);
 
-    public string VerifierToken() => Create(VerifierAudience, "verifier.requests.write verifier.requests.read");
+    public string VerifierToken(TimeSpan? lifetime = null) => Create(VerifierAudience, VerifierScope, lifetime ?? DefaultLifetime);
 
-    private string Create(string audience, string scope)
+    private string Create(string audience, string scope, TimeSpan lifetime)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(
@@ -51,11 +86,17 @@ public sealed class ManagementTokens : IDisposable
                 Audience = audience,
                 IssuedAt = now,
                 NotBefore = now,
-                Expires = now.AddHours(1),
+                Expires = now.Add(lifetime),
                 TokenType = "at+jwt",
                 Claims = new Dictionary<string, object> { ["sub"] = "devhost-onboarding", ["scope"] = scope },
+                // No cached signature provider: the library caches by the public key, and the same persisted key
+                // is loaded again (and this instance disposed) by later ManagementTokens in the process.
                 SigningCredentials = new SigningCredentials(
-                    new ECDsaSecurityKey(_key) { KeyId = "onboarding" },
+                    new ECDsaSecurityKey(_key)
+                    {
+                        KeyId = "onboarding",
+                        CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+                    },
                     SecurityAlgorithms.EcdsaSha256
                 ),
             }

@@ -35,7 +35,7 @@ public static class OnboardingDemo
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(output);
-        var data = Path.Combine(Directory.GetCurrentDirectory(), ".devhost-data");
+        var data = stack.DataFolder;
         await using var didHost = await DidDocumentHost.StartAsync(cancellationToken).ConfigureAwait(false);
         using var participant = ParticipantIdentity.CreateDevelopment(
             didHost.BaseUrl,
@@ -90,6 +90,10 @@ public static class OnboardingDemo
         output.WriteLine(QrCodes.Terminal(offer.Uri));
         output.WriteLine("Take it with the reference wallet:");
         output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback");
+        output.WriteLine("Present it to the Verifier (openid4vp://… from POST /api/presentation-requests):");
+        output.WriteLine(
+            $"  dotnet run --project tools/Wallet -- present '<openid4vp-uri>' --trust-ca '{stack.DevelopmentCaCertificate}' --allow-loopback"
+        );
         output.WriteLine(
             "Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST "
                 + "/api/presentation-requests):"

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.DevHost.Onboarding;
+using Microsoft.AspNetCore.Connections;
+
+namespace GaiaX.Oid4vc.DevHost;
+
+/// <summary>
+/// DevHost's command line: start the stack (the default), run the onboarding demo (<c>--demo</c>), mint
+/// management tokens (<c>token</c>), or print the usage (<c>--help</c>). Every mistake a user can make on
+/// the command line is one line on stderr and exit code 2, never a stack trace.
+/// </summary>
+public static class DevHostCommand
+{
+    public const int Usage = 2;
+
+    /// <summary>Shortest and longest lifetime <c>token --lifetime</c> accepts.</summary>
+    public static readonly TimeSpan MinTokenLifetime = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(30);
+
+    public const string UsageText = """
+        usage: dotnet run --project services/DevHost -- [options] [--Section:Key=value ...]
+               dotnet run --project services/DevHost -- token [--lifetime 8h] [--audience issuer|verifier|both] [--data DIR]
+
+        Runs the Issuer, Verifier, Notary and Compliance in one process with an embedded Dapr sidecar.
+          --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N
+                                 ports (defaults 5101-5104; 0 = any free port)
+          --host ADDRESS         address to listen on (default 127.0.0.1)
+          --public-base-url URL  public URL of each service, {service} standing for its name
+                                 (e.g. https://{service}.example.dev behind a tunnel or reverse proxy)
+          --data DIR             where the development CA, identities, management key and tokens.json
+                                 live (default ./.devhost-data)
+          --redis CONNECTION     keep state and events in Redis instead of memory
+          --real-registries=true ask the real VIES, EORI and GLEIF instead of the sandbox registries
+          --log-level LEVEL      the services' log level (default Warning)
+          --demo                 run the Gaia-X onboarding with the reference wallet, print each step, exit
+          -h, --help             print this text
+        --Section:Key=value arguments are passed to every service (e.g. --Issuer:BatchSize=5).
+
+        token: prints management API tokens signed by DevHost's key in the data folder, valid for --lifetime
+        (30s..30d as 90s, 30m, 8h or 2d; default 1h), for a running DevHost that uses the same folder.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            output.WriteLine(UsageText);
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "token")
+        {
+            return Token(args[1..], output, error);
+        }
+        var demo = args.Contains("--demo", StringComparer.OrdinalIgnoreCase);
+        DevStackSettings parsed;
+        try
+        {
+            parsed = DevStackSettings.FromArgs(args.Where(a => !a.Equals("--demo", StringComparison.OrdinalIgnoreCase)).ToArray());
+        }
+        catch (ArgumentException invalid)
+        {
+            error.WriteLine($"DevHost: {invalid.Message}");
+            return Usage;
+        }
+        using var tokens = demo
+            ? new ManagementTokens(TimeProvider.System)
+            : ManagementTokens.LoadOrCreate(Path.Combine(parsed.DataFolder, "management"), TimeProvider.System);
+        var settings = parsed with
+        {
+            ServiceArgs = [.. tokens.ServiceArguments(), "--Issuer:DeferredIntervalSeconds=1", .. parsed.ServiceArgs],
+        };
+        if (demo)
+        {
+            // The demo needs no fixed ports: it must not collide with a DevHost already running.
+            settings = settings with { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0 };
+        }
+
+        DevStack stack;
+        try
+        {
+            stack = await DevStack.StartAsync(settings, stopping).ConfigureAwait(false);
+        }
+        catch (IOException failure) when (failure.InnerException is AddressInUseException)
+        {
+            error.WriteLine(PortInUse(settings, failure));
+            return Usage;
+        }
+        await using (stack.ConfigureAwait(false))
+        {
+            output.WriteLine(stack.DescribeServices());
+            if (demo)
+            {
+                var result = await OnboardingDemo.RunAsync(stack, tokens, output, stopping).ConfigureAwait(false);
+                return result.LabelCredential is null ? 1 : 0;
+            }
+            await WaitUntilReadyAsync(stack, output, stopping).ConfigureAwait(false);
+            var tokensFile = WriteTokens(parsed.DataFolder, tokens, ManagementTokens.DefaultLifetime, TimeProvider.System);
+            try
+            {
+                await OnboardingDemo.PrintWalletStartAsync(stack, tokens, output, stopping).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or JsonException)
+            {
+                // The stack is up; only the convenience offer could not be made (e.g. the configuration has no
+                // VatID, or the state store is down). Say so and keep serving.
+                output.WriteLine($"No starter offer: {failure.Message}");
+            }
+            output.WriteLine($"Management API tokens (1 h) are in {tokensFile}; new ones: dotnet run --project services/DevHost -- token");
+            output.WriteLine("Press Ctrl-C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                output.WriteLine("Stopping…");
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to 15 s) until every service's <c>/readyz</c> answers 200 — its sidecar and state store
+    /// answer — so the first request DevHost makes for the user does not race the sidecars' start.
+    /// </summary>
+    private static async Task WaitUntilReadyAsync(DevStack stack, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        foreach (var service in stack.Services)
+        {
+            while (true)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(service.BaseUrl, "/readyz"), cancellationToken).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { }
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    output.WriteLine(
+                        $"{service.Name} is not ready yet ({new Uri(service.BaseUrl, "/readyz")}); it may answer 503 for a while."
+                    );
+                    return;
+                }
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string PortInUse(DevStackSettings settings, Exception failure)
+    {
+        var ports = new (string Service, string Switch, int Port)[]
+        {
+            ("Issuer", "--issuer-port", settings.IssuerPort),
+            ("Verifier", "--verifier-port", settings.VerifierPort),
+            ("Notary", "--notary-port", settings.NotaryPort),
+            ("Compliance", "--compliance-port", settings.CompliancePort),
+        };
+        var message = failure.Message + " " + failure.InnerException?.Message;
+        var (service, option, port) = ports.FirstOrDefault(p =>
+            message.Contains(":" + p.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        );
+        return service is null
+            ? $"DevHost: a port is already in use ({failure.Message}); choose other ports or 0 for any free port"
+            : $"DevHost: port {port} ({option}, DevHost:Ports:{service}) is already in use; choose another port or 0 for any free port";
+    }
+
+    private static int Token(string[] args, TextWriter output, TextWriter error)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        var known = new[] { "--lifetime", "--audience", "--data" };
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!known.Contains(args[i]) || i + 1 >= args.Length)
+            {
+                error.WriteLine($"DevHost token: unexpected '{args[i]}' (see --help)");
+                return Usage;
+            }
+        }
+        if (!TryParseLifetime(Option("--lifetime") ?? "1h", out var lifetime))
+        {
+            error.WriteLine(
+                $"DevHost token: --lifetime '{Option("--lifetime")}' is not a duration between 1 minute and 30 days (e.g. 30m, 8h, 2d)"
+            );
+            return Usage;
+        }
+        var audience = Option("--audience") ?? "both";
+        if (audience is not ("issuer" or "verifier" or "both"))
+        {
+            error.WriteLine($"DevHost token: --audience '{audience}' is not issuer, verifier or both");
+            return Usage;
+        }
+        var data = Path.GetFullPath(Option("--data") ?? ".devhost-data");
+        using var tokens = ManagementTokens.LoadOrCreate(Path.Combine(data, "management"), TimeProvider.System);
+        if (audience is "issuer" or "both")
+        {
+            output.WriteLine($"issuer:   {tokens.IssuerToken(lifetime)}");
+        }
+        if (audience is "verifier" or "both")
+        {
+            output.WriteLine($"verifier: {tokens.VerifierToken(lifetime)}");
+        }
+        output.WriteLine($"valid until {DateTimeOffset.UtcNow.Add(lifetime):O} against a DevHost using {data}");
+        return 0;
+    }
+
+    /// <summary>Parses <c>90s</c>, <c>30m</c>, <c>8h</c> or <c>2d</c> within the accepted range.</summary>
+    public static bool TryParseLifetime(string text, out TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        lifetime = default;
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+        lifetime = text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => TimeSpan.Zero,
+        };
+        return lifetime >= MinTokenLifetime && lifetime <= MaxTokenLifetime;
+    }
+
+    /// <summary>Writes the current tokens to <c>tokens.json</c> in the data folder (0600) and returns its path.</summary>
+    public static string WriteTokens(string dataFolder, ManagementTokens tokens, TimeSpan lifetime, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(time);
+        Directory.CreateDirectory(dataFolder);
+        var expires = time.GetUtcNow().Add(lifetime).ToString("O", CultureInfo.InvariantCulture);
+        var document = new JsonObject
+        {
+            ["issuer"] = new JsonObject
+            {
+                ["token"] = tokens.IssuerToken(lifetime),
+                ["scope"] = ManagementTokens.IssuerScope,
+                ["expires_at"] = expires,
+            },
+            ["verifier"] = new JsonObject
+            {
+                ["token"] = tokens.VerifierToken(lifetime),
+                ["scope"] = ManagementTokens.VerifierScope,
+                ["expires_at"] = expires,
+            },
+        };
+        var path = Path.Combine(dataFolder, "tokens.json");
+        PrivateFile.Write(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+}

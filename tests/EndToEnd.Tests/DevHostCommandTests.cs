@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using GaiaX.Oid4vc.DevHost;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// DevHost's command line as a newcomer meets it: usage, mistakes in one line with exit code 2, a
+/// configuration without the built-in VatID, the pinned data folder, and management tokens minted by
+/// the <c>token</c> command that a running DevHost accepts.
+/// </summary>
+public sealed partial class DevHostCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "devhost-" + Guid.NewGuid().ToString("N"));
+
+    [GeneratedRegex(@"^issuer\s+(http://\S+)", RegexOptions.Multiline)]
+    private static partial Regex IssuerUrl();
+
+    private static readonly string[] AnyPorts = ["--issuer-port", "0", "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0"];
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    /// <summary>Starts DevHost like <c>dotnet run</c> does and returns once it waits for Ctrl-C.</summary>
+    private static async Task<(StringWriter Output, StringWriter Error, Task<int> Run, CancellationTokenSource Stop)> StartAsync(string[] args)
+    {
+        var output = new SynchronizedWriter();
+        var error = new SynchronizedWriter();
+        var stop = new CancellationTokenSource();
+        var run = Task.Run(() => DevHostCommand.RunAsync(args, output, error, stop.Token));
+        var ready = await GaiaX.Oid4vc.Testing.Poll.UntilAsync(
+            () => run.IsCompleted || output.ToString().Contains("Press Ctrl-C to stop.", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60)
+        );
+        Assert.True(ready && !run.IsCompleted, $"DevHost did not come up:\n{output}\n{error}\n{run.Exception}");
+        return (output, error, run, stop);
+    }
+
+    [Fact]
+    public async Task Help_prints_the_usage_with_every_switch_and_exits_0_without_starting()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["--help"], output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--issuer-port", "--host", "--public-base-url", "--data", "--redis", "--real-registries", "--log-level", "--demo", "token" })
+        {
+            Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public async Task Unknown_option_is_one_line_and_exit_code_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["--isuer-port", "5101"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Equal("DevHost: unknown option '--isuer-port' (see --help)" + Environment.NewLine, error.ToString());
+    }
+
+    [Fact]
+    public async Task Port_in_use_is_one_line_naming_the_port_and_the_setting_and_exit_code_2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(
+            ["--issuer-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--data", _data],
+            output,
+            error,
+            CancellationToken.None
+        );
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"DevHost: port {port} (--issuer-port, DevHost:Ports:Issuer) is already in use; choose another port or 0 for any free port" + Environment.NewLine,
+            error.ToString()
+        );
+    }
+
+    [Fact]
+    public async Task Configuration_without_the_built_in_vat_id_starts_and_says_why_there_is_no_starter_offer()
+    {
+        var (output, error, run, stop) = await StartAsync(
+        [
+            .. AnyPorts,
+            "--data",
+            _data,
+            "--Issuer:CredentialConfigurations:Employee:Format=dc+sd-jwt",
+            "--Issuer:CredentialConfigurations:Employee:Vct=https://example.org/employee",
+            "--Issuer:CredentialConfigurations:Employee:Preparation=IssuerSigned",
+        ]);
+
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run);
+        Assert.Contains("No starter offer:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.ToString(), StringComparison.Ordinal);
+        stop.Dispose();
+    }
+
+    [Fact]
+    public async Task Data_folder_holds_the_development_ca_and_tokens_json_readable_by_the_owner_only_and_the_printed_present_command_names_the_ca()
+    {
+        var (output, _, run, stop) = await StartAsync([.. AnyPorts, "--data", _data]);
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        stop.Dispose();
+
+        var ca = Path.Combine(_data, "dev-ca", "ca.crt");
+        Assert.True(File.Exists(ca), "the development CA is in the data folder");
+        Assert.Contains($"--trust-ca '{ca}'", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"data: {_data}", output.ToString(), StringComparison.Ordinal);
+        var tokens = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "tokens.json")))!;
+        Assert.Equal("issuer.offers.write issuer.offers.read", (string?)tokens["issuer"]!["scope"]);
+        Assert.False(string.IsNullOrEmpty((string?)tokens["verifier"]!["token"]));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "tokens.json")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "management", "key.pem")));
+        }
+    }
+
+    [Fact]
+    public async Task Token_command_mints_tokens_with_the_chosen_lifetime_that_a_running_devhost_accepts()
+    {
+        using var minted = new StringWriter();
+        using var mintError = new StringWriter();
+        Assert.Equal(0, await DevHostCommand.RunAsync(["token", "--lifetime", "2h", "--audience", "issuer", "--data", _data], minted, mintError, CancellationToken.None));
+        var token = Regex.Match(minted.ToString(), @"issuer:\s+(\S+)").Groups[1].Value;
+        var payload = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(Pad(token.Split('.')[1]))))!;
+        var lifetime = (long)payload["exp"]! - (long)payload["iat"]!;
+        Assert.Equal(7200, lifetime);
+        Assert.DoesNotContain("verifier:", minted.ToString(), StringComparison.Ordinal);
+
+        var (output, _, run, stop) = await StartAsync([.. AnyPorts, "--data", _data]);
+        try
+        {
+            var issuer = new Uri(IssuerUrl().Match(output.ToString()).Groups[1].Value);
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(issuer, "/api/offers"))
+            {
+                Content = new StringContent(
+                    """{"credential_configuration_ids":["LegalPerson_dc_sd_jwt"],"claims":{"LegalPerson_dc_sd_jwt":{"legal_name":"Example","headquarters_country":"DE"}}}""",
+                    Encoding.UTF8,
+                    "application/json"
+                ),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run;
+            stop.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("0m")]
+    [InlineData("31d")]
+    [InlineData("soon")]
+    public async Task Token_lifetime_out_of_range_is_one_line_and_exit_code_2(string lifetime)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["token", "--lifetime", lifetime, "--data", _data], output, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("between 1 minute and 30 days", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
+    }
+
+    /// <summary>A StringWriter safe to read while DevHost writes to it from another thread.</summary>
+    private sealed class SynchronizedWriter : StringWriter
+    {
+        private readonly object _gate = new();
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate)
+            {
+                base.WriteLine(value);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate)
+            {
+                return base.ToString();
+            }
+        }
+    }
+}
