@@ -70,6 +70,8 @@ public static class DaprHostingExtensions
             .Services.AddHealthChecks()
             .AddCheck<DaprSidecarHealthCheck>(DaprSidecarHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<DaprStateStoreHealthCheck>(DaprStateStoreHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.TryAddSingleton<DaprSidecarHealthCheck>();
+        builder.Services.AddHostedService<SidecarStartupProbe>();
         builder.Services.AddExceptionHandler<DaprOutageExceptionHandler>();
         // The app-token refusal and the outage answer are problem details; an app without the
         // service defaults (a test subscriber) still gets them.
