@@ -49,6 +49,8 @@ public sealed class BackOffice(Uri issuer, Uri verifier, ManagementTokens tokens
         var body = new JsonObject
         {
             ["response_mode"] = responseMode,
+            // The onboarding is for the Gaia-X label: the verified presentation goes on to Compliance.
+            ["compliance"] = true,
             ["request_uri_method"] = "post",
             ["dcql_query"] = new JsonObject
             {

@@ -20,6 +20,9 @@ public sealed record CreatePresentationRequestCommand
 
     public string? RedirectUri { get; init; }
 
+    /// <summary>Whether a verified presentation goes on to the Gaia-X compliance assessment.</summary>
+    public bool Compliance { get; init; }
+
     /// <summary>The relying party creating the request (from its token).</summary>
     public string? Owner { get; init; }
 }

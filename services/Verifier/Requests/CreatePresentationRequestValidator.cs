@@ -74,6 +74,19 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
             errors.Add("redirect_uri: must be an absolute https URL (http only for loopback) without a fragment");
         }
 
+        var compliance = false;
+        if (body.TryGetProperty("compliance", out var complianceJson))
+        {
+            if (complianceJson.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                compliance = complianceJson.GetBoolean();
+            }
+            else
+            {
+                errors.Add("compliance: must be true or false");
+            }
+        }
+
         IReadOnlyList<string>? transactionData = null;
         if (body.TryGetProperty("transaction_data", out var transactionJson))
         {
@@ -94,6 +107,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
                 RequestUriMethod = method,
                 TransactionData = transactionData,
                 RedirectUri = redirectUri,
+                Compliance = compliance,
             },
             []
         );

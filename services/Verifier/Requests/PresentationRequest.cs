@@ -35,6 +35,12 @@ public sealed record PresentationRequest
     /// <summary>The relying party's same-device redirect URI; a response code is appended to it.</summary>
     public string? RedirectUri { get; init; }
 
+    /// <summary>
+    /// The relying party asked for a Gaia-X compliance assessment (<c>"compliance": true</c>): only then is
+    /// a verified presentation sent to Compliance and the status completed with its verdict.
+    /// </summary>
+    public bool ComplianceRequested { get; init; }
+
     /// <summary>The ephemeral ECDH-ES P-256 key for <c>direct_post.jwt</c> (private JWK), or null.</summary>
     public EphemeralEncryptionKey? EncryptionKey { get; init; }
 

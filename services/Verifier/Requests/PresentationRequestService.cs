@@ -34,6 +34,7 @@ public sealed class PresentationRequestService(
             DcqlQuery = command.DcqlQueryJson,
             TransactionData = command.TransactionData,
             RedirectUri = command.RedirectUri,
+            ComplianceRequested = command.Compliance,
             EncryptionKey = command.ResponseMode == ResponseModes.DirectPostJwt ? RequestObjectGenerator.NewEncryptionKey() : null,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(options.Value.RequestLifetimeSeconds),

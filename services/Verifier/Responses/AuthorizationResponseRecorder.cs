@@ -115,7 +115,9 @@ public sealed class AuthorizationResponseRecorder(
             return AnsweredAlready;
         }
         Record(final);
-        if (verdict.Verified is { } verified)
+        // Only a relying party that asked for a Gaia-X label gets its presentation assessed; the others
+        // would see a verdict (and parse errors) they never asked for.
+        if (verdict.Verified is { } verified && final.ComplianceRequested)
         {
             var notice = new PresentationVerifiedNotice(final, verified.Presentations, verified.Credentials);
             await events.PublishVerifiedAsync(notice, CancellationToken.None).ConfigureAwait(false);

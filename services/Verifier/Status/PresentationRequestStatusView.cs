@@ -46,6 +46,10 @@ public sealed record PresentationRequestStatusView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RejectionReason>? Reasons { get; init; }
 
+    /// <summary>Whether the relying party asked for the compliance assessment.</summary>
+    [JsonPropertyName("compliance_requested")]
+    public bool ComplianceRequested { get; init; }
+
     [JsonPropertyName("compliance")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ComplianceOutcome? Compliance { get; init; }
@@ -81,6 +85,7 @@ public sealed record PresentationRequestStatusView
             VerifiedCredentials = revealCredentials ? request.VerifiedCredentials : null,
             ResponseCodeRequired = !revealCredentials && request.VerifiedCredentials is not null,
             Reasons = request.Reasons,
+            ComplianceRequested = request.ComplianceRequested,
             Compliance = request.Compliance,
             Offer = request.Offer,
         };

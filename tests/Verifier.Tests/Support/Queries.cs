@@ -49,9 +49,10 @@ public static class Queries
         ["email"] = "ada@example-corp.example",
     };
 
-    public static JsonObject Request(JsonObject dcql, string? responseMode = null, string? prefix = null, string? method = null, string? redirectUri = null)
+    public static JsonObject Request(JsonObject dcql, string? responseMode = null, string? prefix = null, string? method = null, string? redirectUri = null, bool compliance = true)
     {
-        var body = new JsonObject { ["dcql_query"] = dcql };
+        // The flows here follow a presentation through to the compliance event, so they ask for it.
+        var body = new JsonObject { ["dcql_query"] = dcql, ["compliance"] = compliance };
         if (responseMode is not null)
         {
             body["response_mode"] = responseMode;
