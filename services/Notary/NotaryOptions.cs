@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Notary;

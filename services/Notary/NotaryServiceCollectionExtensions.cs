@@ -1,8 +1,8 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.Events;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
 using GaiaX.Oid4vc.ServiceDefaults;

@@ -192,7 +192,7 @@ public static class ManagementApiAuthentication
         };
         if (context.AuthenticateFailure is not null)
         {
-            context.Error = "invalid_token";
+            context.Error = GaiaX.Oid4vc.Credentials.Protocol.ErrorCodes.InvalidToken;
             context.ErrorDescription = description;
         }
         ProblemDetailsDefaults.SetDetail(context.HttpContext, description);

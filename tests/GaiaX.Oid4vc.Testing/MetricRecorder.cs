@@ -4,12 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GaiaX.Oid4vc.Testing;
 
-/// <summary>One measurement an instrument recorded: its value and tags.</summary>
-public sealed record RecordedMeasurement(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags)
-{
-    public string? Tag(string name) => Tags.TryGetValue(name, out var value) ? value?.ToString() : null;
-}
-
 /// <summary>
 /// Listens to one service's meters (those its own <see cref="IMeterFactory"/> created, so services
 /// other tests run in parallel in this process do not leak in) and keeps every measurement.

@@ -26,6 +26,7 @@ public sealed class DeferredAndEventTests(IssuerFixture fixture) : IClassFixture
     private static object VatOffer() => new
     {
         credential_configuration_ids = new[] { "VatID" },
+        subject_id = "did:web:participant.example",
         claims = new Dictionary<string, object> { ["VatID"] = new Dictionary<string, object> { ["gx:vatID"] = "DE129273398", ["gx:countryCode"] = "DE" } },
     };
 

@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.RegistrySandbox;
 
 namespace GaiaX.Oid4vc.Notary.Tests;

@@ -1,6 +1,6 @@
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Embedded;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Verification;
 using GaiaX.Oid4vc.RegistrySandbox;
 using Microsoft.Extensions.Time.Testing;

@@ -39,6 +39,7 @@ public sealed class StackFixture : IAsyncLifetime
         {
             ["credential_configuration_ids"] = new System.Text.Json.Nodes.JsonArray("VatID"),
             ["claims"] = new System.Text.Json.Nodes.JsonObject { ["VatID"] = new System.Text.Json.Nodes.JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+            ["subject_id"] = "did:web:participant.example",
         });
         using var created = await Client.SendAsync(create);
         var offer = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
@@ -60,6 +61,7 @@ public sealed class StackFixture : IAsyncLifetime
         {
             ["credential_configuration_ids"] = new System.Text.Json.Nodes.JsonArray("VatID"),
             ["claims"] = new System.Text.Json.Nodes.JsonObject { ["VatID"] = new System.Text.Json.Nodes.JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+            ["subject_id"] = "did:web:participant.example",
             ["tx_code"] = new System.Text.Json.Nodes.JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
         });
         using var created = await Client.SendAsync(create);

@@ -56,6 +56,7 @@ public sealed class StateStoreOutageTests
                 {
                     ["credential_configuration_ids"] = new JsonArray("VatID"),
                     ["claims"] = new JsonObject { ["VatID"] = new JsonObject { ["gx:vatID"] = "DE812345673", ["gx:countryCode"] = "DE" } },
+                    ["subject_id"] = "did:web:participant.example",
                 }),
             }, tokens.IssuerToken()),
             () => Authorized(new HttpRequestMessage(HttpMethod.Post, new Uri(stack["verifier"].BaseUrl, "/api/presentation-requests"))

@@ -92,7 +92,8 @@ public static class OnboardingDemo
         output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback");
         output.WriteLine("Present it to the Verifier (openid4vp://… from POST /api/presentation-requests):");
         output.WriteLine(
-            $"  dotnet run --project tools/Wallet -- present '<openid4vp-uri>' --trust-ca '{stack.DevelopmentCaCertificate}' --allow-loopback"
+            $"  dotnet run --project tools/Wallet -- present '<openid4vp-uri>' --trust-ca '{stack.DevelopmentCaCertificate}' "
+                + "--allow-loopback"
         );
         output.WriteLine(
             "Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST "

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,15 @@ public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog c
             }
             var claims = request.Claims is not null && request.Claims.TryGetValue(id, out var value) ? value : EmptyObject;
             problems.AddRange(CredentialConfigurationCatalog.CheckClaims(id, configuration, claims));
+            if (configuration.Preparation == CredentialPreparation.Notary)
+            {
+                // Refused now rather than after the wallet got a token: the Notary would deny it later.
+                if (request.SubjectId is null)
+                {
+                    problems.Add($"subject_id is required for '{id}': the Notary signs the registration number for that subject");
+                }
+                problems.AddRange(RegistrationNumberProblems(id, configuration, claims));
+            }
         }
         foreach (var extra in (request.Claims?.Keys ?? Enumerable.Empty<string>()).Except(ids, StringComparer.Ordinal))
         {
@@ -71,6 +81,35 @@ public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog c
     }
 
     /// <summary>Longer subject identifiers are refused (a DID or URL of a participant is far shorter).</summary>
+    /// <summary>
+    /// The syntax and check digits of the registration number a Notary-prepared configuration carries, by the
+    /// same rules the Notary applies before it asks a registry (one implementation, in the credential core).
+    /// </summary>
+    private static IEnumerable<string> RegistrationNumberProblems(
+        string id,
+        CredentialConfigurationOptions configuration,
+        JsonElement claims
+    )
+    {
+        var type = RegistrationNumberTypes.All.FirstOrDefault(t =>
+            configuration.Types.Contains(t.CredentialType(), StringComparer.Ordinal)
+        );
+        if (
+            !configuration.Types.Contains(type.CredentialType(), StringComparer.Ordinal)
+            || claims.ValueKind != JsonValueKind.Object
+            || !claims.TryGetProperty(type.NumberProperty(), out var number)
+            || number.ValueKind != JsonValueKind.String
+        )
+        {
+            yield break;
+        }
+        var syntax = RegistrationNumberSyntax.Check(type, number.GetString());
+        if (!syntax.IsValid)
+        {
+            yield return $"claims.{id}.{type.NumberProperty()}: {syntax.Error}";
+        }
+    }
+
     public const int MaxSubjectIdLength = 2048;
 
     /// <summary>An absolute URI without whitespace or control characters, as <c>credentialSubject.id</c> must be.</summary>

@@ -1,6 +1,6 @@
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Credentials.Vcdm;
 using GaiaX.Oid4vc.Notary.Credentials;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;

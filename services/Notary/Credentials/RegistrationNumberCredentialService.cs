@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
 using Microsoft.Extensions.Options;

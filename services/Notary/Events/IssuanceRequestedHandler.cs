@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Notary.Credentials;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Notary.Registries;

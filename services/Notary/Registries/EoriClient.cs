@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Notary.Registries;

@@ -1,5 +1,5 @@
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Dapr.State;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 
 namespace GaiaX.Oid4vc.Notary.Verification;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Notary.Registries;
 
 namespace GaiaX.Oid4vc.Notary.Verification;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using GaiaX.Oid4vc.Notary.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 namespace GaiaX.Oid4vc.Benchmarks.Notary;
 

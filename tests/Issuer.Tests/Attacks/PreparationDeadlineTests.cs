@@ -25,6 +25,7 @@ public sealed class PreparationDeadlineTests : IAsyncLifetime
     private static object VatOffer() => new
     {
         credential_configuration_ids = new[] { "VatID" },
+        subject_id = "did:web:participant.example",
         claims = new Dictionary<string, object> { ["VatID"] = new Dictionary<string, object> { ["gx:vatID"] = "DE129273398", ["gx:countryCode"] = "DE" } },
     };
 

@@ -1,4 +1,4 @@
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>
 /// The names each type carries on the wire: the path segment of the Gaia-X notary API and the

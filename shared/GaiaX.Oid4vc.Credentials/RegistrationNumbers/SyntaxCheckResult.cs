@@ -1,4 +1,4 @@
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>The outcome of a syntax check: either a normalised number or what is wrong with the input.</summary>
 public sealed record SyntaxCheckResult

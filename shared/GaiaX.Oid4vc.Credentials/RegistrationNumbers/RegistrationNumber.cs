@@ -1,4 +1,4 @@
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>
 /// A registration number whose syntax has been checked, in its normalised form (upper case, no

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>
 /// Checks a registration number's syntax (and check digits where they exist) before any registry is

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>Country sets the registries cover, with the English names <c>gx:country</c> expects.</summary>
-internal static class Countries
+public static class Countries
 {
     /// <summary>EU member states by ISO 3166-1 alpha-2 code, plus Northern Ireland (<c>XI</c>) as the EU services treat it.</summary>
     public static FrozenDictionary<string, string> EuWithNorthernIreland { get; } =

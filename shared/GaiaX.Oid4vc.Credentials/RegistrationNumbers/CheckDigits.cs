@@ -1,4 +1,4 @@
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>Check-digit algorithms used by registration numbers. Inputs are ASCII digits/letters.</summary>
 internal static class CheckDigits

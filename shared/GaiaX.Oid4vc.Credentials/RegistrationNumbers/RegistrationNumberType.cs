@@ -1,4 +1,4 @@
-namespace GaiaX.Oid4vc.Notary.RegistrationNumbers;
+namespace GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 
 /// <summary>The kinds of legal registration number the Gaia-X notary API accepts.</summary>
 public enum RegistrationNumberType
