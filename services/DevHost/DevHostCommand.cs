@@ -40,7 +40,7 @@ public static class DevHostCommand
         --Section:Key=value arguments are passed to every service (e.g. --Issuer:BatchSize=5).
 
         token: prints management API tokens signed by DevHost's key in the data folder, valid for --lifetime
-        (30s..30d as 90s, 30m, 8h or 2d; default 1h), for a running DevHost that uses the same folder.
+        (1 minute to 30 days, as 90s, 30m, 8h or 2d; default 1h), for a running DevHost that uses the same folder.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopping)

@@ -94,6 +94,8 @@ public sealed class DevStack : IAsyncDisposable
                     // Development tokens for the Issuer's management API; later arguments may override it.
                     var args = settings
                         .ServiceArgs.Prepend("--Issuer:Management:UseDevelopmentTokens=true")
+                        // The interactive API reference at /scalar is for exactly the people who run DevHost.
+                        .Prepend("--OpenApi:InteractiveUi=true")
                         // One documented place for every identity, whatever the working directory; later
                         // service arguments may still point elsewhere.
                         .Prepend($"--Identity:DevelopmentCaPath={Path.Combine(settings.DataFolder, "dev-ca")}")
