@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Identity;
 using GaiaX.Oid4vc.Verifier.Presentations;
@@ -21,6 +22,7 @@ public static class VerifierServiceCollectionExtensions
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(VerifierOptions.SectionName);
+        builder.AddWebhooks(VerifierOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(1024 * 1024);
 
         var services = builder.Services;

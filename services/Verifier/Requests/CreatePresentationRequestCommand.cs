@@ -23,6 +23,9 @@ public sealed record CreatePresentationRequestCommand
     /// <summary>Whether a verified presentation goes on to the Gaia-X compliance assessment.</summary>
     public bool Compliance { get; init; }
 
+    /// <summary>Where each status change is POSTed as a signed CloudEvent (checked against the SSRF rules).</summary>
+    public string? CallbackUrl { get; init; }
+
     /// <summary>The relying party creating the request (from its token).</summary>
     public string? Owner { get; init; }
 }

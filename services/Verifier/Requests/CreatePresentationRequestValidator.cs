@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Identity;
 
@@ -11,7 +12,7 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// Validates the body of <c>POST /api/presentation-requests</c>. Every problem is named with its
 /// member, so a relying party can fix its request from the answer alone.
 /// </summary>
-public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser, IVerifierIdentity identity)
+public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser, IVerifierIdentity identity, IWebhookSender webhooks)
 {
     private const int MaxTransactionData = 16;
     private const int MaxTransactionDataLength = 8 * 1024;
@@ -74,6 +75,12 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
             errors.Add("redirect_uri: must be an absolute https URL (http only for loopback) without a fragment");
         }
 
+        var callbackUrl = OptionalString(body, "callback_url", errors);
+        if (callbackUrl is not null && webhooks.Check(callbackUrl) is { } callbackProblem)
+        {
+            errors.Add(callbackProblem);
+        }
+
         var compliance = false;
         if (body.TryGetProperty("compliance", out var complianceJson))
         {
@@ -108,6 +115,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
                 TransactionData = transactionData,
                 RedirectUri = redirectUri,
                 Compliance = compliance,
+                CallbackUrl = callbackUrl,
             },
             []
         );

@@ -41,6 +41,9 @@ public sealed record PresentationRequest
     /// </summary>
     public bool ComplianceRequested { get; init; }
 
+    /// <summary>The relying party's webhook: each status change is POSTed there as a signed CloudEvent.</summary>
+    public string? CallbackUrl { get; init; }
+
     /// <summary>The ephemeral ECDH-ES P-256 key for <c>direct_post.jwt</c> (private JWK), or null.</summary>
     public EphemeralEncryptionKey? EncryptionKey { get; init; }
 

@@ -35,6 +35,7 @@ public sealed class PresentationRequestService(
             TransactionData = command.TransactionData,
             RedirectUri = command.RedirectUri,
             ComplianceRequested = command.Compliance,
+            CallbackUrl = command.CallbackUrl,
             EncryptionKey = command.ResponseMode == ResponseModes.DirectPostJwt ? RequestObjectGenerator.NewEncryptionKey() : null,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(options.Value.RequestLifetimeSeconds),

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GaiaX.Oid4vc.ServiceDefaults.Webhooks;
+
+/// <summary>
+/// Delivers status changes to the callback URLs parties registered: CloudEvents 1.0 in HTTP structured
+/// mode, signed with the service's key (RFC 9421, <see cref="HttpMessageSignature"/>), through the
+/// SSRF-guarded client, retried with exponential back-off on 5xx, 408, 429 and network errors
+/// (honouring <c>Retry-After</c>). Delivery runs in the background from an in-process queue: a restart
+/// loses undelivered events, and the status APIs stay the source of truth for polling.
+/// </summary>
+public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSender
+{
+    public const string MediaType = "application/cloudevents+json";
+
+    private readonly Channel<(WebhookEvent Event, string Id)> _queue = Channel.CreateBounded<(WebhookEvent, string)>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest }
+    );
+    private readonly ServiceIdentity _identity;
+    private readonly WebhookOptions _options;
+    private readonly SsrfGuard _guard;
+    private readonly HttpClient _http;
+    private readonly Uri _source;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookDispatcher> _logger;
+
+    public WebhookDispatcher(
+        ServiceIdentity identity,
+        IOptions<WebhookOptions> options,
+        Uri source,
+        TimeProvider time,
+        ILogger<WebhookDispatcher> logger
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _identity = identity;
+        _options = options.Value;
+        _guard = new SsrfGuard(new SsrfGuardOptions { AllowLoopback = _options.AllowLoopback });
+        _http = GuardedHttpClient.Create(_guard, _options.AttemptTimeout);
+        _source = source;
+        _time = time;
+        _logger = logger;
+    }
+
+    public void Enqueue(WebhookEvent webhook) => _queue.Writer.TryWrite((webhook, Guid.NewGuid().ToString("N")));
+
+    public string? Check(string callbackUrl)
+    {
+        if (!Uri.TryCreate(callbackUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Fragment.Length > 0)
+        {
+            return "callback_url: must be an absolute https URL without a fragment";
+        }
+        if (uri.Scheme == "http" && !_options.AllowLoopback)
+        {
+            return "callback_url: must use https";
+        }
+        var host = uri.Host.Trim('[', ']');
+        var literal = IPAddress.TryParse(host, out var address) ? address : null;
+        if (uri.IsLoopback && !_options.AllowLoopback)
+        {
+            return "callback_url: a loopback address is not allowed";
+        }
+        if (literal is not null && _guard.IsRefused(literal, uri.Port))
+        {
+            return "callback_url: a private or special-purpose address is not allowed";
+        }
+        return null;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (webhook, id) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            // Each event is delivered on its own, so one slow receiver does not hold up the others.
+            _ = Task.Run(() => DeliverAsync(webhook, id, stoppingToken), stoppingToken);
+        }
+    }
+
+    private async Task DeliverAsync(WebhookEvent webhook, string id, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(
+            new JsonObject
+            {
+                ["specversion"] = "1.0",
+                ["id"] = id,
+                ["source"] = _source.AbsoluteUri.TrimEnd('/'),
+                ["type"] = webhook.Type,
+                ["subject"] = webhook.Subject,
+                ["time"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["datacontenttype"] = "application/json",
+                ["data"] = webhook.Data.DeepClone(),
+            }.ToJsonString(JsonBodies.Options)
+        );
+        var delay = _options.InitialRetryDelay;
+        for (var attempt = 1; attempt <= _options.MaxAttempts && !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Target) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MediaType);
+                HttpMessageSignature.Sign(
+                    request,
+                    body,
+                    MediaType,
+                    input => _identity.SigningKey.Sign(input),
+                    _identity.KeyId,
+                    _time.GetUtcNow()
+                );
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                var status = (int)response.StatusCode;
+                if (status is < 500 and not 408 and not 429)
+                {
+                    Abandoned(_logger, webhook.Type, webhook.Target.Host, $"the receiver answered {status}");
+                    return;
+                }
+                retryAfter = response.Headers.RetryAfter?.Delta;
+            }
+            catch (Exception failure)
+                when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                if (GuardedHttpClient.IsAddressRefusal(failure))
+                {
+                    Abandoned(_logger, webhook.Type, webhook.Target.Host, "its address is not allowed");
+                    return;
+                }
+            }
+            if (attempt < _options.MaxAttempts)
+            {
+                await Task.Delay(retryAfter is { } wait && wait > delay ? wait : delay, _time, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+        Abandoned(_logger, webhook.Type, webhook.Target.Host, $"no attempt of {_options.MaxAttempts} succeeded");
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Warning, Message = "Webhook {Type} to {Host} given up: {Reason}")]
+    private static partial void Abandoned(ILogger logger, string type, string host, string reason);
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Verifier.Tests.Support;
+
+namespace Verifier.Tests.Flows;
+
+/// <summary>
+/// A relying party's callback_url gets each status change as a CloudEvent (structured mode) signed with
+/// the Verifier's key (RFC 9421), verified here independently from the Verifier's DID document; a
+/// receiver that fails first gets it again; loopback and private addresses are refused at creation.
+/// </summary>
+public sealed class WebhookTests
+{
+    private sealed record Received(string Method, Uri Url, IHeaderDictionary Headers, byte[] Body);
+
+    /// <summary>A real HTTP receiver on loopback that answers 503 to its first <paramref name="failures"/> calls.</summary>
+    private static async Task<(WebApplication App, Uri Url, ConcurrentQueue<Received> Calls)> ReceiverAsync(int failures = 0)
+    {
+        var calls = new ConcurrentQueue<Received>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var count = 0;
+        app.MapPost(
+            "/hook",
+            async (HttpContext http) =>
+            {
+                using var body = new MemoryStream();
+                await http.Request.Body.CopyToAsync(body);
+                // Kestrel reuses its header collections after the request: keep a copy.
+                var headers = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+                calls.Enqueue(new Received(http.Request.Method, new Uri(http.Request.GetEncodedUrl()), headers, body.ToArray()));
+                return Interlocked.Increment(ref count) <= failures ? Results.StatusCode(503) : Results.NoContent();
+            }
+        );
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(new Uri(address), "/hook"), calls);
+    }
+
+    private static async Task<string> VerifiedRequestAsync(VerifierHost verifier, Uri callback)
+    {
+        using var wallet = verifier.NewWallet();
+        var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), compliance: false);
+        body["callback_url"] = callback.AbsoluteUri;
+        var created = await verifier.CreateRequestAsync(body);
+        var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
+        var credential = verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
+        using var response = await wallet.PostDirectAsync(
+            request,
+            new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) }
+        );
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)created["request_id"]!;
+    }
+
+    [Fact]
+    public async Task Status_change_is_delivered_as_a_cloudevent_whose_rfc9421_signature_verifies_with_the_did_document_key()
+    {
+        var (receiver, hook, calls) = await ReceiverAsync();
+        await using var _receiver = receiver;
+        await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true");
+
+        var requestId = await VerifiedRequestAsync(verifier, hook);
+
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => !calls.IsEmpty), "the webhook arrived");
+        var call = Assert.Single(calls);
+        Assert.Equal("application/cloudevents+json", call.Headers.ContentType.ToString());
+        var cloudEvent = JsonNode.Parse(call.Body)!;
+        Assert.Equal("1.0", (string?)cloudEvent["specversion"]);
+        Assert.Equal("eu.gaia-x.oid4vc.verifier.presentation-request.status-changed", (string?)cloudEvent["type"]);
+        Assert.Equal(requestId, (string?)cloudEvent["subject"]);
+        Assert.Equal("verified", (string?)cloudEvent["data"]!["status"]);
+        Assert.Equal(verifier.Host.BaseUrl.AbsoluteUri.TrimEnd('/'), (string?)cloudEvent["source"]);
+
+        // Content-Digest (RFC 9530) of the body as received.
+        Assert.Equal("sha-256=:" + Convert.ToBase64String(SHA256.HashData(call.Body)) + ":", call.Headers["Content-Digest"].ToString());
+
+        // Rebuild the signature base (RFC 9421 section 2.5) from what was received, and verify.
+        var input = call.Headers["Signature-Input"].ToString();
+        Assert.StartsWith("sig1=(\"@method\" \"@target-uri\" \"content-digest\" \"content-type\");created=", input, StringComparison.Ordinal);
+        Assert.Contains(";alg=\"ecdsa-p256-sha256\"", input, StringComparison.Ordinal);
+        var parameters = input["sig1=".Length..];
+        var keyId = parameters.Split("keyid=\"")[1].Split('"')[0];
+        var signatureBase =
+            $"\"@method\": POST\n\"@target-uri\": {call.Url.AbsoluteUri}\n\"content-digest\": {call.Headers["Content-Digest"]}\n"
+            + $"\"content-type\": {call.Headers.ContentType}\n\"@signature-params\": {parameters}";
+        var signatureField = call.Headers["Signature"].ToString();
+        Assert.StartsWith("sig1=:", signatureField, StringComparison.Ordinal);
+        var signature = Convert.FromBase64String(signatureField["sig1=:".Length..^1]);
+
+        var did = JsonNode.Parse(await verifier.Client.GetStringAsync("/.well-known/did.json"))!;
+        var method = did["verificationMethod"]!.AsArray().Single(m => (string?)m!["id"] == keyId)!;
+        using var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint
+            {
+                X = Base64UrlDecode((string)method["publicKeyJwk"]!["x"]!),
+                Y = Base64UrlDecode((string)method["publicKeyJwk"]!["y"]!),
+            },
+        });
+        Assert.True(
+            key.VerifyData(Encoding.ASCII.GetBytes(signatureBase), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
+            "the RFC 9421 signature verifies with the Verifier's DID document key"
+        );
+    }
+
+    [Fact]
+    public async Task Receiver_answering_503_gets_the_same_event_again_until_it_accepts()
+    {
+        var (receiver, hook, calls) = await ReceiverAsync(failures: 1);
+        await using var _receiver = receiver;
+        await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true", "--Webhooks:InitialRetryDelay=00:00:00.2");
+
+        await VerifiedRequestAsync(verifier, hook);
+
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => calls.Count >= 2), "the webhook was retried");
+        var ids = calls.Select(c => (string?)JsonNode.Parse(c.Body)!["id"]).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Single(ids.Distinct());
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/hook", "callback_url: a loopback address is not allowed")]
+    [InlineData("https://10.0.0.1/hook", "callback_url: a private or special-purpose address is not allowed")]
+    [InlineData("https://[::1]/hook", "callback_url: a loopback address is not allowed")]
+    [InlineData("http://rp.example/hook", "callback_url: must use https")]
+    public async Task Callback_to_a_loopback_or_private_address_is_refused_at_creation_when_not_allowed(string callback, string problem)
+    {
+        await using var verifier = await VerifierHost.StartAsync();
+        var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        body["callback_url"] = callback;
+
+        using var response = await verifier.PostRequestAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static byte[] Base64UrlDecode(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
+    }
+}
