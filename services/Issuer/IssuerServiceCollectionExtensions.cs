@@ -13,6 +13,7 @@ using GaiaX.Oid4vc.Issuer.Offers;
 using GaiaX.Oid4vc.Issuer.Signing;
 using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
+using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class IssuerServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName);
+        builder.AddWebhooks(IssuerOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(256 * 1024);
         builder.AddManagementApiAuthentication(
             builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management"),

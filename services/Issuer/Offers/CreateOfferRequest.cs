@@ -23,4 +23,8 @@ public sealed record CreateOfferRequest
     /// <summary>The credential subject (e.g. the participant's DID), when the back end knows it.</summary>
     [JsonPropertyName("subject_id")]
     public string? SubjectId { get; init; }
+
+    /// <summary>The issuer back end's webhook: each status change of the offer is POSTed there as a signed CloudEvent.</summary>
+    [JsonPropertyName("callback_url")]
+    public string? CallbackUrl { get; init; }
 }

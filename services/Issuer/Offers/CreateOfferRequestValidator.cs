@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
@@ -10,7 +11,11 @@ namespace GaiaX.Oid4vc.Issuer.Offers;
 /// claims that fit them, a sane transaction code, subject and lifetime. Every problem is reported,
 /// not only the first, so an operator fixes a request in one go.
 /// </summary>
-public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog catalog, IOptions<IssuerOptions> options)
+public sealed class CreateOfferRequestValidator(
+    CredentialConfigurationCatalog catalog,
+    IOptions<IssuerOptions> options,
+    IWebhookSender webhooks
+)
 {
     /// <summary>Validates a management request; the problems are reported together.</summary>
     public IReadOnlyList<string> Validate(CreateOfferRequest request)
@@ -72,6 +77,10 @@ public sealed class CreateOfferRequestValidator(CredentialConfigurationCatalog c
                 $"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or "
                     + $"control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL"
             );
+        }
+        if (request.CallbackUrl is { } callback && webhooks.Check(callback) is { } callbackProblem)
+        {
+            problems.Add(callbackProblem);
         }
         if (request.ExpiresIn is { } expiresIn && (expiresIn < 30 || expiresIn > options.Value.MaxOfferLifetimeSeconds))
         {

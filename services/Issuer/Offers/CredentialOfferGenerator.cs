@@ -59,6 +59,7 @@ public sealed class CredentialOfferGenerator(
             TransactionCode = txSpec,
             IssuerState = Secrets.NewHandle(),
             SubjectId = request.SubjectId,
+            CallbackUrl = request.CallbackUrl,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };

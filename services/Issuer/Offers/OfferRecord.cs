@@ -21,6 +21,9 @@ public sealed record OfferRecord
     /// <summary>The subject the credentials are about (e.g. the participant's DID), when known.</summary>
     public string? SubjectId { get; init; }
 
+    /// <summary>Where each status change is POSTed (see <see cref="CreateOfferRequest.CallbackUrl"/>).</summary>
+    public string? CallbackUrl { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }

@@ -1,11 +1,12 @@
 using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GaiaX.Oid4vc.Issuer.Offers;
 
 /// <summary>Offers in the state store. Records outlive the offer's expiry so its status stays readable.</summary>
-public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
+public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks = null) : IOfferStore, IDisposable
 {
     // Offers known to be in a final state (issued, failed): final states never change, so repeated
     // status updates for them (every further credential request) need no state read.
@@ -53,6 +54,10 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
             };
             if (await state.TrySaveAsync(Key(offer.Id), redeemed, current.ETag, Retention, cancellationToken).ConfigureAwait(false))
             {
+                if (redeemed.Status != offer.Status)
+                {
+                    Notify(offer, redeemed.Status, null);
+                }
                 return true;
             }
             current = await state.GetVersionedAsync<OfferRecord>(Key(offer.Id), cancellationToken).ConfigureAwait(false);
@@ -86,6 +91,26 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(read);
         return SetStatusAsync(read.Value.Id, read, status, failureReason, cancellationToken);
+    }
+
+    /// <summary>The event type of an offer's status change, as its webhook carries it.</summary>
+    public const string StatusChangedEventType = "eu.gaia-x.oid4vc.issuer.offer.status-changed";
+
+    private void Notify(OfferRecord offer, OfferStatus status, string? failureReason)
+    {
+        if (webhooks is not null && offer.CallbackUrl is { } callback)
+        {
+            var data = new System.Text.Json.Nodes.JsonObject
+            {
+                ["offer_id"] = offer.Id,
+                ["status"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString()),
+            };
+            if (failureReason is not null)
+            {
+                data["reason"] = failureReason;
+            }
+            webhooks.Enqueue(new WebhookEvent(new Uri(callback), StatusChangedEventType, offer.Id, data));
+        }
     }
 
     private async Task SetStatusAsync(
@@ -142,6 +167,7 @@ public sealed class OfferStore(IDaprStateStore state) : IOfferStore, IDisposable
                 {
                     RememberFinal(offerId);
                 }
+                Notify(offer, status, failureReason);
                 return;
             }
         }

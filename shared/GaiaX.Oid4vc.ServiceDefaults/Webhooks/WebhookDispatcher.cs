@@ -25,7 +25,10 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
     private readonly Channel<(WebhookEvent Event, string Id)> _queue = Channel.CreateBounded<(WebhookEvent, string)>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest }
     );
-    private readonly ServiceIdentity _identity;
+
+    // Resolved on first delivery: the identity is loaded on first use, so that a bad setting surfaces
+    // through options validation at start rather than from this hosted service's constructor.
+    private readonly Func<ServiceIdentity> _identity;
     private readonly WebhookOptions _options;
     private readonly SsrfGuard _guard;
     private readonly HttpClient _http;
@@ -34,7 +37,7 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
     private readonly ILogger<WebhookDispatcher> _logger;
 
     public WebhookDispatcher(
-        ServiceIdentity identity,
+        Func<ServiceIdentity> identity,
         IOptions<WebhookOptions> options,
         Uri source,
         TimeProvider time,
@@ -112,8 +115,8 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
                     request,
                     body,
                     MediaType,
-                    input => _identity.SigningKey.Sign(input),
-                    _identity.KeyId,
+                    input => _identity().SigningKey.Sign(input),
+                    _identity().KeyId,
                     _time.GetUtcNow()
                 );
                 using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -18,9 +18,12 @@ public static class WebhookHosting
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new WebhookDispatcher(
-            sp.GetRequiredService<ServiceIdentity>(),
+            () => sp.GetRequiredService<ServiceIdentity>(),
             sp.GetRequiredService<IOptions<WebhookOptions>>(),
-            new Uri(sp.GetRequiredService<IConfiguration>()[$"{serviceSection}:PublicBaseUrl"] ?? "http://localhost"),
+            // An invalid base URL stops the host through options validation; never throw from here first.
+            Uri.TryCreate(sp.GetRequiredService<IConfiguration>()[$"{serviceSection}:PublicBaseUrl"], UriKind.Absolute, out var source)
+                ? source
+                : new Uri("http://localhost"),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WebhookDispatcher>>()
         ));

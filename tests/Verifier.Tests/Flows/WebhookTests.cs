@@ -1,15 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.DependencyInjection;
 using Verifier.Tests.Support;
 
 namespace Verifier.Tests.Flows;
@@ -21,33 +13,6 @@ namespace Verifier.Tests.Flows;
 /// </summary>
 public sealed class WebhookTests
 {
-    private sealed record Received(string Method, Uri Url, IHeaderDictionary Headers, byte[] Body);
-
-    /// <summary>A real HTTP receiver on loopback that answers 503 to its first <paramref name="failures"/> calls.</summary>
-    private static async Task<(WebApplication App, Uri Url, ConcurrentQueue<Received> Calls)> ReceiverAsync(int failures = 0)
-    {
-        var calls = new ConcurrentQueue<Received>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var count = 0;
-        app.MapPost(
-            "/hook",
-            async (HttpContext http) =>
-            {
-                using var body = new MemoryStream();
-                await http.Request.Body.CopyToAsync(body);
-                // Kestrel reuses its header collections after the request: keep a copy.
-                var headers = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
-                calls.Enqueue(new Received(http.Request.Method, new Uri(http.Request.GetEncodedUrl()), headers, body.ToArray()));
-                return Interlocked.Increment(ref count) <= failures ? Results.StatusCode(503) : Results.NoContent();
-            }
-        );
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(new Uri(address), "/hook"), calls);
-    }
-
     private static async Task<string> VerifiedRequestAsync(VerifierHost verifier, Uri callback)
     {
         using var wallet = verifier.NewWallet();
@@ -67,8 +32,8 @@ public sealed class WebhookTests
     [Fact]
     public async Task Status_change_is_delivered_as_a_cloudevent_whose_rfc9421_signature_verifies_with_the_did_document_key()
     {
-        var (receiver, hook, calls) = await ReceiverAsync();
-        await using var _receiver = receiver;
+        await using var receiver = await GaiaX.Oid4vc.Testing.WebhookReceiver.StartAsync();
+        var (hook, calls) = (receiver.Url, receiver.Calls);
         await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true");
 
         var requestId = await VerifiedRequestAsync(verifier, hook);
@@ -119,8 +84,8 @@ public sealed class WebhookTests
     [Fact]
     public async Task Receiver_answering_503_gets_the_same_event_again_until_it_accepts()
     {
-        var (receiver, hook, calls) = await ReceiverAsync(failures: 1);
-        await using var _receiver = receiver;
+        await using var receiver = await GaiaX.Oid4vc.Testing.WebhookReceiver.StartAsync(failures: 1);
+        var (hook, calls) = (receiver.Url, receiver.Calls);
         await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true", "--Webhooks:InitialRetryDelay=00:00:00.2");
 
         await VerifiedRequestAsync(verifier, hook);
