@@ -65,6 +65,29 @@ public sealed class DeferredAndEventTests(IssuerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Deferred_wait_from_deferral_to_issuance_is_recorded_with_its_outcome()
+    {
+        using var metrics = new GaiaX.Oid4vc.Testing.MetricRecorder(fixture.Host.Services, GaiaX.Oid4vc.Issuer.IssuerMetrics.MeterName);
+        var (wallet, token, offerId) = await VatOfferRedeemedAsync();
+        using (wallet)
+        {
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, new { credential_configuration_id = "VatID" });
+            Assert.Equal(HttpStatusCode.Accepted, status);
+            var transactionId = body!["transaction_id"]!.GetValue<string>();
+            fixture.Time.Advance(TimeSpan.FromSeconds(42));
+            await fixture.Dapr.PublishAsync(new CredentialPrepared(offerId, "VatID", "eyJhbGciOiJFUzI1NiJ9.eyJ3YWl0Ijp0cnVlfQ.c2ln", "jwt_vc_json", "notary"), "notary");
+            await fixture.Dapr.PublishAsync(new CredentialAssessed(offerId, true, []), "compliance");
+
+            await PollDeferredAsync(wallet, token, transactionId, HttpStatusCode.OK);
+
+            var wait = Assert.Single(metrics.Of("gaiax.issuer.deferred.wait"));
+            Assert.Equal("issued", wait.Tag("outcome"));
+            Assert.InRange(wait.Value, 42, 43);
+            Assert.Contains(metrics.Of("gaiax.issuer.credential.requests"), m => m.Tag("endpoint") == "credential" && m.Tag("outcome") == "deferred");
+        }
+    }
+
+    [Fact]
     public async Task Prepared_credential_is_deferred_until_compliance_accepts_it_then_delivered()
     {
         var (wallet, token, offerId) = await VatOfferRedeemedAsync();
