@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.DevHost.Onboarding;
 using Microsoft.AspNetCore.Connections;
 
@@ -99,7 +100,6 @@ public static class DevHostCommand
                 var result = await OnboardingDemo.RunAsync(stack, tokens, output, stopping).ConfigureAwait(false);
                 return result.LabelCredential is null ? 1 : 0;
             }
-            await WaitUntilReadyAsync(stack, output, stopping).ConfigureAwait(false);
             var tokensFile = WriteTokens(parsed.DataFolder, tokens, ManagementTokens.DefaultLifetime, TimeProvider.System);
             try
             {
@@ -122,40 +122,6 @@ public static class DevHostCommand
                 output.WriteLine("Stopping…");
             }
             return 0;
-        }
-    }
-
-    /// <summary>
-    /// Waits (up to 15 s) until every service's <c>/readyz</c> answers 200 — its sidecar and state store
-    /// answer — so the first request DevHost makes for the user does not race the sidecars' start.
-    /// </summary>
-    private static async Task WaitUntilReadyAsync(DevStack stack, TextWriter output, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        foreach (var service in stack.Services)
-        {
-            while (true)
-            {
-                try
-                {
-                    using var response = await http.GetAsync(new Uri(service.BaseUrl, "/readyz"), cancellationToken).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { }
-                if (DateTimeOffset.UtcNow > deadline)
-                {
-                    output.WriteLine(
-                        $"{service.Name} is not ready yet ({new Uri(service.BaseUrl, "/readyz")}); it may answer 503 for a while."
-                    );
-                    return;
-                }
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
@@ -212,7 +178,7 @@ public static class DevHostCommand
         {
             output.WriteLine($"verifier: {tokens.VerifierToken(lifetime)}");
         }
-        output.WriteLine($"valid until {DateTimeOffset.UtcNow.Add(lifetime):O} against a DevHost using {data}");
+        output.WriteLine($"valid until {TimeProvider.System.GetUtcNow().Add(lifetime):O} against a DevHost using {data}");
         return 0;
     }
 
@@ -259,7 +225,7 @@ public static class DevHostCommand
             },
         };
         var path = Path.Combine(dataFolder, "tokens.json");
-        PrivateFile.Write(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        SecretFile.Write(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;
     }
 }

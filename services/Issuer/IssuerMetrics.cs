@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using GaiaX.Oid4vc.Issuer.Metadata;
 
 namespace GaiaX.Oid4vc.Issuer;
 
@@ -12,11 +13,17 @@ public sealed class IssuerMetrics
 {
     public const string MeterName = "GaiaX.Oid4vc.Issuer";
 
+    /// <summary>The <c>endpoint</c> tag of credential requests.</summary>
+    public const string CredentialEndpoint = "credential";
+
+    /// <summary>The <c>endpoint</c> tag of deferred credential requests.</summary>
+    public const string DeferredCredentialEndpoint = "deferred_credential";
+
     private static readonly HashSet<string> KnownGrantTypes = new(StringComparer.Ordinal)
     {
-        "urn:ietf:params:oauth:grant-type:pre-authorized_code",
-        "authorization_code",
-        "refresh_token",
+        GrantTypes.PreAuthorizedCode,
+        GrantTypes.AuthorizationCode,
+        GrantTypes.RefreshToken,
     };
 
     private readonly Counter<long> _offers;

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using GaiaX.Oid4vc.Credentials.Keys;
 
 namespace GaiaX.Oid4vc.Wallet;
 
@@ -51,21 +50,7 @@ public sealed class WalletFolder
             File.WriteAllText(gitignore, "*\n");
         }
 
-        var keyPath = System.IO.Path.Combine(path, KeyFile);
-        var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        if (File.Exists(keyPath))
-        {
-            ecdsa.ImportFromPem(File.ReadAllText(keyPath));
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(keyPath) & ~OwnerOnly) != 0)
-            {
-                // Written by an older version with the default umask: the key is tightened, not replaced.
-                File.SetUnixFileMode(keyPath, OwnerOnly);
-            }
-        }
-        else
-        {
-            WritePrivateFile(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
-        }
+        var ecdsa = SecretFile.LoadOrCreateP256Key(System.IO.Path.Combine(path, KeyFile));
         var holderKey = HolderKey.FromECDsaAsDidJwk(ecdsa);
         var did = HolderKey.DidJwkOf(holderKey.PublicJwk);
 
@@ -90,7 +75,7 @@ public sealed class WalletFolder
     {
         ArgumentException.ThrowIfNullOrEmpty(credential);
         var name = System.IO.Path.Combine(Path, CredentialsFolder, $"{storedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.txt");
-        WritePrivateFile(name, credential);
+        SecretFile.Write(name, credential, overwrite: false);
         return name;
     }
 
@@ -105,20 +90,5 @@ public sealed class WalletFolder
         {
             Directory.CreateDirectory(path, OwnerOnly | UnixFileMode.UserExecute);
         }
-    }
-
-    /// <summary>
-    /// A new file only its owner can read (0600), created with that mode rather than tightened after the
-    /// write, so no other user can open it in between; an existing file is never overwritten.
-    /// </summary>
-    private static void WritePrivateFile(string path, string content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-        using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
-        writer.Write(content);
     }
 }

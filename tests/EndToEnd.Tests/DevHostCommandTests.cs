@@ -146,7 +146,7 @@ public sealed partial class DevHostCommandTests : IDisposable
         using var mintError = new StringWriter();
         Assert.Equal(0, await DevHostCommand.RunAsync(["token", "--lifetime", "2h", "--audience", "issuer", "--data", _data], minted, mintError, CancellationToken.None));
         var token = Regex.Match(minted.ToString(), @"issuer:\s+(\S+)").Groups[1].Value;
-        var payload = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(Pad(token.Split('.')[1]))))!;
+        var payload = JsonNode.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])))!;
         var lifetime = (long)payload["exp"]! - (long)payload["iat"]!;
         Assert.Equal(7200, lifetime);
         Assert.DoesNotContain("verifier:", minted.ToString(), StringComparison.Ordinal);
@@ -190,12 +190,6 @@ public sealed partial class DevHostCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("between 1 minute and 30 days", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static string Pad(string base64Url)
-    {
-        var text = base64Url.Replace('-', '+').Replace('_', '/');
-        return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
     }
 
     /// <summary>A StringWriter safe to read while DevHost writes to it from another thread.</summary>

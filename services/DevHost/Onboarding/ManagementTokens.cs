@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -40,17 +41,8 @@ public sealed class ManagementTokens : IDisposable
     public static ManagementTokens LoadOrCreate(string folder, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var path = Path.Combine(folder, "key.pem");
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        if (File.Exists(path))
-        {
-            key.ImportFromPem(File.ReadAllText(path));
-        }
-        else
-        {
-            Directory.CreateDirectory(folder);
-            PrivateFile.Write(path, key.ExportPkcs8PrivateKeyPem());
-        }
+        Directory.CreateDirectory(folder);
+        var key = SecretFile.LoadOrCreateP256Key(Path.Combine(folder, "key.pem"));
         return new ManagementTokens(time, key);
     }
 

@@ -51,7 +51,8 @@ public static class CredentialEndpoints
             endpoints,
             validator.ValidateAsync,
             generator.GenerateAsync,
-            Recorder(metrics, "credential"),
+            metrics,
+            IssuerMetrics.CredentialEndpoint,
             cancellationToken
         );
 
@@ -70,12 +71,10 @@ public static class CredentialEndpoints
             endpoints,
             validator.ValidateAsync,
             generator.GenerateAsync,
-            Recorder(metrics, "deferred_credential"),
+            metrics,
+            IssuerMetrics.DeferredCredentialEndpoint,
             cancellationToken
         );
-
-    private static Action<string> Recorder(IssuerMetrics metrics, string endpoint) =>
-        outcome => metrics.CredentialRequest(endpoint, outcome);
 
     private static async Task<IResult> AnswerAsync<TValidated>(
         HttpContext context,
@@ -83,7 +82,8 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         Func<ValidatedAccessToken, JsonElement, CancellationToken, Task<Outcome<TValidated>>> validate,
         Func<TValidated, CancellationToken, Task<Outcome<CredentialResponse>>> generate,
-        Action<string> recordOutcome,
+        IssuerMetrics metrics,
+        string endpoint,
         CancellationToken cancellationToken
     )
     {
@@ -92,20 +92,21 @@ public static class CredentialEndpoints
             .ConfigureAwait(false);
         if (request.Failed)
         {
-            recordOutcome(request.Error.Error);
+            metrics.CredentialRequest(endpoint, request.Error.Error);
             return ProtocolResults.Error(request.Error);
         }
         var validated = await validate(request.Token, request.Document.RootElement, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
         {
-            recordOutcome(validated.Error.Error);
+            metrics.CredentialRequest(endpoint, validated.Error.Error);
             return ProtocolResults.Error(validated.Error);
         }
         var result = await generate(validated.Value, cancellationToken).ConfigureAwait(false);
-        recordOutcome(
+        metrics.CredentialRequest(
+            endpoint,
             result.Failed ? result.Error.Error
-            : result.Value.Deferred ? "deferred"
-            : "issued"
+                : result.Value.Deferred ? "deferred"
+                : "issued"
         );
         if (result.Failed)
         {

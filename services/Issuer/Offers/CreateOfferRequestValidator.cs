@@ -100,22 +100,20 @@ public sealed class CreateOfferRequestValidator(
         JsonElement claims
     )
     {
-        var type = RegistrationNumberTypes.All.FirstOrDefault(t =>
-            configuration.Types.Contains(t.CredentialType(), StringComparer.Ordinal)
-        );
-        if (
-            !configuration.Types.Contains(type.CredentialType(), StringComparer.Ordinal)
-            || claims.ValueKind != JsonValueKind.Object
-            || !claims.TryGetProperty(type.NumberProperty(), out var number)
-            || number.ValueKind != JsonValueKind.String
+        foreach (
+            var type in RegistrationNumberTypes.All.Where(t => configuration.Types.Contains(t.CredentialType(), StringComparer.Ordinal))
         )
         {
-            yield break;
-        }
-        var syntax = RegistrationNumberSyntax.Check(type, number.GetString());
-        if (!syntax.IsValid)
-        {
-            yield return $"claims.{id}.{type.NumberProperty()}: {syntax.Error}";
+            var property = type.NumberProperty();
+            if (
+                claims.ValueKind == JsonValueKind.Object
+                && claims.TryGetProperty(property, out var number)
+                && number.ValueKind == JsonValueKind.String
+                && RegistrationNumberSyntax.Check(type, number.GetString()) is { IsValid: false } syntax
+            )
+            {
+                yield return $"claims.{id}.{property}: {syntax.Error}";
+            }
         }
     }
 

@@ -100,15 +100,10 @@ public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks =
     {
         if (webhooks is not null && offer.CallbackUrl is { } callback)
         {
-            var data = new System.Text.Json.Nodes.JsonObject
-            {
-                ["offer_id"] = offer.Id,
-                ["status"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString()),
-            };
-            if (failureReason is not null)
-            {
-                data["reason"] = failureReason;
-            }
+            // The same body GET /api/offers/{id} answers, so a back end handles both alike.
+            var data = System.Text.Json.JsonSerializer.SerializeToNode(
+                new OfferStatusResponse(offer.Id, status, failureReason, offer.CredentialConfigurationIds, offer.CreatedAt, offer.ExpiresAt)
+            )!;
             webhooks.Enqueue(new WebhookEvent(new Uri(callback), StatusChangedEventType, offer.Id, data));
         }
     }

@@ -18,18 +18,7 @@ public static class TokenEndpoint
             .DisableAntiforgery()
             .WithProtocolErrors()
             .WithSummary("Token endpoint (RFC 6749, OpenID4VCI 1.0 section 6)")
-            .AcceptsForm(
-                ["grant_type"],
-                "pre-authorized_code",
-                "tx_code",
-                "code",
-                "code_verifier",
-                "redirect_uri",
-                "client_id",
-                "refresh_token",
-                "authorization_details",
-                "scope"
-            )
+            .AcceptsForm(["grant_type"], [.. TokenRequestValidator.DefinedParameters.Where(p => p != "grant_type")])
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
 
     private static async Task<IResult> HandleAsync(

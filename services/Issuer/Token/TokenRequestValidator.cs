@@ -31,19 +31,21 @@ public sealed class TokenRequestValidator(
     TimeProvider time
 )
 {
-    private static readonly HashSet<string> DefinedParameters = new(StringComparer.Ordinal)
-    {
-        "grant_type",
-        "pre-authorized_code",
-        "tx_code",
-        "code",
-        "code_verifier",
-        "redirect_uri",
-        "client_id",
-        "authorization_details",
-        "scope",
-        "refresh_token",
-    };
+    /// <summary>The token request parameters this endpoint reads (others are ignored, RFC 6749 section 3.2).</summary>
+    public static IReadOnlySet<string> DefinedParameters { get; } =
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "grant_type",
+            "pre-authorized_code",
+            "tx_code",
+            "code",
+            "code_verifier",
+            "redirect_uri",
+            "client_id",
+            "authorization_details",
+            "scope",
+            "refresh_token",
+        };
 
     public async Task<Outcome<ValidatedTokenRequest>> ValidateAsync(TokenRequest request, CancellationToken cancellationToken)
     {

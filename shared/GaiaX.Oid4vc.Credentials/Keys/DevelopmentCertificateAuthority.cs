@@ -36,7 +36,7 @@ public static class DevelopmentCertificateAuthority
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = time.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddHours(-1), now.AddYears(10));
-        FileWrites.WriteSecret(keyPath, key.ExportPkcs8PrivateKeyPem());
+        SecretFile.Write(keyPath, key.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(certificatePath, created.ExportCertificatePem());
         return X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
     }
@@ -69,20 +69,4 @@ internal sealed class FolderLock : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
-}
-
-internal static class FileWrites
-{
-    /// <summary>Writes a private key readable by the owner only (where the platform has Unix modes).</summary>
-    public static void WriteSecret(string path, string content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using var stream = new FileStream(path, options);
-        using var writer = new StreamWriter(stream);
-        writer.Write(content);
-    }
 }

@@ -147,7 +147,7 @@ public sealed class ServiceIdentity : IDisposable
             var serial = RandomNumberGenerator.GetBytes(16);
             serial[0] &= 0x7F;
             using var leaf = request.Create(ca, now.AddHours(-1), now.AddYears(1), serial);
-            FileWrites.WriteSecret(keyPath, key.ExportPkcs8PrivateKeyPem());
+            SecretFile.Write(keyPath, key.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(certificatePath, leaf.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
         }
         return FromFiles(

@@ -8,39 +8,17 @@ public static class OpenApiEndpointConventions
 {
     /// <summary>Documents a form-encoded request body with these parameters.</summary>
     public static TBuilder AcceptsForm<TBuilder>(this TBuilder builder, string[] required, params string[] optional)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var metadata = new FormParametersMetadata(required, optional);
-        builder.Add(endpoint => endpoint.Metadata.Add(metadata));
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new FormParametersMetadata(required, optional));
 
     /// <summary>Documents a JSON request body without constraining the media type routing accepts.</summary>
     public static TBuilder AcceptsJsonBody<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Add(endpoint => endpoint.Metadata.Add(JsonBodyMetadata.Instance));
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(JsonBodyMetadata.Instance);
 
     /// <summary>Documents the query parameters of an endpoint that reads the query itself.</summary>
     public static TBuilder WithQueryParameters<TBuilder>(this TBuilder builder, string[] required, params string[] optional)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var metadata = new QueryParametersMetadata(required, optional);
-        builder.Add(endpoint => endpoint.Metadata.Add(metadata));
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new QueryParametersMetadata(required, optional));
 
     /// <summary>Documents that the endpoint needs an OAuth access token (Bearer or DPoP).</summary>
     public static TBuilder RequiresAccessToken<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Add(endpoint => endpoint.Metadata.Add(AccessTokenRequiredMetadata.Instance));
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(AccessTokenRequiredMetadata.Instance);
 }

@@ -22,30 +22,24 @@ public sealed class StandardResponsesOperationTransformer : IOpenApiOperationTra
 
         if (metadata.OfType<FormParametersMetadata>().LastOrDefault() is { } form)
         {
-            operation.RequestBody = FormBody(form);
+            operation.RequestBody = Body("application/x-www-form-urlencoded", Parameters(form.Required, form.Optional));
         }
-        if (metadata.OfType<JsonBodyMetadata>().Any() && operation.RequestBody is null)
+        else if (metadata.OfType<JsonBodyMetadata>().Any() && operation.RequestBody is null)
         {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
-                },
-            };
+            operation.RequestBody = Body("application/json", new OpenApiSchema { Type = JsonSchemaType.Object });
         }
         if (metadata.OfType<QueryParametersMetadata>().LastOrDefault() is { } query)
         {
             operation.Parameters ??= [];
             foreach (var name in query.Required.Concat(query.Optional))
             {
+                var required = query.Required.Contains(name);
                 operation.Parameters.Add(
                     new OpenApiParameter
                     {
                         Name = name,
                         In = ParameterLocation.Query,
-                        Required = query.Required.Contains(name),
+                        Required = required,
                         Schema = OpenApiSchemas.Text(),
                     }
                 );
@@ -125,28 +119,22 @@ public sealed class StandardResponsesOperationTransformer : IOpenApiOperationTra
         operation.Responses[status] = response;
     }
 
-    private static OpenApiRequestBody FormBody(FormParametersMetadata form)
-    {
-        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        foreach (var name in form.Required.Concat(form.Optional))
-        {
-            properties[name] = OpenApiSchemas.Text();
-        }
-        return new OpenApiRequestBody
+    private static OpenApiRequestBody Body(string mediaType, OpenApiSchema schema) =>
+        new()
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/x-www-form-urlencoded"] = new()
-                {
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Properties = properties,
-                        Required = new HashSet<string>(form.Required, StringComparer.Ordinal),
-                    },
-                },
-            },
+            Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = schema } },
         };
-    }
+
+    /// <summary>An object schema of text parameters (a form's fields).</summary>
+    private static OpenApiSchema Parameters(IReadOnlyList<string> required, IReadOnlyList<string> optional) =>
+        new()
+        {
+            Type = JsonSchemaType.Object,
+            Properties = required
+                .Concat(optional)
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => name, IOpenApiSchema (_) => OpenApiSchemas.Text(), StringComparer.Ordinal),
+            Required = new HashSet<string>(required, StringComparer.Ordinal),
+        };
 }

@@ -11,18 +11,9 @@ public sealed class ComplianceOptInTests(VerifierFixture fixture) : IClassFixtur
 
     private async Task<(string RequestId, JsonObject Status)> PresentAsync(bool compliance)
     {
-        using var wallet = Verifier.NewWallet();
-        var created = await Verifier.CreateRequestAsync(
+        var requestId = await Verifier.PresentLegalPersonAsync(
             Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), compliance: compliance)
         );
-        var requestId = (string)created["request_id"]!;
-        var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
-        var credential = Verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
-        using var response = await wallet.PostDirectAsync(
-            request,
-            new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) }
-        );
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (requestId, await Verifier.StatusAsync(requestId));
     }
 

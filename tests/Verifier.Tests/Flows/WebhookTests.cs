@@ -13,20 +13,11 @@ namespace Verifier.Tests.Flows;
 /// </summary>
 public sealed class WebhookTests
 {
-    private static async Task<string> VerifiedRequestAsync(VerifierHost verifier, Uri callback)
+    private static Task<string> VerifiedRequestAsync(VerifierHost verifier, Uri callback)
     {
-        using var wallet = verifier.NewWallet();
         var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), compliance: false);
         body["callback_url"] = callback.AbsoluteUri;
-        var created = await verifier.CreateRequestAsync(body);
-        var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
-        var credential = verifier.Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
-        using var response = await wallet.PostDirectAsync(
-            request,
-            new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) }
-        );
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (string)created["request_id"]!;
+        return verifier.PresentLegalPersonAsync(body);
     }
 
     [Fact]
@@ -71,8 +62,8 @@ public sealed class WebhookTests
             Curve = ECCurve.NamedCurves.nistP256,
             Q = new ECPoint
             {
-                X = Base64UrlDecode((string)method["publicKeyJwk"]!["x"]!),
-                Y = Base64UrlDecode((string)method["publicKeyJwk"]!["y"]!),
+                X = System.Buffers.Text.Base64Url.DecodeFromChars((string)method["publicKeyJwk"]!["x"]!),
+                Y = System.Buffers.Text.Base64Url.DecodeFromChars((string)method["publicKeyJwk"]!["y"]!),
             },
         });
         Assert.True(
@@ -111,11 +102,5 @@ public sealed class WebhookTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
     }
 }

@@ -181,6 +181,24 @@ public sealed class VerifierHost : IAsyncDisposable
 
     public TestWallet NewWallet() => new(Client, VerifierPki.Root);
 
+    /// <summary>
+    /// Creates a request from <paramref name="body"/> (a LegalPerson query) and answers it as a wallet holding
+    /// a LegalPerson VC-JWT bound to its key (direct_post); returns the request id once the response got 200.
+    /// </summary>
+    public async Task<string> PresentLegalPersonAsync(JsonObject body)
+    {
+        using var wallet = NewWallet();
+        var created = await CreateRequestAsync(body);
+        var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
+        var credential = Issuer.IssueVcJwt("LegalPerson", Queries.LegalPersonSubject(), holderJwk: wallet.HolderJwk);
+        using var response = await wallet.PostDirectAsync(
+            request,
+            new JsonObject { ["legal_person"] = new JsonArray(wallet.PresentVcJwt(request, [credential])) }
+        );
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (string)created["request_id"]!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
