@@ -105,7 +105,10 @@ public static class DevHostCommand
             {
                 await OnboardingDemo.PrintWalletStartAsync(stack, tokens, output, stopping).ConfigureAwait(false);
             }
-            catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or JsonException)
+            catch (Exception failure)
+                when (failure is InvalidOperationException or HttpRequestException or JsonException or TimeoutException
+                    || (failure is TaskCanceledException && !stopping.IsCancellationRequested)
+                )
             {
                 // The stack is up; only the convenience offer could not be made (e.g. the configuration has no
                 // VatID, or the state store is down). Say so and keep serving.

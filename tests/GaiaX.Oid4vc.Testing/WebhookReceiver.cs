@@ -27,7 +27,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedWebhook> Calls { get; } = new();
 
-    public static async Task<WebhookReceiver> StartAsync(int failures = 0)
+    /// <summary>
+    /// Starts the receiver. Its first <paramref name="failures"/> calls get 503 (with <c>Retry-After</c> of
+    /// <paramref name="retryAfterSeconds"/> when given); with <paramref name="endlessBody"/> a success answer
+    /// sends its headers and then a body that never ends, as a hostile receiver could.
+    /// </summary>
+    public static async Task<WebhookReceiver> StartAsync(int failures = 0, int? retryAfterSeconds = null, bool endlessBody = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -44,7 +49,26 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver!.Calls.Enqueue(
                 new ReceivedWebhook(http.Request.Method, new Uri(http.Request.GetEncodedUrl()), headers, body.ToArray())
             );
-            return Interlocked.Increment(ref count) <= failures ? Results.StatusCode(503) : Results.NoContent();
+            if (Interlocked.Increment(ref count) <= failures)
+            {
+                if (retryAfterSeconds is { } seconds)
+                {
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return Results.StatusCode(503);
+            }
+            if (endlessBody)
+            {
+                http.Response.StatusCode = 200;
+                await http.Response.StartAsync(http.RequestAborted);
+                var chunk = new byte[64 * 1024];
+                while (!http.RequestAborted.IsCancellationRequested)
+                {
+                    await http.Response.Body.WriteAsync(chunk, http.RequestAborted);
+                }
+                return Results.Empty;
+            }
+            return Results.NoContent();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -31,6 +31,7 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
     private readonly Func<ServiceIdentity> _identity;
     private readonly WebhookOptions _options;
     private readonly SsrfGuard _guard;
+    private readonly SemaphoreSlim _deliveries;
     private readonly HttpClient _http;
     private readonly Uri _source;
     private readonly TimeProvider _time;
@@ -47,7 +48,13 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
         ArgumentNullException.ThrowIfNull(options);
         _identity = identity;
         _options = options.Value;
-        _guard = new SsrfGuard(new SsrfGuardOptions { AllowLoopback = _options.AllowLoopback });
+        var guard = new SsrfGuardOptions { AllowLoopback = _options.AllowLoopback };
+        foreach (var network in _options.AllowedNetworks)
+        {
+            guard.AllowedNetworks.Add(network);
+        }
+        _guard = new SsrfGuard(guard);
+        _deliveries = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentDeliveries));
         _http = GuardedHttpClient.Create(_guard, _options.AttemptTimeout);
         _source = source;
         _time = time;
@@ -58,9 +65,15 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
 
     public string? Check(string callbackUrl)
     {
-        if (!Uri.TryCreate(callbackUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Fragment.Length > 0)
+        if (
+            !Uri.TryCreate(callbackUrl, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http")
+            || uri.Fragment.Length > 0
+            || uri.UserInfo.Length > 0
+        )
         {
-            return "callback_url: must be an absolute https URL without a fragment";
+            // Credentials in the URL would be sent, and logged, with every delivery.
+            return "callback_url: must be an absolute https URL without a fragment or user information";
         }
         if (uri.Scheme == "http" && !_options.AllowLoopback)
         {
@@ -83,8 +96,31 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
     {
         await foreach (var (webhook, id) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
-            // Each event is delivered on its own, so one slow receiver does not hold up the others.
-            _ = Task.Run(() => DeliverAsync(webhook, id, stoppingToken), stoppingToken);
+            // Each event is delivered on its own, so one slow receiver does not hold up the others, but no more
+            // than MaxConcurrentDeliveries at once: beyond that, events wait in the bounded queue.
+            await _deliveries.WaitAsync(stoppingToken).ConfigureAwait(false);
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await DeliverAsync(webhook, id, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        // Shutting down: the in-memory queue is lost, as documented.
+                    }
+                    catch (Exception failure) when (failure is not OperationCanceledException)
+                    {
+                        Abandoned(_logger, webhook.Type, webhook.Target.Host, failure.GetType().Name);
+                    }
+                    finally
+                    {
+                        _deliveries.Release();
+                    }
+                },
+                CancellationToken.None
+            );
         }
     }
 
@@ -119,7 +155,10 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
                     _identity().KeyId,
                     _time.GetUtcNow()
                 );
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // Only the status matters: the receiver's body is never read, so a receiver cannot make us buffer one.
+                using var response = await _http
+                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                    .ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -143,7 +182,9 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
             }
             if (attempt < _options.MaxAttempts)
             {
-                await Task.Delay(retryAfter is { } wait && wait > delay ? wait : delay, _time, cancellationToken).ConfigureAwait(false);
+                var wait = retryAfter is { } asked && asked > delay ? asked : delay;
+                await Task.Delay(wait < _options.MaxRetryDelay ? wait : _options.MaxRetryDelay, _time, cancellationToken)
+                    .ConfigureAwait(false);
                 delay *= 2;
             }
         }
@@ -153,6 +194,7 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
     public override void Dispose()
     {
         _http.Dispose();
+        _deliveries.Dispose();
         base.Dispose();
     }
 

@@ -103,4 +103,63 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(problem, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Retry_after_asking_for_a_day_is_capped_so_the_event_still_arrives()
+    {
+        await using var receiver = await GaiaX.Oid4vc.Testing.WebhookReceiver.StartAsync(failures: 1, retryAfterSeconds: 86400);
+        await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true", "--Webhooks:MaxRetryDelay=00:00:00.5");
+
+        await VerifiedRequestAsync(verifier, receiver.Url);
+
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => receiver.Calls.Count >= 2), "the retry came within the cap, not a day later");
+    }
+
+    [Fact]
+    public async Task Receiver_whose_answer_body_never_ends_gets_the_event_once_and_is_not_read()
+    {
+        await using var receiver = await GaiaX.Oid4vc.Testing.WebhookReceiver.StartAsync(endlessBody: true);
+        await using var verifier = await VerifierHost.StartAsync(
+            false,
+            "--Webhooks:AllowLoopback=true",
+            "--Webhooks:InitialRetryDelay=00:00:00.1",
+            "--Webhooks:AttemptTimeout=00:00:01"
+        );
+
+        await VerifiedRequestAsync(verifier, receiver.Url);
+
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => !receiver.Calls.IsEmpty), "the webhook arrived");
+        // Read to the end, the body would time the attempt out (1 s) and count as a failure to retry.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(receiver.Calls);
+    }
+
+    [Fact]
+    public async Task Callback_with_user_information_in_its_url_is_refused_at_creation()
+    {
+        await using var verifier = await VerifierHost.StartAsync();
+        var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        body["callback_url"] = "https://user:secret@rp.example/hook";
+
+        using var response = await verifier.PostRequestAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(
+            "callback_url: must be an absolute https URL without a fragment or user information",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task Callback_to_a_private_network_the_operator_allowed_is_accepted()
+    {
+        await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowedNetworks:0=10.0.0.0/8");
+        var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()));
+        body["callback_url"] = "https://10.1.2.3/hook";
+
+        using var response = await verifier.PostRequestAsync(body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
 }
