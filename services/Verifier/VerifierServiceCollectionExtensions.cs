@@ -48,6 +48,7 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<AuthorizationResponseValidator>();
         services.AddSingleton<AuthorizationResponseRecorder>();
         services.AddSingleton<VerifierTelemetry>();
+        services.AddSingleton<PresentationStatusNotifier>();
 
         // Status
         services.AddSingleton<IPresentationEventPublisher, DaprPresentationEventPublisher>();

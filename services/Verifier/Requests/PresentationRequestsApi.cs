@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
@@ -16,11 +15,6 @@ public static class PresentationRequestsApi
 {
     public const string WritePolicy = ManagementScopes.RequestsWrite;
     public const string ReadPolicy = ManagementScopes.RequestsRead;
-
-    /// <summary>The management API speaks snake_case like the protocol it fronts.</summary>
-    private static readonly JsonSerializerOptions ApiJson = JsonBodies.Relaxed(
-        new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }
-    );
 
     public static IEndpointRouteBuilder MapPresentationRequestsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -201,7 +195,7 @@ public static class PresentationRequestsApi
             );
         }
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Json(lookup.View, ApiJson);
+        return Results.Json(lookup.View, PresentationRequestStatusView.SerializerOptions);
     }
 
     private static async Task<IResult> QrAsync(

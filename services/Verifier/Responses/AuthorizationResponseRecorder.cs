@@ -1,5 +1,4 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
-using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Status;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public sealed class AuthorizationResponseRecorder(
     AuthorizationResponseValidator validator,
     IPresentationEventPublisher events,
     VerifierTelemetry telemetry,
-    IWebhookSender webhooks,
+    PresentationStatusNotifier notifier,
     ILogger<AuthorizationResponseRecorder> logger,
     IOptions<VerifierOptions> options,
     TimeProvider time
@@ -117,7 +116,7 @@ public sealed class AuthorizationResponseRecorder(
             return AnsweredAlready;
         }
         Record(final);
-        Notify(final);
+        notifier.Changed(final);
         // Only a relying party that asked for a Gaia-X label gets its presentation assessed; the others
         // would see a verdict (and parse errors) they never asked for.
         if (verdict.Verified is { } verified && final.ComplianceRequested)
@@ -158,25 +157,6 @@ public sealed class AuthorizationResponseRecorder(
             },
             new AuthorizationResponseAccepted($"{redirectUri}#response_code={code}")
         );
-    }
-
-    /// <summary>The event type of a presentation request's status change, as its webhook carries it.</summary>
-    public const string StatusChangedEventType = "eu.gaia-x.oid4vc.verifier.presentation-request.status-changed";
-
-    private void Notify(PresentationRequest request)
-    {
-        if (request.CallbackUrl is { } callback)
-        {
-            var view = PresentationRequestStatusView.From(request, revealCredentials: false, time.GetUtcNow());
-            webhooks.Enqueue(
-                new WebhookEvent(
-                    new Uri(callback),
-                    StatusChangedEventType,
-                    request.Id,
-                    System.Text.Json.JsonSerializer.SerializeToNode(view)!
-                )
-            );
-        }
     }
 
     private void Record(PresentationRequest request)

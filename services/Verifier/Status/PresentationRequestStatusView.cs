@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Requests;
 
 namespace GaiaX.Oid4vc.Verifier.Status;
@@ -6,6 +8,13 @@ namespace GaiaX.Oid4vc.Verifier.Status;
 /// <summary>The relying party's view of a request: <c>GET /api/presentation-requests/{id}</c>.</summary>
 public sealed record PresentationRequestStatusView
 {
+    /// <summary>
+    /// How the status is written, by the status API and in webhooks alike: snake_case like the protocol the
+    /// management API fronts, relaxed escaping (bodies for programs).
+    /// </summary>
+    public static JsonSerializerOptions SerializerOptions { get; } =
+        JsonBodies.Relaxed(new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+
     [JsonPropertyName("request_id")]
     public required string RequestId { get; init; }
 

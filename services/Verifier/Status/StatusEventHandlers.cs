@@ -23,6 +23,7 @@ public static class StatusEventHandlers
         ComplianceAssessed assessed,
         IIdempotencyGuard guard,
         IPresentationRequestStore store,
+        PresentationStatusNotifier notifier,
         CancellationToken cancellationToken
     )
     {
@@ -33,6 +34,7 @@ public static class StatusEventHandlers
                 ct =>
                     UpdateAsync(
                         store,
+                        notifier,
                         assessed.RequestId,
                         request =>
                             request with
@@ -58,6 +60,7 @@ public static class StatusEventHandlers
         OfferCreated offer,
         IIdempotencyGuard guard,
         IPresentationRequestStore store,
+        PresentationStatusNotifier notifier,
         CancellationToken cancellationToken
     )
     {
@@ -68,6 +71,7 @@ public static class StatusEventHandlers
                 ct =>
                     UpdateAsync(
                         store,
+                        notifier,
                         offer.RequestId,
                         request =>
                             request with
@@ -87,9 +91,13 @@ public static class StatusEventHandlers
         return outcome.ToResult();
     }
 
-    /// <summary>Compare-and-swap until the change sticks; an unknown (or expired) request is not ours to complete.</summary>
+    /// <summary>
+    /// Compare-and-swap until the change sticks, then tells the relying party; an unknown (or expired) request is
+    /// not ours to complete.
+    /// </summary>
     private static async Task UpdateAsync(
         IPresentationRequestStore store,
+        PresentationStatusNotifier notifier,
         string requestId,
         Func<PresentationRequest, PresentationRequest> change,
         CancellationToken cancellationToken
@@ -102,8 +110,10 @@ public static class StatusEventHandlers
             {
                 return;
             }
-            if (await store.TryReplaceAsync(change(stored.Request), stored.ETag, cancellationToken).ConfigureAwait(false))
+            var changed = change(stored.Request);
+            if (await store.TryReplaceAsync(changed, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
+                notifier.Changed(changed);
                 return;
             }
         }

@@ -162,4 +162,26 @@ public sealed class WebhookTests
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Compliance_assessment_and_label_offer_after_the_verdict_are_delivered_too()
+    {
+        await using var receiver = await GaiaX.Oid4vc.Testing.WebhookReceiver.StartAsync();
+        await using var verifier = await VerifierHost.StartAsync(false, "--Webhooks:AllowLoopback=true");
+        var body = Queries.Request(Queries.Dcql(Queries.LegalPersonCredentialQuery()), compliance: true);
+        body["callback_url"] = receiver.Url.AbsoluteUri;
+        var requestId = await verifier.PresentLegalPersonAsync(body);
+
+        await verifier.Dapr.PublishAsync(new GaiaX.Oid4vc.Dapr.Events.ComplianceAssessed(requestId, true, "eyJ.label.credential", []), "compliance");
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => receiver.Calls.Count >= 2), "the compliance outcome was delivered");
+        await verifier.Dapr.PublishAsync(new GaiaX.Oid4vc.Dapr.Events.OfferCreated(requestId, "offer-1", "openid-credential-offer://?x=1"), "issuer");
+        Assert.True(await GaiaX.Oid4vc.Testing.Poll.UntilAsync(() => receiver.Calls.Count >= 3), "the label offer was delivered");
+
+        var data = receiver.Calls.Select(c => JsonNode.Parse(c.Body)!["data"]!).ToList();
+        Assert.Equal(["verified", "verified", "verified"], data.Select(d => (string?)d["status"]));
+        // Deliveries run concurrently, so they may arrive in any order: each status change is there once.
+        Assert.Single(data, d => d["compliance"] is null);
+        Assert.Single(data, d => d["compliance"] is JsonObject c && (bool)c["compliant"]! && d["offer"] is null);
+        Assert.Single(data, d => (string?)d["offer"]?["offer_id"] == "offer-1");
+    }
 }
