@@ -59,6 +59,18 @@ public static class ProtocolResults
         return retryAfter is { } delay ? new RetryAfterResult(problem, delay) : problem;
     }
 
+    /// <summary>
+    /// A <c>400</c> problem for a request body that breaks one or more rules: <c>errors</c> lists each as
+    /// <c>{"pointer", "detail"}</c> (the one shape every service uses), and <c>detail</c> joins them for a
+    /// reader who looks no further.
+    /// </summary>
+    public static IResult ValidationProblem(string title, IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var detail = string.Join("; ", errors.Select(e => e.Pointer.Length == 0 ? e.Detail : $"{e.Pointer}: {e.Detail}"));
+        return Problem(StatusCodes.Status400BadRequest, title, detail, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    }
+
     private sealed class ErrorResult(ProtocolError error) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

@@ -105,11 +105,17 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         using var response = await fixture.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("NoSuchConfiguration", text, StringComparison.Ordinal);
-        Assert.Contains("gx:legalName", text, StringComparison.Ordinal);
-        Assert.Contains("gx:shoeSize", text, StringComparison.Ordinal);
-        Assert.Contains("gx:headquartersAddress.gx:countryCode", text, StringComparison.Ordinal);
+        var pointers = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsArray().Select(e => (string)e!["pointer"]!);
+        Assert.Equal(
+            [
+                "/claims/LegalPerson_jwt_vc_json/gx:legalName",
+                "/claims/LegalPerson_jwt_vc_json/gx:headquartersAddress/gx:countryCode",
+                "/claims/LegalPerson_jwt_vc_json/gx:legalAddress/gx:countryCode",
+                "/claims/LegalPerson_jwt_vc_json/gx:shoeSize",
+                "/credential_configuration_ids/1",
+            ],
+            pointers
+        );
     }
 
     [Fact]

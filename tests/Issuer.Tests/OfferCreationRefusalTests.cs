@@ -40,8 +40,8 @@ public sealed class OfferCreationRefusalTests(IssuerFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(
-            "subject_id is required for 'VatID': the Notary signs the registration number for that subject",
-            body!["errors"]!["offer"]!.AsArray().Select(e => (string?)e)
+            ("/subject_id", "is required for 'VatID': the Notary signs the registration number for that subject"),
+            Errors(body!)
         );
     }
 
@@ -51,9 +51,33 @@ public sealed class OfferCreationRefusalTests(IssuerFixture fixture) : IClassFix
         var (status, body) = await CreateAsync(VatOffer("DE123", "did:web:participant.example"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        var problem = Assert.Single(body!["errors"]!["offer"]!.AsArray().Select(e => (string)e!));
-        Assert.StartsWith("claims.VatID.gx:vatID: ", problem, StringComparison.Ordinal);
+        var problem = Assert.Single(Errors(body!));
+        Assert.Equal("/claims/VatID/gx:vatID", problem.Pointer);
     }
+
+    [Fact]
+    public async Task Every_problem_is_reported_with_a_json_pointer_to_the_member_at_fault()
+    {
+        var offer = VatOffer("DE812345673", "did:web:participant.example");
+        offer["credential_configuration_ids"] = new JsonArray("VatID", "Unknown");
+        offer["claims"]!["VatID"]!["gx:undeclared/x"] = 1;
+        offer["tx_code"] = new JsonObject { ["length"] = 2 };
+
+        var (status, body) = await CreateAsync(offer);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(
+            [
+                ("/claims/VatID/gx:undeclared~1x", "is not defined by 'VatID'"),
+                ("/credential_configuration_ids/1", "credential configuration 'Unknown' is not supported by this issuer"),
+                ("/tx_code/length", "must be between 4 and 12"),
+            ],
+            Errors(body!)
+        );
+    }
+
+    private static List<(string Pointer, string Detail)> Errors(JsonNode body) =>
+        body["errors"]!.AsArray().Select(e => ((string)e!["pointer"]!, (string)e["detail"]!)).ToList();
 
     [Fact]
     public async Task Valid_registration_number_with_a_subject_is_still_created()

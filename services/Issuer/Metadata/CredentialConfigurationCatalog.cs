@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Metadata;
@@ -36,34 +37,35 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
     /// Checks offer claims against a configuration: an object, every mandatory claim present, no
     /// claim the configuration does not describe, values of the declared JSON type.
     /// </summary>
-    public static IReadOnlyList<string> CheckClaims(
+    public static IReadOnlyList<ValidationError> CheckClaims(
         string configurationId,
         CredentialConfigurationOptions configuration,
         JsonElement claims
     )
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
+        var problems = new List<ValidationError>();
         if (claims.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"claims of '{configurationId}' must be a JSON object");
+            problems.Add(ValidationError.At("must be a JSON object", "claims", configurationId));
             return problems;
         }
         foreach (var definition in configuration.Claims)
         {
             var value = Resolve(claims, definition.Path);
-            var path = string.Join('.', definition.Path);
             if (value is null)
             {
                 if (definition.Mandatory)
                 {
-                    problems.Add($"claim '{path}' of '{configurationId}' is mandatory");
+                    problems.Add(
+                        ValidationError.At($"is mandatory for '{configurationId}'", ["claims", configurationId, .. definition.Path])
+                    );
                 }
                 continue;
             }
             if (definition.ValueType is { } expected && !HasType(value.Value, expected))
             {
-                problems.Add($"claim '{path}' of '{configurationId}' must be a {expected}");
+                problems.Add(ValidationError.At($"must be a {expected}", ["claims", configurationId, .. definition.Path]));
             }
         }
         CheckUndeclared(claims, [], configurationId, configuration, problems);
@@ -75,7 +77,7 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
         List<string> prefix,
         string configurationId,
         CredentialConfigurationOptions configuration,
-        List<string> problems
+        List<ValidationError> problems
     )
     {
         foreach (var property in element.EnumerateObject())
@@ -94,7 +96,7 @@ public sealed class CredentialConfigurationCatalog(IOptions<IssuerOptions> optio
                 CheckUndeclared(property.Value, path, configurationId, configuration, problems);
                 continue;
             }
-            problems.Add($"claim '{string.Join('.', path)}' is not defined by '{configurationId}'");
+            problems.Add(ValidationError.At($"is not defined by '{configurationId}'", ["claims", configurationId, .. path]));
         }
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Issuer.Metadata;
+using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.ServiceDefaults.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -18,26 +20,32 @@ public sealed class CreateOfferRequestValidator(
 )
 {
     /// <summary>Validates a management request; the problems are reported together.</summary>
-    public IReadOnlyList<string> Validate(CreateOfferRequest request)
+    public IReadOnlyList<ValidationError> Validate(CreateOfferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<string>();
+        var problems = new List<ValidationError>();
         var ids = request.CredentialConfigurationIds;
         if (ids is null || ids.Count == 0)
         {
-            problems.Add("credential_configuration_ids must name at least one credential configuration");
+            problems.Add(ValidationError.At("must name at least one credential configuration", "credential_configuration_ids"));
             return problems;
         }
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
         {
-            problems.Add("credential_configuration_ids must not repeat an id");
+            problems.Add(ValidationError.At("must not repeat an id", "credential_configuration_ids"));
         }
-        foreach (var id in ids)
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
         {
             var configuration = catalog.Find(id);
             if (configuration is null)
             {
-                problems.Add($"credential configuration '{id}' is not supported by this issuer");
+                problems.Add(
+                    ValidationError.At(
+                        $"credential configuration '{id}' is not supported by this issuer",
+                        "credential_configuration_ids",
+                        index.ToString(CultureInfo.InvariantCulture)
+                    )
+                );
                 continue;
             }
             var claims = request.Claims is not null && request.Claims.TryGetValue(id, out var value) ? value : EmptyObject;
@@ -47,44 +55,52 @@ public sealed class CreateOfferRequestValidator(
                 // Refused now rather than after the wallet got a token: the Notary would deny it later.
                 if (request.SubjectId is null)
                 {
-                    problems.Add($"subject_id is required for '{id}': the Notary signs the registration number for that subject");
+                    problems.Add(
+                        ValidationError.At(
+                            $"is required for '{id}': the Notary signs the registration number for that subject",
+                            "subject_id"
+                        )
+                    );
                 }
                 problems.AddRange(RegistrationNumberProblems(id, configuration, claims));
             }
         }
         foreach (var extra in (request.Claims?.Keys ?? Enumerable.Empty<string>()).Except(ids, StringComparer.Ordinal))
         {
-            problems.Add($"claims are given for '{extra}', which is not in credential_configuration_ids");
+            problems.Add(ValidationError.At("is not in credential_configuration_ids", "claims", extra));
         }
         if (request.TxCode is { } tx)
         {
             if (tx.InputMode is not (null or "numeric" or "text"))
             {
-                problems.Add("tx_code.input_mode must be 'numeric' or 'text'");
+                problems.Add(ValidationError.At("must be 'numeric' or 'text'", "tx_code", "input_mode"));
             }
             if (tx.Length is < 4 or > 12)
             {
-                problems.Add("tx_code.length must be between 4 and 12");
+                problems.Add(ValidationError.At("must be between 4 and 12", "tx_code", "length"));
             }
             if (tx.Description is { Length: > 300 })
             {
-                problems.Add("tx_code.description must not exceed 300 characters");
+                problems.Add(ValidationError.At("must not exceed 300 characters", "tx_code", "description"));
             }
         }
         if (request.SubjectId is { } subjectId && !IsSubjectId(subjectId))
         {
             problems.Add(
-                $"subject_id must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or "
-                    + $"control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL"
+                ValidationError.At(
+                    $"must be an absolute URI (e.g. a DID) of at most {MaxSubjectIdLength} characters without spaces or "
+                        + "control characters: it becomes credentialSubject.id, which VCDM 2.0 requires to be a URL",
+                    "subject_id"
+                )
             );
         }
         if (request.CallbackUrl is { } callback && webhooks.Check(callback) is { } callbackProblem)
         {
-            problems.Add(callbackProblem);
+            problems.Add(new ValidationError("/callback_url", callbackProblem));
         }
         if (request.ExpiresIn is { } expiresIn && (expiresIn < 30 || expiresIn > options.Value.MaxOfferLifetimeSeconds))
         {
-            problems.Add($"expires_in must be between 30 and {options.Value.MaxOfferLifetimeSeconds} seconds");
+            problems.Add(ValidationError.At($"must be between 30 and {options.Value.MaxOfferLifetimeSeconds} seconds", "expires_in"));
         }
         return problems;
     }
@@ -94,7 +110,7 @@ public sealed class CreateOfferRequestValidator(
     /// The syntax and check digits of the registration number a Notary-prepared configuration carries, by the
     /// same rules the Notary applies before it asks a registry (one implementation, in the credential core).
     /// </summary>
-    private static IEnumerable<string> RegistrationNumberProblems(
+    private static IEnumerable<ValidationError> RegistrationNumberProblems(
         string id,
         CredentialConfigurationOptions configuration,
         JsonElement claims
@@ -112,7 +128,7 @@ public sealed class CreateOfferRequestValidator(
                 && RegistrationNumberSyntax.Check(type, number.GetString()) is { IsValid: false } syntax
             )
             {
-                yield return $"claims.{id}.{property}: {syntax.Error}";
+                yield return ValidationError.At(syntax.Error!, "claims", id, property);
             }
         }
     }

@@ -114,10 +114,7 @@ public static class OfferEndpoints
         var problems = validator.Validate(request);
         if (problems.Count > 0)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["offer"] = problems.ToArray() },
-                title: "Invalid offer request"
-            );
+            return ProtocolResults.ValidationProblem("Invalid offer request", problems);
         }
         var created = await generator.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var offerUrl = endpoints.OfferUri(created.Offer.Id);

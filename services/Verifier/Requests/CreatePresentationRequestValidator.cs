@@ -21,7 +21,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            return new(null, ["the body must be a JSON object"]);
+            return new(null, [new ValidationError("", "the body must be a JSON object")]);
         }
         var errors = new List<string>();
 
@@ -78,7 +78,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         var callbackUrl = OptionalString(body, "callback_url", errors);
         if (callbackUrl is not null && webhooks.Check(callbackUrl) is { } callbackProblem)
         {
-            errors.Add(callbackProblem);
+            errors.Add("callback_url: " + callbackProblem);
         }
 
         var compliance = false;
@@ -102,7 +102,7 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
 
         if (errors.Count > 0 || query is null)
         {
-            return new(null, errors);
+            return new(null, errors.Select(Locate).ToList());
         }
         return new(
             new CreatePresentationRequestCommand
@@ -119,6 +119,22 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
             },
             []
         );
+    }
+
+    /// <summary>
+    /// A problem as the checks here and the DCQL parser word it, <c>dcql_query.credentials[0].format: is
+    /// required</c>, as the member it points at (<c>/dcql_query/credentials/0/format</c>) and what is wrong.
+    /// The locations are built from member names of the request's schema and array indexes only.
+    /// </summary>
+    private static ValidationError Locate(string error)
+    {
+        var colon = error.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || error.AsSpan(0, colon).ContainsAny(' ', '\''))
+        {
+            return new ValidationError("", error);
+        }
+        var tokens = error[..colon].Split('.').SelectMany(part => part.Split('[')).Select(token => token.TrimEnd(']'));
+        return ValidationError.At(error[(colon + 2)..], tokens);
     }
 
     /// <summary>

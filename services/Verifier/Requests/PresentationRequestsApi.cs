@@ -150,12 +150,7 @@ public static class PresentationRequestsApi
             var validation = validator.Validate(body.RootElement);
             if (validation.Command is null)
             {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status400BadRequest,
-                    title: "Invalid presentation request",
-                    detail: string.Join("; ", validation.Errors),
-                    extensions: new Dictionary<string, object?> { ["errors"] = validation.Errors }
-                );
+                return ProtocolResults.ValidationProblem("Invalid presentation request", validation.Errors);
             }
             var created = await service
                 .CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken)

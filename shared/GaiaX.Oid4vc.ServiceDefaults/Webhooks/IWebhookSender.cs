@@ -5,6 +5,6 @@ public interface IWebhookSender
 {
     void Enqueue(WebhookEvent webhook);
 
-    /// <summary>Whether <paramref name="callbackUrl"/> may be called at all (a problem to report, or null).</summary>
+    /// <summary>Whether <paramref name="callbackUrl"/> may be called at all: what is wrong with it, or null.</summary>
     string? Check(string callbackUrl);
 }

@@ -73,21 +73,21 @@ public sealed partial class WebhookDispatcher : BackgroundService, IWebhookSende
         )
         {
             // Credentials in the URL would be sent, and logged, with every delivery.
-            return "callback_url: must be an absolute https URL without a fragment or user information";
+            return "must be an absolute https URL without a fragment or user information";
         }
         if (uri.Scheme == "http" && !_options.AllowLoopback)
         {
-            return "callback_url: must use https";
+            return "must use https";
         }
         var host = uri.Host.Trim('[', ']');
         var literal = IPAddress.TryParse(host, out var address) ? address : null;
         if (uri.IsLoopback && !_options.AllowLoopback)
         {
-            return "callback_url: a loopback address is not allowed";
+            return "a loopback address is not allowed";
         }
         if (literal is not null && _guard.IsRefused(literal, uri.Port))
         {
-            return "callback_url: a private or special-purpose address is not allowed";
+            return "a private or special-purpose address is not allowed";
         }
         return null;
     }

@@ -115,9 +115,12 @@ public sealed class ManagementApiTests(VerifierFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var errors = problem["errors"]!.AsArray().Select(e => (string)e!).ToList();
-        Assert.Contains(errors, e => e.StartsWith("dcql_query.credentials[0].id:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("dcql_query.credentials[0].format: 'mso_mdoc' is not supported", StringComparison.Ordinal));
+        var errors = Errors(problem);
+        Assert.Contains(errors, e => e.Pointer == "/dcql_query/credentials/0/id");
+        Assert.Contains(
+            errors,
+            e => e.Pointer == "/dcql_query/credentials/0/format" && e.Detail.StartsWith("'mso_mdoc' is not supported", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -149,11 +152,28 @@ public sealed class ManagementApiTests(VerifierFixture fixture) : IClassFixture<
         body["transaction_data"] = new JsonArray(Jose.B64("""{"type":"payment","credential_ids":["unknown"]}"""), Jose.B64("""{"type":"payment","credential_ids":["legal_person"]}"""), "not base64 json!");
         var (status, problem) = await PostAsync(body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        var errors = problem["errors"]!.AsArray().Select(e => (string)e!).ToList();
-        Assert.Contains(errors, e => e.Contains("'unknown' is not a credential query id", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("'legal_person' must be a dc+sd-jwt credential query", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("transaction_data[2]", StringComparison.Ordinal));
+        var errors = Errors(problem);
+        Assert.Contains(errors, e => e.Detail.Contains("'unknown' is not a credential query id", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Detail.Contains("'legal_person' must be a dc+sd-jwt credential query", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Pointer == "/transaction_data/2");
     }
+
+    [Fact]
+    public async Task Every_problem_is_an_object_with_a_json_pointer_and_a_detail()
+    {
+        var body = ValidBody();
+        body["response_mode"] = "fragment";
+        body["compliance"] = "yes";
+        var (status, problem) = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(
+            [("/response_mode", "'fragment' is not supported; use one of direct_post, direct_post.jwt"), ("/compliance", "must be true or false")],
+            Errors(problem)
+        );
+    }
+
+    private static List<(string Pointer, string Detail)> Errors(JsonNode problem) =>
+        problem["errors"]!.AsArray().Select(e => ((string)e!["pointer"]!, (string)e["detail"]!)).ToList();
 
     [Fact]
     public async Task Body_that_is_not_json_is_refused_with_415()
