@@ -9,6 +9,7 @@ using GaiaX.Oid4vc.Verifier.Presentations;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GaiaX.Oid4vc.Verifier;
@@ -26,6 +27,9 @@ public static class VerifierServiceCollectionExtensions
         builder.UseDefaultRequestBodyLimit(1024 * 1024);
 
         var services = builder.Services;
+        // The management API answers in snake_case (PresentationRequestStatusView.SerializerOptions), so its
+        // schemas name the members that way too. Not through the HTTP JSON options: events bind with those.
+        services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddSchemaTransformer<SnakeCaseSchemaTransformer>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IVerifierIdentity, ServiceVerifierIdentity>();
 

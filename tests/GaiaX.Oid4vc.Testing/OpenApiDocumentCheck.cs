@@ -7,8 +7,10 @@ namespace GaiaX.Oid4vc.Testing;
 /// <summary>
 /// Reads a service's OpenAPI document the way a client generator does and lists what would make the
 /// generated client wrong: an operation without a success response or its schema, without the error
-/// responses its endpoint can give, without the security requirement its endpoint enforces, or a route
-/// the service serves that the document does not describe at all.
+/// responses its endpoint can give, without the security requirement its endpoint enforces, a JSON body
+/// documented as an object without members (a generated client could not read a single field of it), or
+/// a route the service serves that the document does not describe at all. The documents under
+/// <c>/.well-known/</c> are defined by their specifications and open to extension, so they may stay untyped.
 /// </summary>
 public static class OpenApiDocumentCheck
 {
@@ -23,7 +25,6 @@ public static class OpenApiDocumentCheck
         ArgumentNullException.ThrowIfNull(endpoints);
         var problems = new List<string>();
         var paths = document["paths"]?.AsObject() ?? [];
-        var schemes = document["components"]?["securitySchemes"]?.AsObject();
 
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
@@ -50,7 +51,8 @@ public static class OpenApiDocumentCheck
                 var needsAuth =
                     endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0
                     && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
-                Check(name, operation.AsObject(), needsAuth, schemes, problems);
+                var typed = !documentPath.StartsWith("/.well-known/", StringComparison.Ordinal);
+                Check(name, operation.AsObject(), needsAuth, document, typed, problems);
             }
         }
         foreach (var (path, item) in paths)
@@ -69,8 +71,23 @@ public static class OpenApiDocumentCheck
     private static string Template(RouteEndpoint endpoint) =>
         "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/').Replace("{**", "{", StringComparison.Ordinal);
 
-    private static void Check(string name, JsonObject operation, bool needsAuth, JsonObject? schemes, List<string> problems)
+    private static void Check(string name, JsonObject operation, bool needsAuth, JsonNode document, bool typed, List<string> problems)
     {
+        var schemes = document["components"]?["securitySchemes"]?.AsObject();
+        if (typed)
+        {
+            foreach (var (status, response) in operation["responses"]?.AsObject() ?? [])
+            {
+                if (status[0] is '2' && UntypedJson(response?["content"], document))
+                {
+                    problems.Add($"{name}: success response {status} is JSON without a schema of its members");
+                }
+            }
+            if (UntypedJson(operation["requestBody"]?["content"], document))
+            {
+                problems.Add($"{name}: JSON request body without a schema of its members");
+            }
+        }
         var responses = operation["responses"]?.AsObject() ?? [];
         var success = responses.Where(r => r.Key.Length == 3 && r.Key[0] is '2' or '3').ToList();
         if (success.Count == 0)
@@ -123,5 +140,28 @@ public static class OpenApiDocumentCheck
                 problems.Add($"{name}: requires authorization but documents no 401 and 403");
             }
         }
+    }
+
+    /// <summary>Whether a JSON media type of <paramref name="content"/> has a schema that names no members.</summary>
+    private static bool UntypedJson(JsonNode? content, JsonNode document) =>
+        content
+            ?.AsObject()
+            .Any(media =>
+                (media.Key == "application/json" || media.Key.EndsWith("+json", StringComparison.Ordinal))
+                && !Members(media.Value?["schema"], document, depth: 0)
+            ) == true;
+
+    private static bool Members(JsonNode? schema, JsonNode document, int depth)
+    {
+        if (schema is null || depth > 8)
+        {
+            return false;
+        }
+        if (schema["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+        {
+            return Members(document["components"]?["schemas"]?[reference["#/components/schemas/".Length..]], document, depth + 1);
+        }
+        return schema["properties"]?.AsObject() is { Count: > 0 }
+            || new[] { "allOf", "oneOf", "anyOf" }.Any(k => schema[k]?.AsArray().Any(s => Members(s, document, depth + 1)) == true);
     }
 }

@@ -29,7 +29,7 @@ public static class AuthorizationEndpoints
                 "wallet_issuer",
                 "user_hint"
             )
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+            .Produces<PushedAuthorizationResponse>(StatusCodes.Status201Created);
         routes
             .MapGet(IssuerEndpoints.Paths.Authorize, AuthorizeAsync)
             .WithSummary("Authorization endpoint: redirects with a code (RFC 6749, RFC 9207)")

@@ -21,19 +21,19 @@ public static class CredentialEndpoints
             .DisableAntiforgery()
             .WithProtocolErrors()
             .WithSummary("Credential endpoint (OpenID4VCI 1.0 section 8)")
-            .AcceptsJsonBody()
+            .AcceptsJsonBody(typeof(CredentialRequestBody))
             .RequiresAccessToken()
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status202Accepted);
+            .Produces<CredentialResponse>(StatusCodes.Status200OK)
+            .Produces<CredentialResponse>(StatusCodes.Status202Accepted);
         routes
             .MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync)
             .DisableAntiforgery()
             .WithProtocolErrors()
             .WithSummary("Deferred credential endpoint (OpenID4VCI 1.0 section 9)")
-            .AcceptsJsonBody()
+            .AcceptsJsonBody(typeof(Deferred.DeferredCredentialRequestBody))
             .RequiresAccessToken()
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status202Accepted);
+            .Produces<CredentialResponse>(StatusCodes.Status200OK)
+            .Produces<CredentialResponse>(StatusCodes.Status202Accepted);
     }
 
     private static Task<IResult> CredentialAsync(

@@ -14,7 +14,7 @@ public static class NonceEndpoint
             .MapPost(IssuerEndpoints.Paths.Nonce, HandleAsync)
             .DisableAntiforgery()
             .WithSummary("Nonce endpoint (OpenID4VCI 1.0 section 7)")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
+            .Produces<NonceResponse>(StatusCodes.Status200OK);
 
     private static async Task<IResult> HandleAsync(INonceStore nonces, CancellationToken cancellationToken)
     {

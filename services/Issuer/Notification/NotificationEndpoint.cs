@@ -18,7 +18,7 @@ public static class NotificationEndpoint
             .DisableAntiforgery()
             .WithProtocolErrors()
             .WithSummary("Notification endpoint (OpenID4VCI 1.0 section 11)")
-            .AcceptsJsonBody()
+            .AcceptsJsonBody(typeof(NotificationRequestBody))
             .RequiresAccessToken()
             .Produces(StatusCodes.Status204NoContent);
 

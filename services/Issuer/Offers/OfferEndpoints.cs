@@ -15,7 +15,7 @@ public static class OfferEndpoints
             .MapGet(IssuerEndpoints.Paths.CredentialOffer, GetCredentialOfferAsync)
             .WithName("CredentialOffer")
             .WithSummary("A credential offer by reference")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<CredentialOfferDocument>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var management = routes.MapGroup(IssuerEndpoints.Paths.Offers);
@@ -23,13 +23,13 @@ public static class OfferEndpoints
             .MapPost("/", CreateAsync)
             .RequireAuthorization(ManagementScopes.OffersWrite)
             .WithSummary("Create a credential offer")
-            .AcceptsJsonBody()
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+            .AcceptsJsonBody(typeof(CreateOfferRequest))
+            .Produces<CreateOfferResponse>(StatusCodes.Status201Created);
         management
             .MapGet("/{id}", GetStatusAsync)
             .RequireAuthorization(ManagementScopes.OffersRead)
             .WithSummary("The status of an offer")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<OfferStatusResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         management
             .MapGet("/{id}/qr.png", GetQrPngAsync)

@@ -19,7 +19,7 @@ public static class TokenEndpoint
             .WithProtocolErrors()
             .WithSummary("Token endpoint (RFC 6749, OpenID4VCI 1.0 section 6)")
             .AcceptsForm(["grant_type"], [.. TokenRequestValidator.DefinedParameters.Where(p => p != "grant_type")])
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
+            .Produces<TokenResponse>(StatusCodes.Status200OK);
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,

@@ -33,7 +33,7 @@ public static class RegistrationNumberEndpoints
         group
             .MapGet("/{type}", Describe)
             .WithName("DescribeRegistrationNumberCheck")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<RegistrationNumberCheckDescription>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

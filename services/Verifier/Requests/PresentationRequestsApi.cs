@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Status;
@@ -35,12 +35,12 @@ public static class PresentationRequestsApi
         api.MapPost("/", CreateAsync)
             .RequireAuthorization(WritePolicy)
             .WithSummary("Create a presentation request (DCQL)")
-            .AcceptsJsonBody()
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status201Created);
+            .AcceptsJsonBody(typeof(CreatePresentationRequestBody))
+            .Produces<PresentationRequestCreatedResponse>(StatusCodes.Status201Created);
         api.MapGet("/{id}", GetAsync)
             .RequireAuthorization(ReadPolicy)
             .WithSummary("The status of a presentation request")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<PresentationRequestStatusView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(
                 "/{id}/qr.png",
@@ -156,19 +156,18 @@ public static class PresentationRequestsApi
                 .CreateAsync(validation.Command with { Owner = OwnerOf(http.User) }, cancellationToken)
                 .ConfigureAwait(false);
             var baseUrl = created.StatusUri;
-            var response = new JsonObject
-            {
-                ["request_id"] = created.Request.Id,
-                ["client_id"] = created.Request.ClientId,
-                ["authorization_request_uri"] = created.AuthorizationRequestUri,
-                ["request_uri"] = created.RequestUri,
-                ["request_uri_method"] = created.Request.RequestUriMethod,
-                ["response_mode"] = created.Request.ResponseMode,
-                ["expires_at"] = created.Request.ExpiresAt,
-                ["status_uri"] = baseUrl,
-                ["qr_code"] = new JsonObject { ["png"] = baseUrl + "/qr.png", ["svg"] = baseUrl + "/qr.svg" },
-            };
-            return new CreatedJson(baseUrl, response.ToJsonString());
+            var response = new PresentationRequestCreatedResponse(
+                created.Request.Id,
+                created.Request.ClientId,
+                created.AuthorizationRequestUri,
+                created.RequestUri,
+                created.Request.RequestUriMethod,
+                created.Request.ResponseMode,
+                created.Request.ExpiresAt,
+                baseUrl,
+                new QrCodeLinks(baseUrl + "/qr.png", baseUrl + "/qr.svg")
+            );
+            return new CreatedJson(baseUrl, JsonSerializer.Serialize(response, PresentationRequestStatusView.SerializerOptions));
         }
     }
 

@@ -23,7 +23,7 @@ public static class ResponseEndpoint
             .ReadsRawFormBody()
             .WithSummary("Authorization response (OpenID4VP 1.0 direct_post and direct_post.jwt)")
             .AcceptsForm([], "vp_token", "state", "response", "error", "error_description")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
+            .Produces<AuthorizationResponseAccepted>(StatusCodes.Status200OK);
         return endpoints;
     }
 

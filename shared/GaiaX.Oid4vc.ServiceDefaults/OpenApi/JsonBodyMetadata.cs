@@ -1,13 +1,13 @@
 namespace GaiaX.Oid4vc.ServiceDefaults.OpenApi;
 
 /// <summary>
-/// Documents a JSON request body for a handler that reads it itself. Unlike <c>Accepts()</c> it adds no
-/// content-type constraint to routing, so a wrong media type still reaches the handler and gets the
-/// endpoint's own error (OAuth error or problem details) instead of a bare 415.
+/// Documents a JSON request body for a handler that reads it itself, with the schema of
+/// <see cref="BodyType"/>. Unlike <c>Accepts()</c> it adds no content-type constraint to routing, so a
+/// wrong media type still reaches the handler and gets the endpoint's own error (OAuth error or problem
+/// details) instead of a bare 415.
 /// </summary>
-public sealed class JsonBodyMetadata
+public sealed class JsonBodyMetadata(Type bodyType)
 {
-    public static readonly JsonBodyMetadata Instance = new();
-
-    private JsonBodyMetadata() { }
+    /// <summary>The type whose JSON schema the body follows.</summary>
+    public Type BodyType { get; } = bodyType;
 }

@@ -10,9 +10,12 @@ public static class OpenApiEndpointConventions
     public static TBuilder AcceptsForm<TBuilder>(this TBuilder builder, string[] required, params string[] optional)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new FormParametersMetadata(required, optional));
 
-    /// <summary>Documents a JSON request body without constraining the media type routing accepts.</summary>
-    public static TBuilder AcceptsJsonBody<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(JsonBodyMetadata.Instance);
+    /// <summary>
+    /// Documents a JSON request body with the schema of <paramref name="bodyType"/>, without constraining
+    /// the media type routing accepts.
+    /// </summary>
+    public static TBuilder AcceptsJsonBody<TBuilder>(this TBuilder builder, Type bodyType)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new JsonBodyMetadata(bodyType));
 
     /// <summary>Documents the query parameters of an endpoint that reads the query itself.</summary>
     public static TBuilder WithQueryParameters<TBuilder>(this TBuilder builder, string[] required, params string[] optional)

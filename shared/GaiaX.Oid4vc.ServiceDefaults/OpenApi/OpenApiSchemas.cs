@@ -7,7 +7,7 @@ public static class OpenApiSchemas
 {
     public const string ProblemMediaType = "application/problem+json";
 
-    /// <summary>RFC 9457 problem details with the <c>traceId</c> member every service adds.</summary>
+    /// <summary>RFC 9457 problem details with the <c>traceId</c> member every service adds and <c>errors</c> of a 400.</summary>
     public static OpenApiSchema Problem() =>
         new()
         {
@@ -20,6 +20,25 @@ public static class OpenApiSchemas
                 ["detail"] = Text(),
                 ["instance"] = Text(),
                 ["traceId"] = Text(),
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Description = "Every problem of an invalid request body",
+                    Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "pointer", "detail" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["pointer"] = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.String,
+                                Description = "RFC 6901 JSON Pointer to the member at fault; empty for the whole body",
+                            },
+                            ["detail"] = Text(),
+                        },
+                    },
+                },
             },
         };
 

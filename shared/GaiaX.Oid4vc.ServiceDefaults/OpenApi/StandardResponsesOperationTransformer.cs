@@ -12,7 +12,11 @@ namespace GaiaX.Oid4vc.ServiceDefaults.OpenApi;
 /// </summary>
 public sealed class StandardResponsesOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
@@ -24,9 +28,10 @@ public sealed class StandardResponsesOperationTransformer : IOpenApiOperationTra
         {
             operation.RequestBody = Body("application/x-www-form-urlencoded", Parameters(form.Required, form.Optional));
         }
-        else if (metadata.OfType<JsonBodyMetadata>().Any() && operation.RequestBody is null)
+        else if (metadata.OfType<JsonBodyMetadata>().LastOrDefault() is { } json && operation.RequestBody is null)
         {
-            operation.RequestBody = Body("application/json", new OpenApiSchema { Type = JsonSchemaType.Object });
+            var schema = await context.GetOrCreateSchemaAsync(json.BodyType, cancellationToken: cancellationToken).ConfigureAwait(false);
+            operation.RequestBody = Body("application/json", schema);
         }
         if (metadata.OfType<QueryParametersMetadata>().LastOrDefault() is { } query)
         {
@@ -85,7 +90,6 @@ public sealed class StandardResponsesOperationTransformer : IOpenApiOperationTra
             "A dependency (the Dapr sidecar, its state store, a registry) is unavailable; retry after `Retry-After`",
             protocol
         );
-        return Task.CompletedTask;
     }
 
     private static void Add(OpenApiOperation operation, string status, string description, bool protocol)
