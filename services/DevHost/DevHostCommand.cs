@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.DevHost.Onboarding;
 using Microsoft.AspNetCore.Connections;
@@ -32,7 +33,7 @@ public static class DevHostCommand
           --public-base-url URL  public URL of each service, {service} standing for its name
                                  (e.g. https://{service}.example.dev behind a tunnel or reverse proxy)
           --data DIR             where the development CA, identities, management key and tokens.json
-                                 live (default ./.devhost-data)
+                                 live (default .devhost-data at the root of this checkout)
           --redis CONNECTION     keep state and events in Redis instead of memory
           --real-registries=true ask the real VIES, EORI and GLEIF instead of the sandbox registries
           --log-level LEVEL      the services' log level (default Warning)
@@ -171,7 +172,7 @@ public static class DevHostCommand
             error.WriteLine($"DevHost token: --audience '{audience}' is not issuer, verifier or both");
             return Usage;
         }
-        var data = Path.GetFullPath(Option("--data") ?? ".devhost-data");
+        var data = Path.GetFullPath(Option("--data") ?? DevelopmentDataFolder.Resolve());
         using var tokens = ManagementTokens.LoadOrCreate(Path.Combine(data, "management"), TimeProvider.System);
         if (audience is "issuer" or "both")
         {

@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
+
 namespace GaiaX.Oid4vc.DevHost;
 
 /// <summary>Where DevHost puts each service. Ports default to 5101–5104 on 127.0.0.1.</summary>
@@ -33,9 +35,11 @@ public sealed record DevStackSettings
 
     /// <summary>
     /// Where DevHost keeps what must survive a restart: the development CA, each service's identity, the
-    /// management signing key and <c>tokens.json</c> (<c>--data</c>, <c>DevHost:DataPath</c>); absolute.
+    /// management signing key and <c>tokens.json</c> (<c>--data</c>, <c>DevHost:DataPath</c>); absolute. From the
+    /// command line it defaults to the checkout's folder (<see cref="DevelopmentDataFolder"/>), where the wallet
+    /// looks for the development CA; a stack built in code (the tests) keeps its own, in the current directory.
     /// </summary>
-    public string DataFolder { get; init; } = Path.GetFullPath(".devhost-data");
+    public string DataFolder { get; init; } = Path.GetFullPath(DevelopmentDataFolder.Name);
 
     /// <summary>
     /// The public URL of each service, with <c>{service}</c> standing for issuer, verifier, notary or
@@ -88,7 +92,7 @@ public sealed record DevStackSettings
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
             Redis = configuration["DevHost:Redis"],
             UseRegistrySandbox = !string.Equals(configuration["DevHost:RealRegistries"], "true", StringComparison.OrdinalIgnoreCase),
-            DataFolder = Path.GetFullPath(configuration["DevHost:DataPath"] ?? defaults.DataFolder),
+            DataFolder = Path.GetFullPath(configuration["DevHost:DataPath"] ?? DevelopmentDataFolder.Resolve()),
             PublicBaseUrl = PublicUrlTemplate(configuration["DevHost:PublicBaseUrl"]),
             ServiceArgs = ServiceArguments(args, switches.Keys),
         };

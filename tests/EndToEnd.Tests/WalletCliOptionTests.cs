@@ -25,9 +25,22 @@ public sealed class WalletCliOptionTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
             $"error: no trust anchor: tried {Path.Combine(_home, ".devhost-data", "dev-ca", "ca.crt")} (the development CA of a DevHost "
-                + "started in the current directory); pass --trust-ca <PEM> with the CA the verifier's request object chains to"
+                + "started in this checkout); pass --trust-ca <PEM> with the CA the verifier's request object chains to"
                 + Environment.NewLine,
             run.Error);
+    }
+
+    [Fact]
+    public async Task Inside_a_checkout_the_default_trust_ca_is_DevHosts_at_the_checkout_root_wherever_the_wallet_starts()
+    {
+        // `dotnet run --project tools/Wallet` starts the wallet in tools/Wallet, DevHost in services/DevHost.
+        File.WriteAllText(Path.Combine(_home, "GaiaX.Oid4vc.sln"), "");
+        var projectFolder = Directory.CreateDirectory(Path.Combine(_home, "tools", "Wallet")).FullName;
+
+        var run = await WalletCli.RunAsync(projectFolder, "present", "openid4vp://?request_uri=x", "--wallet", "w");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: no trust anchor: tried {Path.Combine(_home, ".devhost-data", "dev-ca", "ca.crt")} ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Hosting;
+
 namespace GaiaX.Oid4vc.Wallet.Cli;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace GaiaX.Oid4vc.Wallet.Cli;
 internal sealed class CliArguments
 {
     /// <summary>Where the development CA of a DevHost started in the current directory is.</summary>
-    public static readonly string DefaultTrustCa = Path.Combine(".devhost-data", "dev-ca", "ca.crt");
+    public static string DefaultTrustCa => Path.Combine(DevelopmentDataFolder.Resolve(), "dev-ca", "ca.crt");
 
     public const string Usage = """
         usage: gaiax-wallet <command> [options]
@@ -18,8 +20,8 @@ internal sealed class CliArguments
           list                                  show the stored credentials, decoded
         options:
           --wallet DIR      the wallet folder (default ./.wallet; created with mode 0700 and a .gitignore)
-          --trust-ca PEM    the CA a verifier's request object must chain to (default ./.devhost-data/dev-ca/ca.crt,
-                            the development CA of a DevHost started in the current directory)
+          --trust-ca PEM    the CA a verifier's request object must chain to (default: the development CA of
+                            DevHost, .devhost-data/dev-ca/ca.crt at the root of this checkout)
           --allow-loopback  allow plain HTTP and loopback addresses (DevHost on 127.0.0.1)
           -h, --help        show this text
         """;

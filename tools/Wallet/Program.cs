@@ -33,7 +33,7 @@ if (cli.TrustCa is not null && !File.Exists(trustCa))
 if (cli.TrustCa is null && !File.Exists(trustCa) && cli.Command is "present" or "decline")
 {
     Console.Error.WriteLine(
-        $"error: no trust anchor: tried {trustCa} (the development CA of a DevHost started in the current directory); "
+        $"error: no trust anchor: tried {trustCa} (the development CA of a DevHost started in this checkout); "
             + "pass --trust-ca <PEM> with the CA the verifier's request object chains to"
     );
     return 2;
