@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
         {
             options.AddDocumentTransformer<OpenApi.SecuritySchemesDocumentTransformer>();
             options.AddOperationTransformer<OpenApi.StandardResponsesOperationTransformer>();
+            options.AddSchemaTransformer<OpenApi.NullableMembersOptionalSchemaTransformer>();
         });
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         // No "Server: Kestrel": the server's name and version help only whoever probes it.

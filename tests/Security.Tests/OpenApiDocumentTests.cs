@@ -42,4 +42,31 @@ public sealed class OpenApiDocumentTests(StackFixture fixture)
         Assert.Empty(read.Diagnostic?.Errors ?? []);
         Assert.NotEmpty(read.Document.Paths);
     }
+
+    [Fact]
+    public async Task Only_members_that_must_be_present_are_required()
+    {
+        var verifier = await DocumentAsync("verifier");
+        var issuer = await DocumentAsync("issuer");
+
+        var createRequest = Schema(verifier, verifier["paths"]!["/api/presentation-requests"]!["post"]!["requestBody"]!);
+        var credentialResponse = Schema(issuer, issuer["paths"]!["/credential"]!["post"]!["responses"]!["200"]!);
+
+        Assert.Equal(["dcql_query"], Required(createRequest));
+        // A deferral (202) carries transaction_id and interval, never credentials (OpenID4VCI 1.0 section 8.3).
+        Assert.Empty(Required(credentialResponse));
+    }
+
+    private async Task<JsonNode> DocumentAsync(string service) =>
+        JsonNode.Parse(await fixture.Client.GetStringAsync(new Uri(fixture.Stack[service].BaseUrl, "/openapi/v1.json")))!;
+
+    private static JsonNode Schema(JsonNode document, JsonNode bodyOrResponse)
+    {
+        var schema = bodyOrResponse["content"]!["application/json"]!["schema"]!;
+        return schema["$ref"] is { } reference
+            ? document["components"]!["schemas"]![((string)reference!)["#/components/schemas/".Length..]]!
+            : schema;
+    }
+
+    private static List<string> Required(JsonNode schema) => schema["required"]?.AsArray().Select(r => (string)r!).ToList() ?? [];
 }
