@@ -41,6 +41,9 @@ public sealed class IssuerBench : IAsyncDisposable
         "--Issuer:AccessTokenLifetimeSeconds=86400",
         "--Issuer:NonceLifetimeSeconds=3600",
         "--Logging:LogLevel:Default=Error",
+        // As deployed (k8s/base): the metrics are collected for /metrics, so their cost is in the figure
+        // (BENCH_PROMETHEUS=false measures without them, to see what they cost).
+        $"--Telemetry:PrometheusEndpoint={Environment.GetEnvironmentVariable("BENCH_PROMETHEUS") != "false"}",
     ];
 
     public static async Task<IssuerBench> StartAsync()
