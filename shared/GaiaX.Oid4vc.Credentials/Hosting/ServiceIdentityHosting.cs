@@ -86,15 +86,28 @@ public static class ServiceIdentityHosting
         {
             var trust = sp.GetRequiredService<IOptions<TrustOptions>>().Value;
             var identity = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
-            var anchors = TrustAnchors.FromPemFiles(trust.AnchorCertificates).Certificates.ToList();
+            var anchors = new List<System.Security.Cryptography.X509Certificates.X509Certificate2>();
+            foreach (var path in trust.AnchorCertificates)
+            {
+                anchors.AddRange(
+                    StartupFailure
+                        .Naming($"{TrustOptions.SectionName}:AnchorCertificates", path, () => TrustAnchors.FromPemFiles([path]))
+                        .Certificates
+                );
+            }
             if (trust.TrustDevelopmentCa ?? identity.Source == IdentitySource.Development)
             {
                 var caFolder = Path.GetFullPath(identity.DevelopmentCaPath ?? Path.Combine(".devhost-data", "dev-ca"), contentRoot);
-                using var ca = DevelopmentCertificateAuthority.LoadOrCreate(caFolder, sp.GetRequiredService<TimeProvider>());
+                using var ca = StartupFailure.Naming("Identity:DevelopmentCaPath", caFolder, () =>
+                    DevelopmentCertificateAuthority.LoadOrCreate(caFolder, sp.GetRequiredService<TimeProvider>())
+                );
                 anchors.Add(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(ca.RawData));
             }
             return new TrustAnchors(anchors);
         });
+        // Loaded when the host starts, not at the first signature: a key that cannot be read or written, or a
+        // trust anchor that is not there, stops the service with a message naming the setting instead of a 500.
+        services.AddHostedService<ServiceIdentityStartupCheck>();
         services.TryAddSingleton(sp => new CertificateChainValidator(
             sp.GetRequiredService<TrustAnchors>(),
             sp.GetRequiredService<TimeProvider>()

@@ -62,10 +62,18 @@ public sealed class ServiceIdentity : IDisposable
 
     private static ServiceIdentity FromFiles(string did, IdentityOptions options)
     {
+        var keyPem = ReadSecret("Identity:PrivateKeyPath", options.PrivateKeyPath);
+        if (!File.Exists(options.CertificateChainPath))
+        {
+            throw new InvalidOperationException(
+                $"Setting 'Identity:CertificateChainPath': {options.CertificateChainPath} does not exist (the tls.crt of the "
+                    + "service's kubernetes.io/tls secret, leaf first)."
+            );
+        }
         var key = ECDsa.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(options.PrivateKeyPath));
+            key.ImportFromPem(keyPem);
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
@@ -107,7 +115,50 @@ public sealed class ServiceIdentity : IDisposable
     {
         var caFolder = Path.GetFullPath(options.DevelopmentCaPath ?? Path.Combine(".devhost-data", "dev-ca"), contentRoot);
         var dataFolder = Path.GetFullPath(options.DataPath ?? Path.Combine(".devhost-data", applicationName), contentRoot);
-        using var ca = DevelopmentCertificateAuthority.LoadOrCreate(caFolder, time);
+        X509Certificate2 ca;
+        try
+        {
+            ca = DevelopmentCertificateAuthority.LoadOrCreate(caFolder, time);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw NotWritable("Identity:DevelopmentCaPath", caFolder, ex);
+        }
+        using (ca)
+        {
+            try
+            {
+                return CreateOrReuseDevelopmentIdentity(did, options, publicBaseUrl, applicationName, ca, dataFolder, time);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw NotWritable("Identity:DataPath", dataFolder, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A read-only root filesystem (a container) or a folder that cannot exist is said at start, naming the
+    /// setting, instead of surfacing as a 500 at the first signature.
+    /// </summary>
+    private static InvalidOperationException NotWritable(string setting, string folder, Exception cause) =>
+        new(
+            $"Setting '{setting}' ({folder}): the development identity cannot be kept there ({cause.Message}). Give the service "
+                + "a writable folder, or set Identity:Source=Files with the key and certificate chain of a mounted "
+                + "kubernetes.io/tls secret (Identity:PrivateKeyPath, Identity:CertificateChainPath).",
+            cause
+        );
+
+    private static ServiceIdentity CreateOrReuseDevelopmentIdentity(
+        string did,
+        IdentityOptions options,
+        Uri publicBaseUrl,
+        string applicationName,
+        X509Certificate2 ca,
+        string dataFolder,
+        TimeProvider time
+    )
+    {
         Directory.CreateDirectory(dataFolder);
         var keyPath = Path.Combine(dataFolder, "tls.key");
         var certificatePath = Path.Combine(dataFolder, "tls.crt");
@@ -159,6 +210,22 @@ public sealed class ServiceIdentity : IDisposable
                 Algorithm = options.Algorithm,
             }
         );
+    }
+
+    private static string ReadSecret(string setting, string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Setting '{setting}': {path} cannot be read ({ex.Message}); mount the service's kubernetes.io/tls secret there "
+                    + "or point the setting at its tls.key.",
+                ex
+            );
+        }
     }
 
     private static bool IsReusable(string certificatePath, X509Certificate2 ca, TimeProvider time)
