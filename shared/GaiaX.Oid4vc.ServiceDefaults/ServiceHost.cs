@@ -30,6 +30,8 @@ public static class ServiceHost
         var builder = WebApplication.CreateBuilder(
             new WebApplicationOptions { Args = args, ApplicationName = program.Assembly.GetName().Name }
         );
+        // Before anything reads a setting, so that a placeholder is reported as unset, not as a malformed value.
+        RequiredSettings.ThrowIfUnset(builder.Configuration);
         builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration, $"http://127.0.0.1:{defaultPort}");
 
         builder.AddServiceDefaults();

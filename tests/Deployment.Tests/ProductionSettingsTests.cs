@@ -1,0 +1,77 @@
+namespace GaiaX.Oid4vc.Deployment.Tests;
+
+/// <summary>
+/// What the production overlay cannot know is asked for, not left out: a value it cannot know is the
+/// placeholder <c>REQUIRED: …</c>, which stops the service at start naming the setting (RequiredSettings), so
+/// an operator who forgets one gets that message instead of a management API that refuses every call or a
+/// trust list that trusts nobody.
+/// </summary>
+public sealed class ProductionSettingsTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
+{
+    private const string Placeholder = "REQUIRED:";
+
+    private Dictionary<string, string> Environment(string appId) =>
+        overlays.Single("prod", "Deployment", appId).MainContainer().Environment(overlays.Resources("prod"));
+
+    [Theory]
+    [InlineData("issuer", "Issuer__Management__Authority")]
+    [InlineData("verifier", "Verifier__Management__Authority")]
+    [InlineData("compliance", "Compliance__Registry__BaseUrl")]
+    public void Setting_only_the_operator_knows_is_required_in_production(string appId, string setting)
+    {
+        var value = Assert.Contains(setting, Environment(appId));
+
+        Assert.StartsWith(Placeholder, value, StringComparison.Ordinal);
+        Assert.True(value.Length > Placeholder.Length + 20, $"{setting} says what to put there");
+    }
+
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("verifier")]
+    [InlineData("notary")]
+    [InlineData("compliance")]
+    public void Every_service_trusts_the_anchors_of_the_mounted_trust_anchors_secret(string appId)
+    {
+        var deployment = overlays.Single("prod", "Deployment", appId);
+        var anchor = Assert.Contains("Trust__AnchorCertificates__0", Environment(appId));
+        var volume = Assert.Single(deployment.PodSpec().Seq("volumes"), v => v.Str("secret", "secretName") == "trust-anchors");
+        var mount = Assert.Single(deployment.MainContainer().Seq("volumeMounts"), m => m.Str("name") == volume.Str("name"));
+
+        Assert.Equal(mount.Str("mountPath") + "/ca.crt", anchor);
+        Assert.Equal("true", mount.At("readOnly")?.ToString()?.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Development_overlay_leaves_no_setting_at_its_placeholder()
+    {
+        foreach (var appId in new[] { "issuer", "verifier", "notary", "compliance" })
+        {
+            var environment = overlays.Single("dev", "Deployment", appId).MainContainer().Environment(overlays.Resources("dev"));
+            Assert.DoesNotContain(environment, setting => setting.Value.StartsWith(Placeholder, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("verifier")]
+    [InlineData("notary")]
+    [InlineData("compliance")]
+    public void Development_identity_writes_only_into_a_writable_volume_of_the_pod(string appId)
+    {
+        // The root filesystem is read-only (k8s/base): a folder outside an emptyDir stops the service at start.
+        var deployment = overlays.Single("dev", "Deployment", appId);
+        var environment = deployment.MainContainer().Environment(overlays.Resources("dev"));
+        var writable = deployment
+            .MainContainer()
+            .Seq("volumeMounts")
+            .Where(m => deployment.PodSpec().Seq("volumes").Any(v => v.Str("name") == m.Str("name") && v.At("emptyDir") is not null))
+            .Select(m => m.Str("mountPath")!)
+            .ToList();
+
+        foreach (var setting in new[] { "Identity__DataPath", "Identity__DevelopmentCaPath" })
+        {
+            var path = Assert.Contains(setting, environment);
+            Assert.Contains(writable, mount => path == mount || path.StartsWith(mount + "/", StringComparison.Ordinal));
+        }
+    }
+}
