@@ -23,6 +23,13 @@ public sealed class IdentityOptions
     /// <summary>Files: the PEM certificate chain, leaf first.</summary>
     public string CertificateChainPath { get; set; } = DefaultSecretFolder + "/tls.crt";
 
+    /// <summary>
+    /// Files: certificate chains (PEM, leaf first) whose keys the DID document publishes beside the signing
+    /// key, without signing with them: the next key, mounted before it signs so that verifiers' caches hold it
+    /// when the swap happens, and the previous key, while credentials it signed are still in use.
+    /// </summary>
+    public IList<string> PublishedCertificateChainPaths { get; } = [];
+
     /// <summary>The service DID. Default: did:web derived from the service's PublicBaseUrl.</summary>
     public string? Did { get; set; }
 

@@ -13,15 +13,27 @@ namespace GaiaX.Oid4vc.Credentials.Keys;
 /// </summary>
 public sealed class ServiceIdentity : IDisposable
 {
-    public ServiceIdentity(string did, SigningKey signingKey)
+    private readonly IReadOnlyList<VerificationMethod> _published;
+
+    /// <param name="did">The service DID.</param>
+    /// <param name="signingKey">The key everything is signed with.</param>
+    /// <param name="publishedChains">
+    /// Certificate chains (leaf first) of keys the DID document publishes without signing with them (the next
+    /// and the previous key of a rotation).
+    /// </param>
+    public ServiceIdentity(string did, SigningKey signingKey, IEnumerable<IReadOnlyList<X509Certificate2>>? publishedChains = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(did);
         ArgumentNullException.ThrowIfNull(signingKey);
         Did = did;
         SigningKey = signingKey;
+        _published = (publishedChains ?? []).Select(chain => VerificationMethod.Of(did, chain)).ToList();
         DidDocument = BuildDidDocument();
         DidDocumentJson = DidDocument.ToJsonString();
     }
+
+    /// <summary>The key ids the DID document publishes besides <see cref="KeyId"/>, in the order configured.</summary>
+    public IReadOnlyList<string> PublishedKeyIds => _published.Select(method => method.Id).ToList();
 
     public string Did { get; }
 
@@ -101,7 +113,8 @@ public sealed class ServiceIdentity : IDisposable
                 $"The first certificate of {options.CertificateChainPath} is not the certificate of the key in {options.PrivateKeyPath}."
             );
         }
-        return new ServiceIdentity(did, new SigningKey(key, options.Algorithm, KeyIdFor(did, key), chain.ToList()));
+        var published = options.PublishedCertificateChainPaths.Select(path => PublishedChain(path, options.CertificateChainPath)).ToList();
+        return new ServiceIdentity(did, new SigningKey(key, options.Algorithm, KeyIdFor(did, key), chain.ToList()), published);
     }
 
     private static ServiceIdentity FromDevelopmentCa(
@@ -212,6 +225,30 @@ public sealed class ServiceIdentity : IDisposable
         );
     }
 
+    private static IReadOnlyList<X509Certificate2> PublishedChain(string path, string signingChainPath)
+    {
+        const string Setting = "Identity:PublishedCertificateChainPaths";
+        var chain = new X509Certificate2Collection();
+        try
+        {
+            chain.ImportFromPemFile(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new InvalidOperationException($"Setting '{Setting}': {path} cannot be read ({ex.Message}).", ex);
+        }
+        if (chain.Count == 0 || chain[0].GetECDsaPublicKey() is not { } leafKey)
+        {
+            throw new InvalidOperationException($"Setting '{Setting}': {path} holds no certificate with an EC key.");
+        }
+        leafKey.Dispose();
+        if (Path.GetFullPath(path) == Path.GetFullPath(signingChainPath))
+        {
+            throw new InvalidOperationException($"Setting '{Setting}': {path} is the signing key's own chain.");
+        }
+        return chain.ToList();
+    }
+
     private static string ReadSecret(string setting, string path)
     {
         try
@@ -249,23 +286,47 @@ public sealed class ServiceIdentity : IDisposable
         {
             jwk["x5c"] = new JsonArray(SigningKey.X5c.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
         }
+        var methods = new JsonArray(Method(KeyId, jwk));
+        foreach (var published in _published.Where(p => p.Id != KeyId))
+        {
+            methods.Add(Method(published.Id, published.Jwk.DeepClone()));
+        }
+        var ids = methods.Select(m => (JsonNode?)JsonValue.Create((string)m!["id"]!)).ToArray();
         return new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"),
             ["id"] = Did,
-            ["verificationMethod"] = new JsonArray(
-                new JsonObject
-                {
-                    ["id"] = KeyId,
-                    ["type"] = "JsonWebKey2020",
-                    ["controller"] = Did,
-                    ["publicKeyJwk"] = jwk,
-                }
-            ),
-            ["authentication"] = new JsonArray(KeyId),
-            ["assertionMethod"] = new JsonArray(KeyId),
+            ["verificationMethod"] = methods,
+            ["authentication"] = new JsonArray(ids.Select(id => id?.DeepClone()).ToArray()),
+            ["assertionMethod"] = new JsonArray(ids),
         };
+
+        JsonObject Method(string id, JsonNode publicKeyJwk) =>
+            new()
+            {
+                ["id"] = id,
+                ["type"] = "JsonWebKey2020",
+                ["controller"] = Did,
+                ["publicKeyJwk"] = publicKeyJwk,
+            };
     }
 
     public void Dispose() => SigningKey.Dispose();
+
+    /// <summary>A key the DID document publishes without this service signing with it.</summary>
+    private sealed record VerificationMethod(string Id, JsonObject Jwk)
+    {
+        public static VerificationMethod Of(string did, IReadOnlyList<X509Certificate2> chain)
+        {
+            using var key = chain[0].GetECDsaPublicKey()
+                ?? throw new ArgumentException("The leaf certificate has no EC key.", nameof(chain));
+            var curve = Jose.Jwk.CurveName(key.ExportParameters(false).Curve);
+            var algorithm = curve == JwsAlgorithms.CurveOf(JwsAlgorithms.ES384) ? JwsAlgorithms.ES384 : JwsAlgorithms.ES256;
+            var jwk = Jose.Jwk.FromPublicKey(key);
+            jwk.Remove("kid");
+            jwk["alg"] = algorithm;
+            jwk["x5c"] = new JsonArray(chain.Select(c => (JsonNode?)JsonValue.Create(Convert.ToBase64String(c.RawData))).ToArray());
+            return new VerificationMethod(KeyIdFor(did, key), jwk);
+        }
+    }
 }
