@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Credentials.Keys;
 using Microsoft.AspNetCore.Builder;
@@ -26,16 +27,38 @@ public static class DidDocumentEndpoints
             .MapGet("/.well-known/did.json", Serve)
             .WithSummary("The service's did:web document")
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/did+json");
-        // The identity itself is loaded on first use, so a bad setting surfaces through options validation at start.
+        // Read from configuration, not from the identity: mapping happens before the host starts.
         var settings = endpoints.ServiceProvider.GetRequiredService<ServiceIdentitySection>();
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        foreach (var path in DocumentPaths(configuration, settings.ServiceSection))
+        {
+            endpoints.MapGet(path, Serve).ExcludeFromDescription();
+        }
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Where else the document is served: at the path of the DID (<c>Identity:Did</c>, <c>did:web:host:a:b</c> is
+    /// resolved at <c>/a/b/did.json</c>, DID Web section 3.2) and at the path of the public base URL.
+    /// </summary>
+    private static IEnumerable<string> DocumentPaths(IConfiguration configuration, string serviceSection)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
         if (
-            Uri.TryCreate(configuration[$"{settings.ServiceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
+            configuration["Identity:Did"] is { Length: > 0 } did
+            && DidWebUrl.ToDocumentUrl(did, allowHttpLoopback: true) is { Succeeded: true, Value: { } documentUrl }
+            && documentUrl.AbsolutePath != "/.well-known/did.json"
+        )
+        {
+            paths.Add(documentUrl.AbsolutePath);
+        }
+        if (
+            Uri.TryCreate(configuration[$"{serviceSection}:PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
             && baseUrl.AbsolutePath.Trim('/') is { Length: > 0 } path
         )
         {
-            endpoints.MapGet("/" + path + "/did.json", Serve).ExcludeFromDescription();
+            paths.Add("/" + path + "/did.json");
         }
-        return endpoints;
+        return paths;
     }
 }

@@ -53,4 +53,18 @@ public sealed class DidDocumentTests
         Assert.Equal(identity.Did, result.Value.Key.Controller);
         Assert.Equal(2, result.Value.Key.CertificateChain.Count);
     }
+
+    [Fact]
+    public async Task Configured_did_web_with_a_path_is_served_at_the_path_it_resolves_to()
+    {
+        // did:web:host:dch:issuer resolves to https://host/dch/issuer/did.json (DID Web section 3.2).
+        await using var host = await ServiceCatalog.StartAsync("Issuer", ["--Identity:Did=did:web:issuer.example:dch:issuer"]);
+
+        using var response = await host.Client.GetAsync("/dch/issuer/did.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("did:web:issuer.example:dch:issuer", document.GetProperty("id").GetString());
+        Assert.StartsWith("did:web:issuer.example:dch:issuer#", document.GetProperty("verificationMethod")[0].GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
 }
