@@ -6,6 +6,9 @@
 #   redis-auth                 key redis-password   Redis password (Redis, statestore, pubsub)
 #   <app>-dapr-api-token       key token            app -> sidecar token   (dapr.io/api-token-secret)
 #   <app>-dapr-app-token       key token            sidecar -> app token   (dapr.io/app-token-secret)
+#   management-jwk             key jwk              dev overlay: the public key of the management tokens
+#                                                   `dotnet run --project services/DevHost -- token` mints
+#                                                   (only when dotnet is installed; run from the repository root)
 #
 # The signing identities (<app>-identity, type kubernetes.io/tls) are not created here: in
 # production they hold the operator's keys and certificate chains (README, "Deployment"); the dev
@@ -21,14 +24,15 @@ random_value() {
 }
 
 ensure_secret() {
-  name="$1"; key="$2"
+  # name, key, and the command that writes the value (default: a random value).
+  name="$1"; key="$2"; generate="${3:-random_value}"
   if kubectl get secret "$name" -n "$NAMESPACE" >/dev/null 2>&1; then
     echo "secret/$name exists, kept"
     return
   fi
   # The value goes through a temporary file, never through the command line.
   file="$(mktemp)"
-  random_value >"$file"
+  eval "$generate" >"$file"
   kubectl create secret generic "$name" -n "$NAMESPACE" --from-file="$key=$file" >/dev/null
   rm -f "$file"
   echo "secret/$name created"
@@ -41,3 +45,12 @@ for app in $APPS; do
   ensure_secret "$app-dapr-api-token" token
   ensure_secret "$app-dapr-app-token" token
 done
+
+# Dev overlay: the Issuer and the Verifier accept the management tokens DevHost mints with the key in
+# .devhost-data/management; the Secret holds only its public JWK.
+if command -v dotnet >/dev/null 2>&1; then
+  ensure_secret management-jwk jwk "dotnet run --project services/DevHost -- token --jwk"
+  echo "mint management tokens with: dotnet run --project services/DevHost -- token"
+else
+  echo "secret/management-jwk not created (no dotnet): the dev overlay's management APIs refuse every call" >&2
+fi

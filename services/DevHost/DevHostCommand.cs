@@ -25,6 +25,7 @@ public static class DevHostCommand
     public const string UsageText = """
         usage: dotnet run --project services/DevHost -- [options] [--Section:Key=value ...]
                dotnet run --project services/DevHost -- token [--lifetime 8h] [--audience issuer|verifier|both] [--data DIR]
+               dotnet run --project services/DevHost -- token --jwk [--data DIR]
 
         Runs the Issuer, Verifier, Notary and Compliance in one process with an embedded Dapr sidecar.
           --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N
@@ -43,6 +44,8 @@ public static class DevHostCommand
 
         token: prints management API tokens signed by DevHost's key in the data folder, valid for --lifetime
         (1 minute to 30 days, as 90s, 30m, 8h or 2d; default 1h), for a running DevHost that uses the same folder.
+        token --jwk: prints the public JWK of that key, for services that run elsewhere (the dev cluster's
+        management-jwk Secret, k8s/create-secrets.sh) and then accept the tokens it mints.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopping)
@@ -149,6 +152,8 @@ public static class DevHostCommand
 
     private static int Token(string[] args, TextWriter output, TextWriter error)
     {
+        var printJwk = args.Contains("--jwk");
+        args = args.Where(a => a != "--jwk").ToArray();
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var known = new[] { "--lifetime", "--audience", "--data" };
         for (var i = 0; i < args.Length; i += 2)
@@ -174,6 +179,11 @@ public static class DevHostCommand
         }
         var data = Path.GetFullPath(Option("--data") ?? DevelopmentDataFolder.Resolve());
         using var tokens = ManagementTokens.LoadOrCreate(Path.Combine(data, "management"), TimeProvider.System);
+        if (printJwk)
+        {
+            output.WriteLine(tokens.PublicJwk().ToJsonString());
+            return 0;
+        }
         if (audience is "issuer" or "both")
         {
             output.WriteLine($"issuer:   {tokens.IssuerToken(lifetime)}");

@@ -9,7 +9,7 @@ namespace GaiaX.Oid4vc.Deployment.Tests;
 internal static partial class PlainTextSecrets
 {
     /// <summary>Setting names that hold a secret (not a path to one, not a Secret's name).</summary>
-    [GeneratedRegex("(password|passwd|secret|token|apikey|api_key|privatekey|private_key|credential|connectionstring)(?!.*(path|file|dir|name|ref)$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(password|passwd|secret|token|apikey|api_key|privatekey|private_key|credential|connectionstring)(?!.*(path|file|dir|name|ref|issuer)$)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex(@"^--?[a-z-]*(pass|token|secret|key)[a-z-]*$", RegexOptions.IgnoreCase)]

@@ -74,4 +74,17 @@ public sealed class ProductionSettingsTests(RenderedOverlays overlays) : IClassF
             Assert.Contains(writable, mount => path == mount || path.StartsWith(mount + "/", StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData("issuer", "Issuer", "gaiax-issuer-management")]
+    [InlineData("verifier", "Verifier", "gaiax-verifier")]
+    public void Development_management_api_accepts_the_tokens_devhost_mints(string appId, string section, string audience)
+    {
+        // `DevHost -- token` signs with the key whose public JWK k8s/create-secrets.sh puts in management-jwk.
+        var environment = overlays.Single("dev", "Deployment", appId).MainContainer().Environment(overlays.Resources("dev"));
+
+        Assert.Equal("secret:management-jwk/jwk", environment[$"{section}__Management__SigningKeyJwk"]);
+        Assert.Equal("urn:gaiax:devhost:onboarding", environment[$"{section}__Management__TokenIssuer"]);
+        Assert.Equal(audience, environment[$"{section}__Management__Audience"]);
+    }
 }

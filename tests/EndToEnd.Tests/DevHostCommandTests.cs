@@ -140,6 +140,45 @@ public sealed partial class DevHostCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_jwk_is_the_key_an_issuer_running_elsewhere_accepts_the_minted_tokens_with()
+    {
+        // The dev cluster's way: the Issuer runs on its own with the printed JWK (management-jwk Secret).
+        using var jwkOutput = new StringWriter();
+        using var tokenOutput = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await DevHostCommand.RunAsync(["token", "--jwk", "--data", _data], jwkOutput, error, CancellationToken.None));
+        Assert.Equal(0, await DevHostCommand.RunAsync(["token", "--audience", "issuer", "--data", _data], tokenOutput, error, CancellationToken.None));
+        var jwk = JsonNode.Parse(jwkOutput.ToString())!;
+        var token = Regex.Match(tokenOutput.ToString(), @"issuer:\s+(\S+)").Groups[1].Value;
+        Assert.Equal("EC", (string?)jwk["kty"]);
+        Assert.Null(jwk["d"]);
+
+        await using var issuer = await GaiaX.Oid4vc.Testing.TestServiceHost.StartAsync(
+            (a, c) => GaiaX.Oid4vc.Issuer.IssuerProgram.Create(a, c),
+            "Issuer",
+            [
+                $"--Issuer:Management:SigningKeyJwk={jwk.ToJsonString()}",
+                "--Issuer:Management:TokenIssuer=urn:gaiax:devhost:onboarding",
+                "--Issuer:Management:Audience=gaiax-issuer-management",
+            ]
+        );
+        async Task<HttpStatusCode> CreateOfferAsync(string? bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/offers") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+            using var response = await issuer.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await CreateOfferAsync(null));
+        // Past authentication, the empty offer is refused on its merits.
+        Assert.Equal(HttpStatusCode.BadRequest, await CreateOfferAsync(token));
+    }
+
+    [Fact]
     public async Task Token_command_mints_tokens_with_the_chosen_lifetime_that_a_running_devhost_accepts()
     {
         using var minted = new StringWriter();

@@ -46,13 +46,20 @@ public sealed class ManagementTokens : IDisposable
         return new ManagementTokens(time, key);
     }
 
-    /// <summary>Service arguments that make the Issuer and the Verifier trust this key.</summary>
-    public IReadOnlyList<string> ServiceArguments()
+    /// <summary>The public JWK the Issuer and the Verifier verify these tokens with (<c>Management:SigningKeyJwk</c>).</summary>
+    public System.Text.Json.Nodes.JsonObject PublicJwk()
     {
         var jwk = Jwk.FromPublicKey(_key);
         jwk["kid"] = "onboarding";
         jwk["alg"] = "ES256";
         jwk["use"] = "sig";
+        return jwk;
+    }
+
+    /// <summary>Service arguments that make the Issuer and the Verifier trust this key.</summary>
+    public IReadOnlyList<string> ServiceArguments()
+    {
+        var jwk = PublicJwk();
         return
         [
             $"--Issuer:Management:SigningKeyJwk={jwk.ToJsonString()}",
