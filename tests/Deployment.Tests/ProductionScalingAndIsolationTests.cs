@@ -27,6 +27,14 @@ public sealed class ProductionScalingAndIsolationTests(RenderedOverlays overlays
 
     [Theory]
     [MemberData(nameof(Services))]
+    public void Autoscaled_deployment_leaves_its_replica_count_to_the_autoscaler(string appId)
+    {
+        // A count in the manifest would be re-applied over the autoscaler's on every `kubectl apply`.
+        Assert.Null(overlays.Single("prod", "Deployment", appId).At("spec", "replicas"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public void Only_the_ingress_controller_and_prometheus_reach_a_service_pod(string appId)
     {
         var policy = Assert.Single(
