@@ -9,7 +9,7 @@ public static class ComplianceProgram
     /// <summary>The port the service listens on when the deployment names none.</summary>
     public const int DefaultPort = 5104;
 
-    public static Task Main(string[] args) => Create(args).RunAsync();
+    public static Task<int> Main(string[] args) => ServiceHost.RunAsync("compliance", () => Create(args));
 
     /// <summary>
     /// Builds the service. <paramref name="configure"/> lets a host that embeds it (DevHost, tests)

@@ -20,7 +20,7 @@ public static class ComplianceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<ComplianceOptions>(ComplianceOptions.SectionName);
         builder.AddGaiaXDapr();
-        builder.AddServiceIdentity(ComplianceOptions.SectionName);
+        builder.AddServiceIdentity(ComplianceOptions.SectionName, new ComplianceOptions().PublicBaseUrl);
         builder.UseDefaultRequestBodyLimit(2 * 1024 * 1024);
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -29,7 +29,7 @@ public static class IssuerServiceCollectionExtensions
         builder.AddValidatedOptions<IssuerOptions>(IssuerOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.AddGaiaXDapr();
-        builder.AddServiceIdentity(IssuerOptions.SectionName);
+        builder.AddServiceIdentity(IssuerOptions.SectionName, new IssuerOptions().PublicBaseUrl);
         builder.AddWebhooks(IssuerOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(256 * 1024);
         builder.AddManagementApiAuthentication(

@@ -19,7 +19,7 @@ public static class NotaryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
         builder.AddGaiaXDapr();
-        builder.AddServiceIdentity(NotaryOptions.SectionName);
+        builder.AddServiceIdentity(NotaryOptions.SectionName, new NotaryOptions().PublicBaseUrl);
         builder.UseDefaultRequestBodyLimit(64 * 1024);
 
         builder.Services.TryAddSingleton(TimeProvider.System);

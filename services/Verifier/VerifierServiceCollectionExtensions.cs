@@ -22,7 +22,7 @@ public static class VerifierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddValidatedOptions<VerifierOptions>(VerifierOptions.SectionName);
         builder.AddGaiaXDapr();
-        builder.AddServiceIdentity(VerifierOptions.SectionName);
+        builder.AddServiceIdentity(VerifierOptions.SectionName, new VerifierOptions().PublicBaseUrl);
         builder.AddWebhooks(VerifierOptions.SectionName);
         builder.UseDefaultRequestBodyLimit(1024 * 1024);
 

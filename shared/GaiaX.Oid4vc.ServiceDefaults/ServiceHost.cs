@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.ServiceDefaults;
 
@@ -42,5 +43,34 @@ public static class ServiceHost
         app.MapDefaultEndpoints();
         mapEndpoints(app);
         return app;
+    }
+
+    /// <summary>Exit code of a start refused for its configuration (<c>EX_CONFIG</c> of sysexits.h).</summary>
+    public const int ConfigurationError = 78;
+
+    /// <summary>
+    /// Runs a service as its own process (<c>Main</c>). A start refused for its configuration (a setting
+    /// that fails validation, is left at its placeholder, or points at a key or anchor that cannot be had:
+    /// every such message starts with <c>Setting '</c>) ends with one line on standard error naming the
+    /// setting and exit code <see cref="ConfigurationError"/>, not an unhandled exception.
+    /// </summary>
+    public static async Task<int> RunAsync(string name, Func<WebApplication> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        try
+        {
+            var app = create();
+            await using (app.ConfigureAwait(false))
+            {
+                await app.RunAsync().ConfigureAwait(false);
+            }
+            return 0;
+        }
+        catch (Exception failure)
+            when (failure is OptionsValidationException || failure.Message.StartsWith("Setting '", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"{name}: {failure.Message}").ConfigureAwait(false);
+            return ConfigurationError;
+        }
     }
 }

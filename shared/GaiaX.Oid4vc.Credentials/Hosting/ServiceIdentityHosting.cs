@@ -27,7 +27,12 @@ public static class ServiceIdentityHosting
     /// <see cref="VpJwtVerifier"/>, <see cref="SdJwtIssuer"/>, <see cref="SdJwtVerifier"/>, and
     /// <see cref="IJwsKeyResolver"/> (did:web or x5c to a trust anchor).
     /// </summary>
-    public static TBuilder AddServiceIdentity<TBuilder>(this TBuilder builder, string serviceSection)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="serviceSection">The section whose <c>PublicBaseUrl</c> names the service.</param>
+    /// <param name="defaultPublicBaseUrl">
+    /// The service's own default of that setting, for a service started without it (on its own, on its port).
+    /// </param>
+    public static TBuilder AddServiceIdentity<TBuilder>(this TBuilder builder, string serviceSection, string? defaultPublicBaseUrl = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -60,7 +65,7 @@ public static class ServiceIdentityHosting
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
-            var baseUrl = configuration[$"{serviceSection}:PublicBaseUrl"];
+            var baseUrl = configuration[$"{serviceSection}:PublicBaseUrl"] ?? defaultPublicBaseUrl;
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var publicBaseUrl))
             {
                 throw new InvalidOperationException($"Setting '{serviceSection}:PublicBaseUrl' is required to derive the service DID.");
