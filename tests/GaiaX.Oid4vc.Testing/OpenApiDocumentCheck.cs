@@ -148,20 +148,9 @@ public static class OpenApiDocumentCheck
             ?.AsObject()
             .Any(media =>
                 (media.Key == "application/json" || media.Key.EndsWith("+json", StringComparison.Ordinal))
-                && !Members(media.Value?["schema"], document, depth: 0)
+                && !Members(media.Value?["schema"], document)
             ) == true;
 
-    private static bool Members(JsonNode? schema, JsonNode document, int depth)
-    {
-        if (schema is null || depth > 8)
-        {
-            return false;
-        }
-        if (schema["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal))
-        {
-            return Members(document["components"]?["schemas"]?[reference["#/components/schemas/".Length..]], document, depth + 1);
-        }
-        return schema["properties"]?.AsObject() is { Count: > 0 }
-            || new[] { "allOf", "oneOf", "anyOf" }.Any(k => schema[k]?.AsArray().Any(s => Members(s, document, depth + 1)) == true);
-    }
+    private static bool Members(JsonNode? schema, JsonNode document) =>
+        OpenApiResponseCheck.Resolve(schema, document)?["properties"]?.AsObject() is { Count: > 0 };
 }

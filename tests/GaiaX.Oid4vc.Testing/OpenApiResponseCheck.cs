@@ -62,7 +62,7 @@ public static class OpenApiResponseCheck
     }
 
     /// <summary>The schema behind a <c>$ref</c>, or behind the alternative of a nullable <c>oneOf</c> that is not null.</summary>
-    private static JsonNode? Resolve(JsonNode? schema, JsonNode document)
+    public static JsonNode? Resolve(JsonNode? schema, JsonNode document)
     {
         for (var depth = 0; depth < 8; depth++)
         {

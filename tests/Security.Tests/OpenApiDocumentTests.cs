@@ -60,13 +60,8 @@ public sealed class OpenApiDocumentTests(StackFixture fixture)
     private async Task<JsonNode> DocumentAsync(string service) =>
         JsonNode.Parse(await fixture.Client.GetStringAsync(new Uri(fixture.Stack[service].BaseUrl, "/openapi/v1.json")))!;
 
-    private static JsonNode Schema(JsonNode document, JsonNode bodyOrResponse)
-    {
-        var schema = bodyOrResponse["content"]!["application/json"]!["schema"]!;
-        return schema["$ref"] is { } reference
-            ? document["components"]!["schemas"]![((string)reference!)["#/components/schemas/".Length..]]!
-            : schema;
-    }
+    private static JsonNode Schema(JsonNode document, JsonNode bodyOrResponse) =>
+        OpenApiResponseCheck.Resolve(bodyOrResponse["content"]!["application/json"]!["schema"], document)!;
 
     private static List<string> Required(JsonNode schema) => schema["required"]?.AsArray().Select(r => (string)r!).ToList() ?? [];
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.Testing;
 
@@ -55,19 +55,9 @@ public sealed class KeyRotationTests : IDisposable
     {
         var kid = (string)Jose.DecodePart(jwt, 0)["kid"]!;
         var method = didDocument["verificationMethod"]!.AsArray().Single(m => (string)m!["id"]! == kid)!;
-        var jwk = method["publicKeyJwk"]!;
-        using var key = ECDsa.Create(
-            new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                Q = new ECPoint
-                {
-                    X = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["x"]!),
-                    Y = System.Buffers.Text.Base64Url.DecodeFromChars((string)jwk["y"]!),
-                },
-            }
-        );
-        return Jose.VerifyEs256(jwt, key);
+        using var key = VerificationKey.FromJwk(method["publicKeyJwk"]!.AsObject()).Value!;
+        var last = jwt.LastIndexOf('.');
+        return key.Verify("ES256", System.Text.Encoding.ASCII.GetBytes(jwt[..last]), System.Buffers.Text.Base64Url.DecodeFromChars(jwt.AsSpan(last + 1)));
     }
 
     private static List<string> Ids(JsonNode didDocument, string relationship) =>
