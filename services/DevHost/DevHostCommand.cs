@@ -26,6 +26,8 @@ public static class DevHostCommand
         usage: dotnet run --project services/DevHost -- [options] [--Section:Key=value ...]
                dotnet run --project services/DevHost -- token [--lifetime 8h] [--audience issuer|verifier|both] [--data DIR]
                dotnet run --project services/DevHost -- token --jwk [--data DIR]
+               dotnet run --project services/DevHost -- sidecar --app-id ID --app-port N --dapr-grpc-port N ...
+               dotnet run --project services/DevHost -- rehearse --redis CONNECTION [--work DIR]
 
         Runs the Issuer, Verifier, Notary and Compliance in one process with an embedded Dapr sidecar.
           --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N
@@ -46,6 +48,8 @@ public static class DevHostCommand
         (1 minute to 30 days, as 90s, 30m, 8h or 2d; default 1h), for a running DevHost that uses the same folder.
         token --jwk: prints the public JWK of that key, for services that run elsewhere (the dev cluster's
         management-jwk Secret, k8s/create-secrets.sh) and then accept the tokens it mints.
+        sidecar: the embedded Dapr sidecar as a process of its own beside one service process (sidecar --help).
+        rehearse: the production deployment as separate processes with Redis, and the onboarding across them (k8s/rehearse.sh).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopping)
@@ -53,6 +57,14 @@ public static class DevHostCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Length > 0 && args[0] == "sidecar")
+        {
+            return await SidecarCommand.RunAsync(args[1..], output, error, stopping).ConfigureAwait(false);
+        }
+        if (args.Length > 0 && args[0] == "rehearse")
+        {
+            return await Rehearsal.RehearseCommand.RunAsync(args[1..], output, error, stopping).ConfigureAwait(false);
+        }
         if (args.Any(a => a is "-h" or "--help"))
         {
             output.WriteLine(UsageText);

@@ -46,14 +46,26 @@ public sealed partial class EmbeddedDaprBroker : IAsyncDisposable
     /// app's <c>Dapr:GrpcEndpoint</c> at <see cref="EmbeddedDaprSidecar.GrpcEndpoint"/>, start the app, then
     /// call <see cref="EmbeddedDaprSidecar.AttachAppAsync"/> so it reads the app's subscriptions.
     /// </summary>
-    public async Task<EmbeddedDaprSidecar> StartSidecarAsync(string appId, CancellationToken cancellationToken = default)
+    public Task<EmbeddedDaprSidecar> StartSidecarAsync(string appId, CancellationToken cancellationToken = default) =>
+        StartSidecarAsync(appId, new EmbeddedSidecarSettings(), cancellationToken);
+
+    /// <summary>
+    /// Starts the sidecar of <paramref name="appId"/> on the ports and with the app token of
+    /// <paramref name="settings"/> (a standalone sidecar process, as daprd runs beside its app).
+    /// </summary>
+    public async Task<EmbeddedDaprSidecar> StartSidecarAsync(
+        string appId,
+        EmbeddedSidecarSettings settings,
+        CancellationToken cancellationToken = default
+    )
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrEmpty(appId);
         if (appId.Contains("||", StringComparison.Ordinal))
         {
             throw new ArgumentException("An app id cannot contain '||'.", nameof(appId));
         }
-        var sidecar = new EmbeddedDaprSidecar(this, appId);
+        var sidecar = new EmbeddedDaprSidecar(this, appId, settings);
         await sidecar.StartAsync(cancellationToken).ConfigureAwait(false);
         _sidecars[sidecar] = 0;
         return sidecar;

@@ -30,12 +30,15 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
     private WebApplication? _server;
     private Task? _worker;
     private Uri? _appBaseUrl;
+    private readonly EmbeddedSidecarSettings _settings;
     private int _disposed;
 
-    internal EmbeddedDaprSidecar(EmbeddedDaprBroker broker, string appId)
+    internal EmbeddedDaprSidecar(EmbeddedDaprBroker broker, string appId, EmbeddedSidecarSettings settings)
     {
         _broker = broker;
+        _settings = settings;
         AppId = appId;
+        AppApiToken = settings.AppApiToken ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         _logger = broker.Options.LoggerFactory.CreateLogger<EmbeddedDaprSidecar>();
         _slots = new SemaphoreSlim(broker.Options.MaxConcurrentDeliveries);
         // The trace context is set explicitly from the published event; the handler must not add its own.
@@ -49,10 +52,10 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
 
     /// <summary>
     /// The app token this sidecar sends in <c>dapr-api-token</c> with every request to its app (what daprd
-    /// sends when <c>APP_API_TOKEN</c> is set): give it to the app as <c>Dapr:AppApiToken</c>. A fresh
-    /// random value per sidecar, so a test or a DevHost process never shares one with another.
+    /// sends when <c>APP_API_TOKEN</c> is set): give it to the app as <c>Dapr:AppApiToken</c>. Unless the
+    /// settings name one, a fresh random value per sidecar, so a test or a DevHost process never shares one.
     /// </summary>
-    public string AppApiToken { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public string AppApiToken { get; }
 
     /// <summary>The gRPC endpoint to give the app as <c>Dapr:GrpcEndpoint</c> (what daprd's <c>DAPR_GRPC_ENDPOINT</c> would be).</summary>
     public Uri GrpcEndpoint { get; private set; } = null!;
@@ -80,12 +83,12 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
             http = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            kestrel.Listen(IPAddress.Loopback, _settings.GrpcPort, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
                 grpc = listen;
             });
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            kestrel.Listen(IPAddress.Loopback, _settings.HttpPort, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
                 http = listen;
