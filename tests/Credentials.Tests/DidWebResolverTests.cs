@@ -282,4 +282,68 @@ public sealed class DidWebResolverTests : IDisposable
         Assert.False(guard.IsRefused(IPAddress.Loopback, 8080));
         Assert.True(guard.IsRefused(IPAddress.Loopback, 8081));
     }
+
+    [Fact]
+    public async Task A_mapped_did_host_is_fetched_from_its_configured_base_url_past_the_ssrf_guard()
+    {
+        // The public host does not resolve (as a cluster's ingress host inside the cluster); the mapping names
+        // the in-cluster URL, here a loopback address the guard of this resolver would refuse.
+        const string did = "did:web:issuer.gaiax.localhost";
+        _server.Given(Request.Create().WithPath("/.well-known/did.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/did+json").WithBody(Document(did)));
+        var options = new DidWebOptions { MaxRetries = 0 };
+        options.Hosts["issuer.gaiax.localhost"] = _server.Url!;
+        using var http = GuardedHttpClient.Create(new SsrfGuard(new SsrfGuardOptions()), Timeout.InfiniteTimeSpan);
+        var resolver = new DidWebResolver(http, options, _time);
+
+        var result = await resolver.ResolveAsync(did);
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal(did, result.Value.Id);
+    }
+
+    [Fact]
+    public async Task A_mapped_did_host_that_redirects_is_not_followed()
+    {
+        const string did = "did:web:issuer.gaiax.localhost";
+        _server.Given(Request.Create().WithPath("/.well-known/did.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "https://attacker.example/did.json"));
+        var options = new DidWebOptions { MaxRetries = 0 };
+        options.Hosts["issuer.gaiax.localhost"] = _server.Url!;
+        using var http = GuardedHttpClient.Create(new SsrfGuard(new SsrfGuardOptions()), Timeout.InfiniteTimeSpan);
+        var resolver = new DidWebResolver(http, options, _time);
+
+        var result = await resolver.ResolveAsync(did);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("redirect", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Single(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task Unmapped_did_hosts_still_go_through_the_ssrf_guard()
+    {
+        var options = new DidWebOptions { AllowHttpLoopback = true, MaxRetries = 0 };
+        options.Hosts["issuer.gaiax.localhost"] = "http://127.0.0.1:1";
+        using var http = GuardedHttpClient.Create(new SsrfGuard(new SsrfGuardOptions()), Timeout.InfiniteTimeSpan);
+        Serve("/.well-known/did.json");
+        var resolver = new DidWebResolver(http, options, _time);
+
+        var result = await resolver.ResolveAsync(_did);
+
+        Assert.Equal(VerificationFailure.AddressRefused, result.Error?.Reason);
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public void A_mapped_did_host_without_an_absolute_http_url_names_the_setting()
+    {
+        var options = new DidWebOptions();
+        options.Hosts["issuer.gaiax.localhost"] = "issuer-service";
+        using var http = GuardedHttpClient.Create(new SsrfGuard(new SsrfGuardOptions()), Timeout.InfiniteTimeSpan);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => new DidWebResolver(http, options, _time));
+
+        Assert.Contains("DidWeb:Hosts:issuer.gaiax.localhost", failure.Message, StringComparison.Ordinal);
+    }
 }

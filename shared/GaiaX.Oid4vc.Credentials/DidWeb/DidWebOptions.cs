@@ -13,6 +13,15 @@ public sealed class DidWebOptions
     /// </summary>
     public bool AllowHttpLoopback { get; set; }
 
+    /// <summary>
+    /// Where the documents of some DID hosts are fetched instead of over their public HTTPS URL: the key is the
+    /// DID's host part as the DID writes it (<c>issuer.dch.example</c>, <c>example.com%3A8443</c>), the value the base
+    /// URL to fetch from (e.g. the in-cluster <c>http://issuer.gaiax-oid4vc.svc.cluster.local</c>, when the public
+    /// host does not resolve inside the cluster). The operator's own services only: these fetches skip the SSRF
+    /// guard and follow no redirect.
+    /// </summary>
+    public IDictionary<string, string> Hosts { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     public int MaxDocumentBytes { get; set; } = 64 * 1024;
 
     /// <summary>Time for the whole resolution, retries included.</summary>

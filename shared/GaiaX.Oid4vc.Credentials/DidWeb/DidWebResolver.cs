@@ -17,6 +17,8 @@ public sealed class DidWebResolver
 {
     private const int MaxCacheEntries = 2048;
     private readonly HttpClient _http;
+    private readonly HttpClient? _mappedHttp;
+    private readonly Dictionary<string, Uri> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly DidWebOptions _options;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<Fetch> _pipeline;
@@ -30,6 +32,24 @@ public sealed class DidWebResolver
         _http = http;
         _options = options;
         _time = time ?? TimeProvider.System;
+        foreach (var (host, baseUrl) in options.Hosts)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException($"Setting 'DidWeb:Hosts:{host}': '{baseUrl}' is not an absolute http(s) URL.");
+            }
+            _hosts[host] = parsed;
+        }
+        if (_hosts.Count > 0)
+        {
+            _mappedHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = options.AttemptTimeout })
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            _mappedHttp.DefaultRequestHeaders.Accept.ParseAdd(
+                "application/did+json, application/did+ld+json;q=0.9, application/json;q=0.8"
+            );
+        }
         _pipeline = new ResiliencePipelineBuilder<Fetch>()
             .AddTimeout(options.Timeout)
             .AddRetry(
@@ -117,16 +137,28 @@ public sealed class DidWebResolver
             return url.Error;
         }
         var current = url.Value;
+        var client = _http;
+        var authority = did[DidWebUrl.Prefix.Length..].Split(':', 2)[0];
+        if (_mappedHttp is not null && _hosts.TryGetValue(authority, out var mapped))
+        {
+            current = new Uri(mapped.AbsoluteUri.TrimEnd('/') + current.AbsolutePath);
+            client = _mappedHttp;
+        }
         try
         {
             for (var hop = 0; ; hop++)
             {
                 var target = current;
+                var fetchClient = client;
                 var fetch = await _pipeline
-                    .ExecuteAsync(async token => await FetchAsync(target, token).ConfigureAwait(false), CancellationToken.None)
+                    .ExecuteAsync(async token => await FetchAsync(fetchClient, target, token).ConfigureAwait(false), CancellationToken.None)
                     .ConfigureAwait(false);
                 if (fetch.Location is not null)
                 {
+                    if (client == _mappedHttp)
+                    {
+                        return Fail($"The mapped DID host {authority} ({current}) answered a redirect; mapped hosts are not redirected.");
+                    }
                     if (hop >= _options.MaxRedirects)
                     {
                         return Fail($"More than {_options.MaxRedirects} redirects.");
@@ -174,9 +206,9 @@ public sealed class DidWebResolver
         }
     }
 
-    private async ValueTask<Fetch> FetchAsync(Uri url, CancellationToken cancellationToken)
+    private async ValueTask<Fetch> FetchAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = response.StatusCode;
         if ((int)status is >= 300 and < 400 && status != HttpStatusCode.NotModified)
         {
