@@ -11,8 +11,8 @@
 #                                                   (only when dotnet is installed; run from the repository root)
 #
 # The signing identities (<app>-identity, type kubernetes.io/tls) are not created here: in
-# production they hold the operator's keys and certificate chains (README, "Deployment"); the dev
-# overlay generates development keys in the pod instead.
+# production they hold the operator's keys and certificate chains (docs/operations.md); in the dev
+# overlay cert-manager issues them from one development CA (k8s/overlays/dev/cert-manager.yaml).
 set -eu
 
 NAMESPACE="${NAMESPACE:-gaiax-oid4vc}"

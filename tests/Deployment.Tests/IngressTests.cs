@@ -8,10 +8,11 @@ public sealed class IngressTests(RenderedOverlays overlays) : IClassFixture<Rend
 {
     private static readonly string[] PrivatePrefixes = ["/events", "/dapr", "/healthz", "/readyz", "/openapi", "/metrics"];
 
-    [Fact]
-    public void Ingress_routes_no_dapr_route_and_no_probe()
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Ingress_routes_no_dapr_route_and_no_probe(string overlay)
     {
-        var ingress = Assert.Single(overlays.OfKind("prod", "Ingress"));
+        var ingress = Assert.Single(overlays.OfKind(overlay, "Ingress"));
         var paths = ingress.Seq("spec", "rules").SelectMany(rule => rule.Seq("http", "paths")).ToList();
 
         Assert.NotEmpty(paths);
@@ -24,18 +25,34 @@ public sealed class IngressTests(RenderedOverlays overlays) : IClassFixture<Rend
         }
     }
 
-    [Fact]
-    public void Each_service_is_reached_through_the_ingress_on_the_host_of_its_public_base_url()
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Each_service_is_reached_through_the_ingress_on_the_host_of_its_public_base_url(string overlay)
     {
-        var ingress = Assert.Single(overlays.OfKind("prod", "Ingress"));
+        var ingress = Assert.Single(overlays.OfKind(overlay, "Ingress"));
         var rules = ingress.Seq("spec", "rules");
         foreach (var service in DeployedService.All)
         {
-            var deployment = overlays.Single("prod", "Deployment", service.AppId);
-            var url = new Uri(deployment.MainContainer().Environment(overlays.Resources("prod"))[service.PublicBaseUrlKey]!);
+            var deployment = overlays.Single(overlay, "Deployment", service.AppId);
+            var url = new Uri(deployment.MainContainer().Environment(overlays.Resources(overlay))[service.PublicBaseUrlKey]!);
             var rule = Assert.Single(rules, r => r.Str("host") == url.Host);
             Assert.All(rule.Seq("http", "paths"), p => Assert.Equal(service.AppId, p.Str("backend", "service", "name")));
             Assert.Contains(ingress.Seq("spec", "tls"), tls => tls.Seq("hosts").Contains(url.Host));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Each_service_did_is_the_did_web_of_its_ingress_host(string overlay)
+    {
+        var ingress = Assert.Single(overlays.OfKind(overlay, "Ingress"));
+        foreach (var service in DeployedService.All)
+        {
+            var environment = overlays.Single(overlay, "Deployment", service.AppId).MainContainer().Environment(overlays.Resources(overlay));
+            var host = new Uri(environment[service.PublicBaseUrlKey]!).Host;
+
+            Assert.Equal($"did:web:{host}", environment.GetValueOrDefault("Identity__Did"));
+            Assert.Contains(ingress.Seq("spec", "rules"), r => r.Str("host") == host);
         }
     }
 }

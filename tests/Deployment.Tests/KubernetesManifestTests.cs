@@ -245,25 +245,23 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
             var url = deployment.MainContainer().Environment(overlays.Resources(overlay)).GetValueOrDefault(service.PublicBaseUrlKey);
 
             Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var uri), $"{service.AppId}: {service.PublicBaseUrlKey} is '{url}'");
-            if (overlay == "prod")
+            // Both overlays serve every service on its ingress host over TLS (dev: <service>.gaiax.localhost).
+            Assert.Equal(Uri.UriSchemeHttps, uri.Scheme);
+            if (overlay == "dev")
             {
-                Assert.Equal(Uri.UriSchemeHttps, uri.Scheme);
-            }
-            else
-            {
-                // Dev reaches the service through the port forward on its usual local port.
-                Assert.Equal(new Uri($"http://localhost:{service.LocalPort}"), uri);
+                Assert.Equal(new Uri($"https://{service.AppId}.gaiax.localhost"), uri);
             }
         }
     }
 
-    [Fact]
-    public void Production_signing_identity_is_read_from_the_mounted_tls_secret()
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Signing_identity_is_read_from_the_mounted_tls_secret(string overlay)
     {
-        foreach (var deployment in overlays.OfKind("prod", "Deployment"))
+        foreach (var deployment in overlays.OfKind(overlay, "Deployment"))
         {
             var container = deployment.MainContainer();
-            var environment = container.Environment(overlays.Resources("prod"));
+            var environment = container.Environment(overlays.Resources(overlay));
             var mount = container.Seq("volumeMounts").OfType<Dictionary<object, object?>>()
                 .SingleOrDefault(m => m.Str("mountPath") == "/var/run/secrets/gaiax/identity");
             Assert.True(mount is not null, $"{deployment.Describe()}: nothing mounted at /var/run/secrets/gaiax/identity");
@@ -276,25 +274,6 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
             Assert.Equal($"{deployment.Name()}-identity", volume.Str("secret", "secretName"));
             // Required: a pod without its key must not start.
             Assert.NotEqual("true", volume.Str("secret", "optional"));
-        }
-    }
-
-    [Fact]
-    public void Development_identity_is_generated_into_a_writable_pod_volume()
-    {
-        foreach (var deployment in overlays.OfKind("dev", "Deployment"))
-        {
-            var container = deployment.MainContainer();
-            var environment = container.Environment(overlays.Resources("dev"));
-            var dataPath = environment.GetValueOrDefault("Identity__DataPath");
-            var mount = container.Seq("volumeMounts").OfType<Dictionary<object, object?>>().SingleOrDefault(m => m.Str("mountPath") == dataPath);
-            Assert.True(mount is not null, $"{deployment.Describe()}: Identity__DataPath '{dataPath}' is not a mounted volume");
-            var volume = deployment.PodSpec().Seq("volumes").OfType<Dictionary<object, object?>>().Single(v => v.Str("name") == mount.Str("name"));
-
-            Assert.Equal("Development", environment.GetValueOrDefault("Identity__Source"));
-            Assert.NotEqual("true", mount.Str("readOnly"));
-            Assert.NotNull(volume.At("emptyDir"));
-            Assert.DoesNotContain(deployment.PodSpec().Seq("volumes"), v => v.At("secret") is not null);
         }
     }
 

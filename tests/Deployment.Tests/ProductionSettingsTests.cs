@@ -52,30 +52,6 @@ public sealed class ProductionSettingsTests(RenderedOverlays overlays) : IClassF
     }
 
     [Theory]
-    [InlineData("issuer")]
-    [InlineData("verifier")]
-    [InlineData("notary")]
-    [InlineData("compliance")]
-    public void Development_identity_writes_only_into_a_writable_volume_of_the_pod(string appId)
-    {
-        // The root filesystem is read-only (k8s/base): a folder outside an emptyDir stops the service at start.
-        var deployment = overlays.Single("dev", "Deployment", appId);
-        var environment = deployment.MainContainer().Environment(overlays.Resources("dev"));
-        var writable = deployment
-            .MainContainer()
-            .Seq("volumeMounts")
-            .Where(m => deployment.PodSpec().Seq("volumes").Any(v => v.Str("name") == m.Str("name") && v.At("emptyDir") is not null))
-            .Select(m => m.Str("mountPath")!)
-            .ToList();
-
-        foreach (var setting in new[] { "Identity__DataPath", "Identity__DevelopmentCaPath" })
-        {
-            var path = Assert.Contains(setting, environment);
-            Assert.Contains(writable, mount => path == mount || path.StartsWith(mount + "/", StringComparison.Ordinal));
-        }
-    }
-
-    [Theory]
     [InlineData("issuer", "Issuer", "gaiax-issuer-management")]
     [InlineData("verifier", "Verifier", "gaiax-verifier")]
     public void Development_management_api_accepts_the_tokens_devhost_mints(string appId, string section, string audience)
