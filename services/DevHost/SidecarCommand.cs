@@ -77,7 +77,8 @@ public static class SidecarCommand
             )
             .ConfigureAwait(false);
         output.WriteLine(
-            $"sidecar of {sidecar.AppId}: gRPC {sidecar.GrpcEndpoint}, HTTP {sidecar.HttpEndpoint}, app http://127.0.0.1:{ports["--app-port"]}"
+            $"sidecar of {sidecar.AppId}: gRPC {sidecar.GrpcEndpoint}, HTTP {sidecar.HttpEndpoint}, "
+                + $"app http://127.0.0.1:{ports["--app-port"]}"
         );
         try
         {

@@ -268,4 +268,57 @@ public sealed partial class DevHostCommandTests : IDisposable
             }
         }
     }
+
+    [Theory]
+    [InlineData("--app-port", "http", "--app-port 'http' is not a port")]
+    [InlineData("--dapr-grpc-port", "70000", "--dapr-grpc-port '70000' is not a port")]
+    public async Task Sidecar_with_a_wrong_port_says_which_in_one_line_and_exits_2(string option, string value, string expected)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["--app-id"] = "issuer",
+            ["--app-port"] = "5101",
+            ["--dapr-grpc-port"] = "50001",
+            ["--dapr-http-port"] = "3500",
+            ["--redis"] = "127.0.0.1:1",
+        };
+        args[option] = value;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["sidecar", .. args.SelectMany(a => new[] { a.Key, a.Value })], output, error, CancellationToken.None);
+
+        Assert.Equal(DevHostCommand.Usage, code);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
+    public async Task Sidecar_without_its_redis_says_the_option_is_required_and_exits_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(
+            ["sidecar", "--app-id", "issuer", "--app-port", "5101", "--dapr-grpc-port", "50001", "--dapr-http-port", "3500"],
+            output,
+            error,
+            CancellationToken.None
+        );
+
+        Assert.Equal(DevHostCommand.Usage, code);
+        Assert.StartsWith("DevHost sidecar: --redis is required", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehearse_without_redis_says_the_option_is_required_and_exits_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["rehearse"], output, error, CancellationToken.None);
+
+        Assert.Equal(DevHostCommand.Usage, code);
+        Assert.StartsWith("DevHost rehearse: --redis is required", error.ToString(), StringComparison.Ordinal);
+    }
 }

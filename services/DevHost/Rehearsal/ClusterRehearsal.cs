@@ -150,7 +150,8 @@ public sealed class ClusterRehearsal : IAsyncDisposable
             {
                 await rehearsal.WaitReadyAsync(service, cancellationToken).ConfigureAwait(false);
                 progress(
-                    $"{service.Name, -10} pid {service.Service.ProcessId} at {service.BaseUrl}, sidecar pid {service.Sidecar.ProcessId}: ready"
+                    $"{service.Name, -10} pid {service.Service.ProcessId} at {service.BaseUrl}, "
+                        + $"sidecar pid {service.Sidecar.ProcessId}: ready"
                 );
             }
         }
