@@ -14,7 +14,8 @@ public static class SidecarCommand
     public const string UsageText = """
         usage: DevHost sidecar --app-id ID --app-port N --dapr-grpc-port N --dapr-http-port N --redis CONNECTION
         The embedded Dapr sidecar as its own process (what daprd is in a pod). APP_API_TOKEN (environment) is the
-        token it sends to the app; the app finds it at DAPR_GRPC_ENDPOINT=http://127.0.0.1:<dapr-grpc-port>.
+        token it sends to the app, DAPR_API_TOKEN (optional) the one the app must send to it; the app finds it at
+        DAPR_GRPC_ENDPOINT=http://127.0.0.1:<dapr-grpc-port>.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stopping)
@@ -72,6 +73,8 @@ public static class SidecarCommand
                     GrpcPort = ports["--dapr-grpc-port"],
                     HttpPort = ports["--dapr-http-port"],
                     AppApiToken = appToken,
+                    // As daprd: with DAPR_API_TOKEN set, only a caller that presents it may use the sidecar.
+                    ApiToken = Environment.GetEnvironmentVariable("DAPR_API_TOKEN"),
                 },
                 stopping
             )

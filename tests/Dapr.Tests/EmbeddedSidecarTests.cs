@@ -197,4 +197,28 @@ public sealed class EmbeddedSidecarTests
         await Poll.UntilAsync(() => !recorder.Offers.IsEmpty, TimeSpan.FromSeconds(10));
         Assert.Equal("delivered", Assert.Single(recorder.Offers).OfferId);
     }
+
+    [Fact]
+    public async Task Sidecar_with_an_api_token_refuses_an_app_without_it_and_serves_the_app_with_it()
+    {
+        await using var broker = EmbeddedDaprBroker.CreateInMemory();
+        var sidecar = await broker.StartSidecarAsync(AppIds.Issuer, new EmbeddedSidecarSettings { ApiToken = "the-pods-token" });
+        using var stranger = new global::Dapr.Client.DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString()).Build();
+        using var wrong = new global::Dapr.Client.DaprClientBuilder()
+            .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
+            .UseDaprApiToken("a-guess")
+            .Build();
+        using var app = new global::Dapr.Client.DaprClientBuilder()
+            .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
+            .UseDaprApiToken("the-pods-token")
+            .Build();
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => stranger.SaveStateAsync(DaprComponents.StateStore, "k", "stolen"));
+        var guessed = await Assert.ThrowsAnyAsync<Exception>(() => wrong.SaveStateAsync(DaprComponents.StateStore, "k", "stolen"));
+        await app.SaveStateAsync(DaprComponents.StateStore, "k", "mine");
+
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, Assert.IsType<Grpc.Core.RpcException>(refused.InnerException ?? refused).StatusCode);
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, Assert.IsType<Grpc.Core.RpcException>(guessed.InnerException ?? guessed).StatusCode);
+        Assert.Equal("mine", await app.GetStateAsync<string>(DaprComponents.StateStore, "k"));
+    }
 }

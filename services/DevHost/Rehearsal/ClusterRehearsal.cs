@@ -111,6 +111,7 @@ public sealed class ClusterRehearsal : IAsyncDisposable
             {
                 var (app, grpc, http) = ports[name];
                 var appToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                var apiToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 var sidecar = new RehearsalProcess(
                     name + "-sidecar",
                     devHost,
@@ -127,7 +128,7 @@ public sealed class ClusterRehearsal : IAsyncDisposable
                         "--redis",
                         redis,
                     ],
-                    new Dictionary<string, string> { ["APP_API_TOKEN"] = appToken },
+                    new Dictionary<string, string> { ["APP_API_TOKEN"] = appToken, ["DAPR_API_TOKEN"] = apiToken },
                     Path.Combine(workFolder, name + "-sidecar.log")
                 );
                 var environment = ServiceSettings(name, workFolder, baseUrls, tokens, registries.NotaryArguments, gaiaXRegistry.BaseUrl);
@@ -135,6 +136,7 @@ public sealed class ClusterRehearsal : IAsyncDisposable
                 environment["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Text(grpc)}";
                 environment["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{Text(http)}";
                 environment["APP_API_TOKEN"] = appToken;
+                environment["DAPR_API_TOKEN"] = apiToken;
                 var service = new RehearsalProcess(
                     name,
                     Path.Combine(AppContext.BaseDirectory, AssemblyOf(name)),

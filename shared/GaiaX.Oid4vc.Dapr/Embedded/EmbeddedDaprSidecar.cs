@@ -97,6 +97,10 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            if (_settings.ApiToken is { Length: > 0 } apiToken)
+            {
+                grpc.Interceptors.Add<ApiTokenInterceptor>(apiToken);
+            }
             grpc.Interceptors.Add<StorageOutageInterceptor>();
         });
         builder.Services.AddSingleton(this);
