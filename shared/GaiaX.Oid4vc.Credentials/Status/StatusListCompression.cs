@@ -28,7 +28,7 @@ internal static class StatusListCompression
         return output.ToArray();
     }
 
-    /// <summary>Inflates GZIP or ZLIB data; <c>null</c> when it is not valid or inflates to more than <paramref name="maxBytes"/>.</summary>
+    /// <summary>Inflates GZIP or ZLIB data; <c>null</c> when it is not valid or inflates beyond <paramref name="maxBytes"/>.</summary>
     public static byte[]? Inflate(byte[] compressed, bool gzip, int maxBytes)
     {
         try
