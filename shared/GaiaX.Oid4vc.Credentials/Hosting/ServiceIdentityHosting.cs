@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
 using Microsoft.Extensions.Configuration;
@@ -148,6 +149,20 @@ public static class ServiceIdentityHosting
             sp.GetRequiredService<HeaderJwkResolver>(),
             sp.GetRequiredService<IJwsKeyResolver>()
         ));
+        services.AddOptions<StatusListClientOptions>().Bind(configuration.GetSection(StatusListClientOptions.SectionName));
+        services.TryAddSingleton(sp =>
+        {
+            var didWeb = sp.GetRequiredService<IOptions<DidWebOptions>>().Value;
+            // The same host map as DID documents: the operator's own services' lists are fetched inside the cluster.
+            var hosts = didWeb.Hosts.ToDictionary(h => h.Key, h => new Uri(h.Value, UriKind.Absolute), StringComparer.OrdinalIgnoreCase);
+            return new StatusListClient(
+                sp.GetRequiredService<DidWebHttp>().Client,
+                sp.GetRequiredService<IJwsKeyResolver>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<StatusListClientOptions>>().Value,
+                hosts
+            );
+        });
         services.TryAddSingleton(sp => new VcJwtIssuer(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VcJwtVerifier(sp.GetRequiredService<IJwsKeyResolver>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VpJwtIssuer(sp.GetRequiredService<TimeProvider>()));

@@ -33,6 +33,17 @@ public sealed class TokenStatusList
         Bits = bits;
     }
 
+    /// <summary>A list over a copy of packed <paramref name="bytes"/> of <paramref name="bits"/> bits per entry.</summary>
+    public static TokenStatusList FromBytes(ReadOnlySpan<byte> bytes, int bits)
+    {
+        CheckBits(bits);
+        if (bytes.IsEmpty)
+        {
+            throw new ArgumentException("A status list has at least one byte.", nameof(bytes));
+        }
+        return new TokenStatusList(bytes.ToArray(), bits);
+    }
+
     public int Bits { get; }
 
     /// <summary>How many entries the list holds (every bit of its bytes counts).</summary>

@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace GaiaX.Oid4vc.Dapr.StatusLists;
+
+/// <summary>
+/// A keyed pseudo-random permutation of <c>[0, size)</c>: a four-round Feistel network over the smallest even number
+/// of bits that covers the size, with cycle walking. Allocating the cursors 0, 1, 2, … of a list through it spreads
+/// credentials over the whole list without reading it (herd privacy), and never hands out an index twice.
+/// </summary>
+public sealed class StatusListPermutation
+{
+    private const int Rounds = 4;
+    private readonly byte[] _key;
+    private readonly int _size;
+    private readonly int _halfBits;
+    private readonly uint _halfMask;
+
+    public StatusListPermutation(byte[] key, int size)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        _key = key;
+        _size = size;
+        var bits = 1;
+        while ((1L << bits) < size)
+        {
+            bits++;
+        }
+        _halfBits = (bits + 1) / 2;
+        _halfMask = (1u << _halfBits) - 1;
+    }
+
+    /// <summary>The index of the <paramref name="position"/>-th allocation.</summary>
+    public int this[int position]
+    {
+        get
+        {
+            if ((uint)position >= (uint)_size)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"The list has {_size} entries.");
+            }
+            var value = (uint)position;
+            do
+            {
+                value = Encrypt(value);
+            } while (value >= (uint)_size);
+            return (int)value;
+        }
+    }
+
+    private uint Encrypt(uint value)
+    {
+        var left = value >> _halfBits;
+        var right = value & _halfMask;
+        Span<byte> input = stackalloc byte[5];
+        Span<byte> mac = stackalloc byte[32];
+        for (var round = 0; round < Rounds; round++)
+        {
+            input[0] = (byte)round;
+            BinaryPrimitives.WriteUInt32BigEndian(input[1..], right);
+            HMACSHA256.HashData(_key, input, mac);
+            var next = left ^ (BinaryPrimitives.ReadUInt32BigEndian(mac) & _halfMask);
+            left = right;
+            right = next;
+        }
+        return (left << _halfBits) | right;
+    }
+}
