@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Events;
@@ -5,6 +6,7 @@ using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Nonce;
 using GaiaX.Oid4vc.Issuer.Notification;
 using GaiaX.Oid4vc.Issuer.Offers;
+using GaiaX.Oid4vc.Issuer.Status;
 using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
 
@@ -24,6 +26,8 @@ public static class IssuerApi
         app.MapNonceEndpoint();
         app.MapCredentialEndpoints();
         app.MapNotificationEndpoint();
+        app.MapCredentialStatusEndpoints();
+        app.MapStatusLists();
         app.MapIssuerEventHandlers();
         app.MapDidDocument();
         return app;

@@ -91,6 +91,12 @@ public sealed class IssuerOptions
     public int CredentialValidityDays { get; set; } = 365;
 
     /// <summary>
+    /// Whether every credential this issuer signs gets a status entry (W3C Bitstring Status List for <c>jwt_vc_json</c>,
+    /// Token Status List for <c>dc+sd-jwt</c>) so that it can be revoked or suspended (section <c>StatusList</c>).
+    /// </summary>
+    public bool CredentialStatus { get; set; } = true;
+
+    /// <summary>
     /// Each credential this issuer signs gets its own issuance time (<c>iat</c>, <c>nbf</c> /
     /// <c>validFrom</c>; <c>exp</c> / <c>validUntil</c> follow), drawn uniformly from this many
     /// seconds before now, so the credentials of a batch or of consecutive requests share no exact

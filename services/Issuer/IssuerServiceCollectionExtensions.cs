@@ -1,6 +1,7 @@
 using System.Reflection;
 using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Credentials;
 using GaiaX.Oid4vc.Issuer.Deferred;
@@ -31,6 +32,7 @@ public static class IssuerServiceCollectionExtensions
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName, new IssuerOptions().PublicBaseUrl);
         builder.AddWebhooks(IssuerOptions.SectionName);
+        builder.AddStatusLists(sp => new Uri(sp.GetRequiredService<IOptions<IssuerOptions>>().Value.PublicBaseUrl));
         builder.UseDefaultRequestBodyLimit(256 * 1024);
         builder.AddManagementApiAuthentication(
             builder.Configuration.GetSection($"{IssuerOptions.SectionName}:Management"),
@@ -45,6 +47,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<CredentialConfigurationCatalog>();
         services.TryAddSingleton<IIssuerSigningKey, ServiceIdentitySigningKey>();
         services.AddSingleton<HolderKeyResolver>();
+        services.AddSingleton<Status.IssuedCredentialRegistry>();
         services.AddSingleton<IssuerMetadataDocument>();
         services.AddSingleton<Protocol.SharedMacKey>();
 

@@ -15,6 +15,7 @@ public static class Topics
     public const string CredentialAccepted = "credential-accepted";
     public const string CredentialFailure = "credential-failure";
     public const string CredentialDeleted = "credential-deleted";
+    public const string CredentialStatusChanged = "credential-status-changed";
 
     /// <summary>The dead-letter topic of a subscription to <paramref name="topic"/>.</summary>
     public static string DeadLetter(string topic) => topic + "-dead-letter";
@@ -30,5 +31,6 @@ public static class Topics
         CredentialAccepted,
         CredentialFailure,
         CredentialDeleted,
+        CredentialStatusChanged,
     ];
 }

@@ -139,8 +139,17 @@ public static class ManagementApiAuthentication
                     }
                 }
             );
-        services
-            .AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in scopes.Others)
+        {
+            authorization.AddPolicy(scope, policy =>
+                policy
+                    .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => HasScope(context.User, scope))
+            );
+        }
+        authorization
             .AddPolicy(scopes.Write, policy =>
                 policy
                     .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)

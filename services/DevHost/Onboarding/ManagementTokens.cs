@@ -15,7 +15,7 @@ public sealed class ManagementTokens : IDisposable
     public const string TokenIssuer = "urn:gaiax:devhost:onboarding";
     public const string IssuerAudience = "gaiax-issuer-management";
     public const string VerifierAudience = "gaiax-verifier";
-    public const string IssuerScope = "issuer.offers.write issuer.offers.read";
+    public const string IssuerScope = "issuer.offers.write issuer.offers.read issuer.credentials.status";
     public const string VerifierScope = "verifier.requests.write verifier.requests.read";
 
     /// <summary>How long a token lives unless the caller says otherwise.</summary>

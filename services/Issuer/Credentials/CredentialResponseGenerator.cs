@@ -1,7 +1,9 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Issuer.Deferred;
 using GaiaX.Oid4vc.Issuer.Offers;
+using GaiaX.Oid4vc.Issuer.Status;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Credentials;
@@ -19,6 +21,8 @@ public sealed class CredentialResponseGenerator(
     IDeferredTransactionStore deferred,
     PreparationDeadline deadlines,
     IssuedCredentialRecorder recorder,
+    StatusListStore statusLists,
+    IssuedCredentialRegistry registry,
     IOptions<IssuerOptions> options,
     TimeProvider time
 )
@@ -40,8 +44,35 @@ public sealed class CredentialResponseGenerator(
             foreach (var key in keys)
             {
                 var subjectClaims = claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims;
-                var context = new CredentialIssueContext(configurationId, request.Configuration, subjectClaims, record.SubjectId, key);
-                issued.Add(new IssuedCredential(formatter.Issue(context)));
+                var status = options.Value.CredentialStatus
+                    ? await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false)
+                    : null;
+                var context = new CredentialIssueContext(configurationId, request.Configuration, subjectClaims, record.SubjectId, key)
+                {
+                    Status = status,
+                };
+                var credential = formatter.Issue(context);
+                if (status is not null)
+                {
+                    // Recorded before it is handed out: every credential a wallet holds can be revoked.
+                    await registry
+                        .RegisterAsync(
+                            new IssuedCredentialRecord
+                            {
+                                Id = context.CredentialId,
+                                OfferId = record.OfferId,
+                                SubjectId = record.SubjectId ?? key.Did,
+                                ConfigurationId = configurationId,
+                                Format = request.Configuration.Format,
+                                List = status.List,
+                                Index = status.Index,
+                                IssuedAt = time.GetUtcNow(),
+                            },
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
+                }
+                issued.Add(new IssuedCredential(credential));
             }
             return await DeliverAsync(request, record.OfferId, issued, cancellationToken).ConfigureAwait(false);
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed class JwtVcJsonFormatter(
         ArgumentNullException.ThrowIfNull(context);
         var issuedAt = times.Next();
         var subjectId = context.SubjectId ?? context.Holder.Did ?? DidJwk(context.Holder.Jwk);
-        var id = "urn:uuid:" + Guid.NewGuid();
+        var id = context.CredentialId;
 
         // Written straight to UTF-8 (no JSON node tree): this runs once per issued credential.
         var buffer = new ArrayBufferWriter<byte>(2048);
@@ -74,6 +75,11 @@ public sealed class JwtVcJsonFormatter(
             }
             writer.WriteString("id", subjectId);
             writer.WriteEndObject();
+            if (context.Status is { } status)
+            {
+                writer.WritePropertyName("credentialStatus");
+                StatusListCredentials.BitstringEntries(status.RevocationListUrl, status.SuspensionListUrl, status.Index).WriteTo(writer);
+            }
             writer.WriteString("sub", subjectId);
             writer.WriteString("jti", id);
             writer.WriteStartObject("cnf");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Credentials;
 using GaiaX.Oid4vc.Credentials.SdJwt;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Issuer.Signing;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,11 @@ public sealed class SdJwtVcFormatter(
         if (context.SubjectId is not null)
         {
             claims["sub"] = context.SubjectId;
+        }
+        if (context.Status is { } status)
+        {
+            // Never selectively disclosable: a verifier must always be able to check it.
+            claims["status"] = StatusListCredentials.TokenStatusClaim(status.TokenListUrl, status.Index);
         }
         return issuer.Issue(
             new SdJwtIssueRequest

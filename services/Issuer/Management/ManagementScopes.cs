@@ -8,5 +8,8 @@ public static class ManagementScopes
     public const string OffersWrite = "issuer.offers.write";
     public const string OffersRead = "issuer.offers.read";
 
-    public static ManagementApiScopes Api { get; } = new(OffersRead, OffersWrite);
+    /// <summary>Find issued credentials and revoke, suspend or unsuspend them.</summary>
+    public const string CredentialsStatus = "issuer.credentials.status";
+
+    public static ManagementApiScopes Api { get; } = new(OffersRead, OffersWrite) { Others = [CredentialsStatus] };
 }

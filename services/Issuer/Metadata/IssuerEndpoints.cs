@@ -39,5 +39,6 @@ public sealed class IssuerEndpoints(IOptions<IssuerOptions> options)
         public const string Authorize = "/authorize";
         public const string PushedAuthorization = "/par";
         public const string Offers = "/api/offers";
+        public const string IssuedCredentials = "/api/credentials";
     }
 }

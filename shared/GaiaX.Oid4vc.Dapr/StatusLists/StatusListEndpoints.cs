@@ -16,26 +16,28 @@ public static class StatusListEndpoints
     public static IEndpointRouteBuilder MapStatusLists(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/status-lists/{list:int}", (int list, StatusListPublisher publisher, HttpContext context) =>
+        app.MapGet("/status-lists/{list}", (string list, StatusListPublisher publisher, HttpContext context) =>
                 ServeAsync(publisher, list, null, context)
             )
             .WithName("GetStatusListToken")
             .WithSummary("A Status List Token (IETF Token Status List) of the credentials this service signed.")
-            .Produces(StatusCodes.Status200OK, contentType: StatusListCredentials.StatusListJwtMediaType)
+            .Produces<string>(StatusCodes.Status200OK, contentType: StatusListCredentials.StatusListJwtMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/status-lists/{list:int}/{purpose}", (int list, string purpose, StatusListPublisher publisher, HttpContext context) =>
+        app.MapGet("/status-lists/{list}/{purpose}", (string list, string purpose, StatusListPublisher publisher, HttpContext context) =>
                 ServeAsync(publisher, list, purpose, context)
             )
             .WithName("GetBitstringStatusListCredential")
             .WithSummary("A BitstringStatusListCredential (W3C) for revocation or suspension.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/vc+jwt")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "application/vc+jwt")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(StatusListPublisher publisher, int list, string? purpose, HttpContext context)
+    private static async Task<IResult> ServeAsync(StatusListPublisher publisher, string list, string? purpose, HttpContext context)
     {
-        var signed = await publisher.GetAsync(list, purpose, context.RequestAborted).ConfigureAwait(false);
+        var signed = int.TryParse(list, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? await publisher.GetAsync(number, purpose, context.RequestAborted).ConfigureAwait(false)
+            : null;
         if (signed is null)
         {
             return Results.Problem(
