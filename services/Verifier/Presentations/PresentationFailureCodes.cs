@@ -26,4 +26,13 @@ public static class PresentationFailureCodes
     /// <summary>A credential presented by another holder than the one it is bound to (cnf or DID subject).</summary>
     public const string HolderBindingMismatch = "holder_binding_mismatch";
     public const string UnsupportedAlgorithm = "unsupported_algorithm";
+
+    /// <summary>A status list of the credential's issuer says it is revoked.</summary>
+    public const string CredentialRevoked = "credential_revoked";
+
+    /// <summary>A status list of the credential's issuer says it is suspended.</summary>
+    public const string CredentialSuspended = "credential_suspended";
+
+    /// <summary>The credential names a status list that could not be fetched or verified: nothing is known.</summary>
+    public const string CredentialStatusUnknown = "credential_status_unknown";
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Dcql;
 using GaiaX.Oid4vc.Verifier.Presentations;
@@ -22,6 +23,7 @@ public sealed class AuthorizationResponseValidator(
     IEnumerable<IPresentationVerifier> verifiers,
     DcqlQueryParser dcqlParser,
     DcqlEvaluator dcqlEvaluator,
+    StatusListClient statusLists,
     IOptions<VerifierOptions> options,
     TimeProvider time
 )
@@ -199,6 +201,7 @@ public sealed class AuthorizationResponseValidator(
         }
         var presented = new Dictionary<string, List<PresentedCredential>>(StringComparer.Ordinal);
         var allCredentials = new List<PresentedCredential>();
+        var statusChecks = new List<(string QueryId, PresentedCredential Credential)>();
         for (var i = 0; i < jobs.Count; i++)
         {
             var (queryId, credentialQuery, _, _, _) = jobs[i];
@@ -216,6 +219,11 @@ public sealed class AuthorizationResponseValidator(
             }
             credentials.Add(BestMatch(credentialQuery, result.Presentation.Credentials));
             allCredentials.AddRange(result.Presentation.Credentials);
+            statusChecks.AddRange(result.Presentation.Credentials.Select(c => (queryId, c)));
+        }
+        if (await CheckStatusesAsync(statusChecks, deadline, timeout, cancellationToken).ConfigureAwait(false) is { } statusRefusal)
+        {
+            return statusRefusal;
         }
 
         var evaluation = dcqlEvaluator.Evaluate(
@@ -254,6 +262,58 @@ public sealed class AuthorizationResponseValidator(
             .Select(p => p.ValueKind == JsonValueKind.String ? p.GetString()! : p.GetRawText())
             .ToList();
         return AuthorizationResponseVerdict.Accept(new VerifiedPresentations(verified, wire, allCredentials));
+    }
+
+    /// <summary>
+    /// The status of every presented credential that names one (Bitstring Status List, Token Status List), all at
+    /// once under the response's deadline: a revoked or suspended credential is refused with its own code; one whose
+    /// list cannot be had is refused as "status unknown" unless <c>StatusLists:AcceptUnknownStatus</c>.
+    /// </summary>
+    private async Task<AuthorizationResponseVerdict?> CheckStatusesAsync(
+        List<(string QueryId, PresentedCredential Credential)> checks,
+        CancellationTokenSource deadline,
+        TimeSpan timeout,
+        CancellationToken cancellationToken
+    )
+    {
+        var referenced = checks
+            .Select(c => (c.QueryId, c.Credential, References: StatusListCredentials.References(c.Credential.Claims)))
+            .Where(c => c.References.Count > 0)
+            .ToList();
+        if (referenced.Count == 0)
+        {
+            return null;
+        }
+        CredentialStatusResult[] statuses;
+        try
+        {
+            statuses = await Task.WhenAll(
+                    referenced.Select(c => statusLists.CheckAsync(c.Credential.Issuer ?? "", c.References, deadline.Token))
+                )
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Reject(ResponseFailureCodes.VerificationFailed, TimedOut(timeout));
+        }
+        for (var i = 0; i < referenced.Count; i++)
+        {
+            var (queryId, credential, _) = referenced[i];
+            var status = statuses[i];
+            var code = status.State switch
+            {
+                CredentialStatusState.Revoked => PresentationFailureCodes.CredentialRevoked,
+                CredentialStatusState.Suspended => PresentationFailureCodes.CredentialSuspended,
+                CredentialStatusState.Unknown when !statusLists.Options.AcceptUnknownStatus =>
+                    PresentationFailureCodes.CredentialStatusUnknown,
+                _ => null,
+            };
+            if (code is not null)
+            {
+                return Reject(code, $"the credential of '{credential.Issuer}' is {status.Reason}", queryId);
+            }
+        }
+        return null;
     }
 
     private static AuthorizationResponseVerdict Reject(string code, string description, string? queryId = null) =>

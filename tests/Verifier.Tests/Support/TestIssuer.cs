@@ -1,3 +1,5 @@
+using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Credentials.Status;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -35,6 +37,45 @@ public sealed class TestIssuer : IAsyncDisposable
 
     public string KeyId => Id + "#key-1";
 
+    /// <summary>The statuses of the issuer's one list (two bits per entry: 0 valid, 1 revoked, 2 suspended).</summary>
+    public TokenStatusList Statuses { get; } = new(1024, bits: 2);
+
+    /// <summary>How long the status list endpoints wait before answering (a list host that hangs).</summary>
+    public TimeSpan StatusListDelay { get; set; }
+
+    /// <summary>Where the list is served, for a credential's status entries.</summary>
+    public Uri StatusListUrl(string? purpose = null) =>
+        new($"http://{Id["did:web:".Length..].Replace("%3A", ":", StringComparison.Ordinal)}/status-lists/1" + (purpose is null ? "" : "/" + purpose));
+
+    /// <summary>The <c>credentialStatus</c> of a VC-JWT at <paramref name="index"/> of the issuer's list.</summary>
+    public JsonArray BitstringEntries(int index) =>
+        StatusListCredentials.BitstringEntries(StatusListUrl(StatusPurposes.Revocation), StatusListUrl(StatusPurposes.Suspension), index);
+
+    private async Task<IResult> StatusListAsync(string? purpose)
+    {
+        if (StatusListDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(StatusListDelay);
+        }
+        var signing = new SigningKey(_key, JwsAlgorithms.ES256, KeyId);
+        var now = DateTimeOffset.UtcNow;
+        if (purpose is null)
+        {
+            return Results.Text(
+                StatusListCredentials.SignTokenStatusList(StatusListUrl(), Statuses, signing, Id, now, now.AddDays(1), TimeSpan.FromMinutes(5)),
+                StatusListCredentials.StatusListJwtMediaType);
+        }
+        var wanted = purpose == StatusPurposes.Revocation ? TokenStatusList.Invalid : TokenStatusList.Suspended;
+        var bits = new BitstringStatusList();
+        for (var i = 0; i < Statuses.Length; i++)
+        {
+            bits[i] = Statuses[i] == wanted;
+        }
+        return Results.Text(
+            StatusListCredentials.SignBitstringStatusList(StatusListUrl(purpose), purpose, bits, signing, Id, now, now.AddDays(1), TimeSpan.FromMinutes(5), TimeProvider.System),
+            "application/vc+jwt");
+    }
+
     public static string SdJwtIssuer => "https://" + SdJwtIssuerHost;
 
     public static async Task<TestIssuer> StartAsync(TestPki pki)
@@ -49,6 +90,9 @@ public sealed class TestIssuer : IAsyncDisposable
             builder.Logging.ClearProviders();
             var app = builder.Build();
             app.MapGet("/.well-known/did.json", () => Results.Text(issuer.DidDocument().ToJsonString(), "application/did+json"));
+            // Its status lists: one list, served as a Status List Token and as the two BitstringStatusListCredentials.
+            app.MapGet("/status-lists/1", async () => await issuer.StatusListAsync(null));
+            app.MapGet("/status-lists/1/{purpose}", async (string purpose) => await issuer.StatusListAsync(purpose));
             try
             {
                 await app.StartAsync();
