@@ -130,7 +130,7 @@ public sealed partial class DevHostCommandTests : IDisposable
         Assert.Contains($"--trust-ca '{ca}'", output.ToString(), StringComparison.Ordinal);
         Assert.Contains($"data: {_data}", output.ToString(), StringComparison.Ordinal);
         var tokens = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "tokens.json")))!;
-        Assert.Equal("issuer.offers.write issuer.offers.read", (string?)tokens["issuer"]!["scope"]);
+        Assert.Equal("issuer.offers.write issuer.offers.read issuer.credentials.status", (string?)tokens["issuer"]!["scope"]);
         Assert.False(string.IsNullOrEmpty((string?)tokens["verifier"]!["token"]));
         if (!OperatingSystem.IsWindows())
         {

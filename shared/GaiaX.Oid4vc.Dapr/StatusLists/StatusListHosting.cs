@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace GaiaX.Oid4vc.Dapr.StatusLists;
 
-/// <summary>Registers a service's own status lists (allocation, changes, signing) and the status check of credentials it receives.</summary>
+/// <summary>Registers the status lists of the credentials a service signs: allocation, status changes, signing.</summary>
 public static class StatusListHosting
 {
     /// <summary>
