@@ -46,6 +46,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IComplianceFilter, PresentationSignatureFilter>();
         services.AddSingleton<IComplianceFilter, HolderBindingFilter>();
         services.AddSingleton<IComplianceFilter, CredentialSignaturesAndValidityFilter>();
+        services.AddSingleton<IComplianceFilter, CredentialStatusFilter>();
         services.AddSingleton<IComplianceFilter, JsonLdExpansionFilter>();
         services.AddSingleton<IComplianceFilter, ShaclShapesFilter>();
         services.AddSingleton<IComplianceFilter, RegistrationNumberFromTrustedNotaryRule>();
