@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Dapr.Events;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Notary.Api;
 using GaiaX.Oid4vc.Notary.Events;
 using GaiaX.Oid4vc.ServiceDefaults;
@@ -13,6 +14,7 @@ public static class NotaryApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
         app.MapRegistrationNumberEndpoints();
+        app.MapStatusLists();
         app.MapIntegrationEvent<IssuanceRequested>(
             IssuanceRequestedHandler.Route,
             (IssuanceRequested request, IssuanceRequestedHandler handler, CancellationToken cancellationToken) =>

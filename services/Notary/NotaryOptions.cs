@@ -18,6 +18,12 @@ public sealed class NotaryOptions : IValidatableObject
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5103";
 
     /// <summary>
+    /// Whether registration-number credentials get a status entry (W3C Bitstring Status List, served at
+    /// <c>/status-lists/{n}/revocation|suspension</c>), so that a re-check that finds the number gone revokes them.
+    /// </summary>
+    public bool CredentialStatus { get; set; } = true;
+
+    /// <summary>
     /// How long a registry confirmation is reused before the registry is asked again. Registries
     /// change slowly; VIES and GLEIF ask clients not to hammer them.
     /// </summary>

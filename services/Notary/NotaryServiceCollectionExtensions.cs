@@ -1,6 +1,7 @@
 using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Dapr.Hosting;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.Events;
 using GaiaX.Oid4vc.Notary.Registries;
@@ -20,6 +21,8 @@ public static class NotaryServiceCollectionExtensions
         builder.AddValidatedOptions<NotaryOptions>(NotaryOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(NotaryOptions.SectionName, new NotaryOptions().PublicBaseUrl);
+        builder.AddStatusLists(sp => new Uri(sp.GetRequiredService<IOptions<NotaryOptions>>().Value.PublicBaseUrl));
+        builder.Services.AddSingleton<Credentials.NotaryIssuedCredentials>();
         builder.UseDefaultRequestBodyLimit(64 * 1024);
 
         builder.Services.TryAddSingleton(TimeProvider.System);

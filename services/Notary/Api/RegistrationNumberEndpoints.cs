@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Credentials.Vcdm;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.Registries;
+using GaiaX.Oid4vc.Notary.Verification;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,15 @@ public static class RegistrationNumberEndpoints
             .MapGet("/{type}/{**value}", IssueAsync)
             .WithName("GetRegistrationNumberCredential")
             .Produces<string>(StatusCodes.Status200OK, VcJwtMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group
+            .MapPost("/{type}/{**value}", RecheckAsync)
+            .WithName("RecheckRegistrationNumber")
+            .WithSummary("Ask the registry again (POST …/{value}/recheck); a number no longer registered revokes its credentials")
+            .Produces<RecheckResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway)
@@ -75,6 +85,48 @@ public static class RegistrationNumberEndpoints
         return issued.Credential is { } jwt
             ? Results.Text(jwt, VcJwtMediaType, statusCode: StatusCodes.Status200OK)
             : ToProblem(numberType, issued.Outcome.Result);
+    }
+
+    /// <summary>
+    /// <c>POST /registration-numbers/{type}/{value}/recheck</c>: the registry is asked again (the cache bypassed). Only
+    /// its definite "not registered" revokes the credentials the Notary signed for the number; an outage (503) or an
+    /// unusable answer (502) changes nothing.
+    /// </summary>
+    private static async Task<IResult> RecheckAsync(
+        string type,
+        string value,
+        RegistrationNumberVerifier verifier,
+        NotaryIssuedCredentials issued,
+        CancellationToken cancellationToken
+    )
+    {
+        const string suffix = "/recheck";
+        if (!value.EndsWith(suffix, StringComparison.Ordinal) || value.Length == suffix.Length)
+        {
+            return ProtocolResults.Problem(
+                StatusCodes.Status404NotFound,
+                "Not found",
+                "POST /registration-numbers/{type}/{value}/recheck is the only POST of the notary API."
+            );
+        }
+        if (!RegistrationNumberTypes.TryParseSlug(type, out var numberType))
+        {
+            return UnknownType(type);
+        }
+        value = value[..^suffix.Length].Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var outcome = await verifier.VerifyAsync(numberType, value, cancellationToken, fresh: true).ConfigureAwait(false);
+        switch (outcome.Result)
+        {
+            case RegistryCheckResult.Registered when outcome.Number is { } number:
+                return Results.Json(new RecheckResult(number.Key, "registered", null, []));
+            case RegistryCheckResult.NotRegistered notRegistered when outcome.Number is { } number:
+                var revoked = await issued
+                    .RevokeAllAsync(number, "The registry no longer knows the number: " + notRegistered.Reason, cancellationToken)
+                    .ConfigureAwait(false);
+                return Results.Json(new RecheckResult(number.Key, "not_registered", notRegistered.Reason, revoked));
+            default:
+                return ToProblem(numberType, outcome.Result);
+        }
     }
 
     private static IResult Describe(

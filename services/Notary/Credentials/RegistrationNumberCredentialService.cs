@@ -1,4 +1,6 @@
 using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
+using GaiaX.Oid4vc.Credentials.Status;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,8 @@ namespace GaiaX.Oid4vc.Notary.Credentials;
 public sealed class RegistrationNumberCredentialService(
     RegistrationNumberVerifier verifier,
     IRegistrationCredentialSigner signer,
+    StatusListStore statusLists,
+    NotaryIssuedCredentials issued,
     IOptions<NotaryOptions> options,
     TimeProvider time
 )
@@ -27,15 +31,29 @@ public sealed class RegistrationNumberCredentialService(
             return new IssuedRegistrationCredential(outcome, null);
         }
 
+        var id = vcId ?? "urn:uuid:" + Guid.NewGuid().ToString("D");
         var credential = RegistrationNumberCredentialFactory.Create(
             number,
             registered,
-            vcId ?? "urn:uuid:" + Guid.NewGuid().ToString("D"),
+            id,
             subjectId,
             signer.Issuer,
             time.GetUtcNow(),
             options.Value.CredentialValidity
         );
+        if (options.Value.CredentialStatus)
+        {
+            // The Notary owns the status of what it signs: a re-check that finds the number gone revokes it.
+            var status = await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false);
+            credential["credentialStatus"] = StatusListCredentials.BitstringEntries(
+                status.RevocationListUrl,
+                status.SuspensionListUrl,
+                status.Index
+            );
+            await issued
+                .RecordAsync(number, new NotaryIssuedCredential(id, status.List, status.Index), cancellationToken)
+                .ConfigureAwait(false);
+        }
         var jwt = await signer.SignAsync(credential, cancellationToken).ConfigureAwait(false);
         return new IssuedRegistrationCredential(outcome, jwt);
     }

@@ -17,7 +17,13 @@ public sealed partial class RegistrationNumberVerifier(
     NotaryMetrics? metrics = null
 )
 {
-    public async Task<VerificationOutcome> VerifyAsync(RegistrationNumberType type, string? value, CancellationToken cancellationToken)
+    /// <param name="fresh">Ask the registry even when a confirmation is cached (a re-check).</param>
+    public async Task<VerificationOutcome> VerifyAsync(
+        RegistrationNumberType type,
+        string? value,
+        CancellationToken cancellationToken,
+        bool fresh = false
+    )
     {
         var syntax = RegistrationNumberSyntax.Check(type, value);
         if (syntax.Number is not { } number)
@@ -25,7 +31,7 @@ public sealed partial class RegistrationNumberVerifier(
             return new VerificationOutcome(null, new RegistryCheckResult.InvalidInput(syntax.Error!));
         }
 
-        if (await cache.GetAsync(number, cancellationToken).ConfigureAwait(false) is { } cached)
+        if (!fresh && await cache.GetAsync(number, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             return new VerificationOutcome(number, cached, FromCache: true);
         }
