@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Compliance.Events;
 using GaiaX.Oid4vc.Compliance.StandardCompliance;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.ServiceDefaults;
 
 namespace GaiaX.Oid4vc.Compliance;
@@ -12,6 +13,7 @@ public static class ComplianceApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
         app.MapStandardCompliance();
+        app.MapStatusLists();
         app.MapComplianceEvents();
         return app;
     }

@@ -16,6 +16,12 @@ public sealed class ComplianceOptions
     [AbsoluteHttpUrl]
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5104";
 
+    /// <summary>
+    /// Whether label credentials get a status entry (W3C Bitstring Status List, served at
+    /// <c>/status-lists/{n}/revocation|suspension</c>).
+    /// </summary>
+    public bool CredentialStatus { get; set; } = true;
+
     /// <summary>Tolerance for clocks that differ between issuers and this engine.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);

@@ -4,6 +4,7 @@ using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Compliance.Verification;
 using GaiaX.Oid4vc.Credentials.Hosting;
 using GaiaX.Oid4vc.Dapr.Hosting;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -21,6 +22,7 @@ public static class ComplianceServiceCollectionExtensions
         builder.AddValidatedOptions<ComplianceOptions>(ComplianceOptions.SectionName);
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(ComplianceOptions.SectionName, new ComplianceOptions().PublicBaseUrl);
+        builder.AddStatusLists(sp => new Uri(sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.PublicBaseUrl));
         builder.UseDefaultRequestBodyLimit(2 * 1024 * 1024);
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -58,12 +58,19 @@ public sealed class ComplianceFixture : IAsyncLifetime
         "--Compliance:Registry:Local:TermsAndConditionsHashes:0=" + Participant.TermsAndConditionsHash,
     ];
 
-    public static Task<TestServiceHost> StartComplianceAsync(IEnumerable<string> args, TimeProvider time) =>
-        TestServiceHost.StartAsync(
+    /// <summary>A Compliance service with its own embedded sidecar (labels take their status index from the state store).</summary>
+    public static async Task<TestServiceHost> StartComplianceAsync(IEnumerable<string> args, TimeProvider time)
+    {
+        var dapr = DaprTestEnvironment.InMemory();
+        var host = await dapr.StartServiceAsync(
+            GaiaX.Oid4vc.Dapr.AppIds.Compliance,
             (a, c) => ComplianceProgram.Create(a, c),
             ComplianceOptions.SectionName,
             args.Append("--DidWeb:AllowHttpLoopback=true"),
             builder => builder.Services.Replace(ServiceDescriptor.Singleton(time)));
+        host.DisposeWith = dapr;
+        return host;
+    }
 
     public async Task DisposeAsync()
     {

@@ -62,7 +62,16 @@ public sealed class CredentialStatusFilterTests(ComplianceFixture fixture) : IAs
 
         using var response = await _compliance.PostPresentationAsync(PresentationWith(VatIdWithStatus(lists, 11)));
 
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var label = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, label);
+        // The label has its own status, in the lists Compliance signs and serves.
+        using var payload = System.Text.Json.JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(label.Split('.')[1]));
+        var references = StatusListCredentials.References(payload.RootElement);
+        Assert.Equal([StatusPurposes.Revocation, StatusPurposes.Suspension], references.Select(r => r.Purpose));
+        Assert.All(references, r => Assert.StartsWith(_compliance.BaseUrl.AbsoluteUri + "status-lists/", r.List.AbsoluteUri, StringComparison.Ordinal));
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StatusListClient>(_compliance.Services);
+        var status = await client.CheckAsync(payload.RootElement.GetProperty("issuer").GetString()!, references);
+        Assert.Equal(CredentialStatusState.Valid, status.State);
     }
 
     [Fact]

@@ -113,6 +113,9 @@ public sealed class TestServiceHost : IAsyncDisposable
 
     private int _disposed;
 
+    /// <summary>Disposed after the host (e.g. the Dapr test environment that exists for this host only).</summary>
+    public IAsyncDisposable? DisposeWith { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -122,5 +125,9 @@ public sealed class TestServiceHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync().ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
+        if (DisposeWith is { } owner)
+        {
+            await owner.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -47,7 +47,7 @@ public sealed class PresentationVerifiedHandler(
                                     null
                                 )
                                 : await chain.AssessAsync(ComplianceScope.Presentation, verified.Presentations, ct).ConfigureAwait(false);
-                        var label = merged.IsCompliant ? labels.Issue(merged, vcid: null) : null;
+                        var label = merged.IsCompliant ? await labels.IssueAsync(merged, vcid: null, ct).ConfigureAwait(false) : null;
                         await bus.PublishAsync(
                                 new ComplianceAssessed(
                                     verified.RequestId,

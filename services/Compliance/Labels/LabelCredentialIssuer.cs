@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Credentials.Keys;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.Dapr.StatusLists;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Compliance.Labels;
@@ -16,7 +18,8 @@ public sealed class LabelCredentialIssuer(
     ServiceIdentity identity,
     VcJwtIssuer issuer,
     ComplianceFilterChain chain,
-    IOptions<ComplianceOptions> options
+    IOptions<ComplianceOptions> options,
+    StatusListStore? statusLists = null
 )
 {
     public const string GaiaXContext = "https://w3id.org/gaia-x/development#";
@@ -31,7 +34,21 @@ public sealed class LabelCredentialIssuer(
     /// <summary>The DID the labels are issued under.</summary>
     public string IssuerDid => identity.Did;
 
-    public string Issue(ComplianceAssessment assessment, Uri? vcid)
+    /// <summary>
+    /// The label with revocation and suspension entries in this service's own status lists (when it keeps them and
+    /// <c>Compliance:CredentialStatus</c> is on), so a participant that stops being compliant can lose its label.
+    /// </summary>
+    public async Task<string> IssueAsync(ComplianceAssessment assessment, Uri? vcid, CancellationToken cancellationToken)
+    {
+        var status =
+            statusLists is not null && options.Value.CredentialStatus
+                ? await statusLists.AllocateAsync(cancellationToken).ConfigureAwait(false)
+                : null;
+        return Issue(assessment, vcid, status);
+    }
+
+    /// <summary>The label, without a status entry unless <paramref name="status"/> names one.</summary>
+    public string Issue(ComplianceAssessment assessment, Uri? vcid, StatusAllocation? status = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         if (!assessment.IsCompliant)
@@ -79,6 +96,14 @@ public sealed class LabelCredentialIssuer(
                 ["gx:compliantCredentials"] = compliant,
             },
         };
+        if (status is not null)
+        {
+            label["credentialStatus"] = StatusListCredentials.BitstringEntries(
+                status.RevocationListUrl,
+                status.SuspensionListUrl,
+                status.Index
+            );
+        }
         return issuer.Issue(label, identity.SigningKey, identity.Did);
     }
 

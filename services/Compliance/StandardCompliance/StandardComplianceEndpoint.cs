@@ -97,7 +97,7 @@ public static class StandardComplianceEndpoint
         {
             return NonCompliant(assessment);
         }
-        var label = labels.Issue(assessment, vcid);
+        var label = await labels.IssueAsync(assessment, vcid, cancellationToken).ConfigureAwait(false);
         return Results.Text(label, CredentialMediaType, Encoding.UTF8, StatusCodes.Status201Created);
     }
 
