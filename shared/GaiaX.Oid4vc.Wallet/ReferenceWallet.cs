@@ -1,6 +1,7 @@
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Net;
+using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
 using GaiaX.Oid4vc.Wallet.Issuance;
@@ -42,6 +43,13 @@ public sealed class ReferenceWallet : IDisposable
             // same DID the wallet later presents as; any other kid (did:web) is not resolved by the Issuer.
             ProofWithKeyId = DidJwk.IsDidJwk(holderKey.SigningKey.KeyId),
         };
+        // Credentials' status is read at their issuers' lists, signed by keys that chain to the wallet's trust anchors.
+        Status = new StatusListClient(
+            _http,
+            new IssuerKeyResolver(didKeys, new X5cKeyResolver(chains)),
+            time,
+            new StatusListClientOptions()
+        );
         Presentation = new Oid4vpResponder(
             _http,
             new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time),
@@ -53,6 +61,25 @@ public sealed class ReferenceWallet : IDisposable
     }
 
     public string Holder { get; }
+
+    /// <summary>Reads a held credential's status at its issuer's lists.</summary>
+    public StatusListClient Status { get; }
+
+    /// <summary>
+    /// The status of a held credential: <c>null</c> when it names no status list, otherwise what its issuer's lists
+    /// say (unknown when they cannot be had).
+    /// </summary>
+    public async Task<CredentialStatusResult?> CheckStatusAsync(HeldCredential credential, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        // The status claims are never selectively disclosable: they are in the claims as held.
+        var references = StatusListCredentials.References(credential.Claims);
+        if (references.Count == 0)
+        {
+            return null;
+        }
+        return await Status.CheckAsync(credential.Issuer ?? "", references, cancellationToken).ConfigureAwait(false);
+    }
 
     public HolderKey HolderKey { get; }
 

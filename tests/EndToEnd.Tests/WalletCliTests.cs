@@ -297,6 +297,22 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
+    [Fact]
+    public async Task Cli_list_with_status_reads_each_credentials_status_at_its_issuers_lists()
+    {
+        await using var world = await OnboardingHarness.StartAsync();
+        await ReceiveLegalPersonAsync(world);
+
+        var listed = await Cli("list", "--status", "--allow-loopback", "--trust-ca", DevelopmentCa, "--wallet", Wallet);
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        // Both LegalPerson credentials (jwt_vc_json and dc+sd-jwt) name the Issuer's lists, which say valid.
+        Assert.Equal(2, listed.Out.Split(Environment.NewLine).Count(l => l.Contains("(status: valid):", StringComparison.Ordinal)));
+        var refused = await Cli("receive", "openid-credential-offer://?credential_offer_uri=x", "--status", "--wallet", Wallet);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--status belongs to list", refused.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Polls the status (bounded) until the request leaves created/retrieved.</summary>
     private static async Task<JsonObject> FinalStatusAsync(OnboardingHarness world, string id)
     {

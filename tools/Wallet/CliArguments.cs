@@ -17,7 +17,8 @@ internal sealed class CliArguments
           receive <offer-uri> [--tx-code CODE]  take every credential of a pre-authorized offer (waits for deferred ones)
           present <openid4vp-uri>               answer a presentation request with the stored credentials
           decline <openid4vp-uri>               refuse a presentation request (the verifier is told access_denied)
-          list                                  show the stored credentials, decoded
+          list [--status]                       show the stored credentials, decoded; with --status, what their
+                                                issuers' status lists say (valid, revoked, suspended, unknown)
         options:
           --wallet DIR      the wallet folder (default ./.wallet; created with mode 0700 and a .gitignore)
           --trust-ca PEM    the CA a verifier's request object must chain to (default: the development CA of
@@ -41,6 +42,9 @@ internal sealed class CliArguments
 
     public bool AllowLoopback { get; private init; }
 
+    /// <summary><c>list --status</c>: read each credential's status at its issuer's lists.</summary>
+    public bool Status { get; private init; }
+
     public bool Help { get; private init; }
 
     /// <summary>The arguments, or the one-line reason they are not a valid command line.</summary>
@@ -49,6 +53,7 @@ internal sealed class CliArguments
         var positional = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var allowLoopback = false;
+        var status = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -59,6 +64,10 @@ internal sealed class CliArguments
             if (arg == "--allow-loopback")
             {
                 allowLoopback = true;
+            }
+            else if (arg == "--status")
+            {
+                status = true;
             }
             else if (ValueOptions.Contains(arg))
             {
@@ -100,6 +109,10 @@ internal sealed class CliArguments
         {
             return (null, "--tx-code belongs to receive");
         }
+        if (status && command != "list")
+        {
+            return (null, "--status belongs to list");
+        }
         return (
             new CliArguments
             {
@@ -109,6 +122,7 @@ internal sealed class CliArguments
                 TrustCa = values.GetValueOrDefault("--trust-ca"),
                 TxCode = values.GetValueOrDefault("--tx-code"),
                 AllowLoopback = allowLoopback,
+                Status = status,
             },
             null
         );

@@ -98,7 +98,12 @@ try
         default:
             foreach (var credential in wallet.Credentials)
             {
-                Console.WriteLine($"{credential.Format} from {credential.Issuer}:");
+                var status = cli.Status ? await wallet.CheckStatusAsync(credential).ConfigureAwait(false) : null;
+                var statusText =
+                    !cli.Status ? string.Empty
+                    : status is null ? " (status: none; the issuer gave it no status list)"
+                    : $" (status: {status.State.ToString().ToLowerInvariant()}{(status.Reason is null ? string.Empty : ", " + status.Reason)})";
+                Console.WriteLine($"{credential.Format} from {credential.Issuer}{statusText}:");
                 Console.WriteLine(JsonSerializer.Serialize(credential.Claims, new JsonSerializerOptions { WriteIndented = true }));
             }
             return 0;
