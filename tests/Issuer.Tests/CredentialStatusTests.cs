@@ -143,3 +143,52 @@ public sealed class CredentialStatusTests(IssuerFixture fixture) : IClassFixture
         Assert.Equal(200, indices.Distinct().Count());
     }
 }
+
+/// <summary>The issued-credential indexes stay complete and cheap however many credentials an offer gets.</summary>
+public sealed class IssuedCredentialIndexTests
+{
+    [Fact]
+    public async Task An_offer_with_more_credentials_than_one_index_chunk_finds_every_one_under_concurrency()
+    {
+        await using var dapr = GaiaX.Oid4vc.Testing.DaprTestEnvironment.InMemory();
+        var state = await dapr.StateAsync(GaiaX.Oid4vc.Dapr.AppIds.Issuer);
+        var lists = new GaiaX.Oid4vc.Dapr.StatusLists.StatusListStore(
+            state,
+            Microsoft.Extensions.Options.Options.Create(new GaiaX.Oid4vc.Dapr.StatusLists.StatusListSettings()),
+            new GaiaX.Oid4vc.Dapr.StatusLists.StatusListUrls(() => new Uri("https://issuer.example/")));
+        var registry = new GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRegistry(state, lists, new NoEvents(), TimeProvider.System);
+        var count = (GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRegistry.ChunkSize * 2) + 22;
+        using var gate = new SemaphoreSlim(8);
+
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await registry.RegisterAsync(new GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRecord
+                {
+                    Id = "urn:uuid:" + Guid.NewGuid(),
+                    OfferId = "offer-1",
+                    SubjectId = "did:web:participant.example",
+                    ConfigurationId = "LegalPerson_jwt_vc_json",
+                    Format = "jwt_vc_json",
+                    List = 1,
+                    Index = i,
+                    IssuedAt = DateTimeOffset.UtcNow,
+                }, CancellationToken.None);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        Assert.Equal(count, (await registry.FindByOfferAsync("offer-1", CancellationToken.None)).Count);
+        Assert.Equal(count, (await registry.FindBySubjectAsync("did:web:participant.example", CancellationToken.None)).Count);
+    }
+
+    private sealed class NoEvents : GaiaX.Oid4vc.Dapr.Events.IEventBus
+    {
+        public Task PublishAsync(GaiaX.Oid4vc.Dapr.Events.IntegrationEvent integrationEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}

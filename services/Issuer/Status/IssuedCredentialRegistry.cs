@@ -41,15 +41,54 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
         }
     }
 
+    /// <summary>Ids per index chunk: an append rewrites at most one chunk, however many credentials an offer or subject has.</summary>
+    public const int ChunkSize = 64;
+
+    private static string ChunkKey(string key, int chunk) => key + ":" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Appends <paramref name="id"/> to the index at <paramref name="key"/>: a head (how many chunks) and chunks of at
+    /// most <see cref="ChunkSize"/> ids, so an index that grows never makes an append rewrite it whole.
+    /// </summary>
     private async Task AppendAsync(string key, string id, CancellationToken cancellationToken)
     {
-        if (await state.TryCreateAsync(key, new[] { id }, Retention, cancellationToken).ConfigureAwait(false))
+        while (true)
         {
-            return;
+            var head = await state.GetVersionedAsync<int>(key, cancellationToken).ConfigureAwait(false);
+            if (head is null)
+            {
+                await state.TryCreateAsync(key, 1, Retention, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            var chunkKey = ChunkKey(key, head.Value - 1);
+            var chunk = await state.GetVersionedAsync<string[]>(chunkKey, cancellationToken).ConfigureAwait(false);
+            if (chunk is null)
+            {
+                if (await state.TryCreateAsync(chunkKey, new[] { id }, Retention, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+                continue;
+            }
+            if (chunk.Value.Contains(id))
+            {
+                return;
+            }
+            if (chunk.Value.Length >= ChunkSize)
+            {
+                // Full: open the next chunk (whoever moves the head first, once).
+                await state.TrySaveAsync(key, head.Value + 1, head.ETag, Retention, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (
+                await state
+                    .TrySaveAsync(chunkKey, (string[])[.. chunk.Value, id], chunk.ETag, Retention, cancellationToken)
+                    .ConfigureAwait(false)
+            )
+            {
+                return;
+            }
         }
-        await state
-            .UpdateAsync<string[]>(key, ids => ids.Contains(id) ? ids : [.. ids, id], Retention, cancellationToken)
-            .ConfigureAwait(false);
     }
 
     public Task<IssuedCredentialRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -65,8 +104,16 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
 
     private async Task<IReadOnlyList<IssuedCredentialRecord>> FindAllAsync(string indexKey, CancellationToken cancellationToken)
     {
-        var ids = await state.GetAsync<string[]>(indexKey, cancellationToken).ConfigureAwait(false) ?? [];
-        if (ids.Length == 0)
+        var chunks = await state.GetVersionedAsync<int>(indexKey, cancellationToken).ConfigureAwait(false);
+        if (chunks is null)
+        {
+            return [];
+        }
+        var parts = await state
+            .GetManyAsync<string[]>(Enumerable.Range(0, chunks.Value).Select(c => ChunkKey(indexKey, c)).ToList(), cancellationToken)
+            .ConfigureAwait(false);
+        var ids = parts.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
         {
             return [];
         }

@@ -44,6 +44,8 @@ public sealed class IssuerBench : IAsyncDisposable
         // As deployed (k8s/base): the metrics are collected for /metrics, so their cost is in the figure
         // (BENCH_PROMETHEUS=false measures without them, to see what they cost).
         $"--Telemetry:PrometheusEndpoint={Environment.GetEnvironmentVariable("BENCH_PROMETHEUS") != "false"}",
+        // As deployed, every credential gets a status entry (BENCH_CREDENTIAL_STATUS=false measures without it).
+        $"--Issuer:CredentialStatus={Environment.GetEnvironmentVariable("BENCH_CREDENTIAL_STATUS") != "false"}",
     ];
 
     public static async Task<IssuerBench> StartAsync()
