@@ -166,3 +166,33 @@ public sealed class StatusListEncodingTests
         return output.ToArray();
     }
 }
+
+/// <summary>Reading a credential's status references: an entry that cannot be read is checked and found unknown.</summary>
+public sealed class StatusListReferenceTests
+{
+    [Theory]
+    [InlineData("""{"credentialStatus": {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "x", "statusListCredential": "https://i.example/1"}}""")]
+    [InlineData("""{"credentialStatus": [{"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "4", "statusListCredential": "file:///etc/passwd"}]}""")]
+    [InlineData("""{"status": {"status_list": {"idx": -1, "uri": "https://i.example/1"}}}""")]
+    [InlineData("""{"status": {"status_list": "https://i.example/1"}}""")]
+    public async Task A_malformed_status_entry_gives_status_unknown_not_no_status(string payload)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(payload);
+        var references = StatusListCredentials.References(document.RootElement);
+        using var http = new HttpClient();
+        var client = new StatusListClient(http, new GaiaX.Oid4vc.Credentials.Jose.StaticKeyResolver(), TimeProvider.System, new StatusListClientOptions());
+
+        var result = await client.CheckAsync("did:web:i.example", references);
+
+        Assert.True(Assert.Single(references).IsMalformed);
+        Assert.Equal(CredentialStatusState.Unknown, result.State);
+    }
+
+    [Fact]
+    public void A_status_mechanism_this_stack_does_not_know_is_not_read_as_a_list()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("""{"credentialStatus": {"type": "RefreshService2024", "id": "https://i.example/refresh"}}""");
+
+        Assert.Empty(StatusListCredentials.References(document.RootElement));
+    }
+}

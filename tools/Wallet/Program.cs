@@ -99,10 +99,11 @@ try
             foreach (var credential in wallet.Credentials)
             {
                 var status = cli.Status ? await wallet.CheckStatusAsync(credential).ConfigureAwait(false) : null;
+                var reason = status?.Reason is null ? string.Empty : ", " + status.Reason;
                 var statusText =
                     !cli.Status ? string.Empty
                     : status is null ? " (status: none; the issuer gave it no status list)"
-                    : $" (status: {status.State.ToString().ToLowerInvariant()}{(status.Reason is null ? string.Empty : ", " + status.Reason)})";
+                    : $" (status: {status.State.ToString().ToLowerInvariant()}{reason})";
                 Console.WriteLine($"{credential.Format} from {credential.Issuer}{statusText}:");
                 Console.WriteLine(JsonSerializer.Serialize(credential.Claims, new JsonSerializerOptions { WriteIndented = true }));
             }

@@ -78,6 +78,13 @@ public sealed class StatusListClient
 
     private async Task<CredentialStatusResult> CheckAsync(string issuer, StatusListReference reference, CancellationToken cancellationToken)
     {
+        if (reference.IsMalformed)
+        {
+            return new CredentialStatusResult(
+                CredentialStatusState.Unknown,
+                "status unknown: a status entry names no readable list and index"
+            );
+        }
         var list = await GetListAsync(issuer, reference, cancellationToken).ConfigureAwait(false);
         if (list.Error is not null)
         {

@@ -126,14 +126,23 @@ public static class StatusListCredentials
             var entries = status.ValueKind == JsonValueKind.Array ? status.EnumerateArray().ToList() : [status];
             foreach (var entry in entries.Where(e => e.ValueKind == JsonValueKind.Object))
             {
+                if (String(entry, "type") != "BitstringStatusListEntry")
+                {
+                    continue; // a status mechanism this stack does not know says nothing here
+                }
                 if (
-                    String(entry, "type") == "BitstringStatusListEntry"
-                    && String(entry, "statusPurpose") is { } purpose
+                    String(entry, "statusPurpose") is { } purpose
                     && int.TryParse(String(entry, "statusListIndex"), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                     && Uri.TryCreate(String(entry, "statusListCredential"), UriKind.Absolute, out var list)
+                    && list.Scheme is "https" or "http"
                 )
                 {
                     references.Add(new StatusListReference(list, index, purpose));
+                }
+                else
+                {
+                    // A status entry that cannot be read is not "no status": it is checked, and found unknown.
+                    references.Add(StatusListReference.Malformed);
                 }
             }
         }
@@ -141,15 +150,19 @@ public static class StatusListCredentials
             payload.TryGetProperty("status", out var claim)
             && claim.ValueKind == JsonValueKind.Object
             && claim.TryGetProperty("status_list", out var reference)
-            && reference.ValueKind == JsonValueKind.Object
-            && reference.TryGetProperty("idx", out var idx)
-            && idx.ValueKind == JsonValueKind.Number
-            && idx.TryGetInt32(out var position)
-            && position >= 0
-            && Uri.TryCreate(String(reference, "uri"), UriKind.Absolute, out var uri)
         )
         {
-            references.Add(new StatusListReference(uri, position, null));
+            references.Add(
+                reference.ValueKind == JsonValueKind.Object
+                && reference.TryGetProperty("idx", out var idx)
+                && idx.ValueKind == JsonValueKind.Number
+                && idx.TryGetInt32(out var position)
+                && position >= 0
+                && Uri.TryCreate(String(reference, "uri"), UriKind.Absolute, out var uri)
+                && uri.Scheme is "https" or "http"
+                    ? new StatusListReference(uri, position, null)
+                    : StatusListReference.Malformed
+            );
         }
         return references;
     }

@@ -7,4 +7,9 @@ namespace GaiaX.Oid4vc.Credentials.Status;
 public sealed record StatusListReference(Uri List, int Index, string? Purpose)
 {
     public bool IsTokenStatusList => Purpose is null;
+
+    /// <summary>A status entry that names no readable list and index: its status is unknown.</summary>
+    public static StatusListReference Malformed { get; } = new(new Uri("urn:gaiax:malformed-status-entry"), -1, "malformed");
+
+    public bool IsMalformed => Index < 0;
 }
