@@ -82,4 +82,30 @@ public sealed class RecheckTests
         Assert.Equal(2, notary.RegistryCalls); // the re-check asked the registry, not the cache
         Assert.Equal(CredentialStatusState.Valid, (await StatusAsync(notary, jwt, status)).State);
     }
+
+    [Fact]
+    public async Task A_number_is_rechecked_at_most_once_a_minute_so_the_registry_is_not_flooded()
+    {
+        await using var notary = await NotaryUnderTest.StartAsync();
+        await IssueAsync(notary);
+
+        using var first = await notary.Client.PostAsync("/registration-numbers/vat-id/DE812345673/recheck", null);
+        using var second = await notary.Client.PostAsync("/registration-numbers/vat-id/DE812345673/recheck", null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(second.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(2, notary.RegistryCalls); // the issuance and the first re-check
+    }
+
+    [Fact]
+    public async Task Recheck_of_a_malformed_number_is_400_and_asks_no_registry()
+    {
+        await using var notary = await NotaryUnderTest.StartAsync();
+
+        using var response = await notary.Client.PostAsync("/registration-numbers/vat-id/DE12/recheck", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, notary.RegistryCalls);
+    }
 }

@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Credentials.RegistrationNumbers;
 using GaiaX.Oid4vc.Credentials.Vcdm;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Notary.Credentials;
 using GaiaX.Oid4vc.Notary.Registries;
 using GaiaX.Oid4vc.Notary.Verification;
@@ -38,6 +39,7 @@ public static class RegistrationNumberEndpoints
             .Produces<RecheckResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group
@@ -92,11 +94,15 @@ public static class RegistrationNumberEndpoints
     /// its definite "not registered" revokes the credentials the Notary signed for the number; an outage (503) or an
     /// unusable answer (502) changes nothing.
     /// </summary>
+    /// <summary>How often one number may be re-checked: a re-check skips the cache and must not relay a flood to a registry.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(60);
+
     private static async Task<IResult> RecheckAsync(
         string type,
         string value,
         RegistrationNumberVerifier verifier,
         NotaryIssuedCredentials issued,
+        IDaprStateStore state,
         CancellationToken cancellationToken
     )
     {
@@ -114,6 +120,22 @@ public static class RegistrationNumberEndpoints
             return UnknownType(type);
         }
         value = value[..^suffix.Length].Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var syntax = RegistrationNumberSyntax.Check(numberType, value);
+        if (syntax.Number is not { } checkedNumber)
+        {
+            return ToProblem(numberType, new RegistryCheckResult.InvalidInput(syntax.Error!));
+        }
+        // One re-check per number per interval, across replicas (a create-only write that expires).
+        if (!await state.TryCreateAsync("recheck:" + checkedNumber.Key, 1, RecheckInterval, cancellationToken).ConfigureAwait(false))
+        {
+            return Problem(
+                StatusCodes.Status429TooManyRequests,
+                "Re-checked recently",
+                $"This number was re-checked less than {RecheckInterval.TotalSeconds:0} s ago; try again later.",
+                numberType,
+                RecheckInterval
+            );
+        }
         var outcome = await verifier.VerifyAsync(numberType, value, cancellationToken, fresh: true).ConfigureAwait(false);
         switch (outcome.Result)
         {
