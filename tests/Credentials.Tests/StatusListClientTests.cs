@@ -145,4 +145,26 @@ public sealed class StatusListClientTests : IDisposable
 
         Assert.Equal(CredentialStatusState.Revoked, result.State);
     }
+
+    [Fact]
+    public async Task A_list_on_a_mapped_host_is_fetched_from_its_in_cluster_url_past_the_ssrf_guard()
+    {
+        // As in the dev cluster: the list names the public host, which does not resolve inside the cluster.
+        var list = new TokenStatusList(8, bits: 2) { [2] = TokenStatusList.Invalid };
+        var publicUrl = new Uri("https://issuer.gaiax.localhost/status-lists/1");
+        _server.Given(Request.Create().WithPath("/status-lists/1").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200)
+                .WithBody(StatusListCredentials.SignTokenStatusList(publicUrl, list, _key, Issuer, _time.GetUtcNow(), _time.GetUtcNow().AddDays(1), TimeSpan.FromMinutes(5))));
+        using var guarded = GuardedHttpClient.Create(new SsrfGuard(new SsrfGuardOptions()), Timeout.InfiniteTimeSpan);
+        var client = new StatusListClient(
+            guarded,
+            new StaticKeyResolver().Add(_key.KeyId!, _key.PublicKey, Issuer),
+            _time,
+            new StatusListClientOptions(),
+            new Dictionary<string, Uri> { ["issuer.gaiax.localhost"] = new(_server.Url!) });
+
+        var result = await client.CheckAsync(Issuer, [new(publicUrl, 2, null)]);
+
+        Assert.Equal(CredentialStatusState.Revoked, result.State);
+    }
 }
