@@ -155,7 +155,8 @@ public sealed class DevStack : IAsyncDisposable
         );
     }
 
-    private static int FreePort(string host)
+    /// <summary>A port nobody listens on now, on <paramref name="host"/> (probed, so another process may take it first).</summary>
+    internal static int FreePort(string host)
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(host), 0);
         listener.Start();

@@ -365,12 +365,7 @@ public sealed class ClusterRehearsal : IAsyncDisposable
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => DevStack.FreePort("127.0.0.1");
 
     public async ValueTask DisposeAsync()
     {

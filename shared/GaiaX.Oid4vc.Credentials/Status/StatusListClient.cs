@@ -29,6 +29,7 @@ public sealed class StatusListClient
     private readonly StatusListClientOptions _options;
     private readonly IReadOnlyDictionary<string, Uri> _hosts;
     private readonly ConcurrentDictionary<string, CachedList> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<CachedList>> _fetching = new(StringComparer.Ordinal);
 
     /// <param name="http">An SSRF-guarded client (as for did:web).</param>
     /// <param name="hosts">Hosts whose lists are fetched from another base URL (DidWeb:Hosts: the operator's own services).</param>
@@ -80,99 +81,89 @@ public sealed class StatusListClient
     {
         if (reference.IsMalformed)
         {
-            return new CredentialStatusResult(
-                CredentialStatusState.Unknown,
-                "status unknown: a status entry names no readable list and index"
-            );
+            return Unknown("a status entry names no readable list and index");
         }
         var list = await GetListAsync(issuer, reference, cancellationToken).ConfigureAwait(false);
         if (list.Error is not null)
         {
-            return new CredentialStatusResult(CredentialStatusState.Unknown, $"status unknown: {list.Error}");
+            return Unknown(list.Error);
+        }
+        var length = reference.IsTokenStatusList ? list.Tokens!.Length : list.Bits!.Length;
+        if (reference.Index >= length)
+        {
+            return Unknown($"index {reference.Index} is outside {reference.List}");
         }
         if (reference.IsTokenStatusList)
         {
-            var tokens = list.Tokens!;
-            if (reference.Index >= tokens.Length)
-            {
-                return new CredentialStatusResult(
-                    CredentialStatusState.Unknown,
-                    $"status unknown: index {reference.Index} is outside {reference.List}"
-                );
-            }
-            return tokens[reference.Index] switch
+            return list.Tokens![reference.Index] switch
             {
                 TokenStatusList.Valid => CredentialStatusResult.Valid,
-                TokenStatusList.Invalid => new CredentialStatusResult(
-                    CredentialStatusState.Revoked,
-                    $"revoked ({reference.List}, index {reference.Index})"
-                ),
-                TokenStatusList.Suspended => new CredentialStatusResult(
-                    CredentialStatusState.Suspended,
-                    $"suspended ({reference.List}, index {reference.Index})"
-                ),
-                var other => new CredentialStatusResult(
-                    CredentialStatusState.Unknown,
-                    $"status unknown: status value {other} at {reference.List}"
-                ),
+                TokenStatusList.Invalid => Marked(CredentialStatusState.Revoked, reference),
+                TokenStatusList.Suspended => Marked(CredentialStatusState.Suspended, reference),
+                var other => Unknown($"status value {other} at {reference.List}"),
             };
         }
-        var bits = list.Bits!;
-        if (reference.Index >= bits.Length)
-        {
-            return new CredentialStatusResult(
-                CredentialStatusState.Unknown,
-                $"status unknown: index {reference.Index} is outside {reference.List}"
-            );
-        }
-        if (!bits[reference.Index])
+        if (!list.Bits![reference.Index])
         {
             return CredentialStatusResult.Valid;
         }
         return reference.Purpose switch
         {
-            StatusPurposes.Revocation => new CredentialStatusResult(
-                CredentialStatusState.Revoked,
-                $"revoked ({reference.List}, index {reference.Index})"
-            ),
-            StatusPurposes.Suspension => new CredentialStatusResult(
-                CredentialStatusState.Suspended,
-                $"suspended ({reference.List}, index {reference.Index})"
-            ),
+            StatusPurposes.Revocation => Marked(CredentialStatusState.Revoked, reference),
+            StatusPurposes.Suspension => Marked(CredentialStatusState.Suspended, reference),
             // A purpose this verifier does not act on (e.g. "message", "refresh") says nothing about validity.
             _ => CredentialStatusResult.Valid,
         };
     }
 
+    private static CredentialStatusResult Unknown(string why) => new(CredentialStatusState.Unknown, "status unknown: " + why);
+
+    private static CredentialStatusResult Marked(CredentialStatusState state, StatusListReference reference) =>
+        new(state, $"{(state == CredentialStatusState.Revoked ? "revoked" : "suspended")} ({reference.List}, index {reference.Index})");
+
     private async Task<CachedList> GetListAsync(string issuer, StatusListReference reference, CancellationToken cancellationToken)
     {
         var key = (reference.IsTokenStatusList ? "t|" : "b|" + reference.Purpose + "|") + issuer + "|" + reference.List.AbsoluteUri;
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        if (_cache.TryGetValue(key, out var cached) && cached.Expires > _time.GetUtcNow())
         {
             return cached;
         }
-        var fetched = await FetchAsync(issuer, reference, cancellationToken).ConfigureAwait(false);
-        if (_cache.Count >= _options.MaxCachedLists)
+        // Concurrent checks of one list share one fetch (bounded by Timeout); a caller leaving does not cancel it.
+        var fetch = _fetching.GetOrAdd(key, _ => FetchAndCacheAsync(key, issuer, reference));
+        return await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CachedList> FetchAndCacheAsync(string key, string issuer, StatusListReference reference)
+    {
+        try
         {
-            foreach (var stale in _cache.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
-            {
-                _cache.TryRemove(stale, out _);
-            }
+            await Task.Yield(); // the fetch is registered before it starts
+            var fetched = await FetchAsync(issuer, reference, CancellationToken.None).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
             if (_cache.Count >= _options.MaxCachedLists)
             {
-                var oldest = _cache.MinBy(e => e.Value.Expires).Key;
-                _cache.TryRemove(oldest, out _);
+                foreach (var stale in _cache.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+                {
+                    _cache.TryRemove(stale, out _);
+                }
+                if (_cache.Count >= _options.MaxCachedLists)
+                {
+                    _cache.TryRemove(_cache.MinBy(e => e.Value.Expires).Key, out _);
+                }
             }
+            _cache[key] = fetched;
+            return fetched;
         }
-        _cache[key] = fetched;
-        return fetched;
+        finally
+        {
+            _fetching.TryRemove(key, out _);
+        }
     }
 
     private async Task<CachedList> FetchAsync(string issuer, StatusListReference reference, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        CachedList Failed(string error) => new(null, null, error, now + _options.FailureCacheDuration);
+        CachedList Failed(string error) => Failure(error, now);
         string body;
         try
         {
@@ -214,6 +205,26 @@ public sealed class StatusListClient
             : await ReadBitstringListAsync(issuer, reference, body, now, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A list that could not be had, remembered for <see cref="StatusListClientOptions.FailureCacheDuration"/>.</summary>
+    private CachedList Failure(string error, DateTimeOffset now) => new(null, null, error, now + _options.FailureCacheDuration);
+
+    /// <summary>The list's payload once its signature verifies with a key of the credential's issuer; else why not.</summary>
+    private async Task<(JsonElement Payload, string? Error)> VerifyListAsync(
+        string token,
+        JwsPolicy policy,
+        string issuer,
+        StatusListReference reference,
+        CancellationToken cancellationToken
+    )
+    {
+        var verified = await Jws.VerifyAsync(token, policy, _resolver, _time, cancellationToken).ConfigureAwait(false);
+        if (!verified.Succeeded)
+        {
+            return (default, $"the list {reference.List} does not verify ({verified.Error.Message})");
+        }
+        return (verified.Value.Payload, ControllerError(issuer, verified.Value.Key, reference));
+    }
+
     private async Task<CachedList> ReadTokenListAsync(
         string issuer,
         StatusListReference reference,
@@ -222,24 +233,14 @@ public sealed class StatusListClient
         CancellationToken cancellationToken
     )
     {
-        var verified = await Jws.VerifyAsync(token, TokenPolicy, _resolver, _time, cancellationToken).ConfigureAwait(false);
-        if (!verified.Succeeded)
+        var (payload, error) = await VerifyListAsync(token, TokenPolicy, issuer, reference, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
         {
-            return new(
-                null,
-                null,
-                $"the list {reference.List} does not verify ({verified.Error.Message})",
-                now + _options.FailureCacheDuration
-            );
-        }
-        var payload = verified.Value.Payload;
-        if (ControllerError(issuer, verified.Value.Key, reference) is { } controller)
-        {
-            return new(null, null, controller, now + _options.FailureCacheDuration);
+            return Failure(error, now);
         }
         if (String(payload, "sub") != reference.List.AbsoluteUri)
         {
-            return new(null, null, $"the list's sub is not {reference.List}", now + _options.FailureCacheDuration);
+            return Failure($"the list's sub is not {reference.List}", now);
         }
         if (
             !payload.TryGetProperty("status_list", out var statusList)
@@ -249,7 +250,7 @@ public sealed class StatusListClient
             || TokenStatusList.Decode(String(statusList, "lst"), width, _options.MaxListBytes) is not { } list
         )
         {
-            return new(null, null, $"the list {reference.List} has no readable status_list", now + _options.FailureCacheDuration);
+            return Failure($"the list {reference.List} has no readable status_list", now);
         }
         var ttl =
             payload.TryGetProperty("ttl", out var seconds) && seconds.TryGetInt64(out var s) && s > 0
@@ -271,20 +272,10 @@ public sealed class StatusListClient
         CancellationToken cancellationToken
     )
     {
-        var verified = await Jws.VerifyAsync(token, JwsPolicy.VcJwt, _resolver, _time, cancellationToken).ConfigureAwait(false);
-        if (!verified.Succeeded)
+        var (payload, error) = await VerifyListAsync(token, JwsPolicy.VcJwt, issuer, reference, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
         {
-            return new(
-                null,
-                null,
-                $"the list {reference.List} does not verify ({verified.Error.Message})",
-                now + _options.FailureCacheDuration
-            );
-        }
-        var payload = verified.Value.Payload;
-        if (ControllerError(issuer, verified.Value.Key, reference) is { } controller)
-        {
-            return new(null, null, controller, now + _options.FailureCacheDuration);
+            return Failure(error, now);
         }
         var types =
             payload.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array
@@ -292,7 +283,7 @@ public sealed class StatusListClient
                 : [];
         if (!types.Contains("BitstringStatusListCredential") || String(payload, "id") is { } id && id != reference.List.AbsoluteUri)
         {
-            return new(null, null, $"{reference.List} is not its BitstringStatusListCredential", now + _options.FailureCacheDuration);
+            return Failure($"{reference.List} is not its BitstringStatusListCredential", now);
         }
         if (
             !payload.TryGetProperty("credentialSubject", out var subject)
@@ -301,12 +292,7 @@ public sealed class StatusListClient
             || BitstringStatusList.Decode(String(subject, "encodedList"), _options.MaxListBytes) is not { } list
         )
         {
-            return new(
-                null,
-                null,
-                $"the list {reference.List} has no readable {reference.Purpose} bitstring",
-                now + _options.FailureCacheDuration
-            );
+            return Failure($"the list {reference.List} has no readable {reference.Purpose} bitstring", now);
         }
         if (
             String(payload, "validUntil") is { } until
@@ -314,7 +300,7 @@ public sealed class StatusListClient
             && validUntil < now
         )
         {
-            return new(null, null, $"the list {reference.List} expired at {until}", now + _options.FailureCacheDuration);
+            return Failure($"the list {reference.List} expired at {until}", now);
         }
         var ttl =
             subject.TryGetProperty("ttl", out var ms) && ms.TryGetInt64(out var m) && m > 0
