@@ -20,6 +20,23 @@ public sealed class StatusListEncodingTests
     private const string W3cEmptyList = "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA";
 
     [Fact]
+    public void Bitstring_entries_written_straight_to_json_equal_the_node_form()
+    {
+        var revocation = new Uri("https://issuer.example/status-lists/3/revocation");
+        var suspension = new Uri("https://issuer.example/status-lists/3/suspension");
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            StatusListCredentials.WriteBitstringEntries(writer, revocation, suspension, 94_567);
+        }
+
+        var written = System.Text.Json.Nodes.JsonNode.Parse(stream.ToArray());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(StatusListCredentials.BitstringEntries(revocation, suspension, 94_567), written));
+        Assert.Equal("https://issuer.example/status-lists/3/suspension#94567", (string?)written![1]!["id"]);
+        Assert.Equal("94567", (string?)written[1]!["statusListIndex"]);
+    }
+
+    [Fact]
     public void Token_status_list_decodes_the_one_bit_example_of_the_specification()
     {
         var list = TokenStatusList.Decode("eNrbuRgAAhcBXQ", bits: 1)!;

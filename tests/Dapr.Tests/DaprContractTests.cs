@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapr.Client;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Events;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Testing;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
@@ -65,7 +66,7 @@ public abstract class DaprContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stale_etag_answers_grpc_aborted_which_DaprClient_reports_as_false()
+    public async Task Stale_etag_answers_grpc_aborted_which_DaprClient_reports_as_false_and_a_transaction_internal_as_daprd()
     {
         await using var dapr = await CreateEnvironmentAsync(Options());
         var client = await dapr.ClientAsync(Issuer);
@@ -75,7 +76,49 @@ public abstract class DaprContractTests : IAsyncLifetime
         Assert.False(await client.TrySaveStateAsync(DaprComponents.StateStore, "k", "v3", etag));
         var failure = await Assert.ThrowsAsync<DaprException>(() => client.ExecuteStateTransactionAsync(DaprComponents.StateStore,
             [new StateTransactionRequest("k", JsonSerializer.SerializeToUtf8Bytes("v4"), StateOperationType.Upsert, etag)]));
-        Assert.Equal(StatusCode.Aborted, Assert.IsType<RpcException>(failure.InnerException).StatusCode);
+        var rpc = Assert.IsType<RpcException>(failure.InnerException);
+        Assert.Equal(StatusCode.Internal, rpc.StatusCode);
+        Assert.StartsWith("error while executing state transaction: ", rpc.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("possible etag mismatch", rpc.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_state_transaction_applies_every_write_or_none()
+    {
+        await using var dapr = await CreateEnvironmentAsync(Options());
+        var state = await dapr.StateAsync(Issuer);
+        await state.SaveAsync("taken", new Item("old", 0));
+        Assert.False(await state.TryWriteAllAsync([StateChange.Upsert("a", new Item("a", 1)), StateChange.Create("taken", new Item("new", 2))]));
+        Assert.Null(await state.GetAsync<Item>("a"));
+        Assert.Equal(new Item("old", 0), await state.GetAsync<Item>("taken"));
+
+        Assert.True(await state.TryWriteAllAsync([StateChange.Upsert("a", new Item("a", 1)), StateChange.Create("b", new[] { "x", "y" })]));
+        Assert.Equal(new Item("a", 1), await state.GetAsync<Item>("a"));
+        Assert.Equal(["x", "y"], (await state.GetAsync<string[]>("b"))!);
+    }
+
+    [Fact]
+    public async Task A_state_transaction_with_a_stale_etag_is_refused_and_a_current_one_applies()
+    {
+        await using var dapr = await CreateEnvironmentAsync(Options());
+        var state = await dapr.StateAsync(Issuer);
+        await state.SaveAsync("k", new Item("a", 1));
+        var read = await state.GetVersionedAsync<Item>("k");
+        Assert.True(await state.TryWriteAllAsync([StateChange.Replace("k", new Item("b", 2), read!.ETag)]));
+        Assert.False(await state.TryWriteAllAsync([StateChange.Replace("k", new Item("c", 3), read.ETag)]));
+        Assert.Equal(new Item("b", 2), await state.GetAsync<Item>("k"));
+    }
+
+    [Fact]
+    public async Task A_state_transaction_write_keeps_its_ttl()
+    {
+        await using var dapr = await CreateEnvironmentAsync(Options());
+        var state = await dapr.StateAsync(Issuer);
+        Assert.True(await state.TryWriteAllAsync([StateChange.Upsert("k", new Item("a", 1), TimeSpan.FromSeconds(30))]));
+        Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.NotNull(await state.GetAsync<Item>("k"));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await state.GetAsync<Item>("k"));
     }
 
     [Fact]

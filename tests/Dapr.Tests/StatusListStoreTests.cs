@@ -34,6 +34,42 @@ public sealed class StatusListStoreTests
     }
 
     [Fact]
+    public void Permutation_is_the_documented_hmac_feistel_network_so_allocated_indices_stay_stable_across_versions()
+    {
+        // Lists already in a state store were allocated with this definition: a faster implementation must give the same
+        // indices, or new credentials would share indices with old ones.
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        foreach (var size in new[] { BitstringStatusList.MinimumEntries, 1_000_003 })
+        {
+            var permutation = new StatusListPermutation(key, size);
+            var bits = (int)Math.Ceiling(Math.Log2(size));
+            var half = (bits + 1) / 2;
+            foreach (var position in new[] { 0, 1, 2, 77, size / 2, size - 1 })
+            {
+                Assert.Equal(ReferenceFeistel(key, half, size, (uint)position), permutation[position]);
+            }
+        }
+    }
+
+    private static int ReferenceFeistel(byte[] key, int half, int size, uint value)
+    {
+        var mask = (1u << half) - 1;
+        do
+        {
+            var (left, right) = (value >> half, value & mask);
+            for (byte round = 0; round < 4; round++)
+            {
+                byte[] input = [round, (byte)(right >> 24), (byte)(right >> 16), (byte)(right >> 8), (byte)right];
+                var mac = System.Security.Cryptography.HMACSHA256.HashData(key, input);
+                var f = ((uint)mac[0] << 24 | (uint)mac[1] << 16 | (uint)mac[2] << 8 | mac[3]) & mask;
+                (left, right) = (right, left ^ f);
+            }
+            value = (left << half) | right;
+        } while (value >= (uint)size);
+        return (int)value;
+    }
+
+    [Fact]
     public async Task Two_hundred_concurrent_allocations_from_two_processes_get_two_hundred_distinct_indices()
     {
         await using var dapr = DaprTestEnvironment.InMemory();

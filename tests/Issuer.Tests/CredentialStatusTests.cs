@@ -148,7 +148,7 @@ public sealed class CredentialStatusTests(IssuerFixture fixture) : IClassFixture
 public sealed class IssuedCredentialIndexTests
 {
     [Fact]
-    public async Task An_offer_with_more_credentials_than_one_index_chunk_finds_every_one_under_concurrency()
+    public async Task An_offer_with_more_responses_than_one_scan_window_finds_every_credential_under_concurrency()
     {
         await using var dapr = GaiaX.Oid4vc.Testing.DaprTestEnvironment.InMemory();
         var state = await dapr.StateAsync(GaiaX.Oid4vc.Dapr.AppIds.Issuer);
@@ -157,7 +157,7 @@ public sealed class IssuedCredentialIndexTests
             Microsoft.Extensions.Options.Options.Create(new GaiaX.Oid4vc.Dapr.StatusLists.StatusListSettings()),
             new GaiaX.Oid4vc.Dapr.StatusLists.StatusListUrls(() => new Uri("https://issuer.example/")));
         var registry = new GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRegistry(state, lists, new NoEvents(), TimeProvider.System);
-        var count = (GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRegistry.ChunkSize * 2) + 22;
+        var count = (GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRegistry.ScanWindow * 4) + 22;
         using var gate = new SemaphoreSlim(8);
 
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -165,7 +165,7 @@ public sealed class IssuedCredentialIndexTests
             await gate.WaitAsync();
             try
             {
-                await registry.RegisterAsync(new GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRecord
+                await registry.RegisterAsync([new GaiaX.Oid4vc.Issuer.Status.IssuedCredentialRecord
                 {
                     Id = "urn:uuid:" + Guid.NewGuid(),
                     OfferId = "offer-1",
@@ -175,7 +175,7 @@ public sealed class IssuedCredentialIndexTests
                     List = 1,
                     Index = i,
                     IssuedAt = DateTimeOffset.UtcNow,
-                }, CancellationToken.None);
+                }], CancellationToken.None);
             }
             finally
             {

@@ -41,6 +41,7 @@ public sealed class CredentialResponseGenerator(
             var claims = record.Claims is not null && record.Claims.TryGetValue(configurationId, out var c) ? c : default;
             var formatter = _formatters[request.Configuration.Format];
             var issued = new List<IssuedCredential>(keys.Count);
+            var records = new List<IssuedCredentialRecord>(keys.Count);
             foreach (var key in keys)
             {
                 var subjectClaims = claims.ValueKind == JsonValueKind.Undefined ? EmptyObject : claims;
@@ -54,25 +55,26 @@ public sealed class CredentialResponseGenerator(
                 var credential = formatter.Issue(context);
                 if (status is not null)
                 {
-                    // Recorded before it is handed out: every credential a wallet holds can be revoked.
-                    await registry
-                        .RegisterAsync(
-                            new IssuedCredentialRecord
-                            {
-                                Id = context.CredentialId,
-                                OfferId = record.OfferId,
-                                SubjectId = record.SubjectId ?? key.Did,
-                                ConfigurationId = configurationId,
-                                Format = request.Configuration.Format,
-                                List = status.List,
-                                Index = status.Index,
-                                IssuedAt = time.GetUtcNow(),
-                            },
-                            cancellationToken
-                        )
-                        .ConfigureAwait(false);
+                    records.Add(
+                        new IssuedCredentialRecord
+                        {
+                            Id = context.CredentialId,
+                            OfferId = record.OfferId,
+                            SubjectId = record.SubjectId ?? key.Did,
+                            ConfigurationId = configurationId,
+                            Format = request.Configuration.Format,
+                            List = status.List,
+                            Index = status.Index,
+                            IssuedAt = time.GetUtcNow(),
+                        }
+                    );
                 }
                 issued.Add(new IssuedCredential(credential));
+            }
+            if (records.Count > 0)
+            {
+                // Recorded before they are handed out: every credential a wallet holds can be revoked.
+                await registry.RegisterAsync(records, cancellationToken).ConfigureAwait(false);
             }
             return await DeliverAsync(request, record.OfferId, issued, cancellationToken).ConfigureAwait(false);
         }

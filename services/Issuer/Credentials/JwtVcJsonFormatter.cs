@@ -78,7 +78,7 @@ public sealed class JwtVcJsonFormatter(
             if (context.Status is { } status)
             {
                 writer.WritePropertyName("credentialStatus");
-                StatusListCredentials.BitstringEntries(status.RevocationListUrl, status.SuspensionListUrl, status.Index).WriteTo(writer);
+                StatusListCredentials.WriteBitstringEntries(writer, status.RevocationListUrl, status.SuspensionListUrl, status.Index);
             }
             writer.WriteString("sub", subjectId);
             writer.WriteString("jti", id);

@@ -4,6 +4,7 @@ using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Dapr.Events;
 using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Dapr.StatusLists;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace GaiaX.Oid4vc.Issuer.Status;
 
@@ -12,7 +13,11 @@ namespace GaiaX.Oid4vc.Issuer.Status;
 /// the list's entry first (what verifiers see), then the record, then a <c>credential-status-changed</c> event.
 /// </summary>
 public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListStore lists, IEventBus events, TimeProvider time)
+    : IDisposable
 {
+    // Per index, the entry this process writes next (a hint: a create-only write keeps two writers apart).
+    private readonly MemoryCache _cursors = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
     /// <summary>How long a record (and its index entries) is kept: longer than any credential it describes lives.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(3 * 366);
 
@@ -27,67 +32,98 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
     private static string SubjectKey(string subject) =>
         "issued-by-subject:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)));
 
-    public async Task RegisterAsync(IssuedCredentialRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the credentials of one credential response in one state transaction: a record per credential and one
+    /// entry per offer and subject index. An index is a run of create-only entries (<c>key:0</c>, <c>key:1</c>, …), so
+    /// a response appends without reading or rewriting what the index already holds; which entry is next is
+    /// remembered per process and found again (one read) when another process or request took it first.
+    /// </summary>
+    public async Task RegisterAsync(IReadOnlyList<IssuedCredentialRecord> records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        await state.SaveAsync(Key(record.Id), record, Retention, cancellationToken).ConfigureAwait(false);
-        if (record.OfferId is not null)
+        ArgumentNullException.ThrowIfNull(records);
+        var indexes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            await AppendAsync(OfferKey(record.OfferId), record.Id, cancellationToken).ConfigureAwait(false);
+            if (record.OfferId is not null)
+            {
+                AddTo(indexes, OfferKey(record.OfferId), record.Id);
+            }
+            if (record.SubjectId is not null)
+            {
+                AddTo(indexes, SubjectKey(record.SubjectId), record.Id);
+            }
         }
-        if (record.SubjectId is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            await AppendAsync(SubjectKey(record.SubjectId), record.Id, cancellationToken).ConfigureAwait(false);
+            var entries = indexes.Select(index => new IndexEntry(index.Key, CursorOf(index.Key), index.Value)).ToList();
+            var changes = new List<StateChange>(records.Count + entries.Count);
+            changes.AddRange(records.Select(record => StateChange.Upsert(Key(record.Id), record, Retention)));
+            changes.AddRange(
+                entries.Select(entry => StateChange.Create(EntryKey(entry.Index, entry.Number), entry.Ids.ToArray(), Retention))
+            );
+            bool written;
+            try
+            {
+                written = await state.TryWriteAllAsync(changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not written (as far as this process knows): the entry numbers are free for the next response.
+                entries.ForEach(entry => entry.Cursor.Rewind(entry.Number));
+                throw;
+            }
+            if (written)
+            {
+                return;
+            }
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"Issued-credential indexes kept changing; gave up after {MaxAttempts} attempts.");
+            }
+            await FindFreeEntriesAsync(entries, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Ids per index chunk: an append rewrites at most one chunk, however many credentials an offer or subject has.</summary>
-    public const int ChunkSize = 64;
-
-    private static string ChunkKey(string key, int chunk) => key + ":" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private const int MaxAttempts = 8;
 
     /// <summary>
-    /// Appends <paramref name="id"/> to the index at <paramref name="key"/>: a head (how many chunks) and chunks of at
-    /// most <see cref="ChunkSize"/> ids, so an index that grows never makes an append rewrite it whole.
+    /// Entries read per step when an index is listed or its end looked for; a run of this many missing entries ends an
+    /// index (a run shorter than that, left by responses that failed to write, is skipped).
     /// </summary>
-    private async Task AppendAsync(string key, string id, CancellationToken cancellationToken)
+    public const int ScanWindow = 32;
+
+    private static string EntryKey(string index, int number) =>
+        index + ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void AddTo(Dictionary<string, List<string>> indexes, string key, string id)
     {
-        while (true)
+        if (!indexes.TryGetValue(key, out var ids))
         {
-            var head = await state.GetVersionedAsync<int>(key, cancellationToken).ConfigureAwait(false);
-            if (head is null)
-            {
-                await state.TryCreateAsync(key, 1, Retention, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            var chunkKey = ChunkKey(key, head.Value - 1);
-            var chunk = await state.GetVersionedAsync<string[]>(chunkKey, cancellationToken).ConfigureAwait(false);
-            if (chunk is null)
-            {
-                if (await state.TryCreateAsync(chunkKey, new[] { id }, Retention, cancellationToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-                continue;
-            }
-            if (chunk.Value.Contains(id))
-            {
-                return;
-            }
-            if (chunk.Value.Length >= ChunkSize)
-            {
-                // Full: open the next chunk (whoever moves the head first, once).
-                await state.TrySaveAsync(key, head.Value + 1, head.ETag, Retention, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            if (
-                await state
-                    .TrySaveAsync(chunkKey, (string[])[.. chunk.Value, id], chunk.ETag, Retention, cancellationToken)
-                    .ConfigureAwait(false)
-            )
-            {
-                return;
-            }
+            indexes[key] = ids = [];
+        }
+        ids.Add(id);
+    }
+
+    private IndexCursor CursorOf(string index) => _cursors.GetOrCreate(index, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return new IndexCursor();
+        })!;
+
+    /// <summary>After a lost race: each index's first free entry at or after the one tried, all read in one call.</summary>
+    private async Task FindFreeEntriesAsync(List<IndexEntry> entries, CancellationToken cancellationToken)
+    {
+        var keys = entries
+            .SelectMany(entry => Enumerable.Range(entry.Number, ScanWindow).Select(number => EntryKey(entry.Index, number)))
+            .ToList();
+        var present = await state.GetManyAsync<string[]>(keys, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in entries)
+        {
+            var free = Enumerable
+                .Range(entry.Number, ScanWindow)
+                .FirstOrDefault(number => !present.ContainsKey(EntryKey(entry.Index, number)), entry.Number + ScanWindow);
+            entry.Cursor.MoveTo(free);
         }
     }
 
@@ -102,17 +138,23 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
     public async Task<IReadOnlyList<IssuedCredentialRecord>> FindBySubjectAsync(string subjectId, CancellationToken cancellationToken) =>
         await FindAllAsync(SubjectKey(subjectId), cancellationToken).ConfigureAwait(false);
 
-    private async Task<IReadOnlyList<IssuedCredentialRecord>> FindAllAsync(string indexKey, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IssuedCredentialRecord>> FindAllAsync(string index, CancellationToken cancellationToken)
     {
-        var chunks = await state.GetVersionedAsync<int>(indexKey, cancellationToken).ConfigureAwait(false);
-        if (chunks is null)
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; ; start += ScanWindow)
         {
-            return [];
+            var window = await state
+                .GetManyAsync<string[]>(
+                    Enumerable.Range(start, ScanWindow).Select(number => EntryKey(index, number)).ToList(),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            if (window.Count == 0)
+            {
+                break;
+            }
+            ids.UnionWith(window.Values.SelectMany(entry => entry));
         }
-        var parts = await state
-            .GetManyAsync<string[]>(Enumerable.Range(0, chunks.Value).Select(c => ChunkKey(indexKey, c)).ToList(), cancellationToken)
-            .ConfigureAwait(false);
-        var ids = parts.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
             return [];
@@ -162,5 +204,12 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
                 .ConfigureAwait(false);
         }
         return new StatusChangeOutcome(changed, null);
+    }
+
+    public void Dispose() => _cursors.Dispose();
+
+    private sealed record IndexEntry(string Index, IndexCursor Cursor, List<string> Ids)
+    {
+        public int Number { get; } = Cursor.Reserve();
     }
 }

@@ -27,6 +27,35 @@ public static class StatusListCredentials
         );
     }
 
+    /// <summary>
+    /// Writes the same <c>credentialStatus</c> value as <see cref="BitstringEntries"/> straight to <paramref name="writer"/>
+    /// (the issuing hot path: no JSON nodes).
+    /// </summary>
+    public static void WriteBitstringEntries(Utf8JsonWriter writer, Uri revocationList, Uri suspensionList, int index)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(revocationList);
+        ArgumentNullException.ThrowIfNull(suspensionList);
+        Span<char> position = stackalloc char[11];
+        index.TryFormat(position, out var length, default, CultureInfo.InvariantCulture);
+        position = position[..length];
+        writer.WriteStartArray();
+        WriteEntry(writer, revocationList.AbsoluteUri, StatusPurposes.Revocation, position);
+        WriteEntry(writer, suspensionList.AbsoluteUri, StatusPurposes.Suspension, position);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, string list, string purpose, ReadOnlySpan<char> position)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", string.Concat(list, "#", position));
+        writer.WriteString("type", "BitstringStatusListEntry");
+        writer.WriteString("statusPurpose", purpose);
+        writer.WriteString("statusListIndex", position);
+        writer.WriteString("statusListCredential", list);
+        writer.WriteEndObject();
+    }
+
     private static JsonObject Entry(Uri list, string purpose, int index)
     {
         var position = index.ToString(CultureInfo.InvariantCulture);

@@ -94,7 +94,15 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
                 }
             )
             .ToList();
-        await ApplyAsync(writes).ConfigureAwait(false);
+        try
+        {
+            await ApplyAsync(writes).ConfigureAwait(false);
+        }
+        catch (RpcException conflict) when (conflict.StatusCode == StatusCode.Aborted)
+        {
+            // daprd reports any failed transaction, an ETag conflict included, as Internal.
+            throw new RpcException(new Status(StatusCode.Internal, "error while executing state transaction: " + conflict.Status.Detail));
+        }
         return new Empty();
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapr.Client;
+using Grpc.Core;
 
 namespace GaiaX.Oid4vc.Dapr.State;
 
@@ -152,6 +154,46 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         return dapr.DeleteStateAsync(DaprComponents.StateStore, key, cancellationToken: cancellationToken);
     }
 
+    public async Task<bool> TryWriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return true;
+        }
+        var requests = new List<StateTransactionRequest>(changes.Count);
+        (TimeSpan? Ttl, IReadOnlyDictionary<string, string>? Metadata) last = default;
+        foreach (var change in changes)
+        {
+            CheckKey(change.Key);
+            var conditional = change.CreateOnly || change.ETag is not null;
+            if (last.Metadata is null || last.Ttl != change.Ttl)
+            {
+                last = (change.Ttl, Metadata(change.Ttl));
+            }
+            requests.Add(
+                new StateTransactionRequest(
+                    change.Key,
+                    JsonSerializer.SerializeToUtf8Bytes(change.Value, change.Value.GetType(), dapr.JsonSerializerOptions),
+                    StateOperationType.Upsert,
+                    conditional ? change.ETag ?? string.Empty : null,
+                    last.Metadata,
+                    conditional ? FirstWrite : null
+                )
+            );
+        }
+        try
+        {
+            await dapr.ExecuteStateTransactionAsync(DaprComponents.StateStore, requests, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (global::Dapr.DaprException exception) when (IsConflict(exception.InnerException as RpcException))
+        {
+            return false;
+        }
+    }
+
     public Task<bool> TryDeleteAsync(string key, string etag, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
@@ -173,6 +215,18 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         var seconds = (long)Math.Ceiling(ttl.Value.TotalSeconds);
         return new Dictionary<string, string> { ["ttlInSeconds"] = seconds.ToString(CultureInfo.InvariantCulture) };
     }
+
+    // daprd answers a transaction whose condition failed with Internal and the store's ETag error
+    // ("possible etag mismatch"); a single conditional write with Aborted.
+    private static bool IsConflict(RpcException? exception) =>
+        exception is not null
+        && (
+            exception.StatusCode == StatusCode.Aborted
+            || (
+                exception.StatusCode == StatusCode.Internal
+                && exception.Status.Detail.Contains("etag mismatch", StringComparison.OrdinalIgnoreCase)
+            )
+        );
 
     private static void CheckKey(string key)
     {

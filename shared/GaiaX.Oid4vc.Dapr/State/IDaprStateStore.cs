@@ -48,6 +48,13 @@ public interface IDaprStateStore
 
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes <paramref name="changes"/> in one state transaction (one call to the sidecar). <c>false</c> when a
+    /// create-only or ETag condition did not hold: the sidecar then rejects the transaction, though a state store
+    /// without atomic transactions may have applied some of the other writes, so callers write idempotent values.
+    /// </summary>
+    Task<bool> TryWriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes only if the stored ETag is still <paramref name="etag"/>.</summary>
     Task<bool> TryDeleteAsync(string key, string etag, CancellationToken cancellationToken = default);
 }

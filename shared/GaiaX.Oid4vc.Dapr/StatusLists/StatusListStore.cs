@@ -18,6 +18,9 @@ public sealed class StatusListStore(IDaprStateStore state, IOptions<StatusListSe
     private readonly Queue<(int List, int Position, StatusListPermutation Permutation)> _reserved = new();
     private readonly Dictionary<int, StatusListPermutation> _permutations = [];
 
+    // The URLs of the list allocations come from, built once per list rather than per credential.
+    private StatusAllocation? _listUrls;
+
     private static string MetaKey(int list) => $"status-list:{list.ToString(CultureInfo.InvariantCulture)}:meta";
 
     private static string BitsKey(int list) => $"status-list:{list.ToString(CultureInfo.InvariantCulture)}:bits";
@@ -33,14 +36,17 @@ public sealed class StatusListStore(IDaprStateStore state, IOptions<StatusListSe
                 await ReserveBlockAsync(cancellationToken).ConfigureAwait(false);
             }
             var (list, position, permutation) = _reserved.Dequeue();
-            var index = permutation[position];
-            return new StatusAllocation(
-                list,
-                index,
-                urls.Token(list),
-                urls.Bitstring(list, StatusPurposes.Revocation),
-                urls.Bitstring(list, StatusPurposes.Suspension)
-            );
+            if (_listUrls?.List != list)
+            {
+                _listUrls = new StatusAllocation(
+                    list,
+                    0,
+                    urls.Token(list),
+                    urls.Bitstring(list, StatusPurposes.Revocation),
+                    urls.Bitstring(list, StatusPurposes.Suspension)
+                );
+            }
+            return _listUrls with { Index = permutation[position] };
         }
         finally
         {
