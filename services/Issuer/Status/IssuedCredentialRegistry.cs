@@ -33,12 +33,85 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
         "issued-by-subject:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject)));
 
     /// <summary>
-    /// Records the credentials of one credential response in one state transaction: a record per credential and one
-    /// entry per offer and subject index. An index is a run of create-only entries (<c>key:0</c>, <c>key:1</c>, …), so
-    /// a response appends without reading or rewriting what the index already holds; which entry is next is
-    /// remembered per process and found again (one read) when another process or request took it first.
+    /// Records the credentials of one credential response; done when they are in the state store. Responses are
+    /// group-committed: one writer records, in one state transaction, every response that queued while its previous
+    /// write ran (a record per credential and one entry per offer and subject index). An index is a run of create-only
+    /// entries (<c>key:0</c>, <c>key:1</c>, …), so a write appends without reading or rewriting what the index already
+    /// holds; which entry is next is remembered per process and found again (one read) when another process took it.
     /// </summary>
-    public async Task RegisterAsync(IReadOnlyList<IssuedCredentialRecord> records, CancellationToken cancellationToken)
+    public Task RegisterAsync(IReadOnlyList<IssuedCredentialRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var pending = new PendingRegistration(records);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(IssuedCredentialRegistry));
+        }
+        if (Interlocked.Exchange(ref _writerStarted, 1) == 0)
+        {
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        }
+        // A caller that gives up still has its records written: a credential signed but not handed out is harmless.
+        return pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Records per transaction at most (one response's records always go together).</summary>
+    public const int MaxRecordsPerWrite = 256;
+
+    /// <summary>How long one write may take before its responses fail (and the writer moves on).</summary>
+    public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly System.Threading.Channels.Channel<PendingRegistration> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingRegistration>(
+            new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true }
+        );
+    private int _writerStarted;
+
+    private async Task WriteQueuedAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingRegistration>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            var count = 0;
+            while (count < MaxRecordsPerWrite && reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                count += next.Records.Count;
+            }
+            try
+            {
+                using var timeout = new CancellationTokenSource(WriteTimeout);
+                await WriteAsync(batch.SelectMany(p => p.Records).ToList(), timeout.Token).ConfigureAwait(false);
+                batch.ForEach(p => p.Written.TrySetResult());
+            }
+            catch (OperationCanceledException)
+            {
+                // The store did not answer in time: an outage for every response of the write (503, Retry-After).
+                var timedOut = new Grpc.Core.RpcException(
+                    new Grpc.Core.Status(Grpc.Core.StatusCode.DeadlineExceeded, "Recording issued credentials timed out.")
+                );
+                batch.ForEach(p => p.Written.TrySetException(timedOut));
+            }
+            catch (Exception exception)
+            {
+                // Every response of the write fails alike (a store outage answers each with 503).
+                batch.ForEach(p => p.Written.TrySetException(exception));
+            }
+        }
+    }
+
+    private sealed record PendingRegistration(IReadOnlyList<IssuedCredentialRecord> Records)
+    {
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<IssuedCredentialRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         var indexes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -206,7 +279,11 @@ public sealed class IssuedCredentialRegistry(IDaprStateStore state, StatusListSt
         return new StatusChangeOutcome(changed, null);
     }
 
-    public void Dispose() => _cursors.Dispose();
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _cursors.Dispose();
+    }
 
     private sealed record IndexEntry(string Index, IndexCursor Cursor, List<string> Ids)
     {
