@@ -17,8 +17,12 @@ if (args.Length > 0 && args[0] == "issuer-load")
 
 // dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs per request]   (issuer, sidecar and client
 // in 3 processes)
+// dotnet run -c Release --project tests/Benchmarks -- flow-load [clients] [seconds] [--short]   (whole issuances against DevHost)
 switch (args.Length > 0 ? args[0] : null)
 {
+    case "flow-load":
+        Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.IssuanceFlowLoad.RunAsync(args[1..]);
+        return;
     case "issuer-split":
         await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointSplitLoad.RunAsync(args[1..]);
         return;
