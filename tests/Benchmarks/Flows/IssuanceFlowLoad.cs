@@ -36,10 +36,13 @@ public static class IssuanceFlowLoad
 
     private static readonly string[] Steps = ["offer", "metadata", "token", "nonce", "credential", "total"];
 
-    /// <summary><c>flow-load [clients] [seconds] [--short]</c>; exit code 0 when every issuance succeeded.</summary>
+    /// <summary>
+    /// <c>flow-load [clients] [seconds] [--short] [--devhost PATH]</c> (default: DevHost's Release build in this checkout);
+    /// exit code 0 when every issuance succeeded.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))
+        var numbers = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--devhost"))
             .Select(a => int.Parse(a, CultureInfo.InvariantCulture))
             .ToArray();
         var brief = args.Contains("--short");
@@ -48,7 +51,8 @@ public static class IssuanceFlowLoad
             numbers.Length > 1 ? numbers[1]
             : brief ? 2
             : 15;
-        var devHost = FindDevHost();
+        var devHostIndex = Array.IndexOf(args, "--devhost");
+        var devHost = devHostIndex >= 0 && devHostIndex + 1 < args.Length ? args[devHostIndex + 1] : FindDevHost();
         var data = Directory.CreateTempSubdirectory("flow-load-");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Reflection;
+using GaiaX.Oid4vc.DevHost;
+using Xunit.Abstractions;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The whole-flow load tool (<c>tests/Benchmarks flow-load</c>) in its short mode, as CI runs it: DevHost as its own
+/// process, whole issuances over HTTP from the tool's process, a report with CPU per issuance and per-step latencies.
+/// </summary>
+public sealed class FlowLoadToolTests(ITestOutputHelper output)
+{
+    private static readonly string LoadTool = Path.GetFullPath(
+        typeof(FlowLoadToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadTool").Value!);
+
+    [Fact]
+    public async Task The_load_tool_completes_whole_issuances_against_devhost_and_reports_them()
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { LoadTool, "flow-load", "1", "2", "--short", "--devhost", typeof(DevStack).Assembly.Location })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var report = await stdout;
+        output.WriteLine(report + await stderr);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Matches(@"issuances=[1-9]\d* failed=0 ", report);
+        Assert.Matches(@"devhost cpu/issuance=\d+\.\d+ms", report);
+        foreach (var step in new[] { "offer", "metadata", "token", "nonce", "credential", "total" })
+        {
+            Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
+        }
+    }
+}
