@@ -226,7 +226,8 @@ public sealed class ComplianceScenario : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the time of asking.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,9 +1,7 @@
-using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +14,7 @@ namespace GaiaX.Oid4vc.Benchmarks.Flows;
 /// from this process by a plain client (HttpClient, .NET's ECDsa, no project code on the client side), one fresh holder
 /// key per issuance. Per issuance: offer by the management API (with <c>tx_code</c>), issuer and AS metadata,
 /// <c>/token</c>, <c>/nonce</c>, <c>/credential</c> for a holder-bound <c>dc+sd-jwt</c>. Reports DevHost CPU per
-/// issuance (from /proc), throughput, p50/p99 per step and for the whole flow, and the ES256 floor measured in the same run.
+/// issuance, throughput, p50/p99 per step and for the whole flow, and the ES256 floor measured in the same run.
 /// </summary>
 public static class IssuanceFlowLoad
 {
@@ -58,7 +56,7 @@ public static class IssuanceFlowLoad
         var devHostIndex = Array.IndexOf(args, "--devhost");
         var devHost = devHostIndex >= 0 && devHostIndex + 1 < args.Length ? args[devHostIndex + 1] : FindDevHost();
         var data = Directory.CreateTempSubdirectory("flow-load-");
-        var port = FreePort();
+        var port = Compliance.ComplianceScenario.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -109,23 +107,23 @@ public static class IssuanceFlowLoad
             var token = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data.FullName, "tokens.json")))!["issuer"]![
                 "token"
             ]!.GetValue<string>();
-            var floorBefore = Floor();
+            var floorBefore = Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict;
 
             // Warm-up (JIT, connection pools, the first status-list block), then the measured window.
             await RunClientsAsync(http, token, clients, TimeSpan.FromSeconds(brief ? 1 : WarmUpSeconds), []);
             var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-            var cpuBefore = ProcessCpu(process.Id);
+            var cpuBefore = Cpu(process);
             var clock = Stopwatch.StartNew();
             var (done, failed) = await RunClientsAsync(http, token, clients, TimeSpan.FromSeconds(seconds), timings);
             var elapsed = clock.Elapsed;
-            var cpu = ProcessCpu(process.Id) - cpuBefore;
-            var floor = Math.Min(floorBefore, Floor());
+            var cpu = Cpu(process) - cpuBefore;
+            var floor = Math.Min(floorBefore, Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict);
 
             var perIssuance = done == 0 ? 0 : cpu.TotalMilliseconds / done;
             Console.WriteLine(
                 $"full issuance (dc+sd-jwt, tx_code) against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s issuances={done} failed={failed} "
                     + $"issuances/s={done / elapsed.TotalSeconds:F1} | devhost cpu/issuance={perIssuance:F2}ms | "
-                    + $"floor (ES256 sign+verify, one thread)={floor * 1e6:F0}us, devhost/floor={(floor > 0 ? perIssuance / (floor * 1000) : 0):F1}x"
+                    + $"floor (ES256 sign+verify, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x"
             );
             foreach (var step in Steps)
             {
@@ -243,7 +241,7 @@ public static class IssuanceFlowLoad
         var body = new JsonObject
         {
             ["credential_configuration_id"] = "LegalPerson_dc_sd_jwt",
-            ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(Proof(holder, credentialIssuer, nonce)) },
+            ["proofs"] = new JsonObject { ["jwt"] = new JsonArray(Issuer.IssuerBench.Proof(credentialIssuer, nonce, holder)) },
         };
         using var credentialRequest = new HttpRequestMessage(HttpMethod.Post, "/credential")
         {
@@ -285,35 +283,6 @@ public static class IssuanceFlowLoad
         ["tx_code"] = new JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
     }.ToJsonString();
 
-    private static string Proof(ECDsa holder, string audience, string nonce)
-    {
-        var key = holder.ExportParameters(false);
-        var header = new JsonObject
-        {
-            ["alg"] = "ES256",
-            ["typ"] = "openid4vci-proof+jwt",
-            ["jwk"] = new JsonObject
-            {
-                ["kty"] = "EC",
-                ["crv"] = "P-256",
-                ["x"] = Base64Url.EncodeToString(key.Q.X),
-                ["y"] = Base64Url.EncodeToString(key.Q.Y),
-            },
-        };
-        var payload = new JsonObject
-        {
-            ["aud"] = audience,
-            ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["nonce"] = nonce,
-        };
-        var input =
-            Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))
-            + "."
-            + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = holder.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256);
-        return input + "." + Base64Url.EncodeToString(signature);
-    }
-
     private static async Task<JsonObject> SendAsync(HttpClient http, HttpRequestMessage request, HttpStatusCode expected)
     {
         using (request)
@@ -338,32 +307,10 @@ public static class IssuanceFlowLoad
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>Seconds for one ES256 signature plus one verification on one thread (best of 5 × 200).</summary>
-    private static double Floor()
+    private static TimeSpan Cpu(Process process)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var data = RandomNumberGenerator.GetBytes(400);
-        var best = double.MaxValue;
-        for (var round = 0; round < 5; round++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < 200; i++)
-            {
-                var signature = key.SignData(data, HashAlgorithmName.SHA256);
-                key.VerifyData(data, signature, HashAlgorithmName.SHA256);
-            }
-            best = Math.Min(best, clock.Elapsed.TotalSeconds / 200);
-        }
-        return best;
-    }
-
-    /// <summary>User + system CPU of a process, from /proc/{pid}/stat.</summary>
-    private static TimeSpan ProcessCpu(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     private static async Task WaitReadyAsync(HttpClient http, string tokens, Process devHost)
@@ -387,13 +334,6 @@ public static class IssuanceFlowLoad
             await Task.Delay(200);
         }
         throw new InvalidOperationException("DevHost was not ready within 90 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>DevHost's Release build beside this checkout (built by <c>dotnet build -c Release services/DevHost</c>).</summary>
