@@ -226,8 +226,7 @@ public sealed class ComplianceScenario : IAsyncDisposable
         }
     }
 
-    /// <summary>A loopback port free at the time of asking.</summary>
-    internal static int FreePort()
+    private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

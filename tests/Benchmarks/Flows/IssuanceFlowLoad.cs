@@ -56,14 +56,15 @@ public static class IssuanceFlowLoad
         var devHostIndex = Array.IndexOf(args, "--devhost");
         var devHost = devHostIndex >= 0 && devHostIndex + 1 < args.Length ? args[devHostIndex + 1] : FindDevHost();
         var data = Directory.CreateTempSubdirectory("flow-load-");
-        var port = Compliance.ComplianceScenario.FreePort();
+        // Port 0: DevHost binds any free port and prints its URL (a port picked here could be taken before DevHost binds it).
+        var issuerUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
             {
                 devHost,
                 "--issuer-port",
-                port.ToString(CultureInfo.InvariantCulture),
+                "0",
                 "--verifier-port",
                 "0",
                 "--notary-port",
@@ -87,7 +88,14 @@ public static class IssuanceFlowLoad
             start.ArgumentList.Add($"{Configuration}Claims:{i}:Path:0={Claims[i]}");
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("DevHost did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            var fields = e.Data?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields is { Length: >= 2 } && fields[0].Equals("issuer", StringComparison.OrdinalIgnoreCase))
+            {
+                issuerUrl.TrySetResult(new Uri(fields[1]));
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -97,7 +105,7 @@ public static class IssuanceFlowLoad
         process.BeginErrorReadLine();
         try
         {
-            var issuer = new Uri($"http://127.0.0.1:{port}");
+            var issuer = await issuerUrl.Task.WaitAsync(TimeSpan.FromSeconds(90));
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
             {
                 BaseAddress = issuer,
