@@ -112,6 +112,12 @@ public sealed class IssuedCredentialRegistryTests
         public Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default) =>
             inner.GetVersionedAsync<T>(key, cancellationToken);
 
+        public Task<(VersionedState<T1>? First, VersionedState<T2>? Second)> GetVersionedAsync<T1, T2>(
+            string firstKey,
+            string secondKey,
+            CancellationToken cancellationToken = default
+        ) => inner.GetVersionedAsync<T1, T2>(firstKey, secondKey, cancellationToken);
+
         public Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             inner.GetManyAsync<T>(keys, cancellationToken);
 

@@ -63,7 +63,7 @@ public sealed class CredentialOfferGenerator(
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        var preAuthorizedCode = Secrets.NewHandle();
+        var preAuthorizedCode = PreAuthorizedCodeStore.NewCode(offer.Id);
         if (preparedCredentials is not null)
         {
             foreach (var (configurationId, credential) in preparedCredentials)
@@ -73,20 +73,17 @@ public sealed class CredentialOfferGenerator(
         }
         var credentialOffer = BuildCredentialOffer(offer, preAuthorizedCode);
         offer = offer with { CredentialOfferJson = credentialOffer.ToJsonString() };
-        await offers.SaveAsync(offer, cancellationToken).ConfigureAwait(false);
-        await codes
-            .StoreAsync(
-                preAuthorizedCode,
-                new PreAuthorizedCodeRecord
-                {
-                    OfferId = offer.Id,
-                    CredentialConfigurationIds = offer.CredentialConfigurationIds,
-                    TransactionCodeHash = txCode is null ? null : Secrets.Hash(txCode),
-                    ExpiresAt = offer.ExpiresAt,
-                },
-                cancellationToken
-            )
-            .ConfigureAwait(false);
+        var code = codes.Prepare(
+            preAuthorizedCode,
+            new PreAuthorizedCodeRecord
+            {
+                OfferId = offer.Id,
+                CredentialConfigurationIds = offer.CredentialConfigurationIds,
+                TransactionCodeHash = txCode is null ? null : Secrets.Hash(txCode),
+                ExpiresAt = offer.ExpiresAt,
+            }
+        );
+        await offers.SaveAsync(offer, [code], cancellationToken).ConfigureAwait(false);
 
         // Credentials another service signs are requested now, so they may be ready when the wallet comes.
         foreach (var id in ids)

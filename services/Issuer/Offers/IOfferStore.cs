@@ -5,7 +5,8 @@ namespace GaiaX.Oid4vc.Issuer.Offers;
 /// <summary>Offers by id and by <c>issuer_state</c>.</summary>
 public interface IOfferStore
 {
-    Task SaveAsync(OfferRecord offer, CancellationToken cancellationToken);
+    /// <summary>Writes a new offer, and <paramref name="alongside"/> (e.g. its pre-authorized code) in the same transaction.</summary>
+    Task SaveAsync(OfferRecord offer, IReadOnlyList<StateChange> alongside, CancellationToken cancellationToken);
 
     Task<OfferRecord?> FindAsync(string offerId, CancellationToken cancellationToken);
 
@@ -16,10 +17,12 @@ public interface IOfferStore
 
     /// <summary>
     /// Marks the offer <see cref="OfferRecord.Redeemed"/> (and <c>token_issued</c>) under the ETag of
-    /// <paramref name="read"/>, read again on a conflict. Of any number of concurrent callers for one
-    /// offer exactly one gets true; false when the offer was redeemed already or is gone.
+    /// <paramref name="read"/>, read again on a conflict, in one state transaction with <paramref name="alongside"/>
+    /// (the tokens the redemption hands out: written exactly when the offer is redeemed, so they must be idempotent
+    /// upserts). Of any number of concurrent callers for one offer exactly one gets true; false when the offer was
+    /// redeemed already or is gone.
     /// </summary>
-    Task<bool> TryRedeemAsync(VersionedState<OfferRecord> read, CancellationToken cancellationToken);
+    Task<bool> TryRedeemAsync(VersionedState<OfferRecord> read, IReadOnlyList<StateChange> alongside, CancellationToken cancellationToken);
 
     /// <summary>Moves an offer forward; a final status (issued, failed) is never left.</summary>
     Task SetStatusAsync(string offerId, OfferStatus status, string? failureReason, CancellationToken cancellationToken);

@@ -17,27 +17,36 @@ public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks =
     /// <summary>Status remains queryable this long after an offer expires.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
-    public async Task SaveAsync(OfferRecord offer, CancellationToken cancellationToken)
+    public async Task SaveAsync(OfferRecord offer, IReadOnlyList<StateChange> alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var ttl = offer.ExpiresAt - offer.CreatedAt + Retention;
-        await state.SaveAsync(Key(offer.Id), offer, ttl, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(alongside);
+        // One transaction (one sidecar call): the offer, its issuer_state link and its pre-authorized code appear together.
+        var changes = new List<StateChange>(alongside.Count + 2)
+        {
+            StateChange.Upsert(Key(offer.Id), offer, offer.ExpiresAt - offer.CreatedAt + Retention),
+        };
         if (offer.AuthorizationCodeGrantAllowed)
         {
-            await state
-                .SaveAsync(
-                    IssuerStateKey(offer.IssuerState),
-                    new IssuerStateLink(offer.Id),
-                    offer.ExpiresAt - offer.CreatedAt,
-                    cancellationToken
-                )
-                .ConfigureAwait(false);
+            changes.Add(
+                StateChange.Upsert(IssuerStateKey(offer.IssuerState), new IssuerStateLink(offer.Id), offer.ExpiresAt - offer.CreatedAt)
+            );
+        }
+        changes.AddRange(alongside);
+        if (!await state.TryWriteAllAsync(changes, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"the state store refused the unconditional writes of offer {offer.Id}");
         }
     }
 
-    public async Task<bool> TryRedeemAsync(VersionedState<OfferRecord> read, CancellationToken cancellationToken)
+    public async Task<bool> TryRedeemAsync(
+        VersionedState<OfferRecord> read,
+        IReadOnlyList<StateChange> alongside,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(alongside);
         var current = read;
         for (var attempt = 0; attempt < 16 && current is not null; attempt++)
         {
@@ -52,7 +61,12 @@ public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks =
                 Redeemed = true,
                 Status = offer.Status == OfferStatus.Offered ? OfferStatus.TokenIssued : offer.Status,
             };
-            if (await state.TrySaveAsync(Key(offer.Id), redeemed, current.ETag, Retention, cancellationToken).ConfigureAwait(false))
+            var changes = new List<StateChange>(alongside.Count + 1)
+            {
+                StateChange.Replace(Key(offer.Id), redeemed, current.ETag, Retention),
+            };
+            changes.AddRange(alongside);
+            if (await state.TryWriteAllAsync(changes, cancellationToken).ConfigureAwait(false))
             {
                 if (redeemed.Status != offer.Status)
                 {
@@ -178,7 +192,8 @@ public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks =
 
     public void Dispose() => _final.Dispose();
 
-    private static string Key(string offerId) => "offer:" + offerId;
+    /// <summary>The state key of an offer (well-formed ids only, <see cref="OfferIds.IsWellFormed"/>).</summary>
+    public static string Key(string offerId) => "offer:" + offerId;
 
     private static string IssuerStateKey(string issuerState) => "issuer-state:" + Secrets.Hash(issuerState);
 

@@ -19,7 +19,19 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
         ArgumentNullException.ThrowIfNull(record);
         var key = Key(accessToken);
         await state.SaveAsync(key, record, record.ExpiresAt - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        Remember(key, record);
+        Cache(key, record);
+    }
+
+    public StateChange Prepare(string accessToken, AccessTokenRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return StateChange.Upsert(Key(accessToken), record, record.ExpiresAt - time.GetUtcNow());
+    }
+
+    public void Remember(string accessToken, AccessTokenRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Cache(Key(accessToken), record);
     }
 
     public async Task<AccessTokenRecord?> FindAsync(string accessToken, CancellationToken cancellationToken)
@@ -32,7 +44,7 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
         var record = await state.GetAsync<AccessTokenRecord>(key, cancellationToken).ConfigureAwait(false);
         if (record is not null)
         {
-            Remember(key, record);
+            Cache(key, record);
         }
         return record;
     }
@@ -47,7 +59,7 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
         await Task.WhenAll(tokenHashes.Select(hash => state.DeleteAsync(Prefix + hash, cancellationToken))).ConfigureAwait(false);
     }
 
-    private void Remember(string key, AccessTokenRecord record) =>
+    private void Cache(string key, AccessTokenRecord record) =>
         _cache.Set(
             key,
             record,

@@ -9,7 +9,8 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// </summary>
 public interface IRefreshTokenFamilyStore
 {
-    Task SaveAsync(string familyId, RefreshTokenFamily family, CancellationToken cancellationToken);
+    /// <summary>The write of a new family, for a caller's state transaction.</summary>
+    StateChange Prepare(string familyId, RefreshTokenFamily family);
 
     Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken);
 
@@ -24,6 +25,4 @@ public interface IRefreshTokenFamilyStore
 
     /// <summary>Marks the family revoked; the family as it was (null when unknown).</summary>
     Task<RefreshTokenFamily?> RevokeAsync(string familyId, CancellationToken cancellationToken);
-
-    Task DeleteAsync(string familyId, CancellationToken cancellationToken);
 }

@@ -23,10 +23,10 @@ public sealed class RefreshTokenFamilyStore(IDaprStateStore state, TimeProvider 
         return familyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? familyId : null;
     }
 
-    public Task SaveAsync(string familyId, RefreshTokenFamily family, CancellationToken cancellationToken)
+    public StateChange Prepare(string familyId, RefreshTokenFamily family)
     {
         ArgumentNullException.ThrowIfNull(family);
-        return state.SaveAsync(Key(familyId), family, Ttl(family), cancellationToken);
+        return StateChange.Upsert(Key(familyId), family, Ttl(family));
     }
 
     public Task<VersionedState<RefreshTokenFamily>?> FindAsync(string familyId, CancellationToken cancellationToken) =>
@@ -65,8 +65,6 @@ public sealed class RefreshTokenFamilyStore(IDaprStateStore state, TimeProvider 
         }
         throw new InvalidOperationException($"Refresh token family {familyId} kept changing under concurrent updates.");
     }
-
-    public Task DeleteAsync(string familyId, CancellationToken cancellationToken) => state.DeleteAsync(Key(familyId), cancellationToken);
 
     // Kept until the chain ends, so a rotated token is recognised for as long as it could have been used.
     private TimeSpan Ttl(RefreshTokenFamily family)

@@ -112,7 +112,7 @@ public sealed class TokenRequestValidator(
         {
             return requested.Error;
         }
-        var (result, record) = await preAuthorizedCodes
+        var (result, record, offerRead) = await preAuthorizedCodes
             .VerifyAsync(code, transactionCode, requested.Value, settings.MaxTransactionCodeAttempts, time.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
         switch (result)
@@ -135,7 +135,7 @@ public sealed class TokenRequestValidator(
                 return Fail(ErrorCodes.InvalidGrant, $"the transaction code is wrong ({left} attempt(s) left)");
         }
 
-        var offer = await offers.FindVersionedAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
+        var offer = offerRead ?? await offers.FindVersionedAsync(record!.OfferId, cancellationToken).ConfigureAwait(false);
         if (offer is null)
         {
             return Fail(ErrorCodes.InvalidGrant, "the offer of this pre-authorized code no longer exists");

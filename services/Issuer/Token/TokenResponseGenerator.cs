@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Authorization;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
@@ -8,13 +9,13 @@ using Microsoft.Extensions.Options;
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>
-/// Mints the tokens of a validated token request. Writes come before the write that spends the
-/// grant (the offer's redemption, a refresh family's rotation), so a state store failing half way
-/// leaves the grant usable for the wallet's retry; the spending write is conditional on the ETag the
-/// validator read, so of concurrent requests for one grant exactly one gets tokens, and the others
-/// are answered with an error.
+/// Mints the tokens of a validated token request. The tokens of a first response are written in one state transaction
+/// with the write that spends the grant (the offer's redemption), conditional on the ETag the validator read: of
+/// concurrent requests for one grant exactly one gets tokens, the others an error, and a state store failing leaves the
+/// grant unspent for the wallet's retry. A refresh writes the new access token before it rotates the family.
 /// </summary>
 public sealed class TokenResponseGenerator(
+    IDaprStateStore state,
     IRefreshTokenFamilyStore refreshFamilies,
     IAccessTokenStore accessTokens,
     IOfferStore offers,
@@ -35,10 +36,9 @@ public sealed class TokenResponseGenerator(
         };
 
     /// <summary>
-    /// The first token response of a grant. The tokens are written first; then, when the grant comes
-    /// from an offer, the offer is redeemed under the ETag it was read with (and moves to
-    /// <c>token_issued</c>). That write is the one that spends the grant: one offer is redeemed once,
-    /// whichever grant and however many concurrent requests, and a failure before it spends nothing.
+    /// The first token response of a grant: the tokens, and the offer's redemption (under the ETag it was read with,
+    /// moving it to <c>token_issued</c>) when the grant comes from one, in one transaction (one sidecar call). The
+    /// redemption spends the grant: one offer is redeemed once, whichever grant and however many concurrent requests.
     /// </summary>
     private async Task<Outcome<TokenResponse>> IssueAsync(ValidatedCodeGrantRequest request, CancellationToken cancellationToken)
     {
@@ -67,38 +67,38 @@ public sealed class TokenResponseGenerator(
         };
         var now = time.GetUtcNow();
         var (accessToken, access) = NewAccessToken(grant, now);
-        var storeAccessToken = accessTokens.StoreAsync(accessToken, access, cancellationToken);
-        string? familyId = null;
+        var tokens = new List<StateChange>(2) { accessTokens.Prepare(accessToken, access) };
         string? refreshToken = null;
-        var storeFamily = Task.CompletedTask;
         if (options.Value.RefreshTokenLifetimeSeconds > 0)
         {
-            familyId = Secrets.NewHandle(16);
+            var familyId = Secrets.NewHandle(16);
             refreshToken = RefreshTokenFamilyStore.NewToken(familyId);
-            storeFamily = refreshFamilies.SaveAsync(
-                familyId,
-                new RefreshTokenFamily
-                {
-                    Grant = grant,
-                    CurrentTokenHash = Secrets.Hash(refreshToken),
-                    ExpiresAt = now.AddSeconds(options.Value.RefreshTokenLifetimeSeconds),
-                    AccessTokens = [new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)],
-                },
-                cancellationToken
+            tokens.Add(
+                refreshFamilies.Prepare(
+                    familyId,
+                    new RefreshTokenFamily
+                    {
+                        Grant = grant,
+                        CurrentTokenHash = Secrets.Hash(refreshToken),
+                        ExpiresAt = now.AddSeconds(options.Value.RefreshTokenLifetimeSeconds),
+                        AccessTokens = [new IssuedAccessToken(Secrets.Hash(accessToken), access.ExpiresAt)],
+                    }
+                )
             );
         }
-        // The two writes are independent: they go to the state store together.
-        await Task.WhenAll(storeAccessToken, storeFamily).ConfigureAwait(false);
-        if (read is not null && !await offers.TryRedeemAsync(read, cancellationToken).ConfigureAwait(false))
+        if (read is not null)
         {
-            // Another grant of the offer won. The tokens written were never handed out.
-            await Task.WhenAll(
-                    accessTokens.RevokeAsync([Secrets.Hash(accessToken)], cancellationToken),
-                    familyId is null ? Task.CompletedTask : refreshFamilies.DeleteAsync(familyId, cancellationToken)
-                )
-                .ConfigureAwait(false);
-            return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer was redeemed already");
+            if (!await offers.TryRedeemAsync(read, tokens, cancellationToken).ConfigureAwait(false))
+            {
+                // Another grant of the offer won; nothing of this request was written.
+                return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer was redeemed already");
+            }
         }
+        else if (!await state.TryWriteAllAsync(tokens, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("the state store refused the unconditional writes of new tokens");
+        }
+        accessTokens.Remember(accessToken, access);
         return Respond(accessToken, access, refreshToken);
     }
 

@@ -69,6 +69,16 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
 
     internal EmbeddedDaprBroker Broker => _broker;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The calls this sidecar has answered so far, by gRPC method name (<c>SaveState</c>, <c>ExecuteStateTransaction</c>,
+    /// …): an app's round trips per request, as daprd's <c>dapr_grpc_io_server_completed_rpcs</c> metric counts them.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Calls => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
+
+    internal void Count(string method) => _calls.AddOrUpdate(method[(method.LastIndexOf('/') + 1)..], 1, static (_, count) => count + 1);
+
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(
@@ -102,6 +112,7 @@ public sealed partial class EmbeddedDaprSidecar : IAsyncDisposable
                 grpc.Interceptors.Add<ApiTokenInterceptor>(apiToken);
             }
             grpc.Interceptors.Add<StorageOutageInterceptor>();
+            grpc.Interceptors.Add<CallCountingInterceptor>();
         });
         builder.Services.AddSingleton(this);
         builder.Services.AddSingleton<DaprRuntimeService>();

@@ -27,6 +27,37 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         return string.IsNullOrEmpty(etag) || value is null ? null : new VersionedState<T>(value, etag);
     }
 
+    public async Task<(VersionedState<T1>? First, VersionedState<T2>? Second)> GetVersionedAsync<T1, T2>(
+        string firstKey,
+        string secondKey,
+        CancellationToken cancellationToken = default
+    )
+    {
+        CheckKey(firstKey);
+        CheckKey(secondKey);
+        var items = await dapr.GetBulkStateAsync(
+                DaprComponents.StateStore,
+                [firstKey, secondKey],
+                parallelism: null,
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
+        return (Versioned<T1>(items, firstKey), Versioned<T2>(items, secondKey));
+    }
+
+    private VersionedState<T>? Versioned<T>(IReadOnlyList<BulkStateItem> items, string key)
+    {
+        foreach (var item in items)
+        {
+            if (item.Key == key && !string.IsNullOrEmpty(item.ETag) && !string.IsNullOrEmpty(item.Value))
+            {
+                var value = JsonSerializer.Deserialize<T>(item.Value, dapr.JsonSerializerOptions);
+                return value is null ? null : new VersionedState<T>(value, item.ETag);
+            }
+        }
+        return null;
+    }
+
     public async Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(
         IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken = default

@@ -14,6 +14,15 @@ public interface IDaprStateStore
     /// <summary>The value and its ETag, or <c>null</c> when the key does not exist (or has expired).</summary>
     Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Two keys of different types with their ETags in one call (a bulk read), each <c>null</c> when it does not exist.
+    /// </summary>
+    Task<(VersionedState<T1>? First, VersionedState<T2>? Second)> GetVersionedAsync<T1, T2>(
+        string firstKey,
+        string secondKey,
+        CancellationToken cancellationToken = default
+    );
+
     /// <summary>Reads several keys in one call; missing keys are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, T>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
 
