@@ -18,10 +18,14 @@ if (args.Length > 0 && args[0] == "issuer-load")
 // dotnet run -c Release --project tests/Benchmarks -- issuer-split [clients] [seconds] [proofs per request]   (issuer, sidecar and client
 // in 3 processes)
 // dotnet run -c Release --project tests/Benchmarks -- flow-load [clients] [seconds] [--short]   (whole issuances against DevHost)
+// dotnet run -c Release --project tests/Benchmarks -- presentation-load [clients] [seconds] [--short]   (whole presentations)
 switch (args.Length > 0 ? args[0] : null)
 {
     case "flow-load":
         Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.IssuanceFlowLoad.RunAsync(args[1..]);
+        return;
+    case "presentation-load":
+        Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.PresentationFlowLoad.RunAsync(args[1..]);
         return;
     case "issuer-split":
         await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointSplitLoad.RunAsync(args[1..]);

@@ -6,16 +6,16 @@ using Xunit.Abstractions;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The whole-flow load tool (<c>tests/Benchmarks flow-load</c>) in its short mode, as CI runs it: DevHost as its own
-/// process, whole issuances over HTTP from the tool's process, a report with CPU per issuance and per-step latencies.
+/// The whole-flow load tool (<c>tests/Benchmarks flow-load</c> and <c>presentation-load</c>) in its short mode, as CI runs
+/// it: DevHost as its own process, whole flows over HTTP from the tool's process, a report with DevHost CPU per flow and
+/// per-step latencies.
 /// </summary>
 public sealed class FlowLoadToolTests(ITestOutputHelper output)
 {
     private static readonly string LoadTool = Path.GetFullPath(
         typeof(FlowLoadToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadTool").Value!);
 
-    [Fact]
-    public async Task The_load_tool_completes_whole_issuances_against_devhost_and_reports_them()
+    private async Task<string> RunAsync(string command)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -23,7 +23,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { LoadTool, "flow-load", "1", "2", "--short", "--devhost", typeof(DevStack).Assembly.Location })
+        foreach (var arg in new[] { LoadTool, command, "1", "2", "--short", "--devhost", typeof(DevStack).Assembly.Location })
         {
             start.ArgumentList.Add(arg);
         }
@@ -34,11 +34,31 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         await process.WaitForExitAsync(timeout.Token);
         var report = await stdout;
         output.WriteLine(report + await stderr);
-
         Assert.Equal(0, process.ExitCode);
+        return report;
+    }
+
+    [Fact]
+    public async Task The_load_tool_completes_whole_issuances_against_devhost_and_reports_them()
+    {
+        var report = await RunAsync("flow-load");
+
         Assert.Matches(@"issuances=[1-9]\d* failed=0 ", report);
         Assert.Matches(@"devhost cpu/issuance=\d+\.\d+ms", report);
         foreach (var step in new[] { "offer", "metadata", "token", "nonce", "credential", "total" })
+        {
+            Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
+        }
+    }
+
+    [Fact]
+    public async Task The_load_tool_completes_whole_presentations_against_devhost_and_reports_them()
+    {
+        var report = await RunAsync("presentation-load");
+
+        Assert.Matches(@"presentations=[1-9]\d* failed=0 ", report);
+        Assert.Matches(@"devhost cpu/presentation=\d+\.\d+ms", report);
+        foreach (var step in new[] { "request", "request object", "response", "status", "total" })
         {
             Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
         }

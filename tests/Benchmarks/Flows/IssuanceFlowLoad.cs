@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace GaiaX.Oid4vc.Benchmarks.Flows;
@@ -18,10 +16,6 @@ namespace GaiaX.Oid4vc.Benchmarks.Flows;
 /// </summary>
 public static class IssuanceFlowLoad
 {
-    // Tiered compilation with dynamic PGO needs this long to settle: after 5 s the same run measured 13-17 ms per
-    // issuance, after 40 s 6.8 ms.
-    private const int WarmUpSeconds = 30;
-
     private static readonly string[] Claims =
     [
         "legal_name",
@@ -44,160 +38,52 @@ public static class IssuanceFlowLoad
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var numbers = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--devhost"))
-            .Select(a => int.Parse(a, CultureInfo.InvariantCulture))
-            .ToArray();
-        var brief = args.Contains("--short");
-        var clients = numbers.Length > 0 ? numbers[0] : 1;
-        var seconds =
-            numbers.Length > 1 ? numbers[1]
-            : brief ? 2
-            : 15;
-        var devHostIndex = Array.IndexOf(args, "--devhost");
-        var devHost = devHostIndex >= 0 && devHostIndex + 1 < args.Length ? args[devHostIndex + 1] : FindDevHost();
-        var data = Directory.CreateTempSubdirectory("flow-load-");
-        // Port 0: DevHost binds any free port and prints its URL (a port picked here could be taken before DevHost binds it).
-        var issuerUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                devHost,
-                "--issuer-port",
-                "0",
-                "--verifier-port",
-                "0",
-                "--notary-port",
-                "0",
-                "--compliance-port",
-                "0",
-                "--data",
-                data.FullName,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var (clients, seconds, brief, devHost) = FlowLoop.ParseArguments(args);
         // One configuration with ten claims (a deployment that configures any replaces the shipped ones).
         const string Configuration = "--Issuer:CredentialConfigurations:LegalPerson_dc_sd_jwt:";
-        start.ArgumentList.Add(Configuration + "Format=dc+sd-jwt");
-        start.ArgumentList.Add(Configuration + "Scope=gx.LegalPerson.sd");
-        start.ArgumentList.Add(Configuration + "Preparation=IssuerSigned");
-        start.ArgumentList.Add(Configuration + "Vct=https://w3id.org/gaia-x/development#LegalPerson");
+        var configuration = new List<string>
+        {
+            Configuration + "Format=dc+sd-jwt",
+            Configuration + "Scope=gx.LegalPerson.sd",
+            Configuration + "Preparation=IssuerSigned",
+            Configuration + "Vct=https://w3id.org/gaia-x/development#LegalPerson",
+        };
         for (var i = 0; i < Claims.Length; i++)
         {
-            start.ArgumentList.Add($"{Configuration}Claims:{i}:Path:0={Claims[i]}");
+            configuration.Add($"{Configuration}Claims:{i}:Path:0={Claims[i]}");
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("DevHost did not start.");
-        process.OutputDataReceived += (_, e) =>
+        await using var devHostProcess = await DevHostProcess.StartAsync(devHost, configuration);
+        var issuer = devHostProcess["issuer"];
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
         {
-            var fields = e.Data?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields is { Length: >= 2 } && fields[0].Equals("issuer", StringComparison.OrdinalIgnoreCase))
-            {
-                issuerUrl.TrySetResult(new Uri(fields[1]));
-            }
+            BaseAddress = issuer,
+            Timeout = TimeSpan.FromSeconds(30),
         };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                Console.Error.WriteLine("devhost: " + e.Data);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var issuer = await issuerUrl.Task.WaitAsync(TimeSpan.FromSeconds(90));
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
-            {
-                BaseAddress = issuer,
-                Timeout = TimeSpan.FromSeconds(30),
-            };
-            await WaitReadyAsync(http, Path.Combine(data.FullName, "tokens.json"), process);
-            var token = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data.FullName, "tokens.json")))!["issuer"]![
-                "token"
-            ]!.GetValue<string>();
-            var floorBefore = Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict;
+        var token = devHostProcess.Token("issuer");
+        var floorBefore = Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict;
 
-            // Warm-up (JIT, connection pools, the first status-list block), then the measured window.
-            await RunClientsAsync(http, token, clients, TimeSpan.FromSeconds(brief ? 1 : WarmUpSeconds), []);
-            var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-            var cpuBefore = Cpu(process);
-            var clock = Stopwatch.StartNew();
-            var (done, failed) = await RunClientsAsync(http, token, clients, TimeSpan.FromSeconds(seconds), timings);
-            var elapsed = clock.Elapsed;
-            var cpu = Cpu(process) - cpuBefore;
-            var floor = Math.Min(floorBefore, Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict);
-
-            var perIssuance = done == 0 ? 0 : cpu.TotalMilliseconds / done;
-            Console.WriteLine(
-                $"full issuance (dc+sd-jwt, tx_code) against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s issuances={done} failed={failed} "
-                    + $"issuances/s={done / elapsed.TotalSeconds:F1} | devhost cpu/issuance={perIssuance:F2}ms | "
-                    + $"floor (ES256 sign+verify, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x"
-            );
-            foreach (var step in Steps)
-            {
-                var values = timings[step];
-                values.Sort();
-                Console.WriteLine($"  {step, -10} p50={Percentile(values, 0.5):F2}ms p99={Percentile(values, 0.99):F2}ms");
-            }
-            return failed == 0 && done > 0 ? 0 : 1;
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            data.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<(int Done, int Failed)> RunClientsAsync(
-        HttpClient http,
-        string token,
-        int clients,
-        TimeSpan duration,
-        Dictionary<string, List<double>> timings
-    )
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var done = 0;
-        var failed = 0;
-        var gate = new object();
-        await Task.WhenAll(
-            Enumerable
-                .Range(0, clients)
-                .Select(_ =>
-                    Task.Run(async () =>
-                    {
-                        var local = Steps.ToDictionary(s => s, _ => new List<double>());
-                        while (Stopwatch.GetTimestamp() < until)
-                        {
-                            try
-                            {
-                                await IssueOnceAsync(http, token, local);
-                                Interlocked.Increment(ref done);
-                            }
-                            catch (Exception exception)
-                                when (exception is HttpRequestException or InvalidOperationException or JsonException)
-                            {
-                                if (Interlocked.Increment(ref failed) <= 3)
-                                {
-                                    Console.Error.WriteLine("issuance failed: " + exception.Message);
-                                }
-                            }
-                        }
-                        lock (gate)
-                        {
-                            foreach (var (step, values) in local)
-                            {
-                                if (timings.TryGetValue(step, out var all))
-                                {
-                                    all.AddRange(values);
-                                }
-                            }
-                        }
-                    })
-                )
+        // Warm-up (JIT, connection pools, the first status-list block), then the measured window.
+        await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(brief ? 1 : FlowLoop.WarmUpSeconds), Steps, [], t =>
+            IssueOnceAsync(http, token, t)
         );
-        return (done, failed);
+        var timings = Steps.ToDictionary(s => s, _ => new List<double>());
+        var cpuBefore = devHostProcess.Cpu;
+        var clock = Stopwatch.StartNew();
+        var (done, failed) = await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(seconds), Steps, timings, t =>
+            IssueOnceAsync(http, token, t)
+        );
+        var elapsed = clock.Elapsed;
+        var cpu = devHostProcess.Cpu - cpuBefore;
+        var floor = Math.Min(floorBefore, Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict);
+
+        var perIssuance = done == 0 ? 0 : cpu.TotalMilliseconds / done;
+        Console.WriteLine(
+            $"full issuance (dc+sd-jwt, tx_code) against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s issuances={done} failed={failed} "
+                + $"issuances/s={done / elapsed.TotalSeconds:F1} | devhost cpu/issuance={perIssuance:F2}ms | "
+                + $"floor (ES256 sign+verify, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x"
+        );
+        FlowLoop.PrintSteps(Steps, timings);
+        return failed == 0 && done > 0 ? 0 : 1;
     }
 
     /// <summary>One whole issuance, as a back office and a wallet do it, each step timed.</summary>
@@ -215,7 +101,7 @@ public static class IssuanceFlowLoad
         var code = offer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]![
             "pre-authorized_code"
         ]!.GetValue<string>();
-        Lap(timings, "offer", ref step);
+        FlowLoop.Lap(timings, "offer", ref step);
 
         var metadata = await SendAsync(
             http,
@@ -224,7 +110,7 @@ public static class IssuanceFlowLoad
         );
         var credentialIssuer = metadata["credential_issuer"]!.GetValue<string>();
         await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/.well-known/oauth-authorization-server"), HttpStatusCode.OK);
-        Lap(timings, "metadata", ref step);
+        FlowLoop.Lap(timings, "metadata", ref step);
 
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/token")
         {
@@ -238,12 +124,12 @@ public static class IssuanceFlowLoad
             ),
         };
         var accessToken = (await SendAsync(http, tokenRequest, HttpStatusCode.OK))["access_token"]!.GetValue<string>();
-        Lap(timings, "token", ref step);
+        FlowLoop.Lap(timings, "token", ref step);
 
         var nonce = (await SendAsync(http, new HttpRequestMessage(HttpMethod.Post, "/nonce"), HttpStatusCode.OK))[
             "c_nonce"
         ]!.GetValue<string>();
-        Lap(timings, "nonce", ref step);
+        FlowLoop.Lap(timings, "nonce", ref step);
 
         using var holder = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var body = new JsonObject
@@ -264,7 +150,7 @@ public static class IssuanceFlowLoad
         {
             throw new InvalidOperationException("The credential response holds no SD-JWT VC.");
         }
-        Lap(timings, "credential", ref step);
+        FlowLoop.Lap(timings, "credential", ref step);
         timings["total"].Add(Stopwatch.GetElapsedTime(total).TotalMilliseconds);
     }
 
@@ -291,7 +177,7 @@ public static class IssuanceFlowLoad
         ["tx_code"] = new JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
     }.ToJsonString();
 
-    private static async Task<JsonObject> SendAsync(HttpClient http, HttpRequestMessage request, HttpStatusCode expected)
+    internal static async Task<JsonObject> SendAsync(HttpClient http, HttpRequestMessage request, HttpStatusCode expected)
     {
         using (request)
         {
@@ -303,58 +189,5 @@ public static class IssuanceFlowLoad
             }
             return JsonNode.Parse(text)!.AsObject();
         }
-    }
-
-    private static void Lap(Dictionary<string, List<double>> timings, string name, ref long since)
-    {
-        var now = Stopwatch.GetTimestamp();
-        timings[name].Add(Stopwatch.GetElapsedTime(since, now).TotalMilliseconds);
-        since = now;
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static TimeSpan Cpu(Process process)
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, string tokens, Process devHost)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (devHost.HasExited)
-            {
-                throw new InvalidOperationException($"DevHost exited with {devHost.ExitCode} before it was ready.");
-            }
-            try
-            {
-                using var ready = await http.GetAsync("/readyz");
-                if (ready.IsSuccessStatusCode && File.Exists(tokens))
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException("DevHost was not ready within 90 s.");
-    }
-
-    /// <summary>DevHost's Release build beside this checkout (built by <c>dotnet build -c Release services/DevHost</c>).</summary>
-    private static string FindDevHost()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "services", "DevHost", "bin", "Release", "net10.0", "GaiaX.Oid4vc.DevHost.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException("DevHost's Release build was not found: run dotnet build -c Release services/DevHost first.");
     }
 }
