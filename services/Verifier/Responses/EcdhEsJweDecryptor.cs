@@ -134,7 +134,9 @@ public static class EcdhEsJweDecryptor
             );
             // Importing validates that the point is on the curve, which stops invalid-curve attacks.
             using var ephemeral = ECDiffieHellman.Create(epk);
-            z = recipient.DeriveRawSecretAgreement(ephemeral.PublicKey);
+            // PublicKey is a new key object on every read: disposed here, not left to the finalizer thread.
+            using var ephemeralPublic = ephemeral.PublicKey;
+            z = recipient.DeriveRawSecretAgreement(ephemeralPublic);
         }
         catch (CryptographicException)
         {

@@ -53,7 +53,8 @@ public static class EcdhEsEncrypter
         {
             header["kid"] = kid.GetValue<string>();
         }
-        var z = ephemeral.DeriveRawSecretAgreement(recipient.PublicKey);
+        using var recipientPublic = recipient.PublicKey;
+        var z = ephemeral.DeriveRawSecretAgreement(recipientPublic);
         var keyBits = enc == "A128GCM" ? 128 : 256;
         var cek = ConcatKdf(z, enc, keyBits);
         var protectedHeader = Base64Url.EncodeToString(Jws.Serialize(header));
