@@ -19,6 +19,7 @@ if (args.Length > 0 && args[0] == "issuer-load")
 // in 3 processes)
 // dotnet run -c Release --project tests/Benchmarks -- flow-load [clients] [seconds] [--short]   (whole issuances against DevHost)
 // dotnet run -c Release --project tests/Benchmarks -- presentation-load [clients] [seconds] [--short]   (whole presentations)
+// dotnet run -c Release --project tests/Benchmarks -- compliance-load [clients] [seconds] [--short]   (VP to label over HTTP)
 switch (args.Length > 0 ? args[0] : null)
 {
     case "flow-load":
@@ -26,6 +27,9 @@ switch (args.Length > 0 ? args[0] : null)
         return;
     case "presentation-load":
         Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.PresentationFlowLoad.RunAsync(args[1..]);
+        return;
+    case "compliance-load":
+        Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.ComplianceFlowLoad.RunAsync(args[1..]);
         return;
     case "issuer-split":
         await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointSplitLoad.RunAsync(args[1..]);
@@ -37,4 +41,4 @@ switch (args.Length > 0 ? args[0] : null)
         await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointSplitLoad.RunClientAsync(args[1..]);
         return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GaiaX.Oid4vc.Benchmarks.Flows.FlowLoop).Assembly).Run(args);

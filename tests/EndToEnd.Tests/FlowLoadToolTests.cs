@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The whole-flow load tool (<c>tests/Benchmarks flow-load</c> and <c>presentation-load</c>) in its short mode, as CI runs
+/// The whole-flow load tool (<c>tests/Benchmarks flow-load</c>, <c>presentation-load</c>, <c>compliance-load</c>) in its short mode, as CI runs
 /// it: DevHost as its own process, whole flows over HTTP from the tool's process, a report with DevHost CPU per flow and
 /// per-step latencies.
 /// </summary>
@@ -62,5 +62,15 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         {
             Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
         }
+    }
+
+    [Fact]
+    public async Task The_load_tool_turns_participant_presentations_into_labels_against_devhost_and_reports_them()
+    {
+        var report = await RunAsync("compliance-load");
+
+        Assert.Matches(@"labels=[1-9]\d* failed=0 ", report);
+        Assert.Matches(@"devhost cpu/label=\d+\.\d+ms", report);
+        Assert.Matches(@"\slabel\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
     }
 }

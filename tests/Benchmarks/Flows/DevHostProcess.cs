@@ -22,6 +22,9 @@ public sealed class DevHostProcess : IAsyncDisposable
     /// <summary>The URL DevHost printed for <paramref name="service"/> (issuer, verifier, notary, compliance).</summary>
     public Uri this[string service] => _services[service];
 
+    /// <summary>DevHost's data folder (<c>--data</c>): development CA, identities, management key, <c>tokens.json</c>.</summary>
+    public string DataFolder => _data.FullName;
+
     /// <summary>The development CA that signs the services' identities (the wallet's trust anchor).</summary>
     public string DevelopmentCaCertificate => Path.Combine(_data.FullName, "dev-ca", "ca.crt");
 
