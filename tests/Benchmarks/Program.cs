@@ -20,6 +20,7 @@ if (args.Length > 0 && args[0] == "issuer-load")
 // dotnet run -c Release --project tests/Benchmarks -- flow-load [clients] [seconds] [--short]   (whole issuances against DevHost)
 // dotnet run -c Release --project tests/Benchmarks -- presentation-load [clients] [seconds] [--short]   (whole presentations)
 // dotnet run -c Release --project tests/Benchmarks -- compliance-load [clients] [seconds] [--short]   (VP to label over HTTP)
+// dotnet run -c Release --project tests/Benchmarks -- shapes-cold [runs]   (new process to compiled official shapes)
 switch (args.Length > 0 ? args[0] : null)
 {
     case "flow-load":
@@ -30,6 +31,12 @@ switch (args.Length > 0 ? args[0] : null)
         return;
     case "compliance-load":
         Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Flows.ComplianceFlowLoad.RunAsync(args[1..]);
+        return;
+    case "shapes-cold":
+        Environment.ExitCode = await GaiaX.Oid4vc.Benchmarks.Rdf.ShapesColdStart.RunAsync(args[1..]);
+        return;
+    case "shapes-cold-child":
+        Environment.ExitCode = GaiaX.Oid4vc.Benchmarks.Rdf.ShapesColdStart.RunChild(args[1]);
         return;
     case "issuer-split":
         await GaiaX.Oid4vc.Benchmarks.Issuer.CredentialEndpointSplitLoad.RunAsync(args[1..]);
