@@ -155,12 +155,50 @@ public sealed class DevStack : IAsyncDisposable
         );
     }
 
-    /// <summary>A port nobody listens on now, on <paramref name="host"/> (probed, so another process may take it first).</summary>
+    /// <summary>
+    /// A port nobody listens on now, on <paramref name="host"/> (probed, so another process may take it first). Chosen below
+    /// the kernel's ephemeral range where it can be read: a port handed out by <c>bind(0)</c> is in that range, where any
+    /// outgoing connection (a service to its sidecar, to Redis) may take it as its local port before the service binds it.
+    /// </summary>
     internal static int FreePort(string host)
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(host), 0);
+        var address = System.Net.IPAddress.Parse(host);
+        var ephemeralStart = EphemeralRangeStart();
+        if (ephemeralStart > 12_000)
+        {
+            for (var attempt = 0; attempt < 64; attempt++)
+            {
+                var candidate = System.Security.Cryptography.RandomNumberGenerator.GetInt32(10_000, ephemeralStart);
+                try
+                {
+                    using var probe = new System.Net.Sockets.TcpListener(address, candidate);
+                    probe.Start();
+                    return candidate;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    // Taken: try another.
+                }
+            }
+        }
+        using var listener = new System.Net.Sockets.TcpListener(address, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range")
+                .Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
     }
 
     public string DescribeServices()
