@@ -31,6 +31,21 @@ public static class ServiceHost
         var builder = WebApplication.CreateBuilder(
             new WebApplicationOptions { Args = args, ApplicationName = program.Assembly.GetName().Name }
         );
+        // Lowest-priority defaults, as the ASP.NET Core template's appsettings.json has them: the framework's
+        // per-request logs (request starting/finished, endpoint executing/executed, result writing; several lines
+        // per request) are off unless a deployment turns them on; traces and metrics carry the requests. In the
+        // production rehearsal they took 40% of the servers' CPU per issuance (14.6 against 8.2 ms).
+        builder.Configuration.Sources.Insert(
+            0,
+            new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Information",
+                    ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                },
+            }
+        );
         // Before anything reads a setting, so that a placeholder is reported as unset, not as a malformed value.
         RequiredSettings.ThrowIfUnset(builder.Configuration);
         builder.WebHost.UseDefaultUrlUnlessConfigured(builder.Configuration, $"http://127.0.0.1:{defaultPort}");
