@@ -44,7 +44,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         var report = await RunAsync("flow-load");
 
         Assert.Matches(@"issuances=[1-9]\d* failed=0 ", report);
-        Assert.Matches(@"devhost cpu/issuance=\d+\.\d+ms", report);
+        Assert.Matches(@"server cpu/issuance=\d+\.\d+ms", report);
         foreach (var step in new[] { "offer", "metadata", "token", "nonce", "credential", "total" })
         {
             Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
@@ -57,7 +57,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         var report = await RunAsync("presentation-load");
 
         Assert.Matches(@"presentations=[1-9]\d* failed=0 ", report);
-        Assert.Matches(@"devhost cpu/presentation=\d+\.\d+ms", report);
+        Assert.Matches(@"server cpu/presentation=\d+\.\d+ms", report);
         foreach (var step in new[] { "request", "request object", "response", "status", "total" })
         {
             Assert.Matches($@"\s{step}\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
@@ -70,7 +70,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         var report = await RunAsync("compliance-load");
 
         Assert.Matches(@"labels=[1-9]\d* failed=0 ", report);
-        Assert.Matches(@"devhost cpu/label=\d+\.\d+ms", report);
+        Assert.Matches(@"server cpu/label=\d+\.\d+ms", report);
         Assert.Matches(@"\slabel\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
     }
 }

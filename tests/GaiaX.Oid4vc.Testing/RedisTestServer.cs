@@ -23,6 +23,9 @@ public sealed class RedisTestServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis connection string for this server.</summary>
+    /// <summary>The redis-server process (a load run reads its CPU).</summary>
+    public int ProcessId => _process.Id;
+
     public string ConnectionString => $"127.0.0.1:{Port}";
 
     public static Task<RedisTestServer> StartAsync() => TestServiceHost.OnFreePortAsync(StartAsync);

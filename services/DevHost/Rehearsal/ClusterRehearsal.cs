@@ -49,6 +49,12 @@ public sealed class ClusterRehearsal : IAsyncDisposable
         _progress = progress;
     }
 
+    /// <summary>A bearer token for the Issuer's management API, from the authority the services are configured with.</summary>
+    public string IssuerToken() => _tokens.IssuerToken();
+
+    /// <summary>A bearer token for the Verifier's management API.</summary>
+    public string VerifierToken() => _tokens.VerifierToken();
+
     /// <summary>Where the certificates, the participant and every process's log are.</summary>
     public string WorkFolder { get; }
 
@@ -69,11 +75,13 @@ public sealed class ClusterRehearsal : IAsyncDisposable
     /// <param name="redis">The Redis every sidecar keeps state and events in.</param>
     /// <param name="workFolder">An empty folder for the certificates and the logs.</param>
     /// <param name="progress">Where each step is said.</param>
+    /// <param name="extraSettings">More settings (environment variables) per service name, e.g. a load tool's configuration.</param>
     public static async Task<ClusterRehearsal> StartAsync(
         string redis,
         string workFolder,
         Action<string> progress,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? extraSettings = null
     )
     {
         ArgumentException.ThrowIfNullOrEmpty(redis);
@@ -132,6 +140,10 @@ public sealed class ClusterRehearsal : IAsyncDisposable
                     Path.Combine(workFolder, name + "-sidecar.log")
                 );
                 var environment = ServiceSettings(name, workFolder, baseUrls, tokens, registries.NotaryArguments, gaiaXRegistry.BaseUrl);
+                foreach (var (key, value) in extraSettings?.GetValueOrDefault(name) ?? new Dictionary<string, string>())
+                {
+                    environment[key] = value;
+                }
                 environment["ASPNETCORE_URLS"] = baseUrls[name].AbsoluteUri.TrimEnd('/');
                 environment["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Text(grpc)}";
                 environment["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{Text(http)}";

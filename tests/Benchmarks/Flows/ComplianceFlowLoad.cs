@@ -95,7 +95,7 @@ public static class ComplianceFlowLoad
         var perLabel = done == 0 ? 0 : cpu.TotalMilliseconds / done;
         Console.WriteLine(
             $"compliance of a participant VP (three VC-JWTs) to a label against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s "
-                + $"labels={done} failed={failed} labels/s={done / elapsed.TotalSeconds:F1} | devhost cpu/label={perLabel:F2}ms | "
+                + $"labels={done} failed={failed} labels/s={done / elapsed.TotalSeconds:F1} | server cpu/label={perLabel:F2}ms | "
                 + $"floor (4 ES256 verify + 1 sign, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perLabel * 1000 / floor : 0):F1}x"
         );
         FlowLoop.PrintSteps(Steps, timings);

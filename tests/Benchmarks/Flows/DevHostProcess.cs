@@ -8,7 +8,7 @@ namespace GaiaX.Oid4vc.Benchmarks.Flows;
 /// as a newcomer runs it: its services' URLs are read from the table it prints, the management tokens from the
 /// <c>tokens.json</c> it writes, and its CPU from <c>/proc</c>.
 /// </summary>
-public sealed class DevHostProcess : IAsyncDisposable
+public sealed class DevHostProcess : IFlowTarget
 {
     private readonly Process _process;
     private readonly DirectoryInfo _data;
@@ -32,6 +32,17 @@ public sealed class DevHostProcess : IAsyncDisposable
     public string Token(string service) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(_data.FullName, "tokens.json")))![service]!["token"]!.GetValue<string>();
 
+    public string Description => "DevHost (one process: the four services and their embedded sidecars)";
+
+    public long IssuerResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>DevHost's CPU time so far (user and system, every thread).</summary>
     public TimeSpan Cpu
     {
@@ -42,8 +53,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts DevHost (<paramref name="devHost"/>: its dll, or null for this checkout's Release build) and waits until it is ready.</summary>
-    public static async Task<DevHostProcess> StartAsync(string? devHost, IEnumerable<string> extraArguments)
+    /// <summary>Starts DevHost and waits until it is ready.</summary>
+    /// <param name="devHost">DevHost's dll, or null for this checkout's Release build.</param>
+    /// <param name="settings">Configuration given on DevHost's command line (<c>--key=value</c>).</param>
+    public static async Task<DevHostProcess> StartAsync(string? devHost, IEnumerable<KeyValuePair<string, string>> settings)
     {
         var data = Directory.CreateTempSubdirectory("flow-load-");
         // Port 0: DevHost binds any free port and prints its URL (a port picked here could be taken before DevHost binds it).
@@ -66,9 +79,9 @@ public sealed class DevHostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in extraArguments)
+        foreach (var (key, value) in settings)
         {
-            start.ArgumentList.Add(argument);
+            start.ArgumentList.Add($"--{key}={value}");
         }
         var services = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
         var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

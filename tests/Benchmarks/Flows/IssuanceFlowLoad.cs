@@ -33,33 +33,36 @@ public static class IssuanceFlowLoad
     private static readonly string[] Steps = ["offer", "metadata", "token", "nonce", "credential", "total"];
 
     /// <summary>
-    /// <c>flow-load [clients] [seconds] [--short] [--devhost PATH]</c> (default: DevHost's Release build in this checkout);
+    /// <c>flow-load [clients] [seconds] [--short] [--devhost PATH] [--rehearsal]</c> (default: DevHost's Release build in
+    /// this checkout; <c>--rehearsal</c>: the production rehearsal's processes with Redis, see <see cref="RehearsalTarget"/>);
     /// exit code 0 when every issuance succeeded.
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var (clients, seconds, brief, devHost) = FlowLoop.ParseArguments(args);
         // One configuration with ten claims (a deployment that configures any replaces the shipped ones).
-        const string Configuration = "--Issuer:CredentialConfigurations:LegalPerson_dc_sd_jwt:";
-        var configuration = new List<string>
+        const string Configuration = "Issuer:CredentialConfigurations:LegalPerson_dc_sd_jwt:";
+        var configuration = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            Configuration + "Format=dc+sd-jwt",
-            Configuration + "Scope=gx.LegalPerson.sd",
-            Configuration + "Preparation=IssuerSigned",
-            Configuration + "Vct=https://w3id.org/gaia-x/development#LegalPerson",
+            [Configuration + "Format"] = "dc+sd-jwt",
+            [Configuration + "Scope"] = "gx.LegalPerson.sd",
+            [Configuration + "Preparation"] = "IssuerSigned",
+            [Configuration + "Vct"] = "https://w3id.org/gaia-x/development#LegalPerson",
         };
         for (var i = 0; i < Claims.Length; i++)
         {
-            configuration.Add($"{Configuration}Claims:{i}:Path:0={Claims[i]}");
+            configuration[$"{Configuration}Claims:{i}:Path:0"] = Claims[i];
         }
-        await using var devHostProcess = await DevHostProcess.StartAsync(devHost, configuration);
-        var issuer = devHostProcess["issuer"];
+        await using IFlowTarget target = args.Contains("--rehearsal")
+            ? await RehearsalTarget.StartAsync(configuration)
+            : await DevHostProcess.StartAsync(devHost, configuration);
+        var issuer = target["issuer"];
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
         {
             BaseAddress = issuer,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var token = devHostProcess.Token("issuer");
+        var token = target.Token("issuer");
         var floorBefore = Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict;
 
         // Warm-up (JIT, connection pools, the first status-list block), then the measured window.
@@ -67,20 +70,23 @@ public static class IssuanceFlowLoad
             IssueOnceAsync(http, token, t)
         );
         var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-        var cpuBefore = devHostProcess.Cpu;
+        var residentBefore = target.IssuerResidentBytes;
+        var cpuBefore = target.Cpu;
         var clock = Stopwatch.StartNew();
         var (done, failed) = await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(seconds), Steps, timings, t =>
             IssueOnceAsync(http, token, t)
         );
         var elapsed = clock.Elapsed;
-        var cpu = devHostProcess.Cpu - cpuBefore;
+        var cpu = target.Cpu - cpuBefore;
+        var residentAfter = target.IssuerResidentBytes;
         var floor = Math.Min(floorBefore, Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict);
 
         var perIssuance = done == 0 ? 0 : cpu.TotalMilliseconds / done;
         Console.WriteLine(
-            $"full issuance (dc+sd-jwt, tx_code) against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s issuances={done} failed={failed} "
-                + $"issuances/s={done / elapsed.TotalSeconds:F1} | devhost cpu/issuance={perIssuance:F2}ms | "
-                + $"floor (ES256 sign+verify, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x"
+            $"full issuance (dc+sd-jwt, tx_code) against {target.Description}: clients={clients} duration={elapsed.TotalSeconds:F1}s "
+                + $"issuances={done} failed={failed} issuances/s={done / elapsed.TotalSeconds:F1} | server cpu/issuance={perIssuance:F2}ms | "
+                + $"floor (ES256 sign+verify, CPU)={floor:F0}us, server/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x | "
+                + $"issuer rss {residentBefore / 1048576.0:F0} -> {residentAfter / 1048576.0:F0} MB"
         );
         FlowLoop.PrintSteps(Steps, timings);
         return failed == 0 && done > 0 ? 0 : 1;

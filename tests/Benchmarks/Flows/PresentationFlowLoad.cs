@@ -72,7 +72,7 @@ public static class PresentationFlowLoad
             Console.WriteLine(
                 $"full presentation (VP-JWT of one VC-JWT, direct_post.jwt) against DevHost: clients={clients} "
                     + $"duration={elapsed.TotalSeconds:F1}s presentations={done} failed={failed} presentations/s={done / elapsed.TotalSeconds:F1} | "
-                    + $"devhost cpu/presentation={perPresentation:F2}ms | floor (ES256 sign + 2 verify + ECDH-ES, CPU)={floor:F0}us, "
+                    + $"server cpu/presentation={perPresentation:F2}ms | floor (ES256 sign + 2 verify + ECDH-ES, CPU)={floor:F0}us, "
                     + $"devhost/floor={(floor > 0 ? perPresentation * 1000 / floor : 0):F1}x"
             );
             FlowLoop.PrintSteps(Steps, timings);
