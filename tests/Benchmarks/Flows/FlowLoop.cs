@@ -16,7 +16,10 @@ public static class FlowLoop
     /// <summary>The numbers and flags of a load command line: <c>[clients] [seconds] [--short] [--devhost PATH]</c>.</summary>
     public static (int Clients, int Seconds, bool Brief, string? DevHost) ParseArguments(string[] args)
     {
-        var numbers = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--devhost"))
+        var numbers = args.Where(
+                (a, i) =>
+                    !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--devhost" or "--set" or "--settle"))
+            )
             .Select(a => int.Parse(a, CultureInfo.InvariantCulture))
             .ToArray();
         var brief = args.Contains("--short");

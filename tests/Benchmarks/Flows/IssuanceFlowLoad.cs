@@ -33,7 +33,7 @@ public static class IssuanceFlowLoad
     private static readonly string[] Steps = ["offer", "metadata", "token", "nonce", "credential", "total"];
 
     /// <summary>
-    /// <c>flow-load [clients] [seconds] [--short] [--devhost PATH] [--rehearsal]</c> (default: DevHost's Release build in
+    /// <c>flow-load [clients] [seconds] [--short] [--devhost PATH] [--rehearsal] [--set Key=Value]… [--settle SECONDS]</c> (default: DevHost's Release build in
     /// this checkout; <c>--rehearsal</c>: the production rehearsal's processes with Redis, see <see cref="RehearsalTarget"/>);
     /// exit code 0 when every issuance succeeded.
     /// </summary>
@@ -53,6 +53,16 @@ public static class IssuanceFlowLoad
         {
             configuration[$"{Configuration}Claims:{i}:Path:0"] = Claims[i];
         }
+        // --set Section:Key=value: more Issuer settings (e.g. Issuer:AccessTokenLifetimeSeconds=60 to watch expiry).
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--set" && args[i + 1].Split('=', 2) is [var key, var value])
+            {
+                configuration[key] = value;
+            }
+        }
+        var settleIndex = Array.IndexOf(args, "--settle");
+        var settle = settleIndex >= 0 ? int.Parse(args[settleIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
         await using IFlowTarget target = args.Contains("--rehearsal")
             ? await RehearsalTarget.StartAsync(configuration)
             : await DevHostProcess.StartAsync(devHost, configuration);
@@ -89,6 +99,12 @@ public static class IssuanceFlowLoad
                 + $"issuer rss {residentBefore / 1048576.0:F0} -> {residentAfter / 1048576.0:F0} MB"
         );
         FlowLoop.PrintSteps(Steps, timings);
+        if (settle > 0)
+        {
+            // No load: what the Issuer gives back once the flows' state has expired (see --set).
+            await Task.Delay(TimeSpan.FromSeconds(settle));
+            Console.WriteLine($"  issuer rss after {settle} s without load: {target.IssuerResidentBytes / 1048576.0:F0} MB");
+        }
         return failed == 0 && done > 0 ? 0 : 1;
     }
 
