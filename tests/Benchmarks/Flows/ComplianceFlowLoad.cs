@@ -82,24 +82,14 @@ public static class ComplianceFlowLoad
             timings["total"].Add(Stopwatch.GetElapsedTime(total).TotalMilliseconds);
         }
 
-        var floorBefore = MeasureFloor();
-        await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(brief ? 1 : FlowLoop.WarmUpSeconds), Steps, [], Once);
-        var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-        var cpuBefore = devHostProcess.Cpu;
-        var clock = Stopwatch.StartNew();
-        var (done, failed) = await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(seconds), Steps, timings, Once);
-        var elapsed = clock.Elapsed;
-        var cpu = devHostProcess.Cpu - cpuBefore;
-        var floor = Math.Min(floorBefore, MeasureFloor());
-
-        var perLabel = done == 0 ? 0 : cpu.TotalMilliseconds / done;
-        Console.WriteLine(
-            $"compliance of a participant VP (three VC-JWTs) to a label against DevHost: clients={clients} duration={elapsed.TotalSeconds:F1}s "
-                + $"labels={done} failed={failed} labels/s={done / elapsed.TotalSeconds:F1} | server cpu/label={perLabel:F2}ms | "
-                + $"floor (4 ES256 verify + 1 sign, CPU)={floor:F0}us, devhost/floor={(floor > 0 ? perLabel * 1000 / floor : 0):F1}x"
+        return await FlowLoop.MeasureAsync(
+            devHostProcess,
+            (clients, seconds, brief),
+            Steps,
+            Once,
+            ("compliance of a participant VP (three VC-JWTs) to a label", "label", "4 ES256 verify + 1 sign"),
+            MeasureFloor
         );
-        FlowLoop.PrintSteps(Steps, timings);
-        return failed == 0 && done > 0 ? 0 : 1;
     }
 
     /// <summary>Four ES256 verifications and one signature on one thread, best of 10 × 500, in microseconds.</summary>
@@ -108,20 +98,13 @@ public static class ComplianceFlowLoad
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var data = RandomNumberGenerator.GetBytes(1500);
         var signature = key.SignData(data, HashAlgorithmName.SHA256);
-        var best = double.MaxValue;
-        for (var round = 0; round < 10; round++)
+        return FlowLoop.BestOf(() =>
         {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < 500; i++)
+            key.SignData(data, HashAlgorithmName.SHA256);
+            for (var v = 0; v < 4; v++)
             {
-                key.SignData(data, HashAlgorithmName.SHA256);
-                for (var v = 0; v < 4; v++)
-                {
-                    key.VerifyData(data, signature, HashAlgorithmName.SHA256);
-                }
+                key.VerifyData(data, signature, HashAlgorithmName.SHA256);
             }
-            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / 500);
-        }
-        return best;
+        });
     }
 }

@@ -113,4 +113,81 @@ public static class FlowLoop
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>
+    /// The measurement every mode makes: the floor, a warm-up, the measured window with the target's CPU read around it,
+    /// the floor again (the lower kept), then one report line (<c>{unit}s=… failed=… | server cpu/{unit}=…</c>, plus
+    /// <paramref name="extra"/>) and the steps. Exit code 0 when every flow completed.
+    /// </summary>
+    public static async Task<int> MeasureAsync(
+        IFlowTarget target,
+        (int Clients, int Seconds, bool Brief) load,
+        IReadOnlyList<string> steps,
+        Func<Dictionary<string, List<double>>, Task> once,
+        (string Flow, string Unit, string Floor) names,
+        Func<double> floor,
+        Func<string>? extra = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(floor);
+        var floorBefore = floor();
+        // Warm-up (JIT and dynamic PGO, connection pools, caches), then the measured window.
+        await RunAsync(load.Clients, TimeSpan.FromSeconds(load.Brief ? 1 : WarmUpSeconds), steps, [], once);
+        var timings = steps.ToDictionary(s => s, _ => new List<double>());
+        var before = extra?.Invoke();
+        var cpuBefore = target.Cpu;
+        var clock = Stopwatch.StartNew();
+        var (done, failed) = await RunAsync(load.Clients, TimeSpan.FromSeconds(load.Seconds), steps, timings, once);
+        var elapsed = clock.Elapsed;
+        var cpu = (target.Cpu - cpuBefore).TotalMilliseconds / Math.Max(done, 1);
+        var best = Math.Min(floorBefore, floor());
+        Console.WriteLine(
+            $"{names.Flow} against {target.Description}: clients={load.Clients} duration={elapsed.TotalSeconds:F1}s "
+                + $"{names.Unit}s={done} failed={failed} {names.Unit}s/s={done / elapsed.TotalSeconds:F1} | "
+                + $"server cpu/{names.Unit}={cpu:F2}ms | floor ({names.Floor}, CPU)={best:F0}us, "
+                + $"server/floor={(best > 0 ? cpu * 1000 / best : 0):F1}x"
+                + (extra is null ? "" : $" | {before} -> {extra()}")
+        );
+        PrintSteps(steps, timings);
+        return failed == 0 && done > 0 ? 0 : 1;
+    }
+
+    /// <summary>The best time of <paramref name="once"/> on one thread (10 rounds of 500), in microseconds.</summary>
+    public static double BestOf(Action once)
+    {
+        ArgumentNullException.ThrowIfNull(once);
+        var best = double.MaxValue;
+        for (var round = 0; round < 10; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 500; i++)
+            {
+                once();
+            }
+            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / 500);
+        }
+        return best;
+    }
+
+    /// <summary>Sends <paramref name="request"/> (disposed) and returns the JSON answer, which must have <paramref name="expected"/>.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject> SendAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        System.Net.HttpStatusCode expected
+    )
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != expected)
+            {
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {text}");
+            }
+            return System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        }
+    }
 }

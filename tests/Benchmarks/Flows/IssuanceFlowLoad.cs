@@ -73,39 +73,22 @@ public static class IssuanceFlowLoad
             Timeout = TimeSpan.FromSeconds(30),
         };
         var token = target.Token("issuer");
-        var floorBefore = Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict;
-
-        // Warm-up (JIT, connection pools, the first status-list block), then the measured window.
-        await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(brief ? 1 : FlowLoop.WarmUpSeconds), Steps, [], t =>
-            IssueOnceAsync(http, token, t)
+        var code = await FlowLoop.MeasureAsync(
+            target,
+            (clients, seconds, brief),
+            Steps,
+            t => IssueOnceAsync(http, token, t),
+            ("full issuance (dc+sd-jwt, tx_code)", "issuance", "ES256 sign+verify"),
+            () => Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict,
+            () => $"issuer rss {target.IssuerResidentBytes / 1048576.0:F0} MB"
         );
-        var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-        var residentBefore = target.IssuerResidentBytes;
-        var cpuBefore = target.Cpu;
-        var clock = Stopwatch.StartNew();
-        var (done, failed) = await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(seconds), Steps, timings, t =>
-            IssueOnceAsync(http, token, t)
-        );
-        var elapsed = clock.Elapsed;
-        var cpu = target.Cpu - cpuBefore;
-        var residentAfter = target.IssuerResidentBytes;
-        var floor = Math.Min(floorBefore, Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict);
-
-        var perIssuance = done == 0 ? 0 : cpu.TotalMilliseconds / done;
-        Console.WriteLine(
-            $"full issuance (dc+sd-jwt, tx_code) against {target.Description}: clients={clients} duration={elapsed.TotalSeconds:F1}s "
-                + $"issuances={done} failed={failed} issuances/s={done / elapsed.TotalSeconds:F1} | server cpu/issuance={perIssuance:F2}ms | "
-                + $"floor (ES256 sign+verify, CPU)={floor:F0}us, server/floor={(floor > 0 ? perIssuance * 1000 / floor : 0):F1}x | "
-                + $"issuer rss {residentBefore / 1048576.0:F0} -> {residentAfter / 1048576.0:F0} MB"
-        );
-        FlowLoop.PrintSteps(Steps, timings);
         if (settle > 0)
         {
             // No load: what the Issuer gives back once the flows' state has expired (see --set).
             await Task.Delay(TimeSpan.FromSeconds(settle));
             Console.WriteLine($"  issuer rss after {settle} s without load: {target.IssuerResidentBytes / 1048576.0:F0} MB");
         }
-        return failed == 0 && done > 0 ? 0 : 1;
+        return code;
     }
 
     /// <summary>One whole issuance, as a back office and a wallet do it, each step timed.</summary>
@@ -118,20 +101,24 @@ public static class IssuanceFlowLoad
             Content = new StringContent(OfferBody, Encoding.UTF8, "application/json"),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", managementToken);
-        var offer = await SendAsync(http, create, HttpStatusCode.Created);
+        var offer = await FlowLoop.SendAsync(http, create, HttpStatusCode.Created);
         var txCode = offer["tx_code"]!.GetValue<string>();
         var code = offer["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]![
             "pre-authorized_code"
         ]!.GetValue<string>();
         FlowLoop.Lap(timings, "offer", ref step);
 
-        var metadata = await SendAsync(
+        var metadata = await FlowLoop.SendAsync(
             http,
             new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-credential-issuer"),
             HttpStatusCode.OK
         );
         var credentialIssuer = metadata["credential_issuer"]!.GetValue<string>();
-        await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/.well-known/oauth-authorization-server"), HttpStatusCode.OK);
+        await FlowLoop.SendAsync(
+            http,
+            new HttpRequestMessage(HttpMethod.Get, "/.well-known/oauth-authorization-server"),
+            HttpStatusCode.OK
+        );
         FlowLoop.Lap(timings, "metadata", ref step);
 
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/token")
@@ -145,10 +132,10 @@ public static class IssuanceFlowLoad
                 }
             ),
         };
-        var accessToken = (await SendAsync(http, tokenRequest, HttpStatusCode.OK))["access_token"]!.GetValue<string>();
+        var accessToken = (await FlowLoop.SendAsync(http, tokenRequest, HttpStatusCode.OK))["access_token"]!.GetValue<string>();
         FlowLoop.Lap(timings, "token", ref step);
 
-        var nonce = (await SendAsync(http, new HttpRequestMessage(HttpMethod.Post, "/nonce"), HttpStatusCode.OK))[
+        var nonce = (await FlowLoop.SendAsync(http, new HttpRequestMessage(HttpMethod.Post, "/nonce"), HttpStatusCode.OK))[
             "c_nonce"
         ]!.GetValue<string>();
         FlowLoop.Lap(timings, "nonce", ref step);
@@ -164,7 +151,7 @@ public static class IssuanceFlowLoad
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         credentialRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        var credential = await SendAsync(http, credentialRequest, HttpStatusCode.OK);
+        var credential = await FlowLoop.SendAsync(http, credentialRequest, HttpStatusCode.OK);
         if (
             credential["credentials"]?[0]?["credential"]?.GetValue<string>() is not { } issued
             || !issued.Contains('~', StringComparison.Ordinal)
@@ -198,18 +185,4 @@ public static class IssuanceFlowLoad
         },
         ["tx_code"] = new JsonObject { ["input_mode"] = "numeric", ["length"] = 6 },
     }.ToJsonString();
-
-    internal static async Task<JsonObject> SendAsync(HttpClient http, HttpRequestMessage request, HttpStatusCode expected)
-    {
-        using (request)
-        {
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != expected)
-            {
-                throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {text}");
-            }
-            return JsonNode.Parse(text)!.AsObject();
-        }
-    }
 }

@@ -43,7 +43,7 @@ public static class PresentationFlowLoad
         var (clients, seconds, brief, devHost) = FlowLoop.ParseArguments(args);
         await using var devHostProcess = await DevHostProcess.StartAsync(devHost, []);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
-        var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(devHostProcess.DevelopmentCaCertificate));
+        using var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(devHostProcess.DevelopmentCaCertificate));
         // One wallet per client: each holds its own LegalPerson credential, received over OID4VCI before the run.
         var wallets = new List<ReferenceWallet>();
         try
@@ -54,29 +54,15 @@ public static class PresentationFlowLoad
             }
             var verifier = devHostProcess["verifier"];
             var token = devHostProcess.Token("verifier");
-            var floorBefore = MeasureFloor();
             var next = -1;
-            Task Once(Dictionary<string, List<double>> timings) =>
-                PresentOnceAsync(http, verifier, token, wallets[Interlocked.Increment(ref next) % wallets.Count], timings);
-
-            await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(brief ? 1 : FlowLoop.WarmUpSeconds), Steps, [], Once);
-            var timings = Steps.ToDictionary(s => s, _ => new List<double>());
-            var cpuBefore = devHostProcess.Cpu;
-            var clock = Stopwatch.StartNew();
-            var (done, failed) = await FlowLoop.RunAsync(clients, TimeSpan.FromSeconds(seconds), Steps, timings, Once);
-            var elapsed = clock.Elapsed;
-            var cpu = devHostProcess.Cpu - cpuBefore;
-            var floor = Math.Min(floorBefore, MeasureFloor());
-
-            var perPresentation = done == 0 ? 0 : cpu.TotalMilliseconds / done;
-            Console.WriteLine(
-                $"full presentation (VP-JWT of one VC-JWT, direct_post.jwt) against DevHost: clients={clients} "
-                    + $"duration={elapsed.TotalSeconds:F1}s presentations={done} failed={failed} presentations/s={done / elapsed.TotalSeconds:F1} | "
-                    + $"server cpu/presentation={perPresentation:F2}ms | floor (ES256 sign + 2 verify + ECDH-ES, CPU)={floor:F0}us, "
-                    + $"devhost/floor={(floor > 0 ? perPresentation * 1000 / floor : 0):F1}x"
+            return await FlowLoop.MeasureAsync(
+                devHostProcess,
+                (clients, seconds, brief),
+                Steps,
+                timings => PresentOnceAsync(http, verifier, token, wallets[Interlocked.Increment(ref next) % wallets.Count], timings),
+                ("full presentation (VP-JWT of one VC-JWT, direct_post.jwt)", "presentation", "ES256 sign + 2 verify + ECDH-ES"),
+                MeasureFloor
             );
-            FlowLoop.PrintSteps(Steps, timings);
-            return failed == 0 && done > 0 ? 0 : 1;
         }
         finally
         {
@@ -118,7 +104,7 @@ public static class PresentationFlowLoad
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", devHost.Token("issuer"));
-        var offer = await IssuanceFlowLoad.SendAsync(http, create, HttpStatusCode.Created);
+        var offer = await FlowLoop.SendAsync(http, create, HttpStatusCode.Created);
         await wallet.ReceiveAsync(offer["offer_uri"]!.GetValue<string>(), offer["tx_code"]?.GetValue<string>());
         return wallet;
     }
@@ -139,7 +125,7 @@ public static class PresentationFlowLoad
             Content = new StringContent(RequestBody, Encoding.UTF8, "application/json"),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var created = await IssuanceFlowLoad.SendAsync(http, create, HttpStatusCode.Created);
+        var created = await FlowLoop.SendAsync(http, create, HttpStatusCode.Created);
         FlowLoop.Lap(timings, "request", ref step);
 
         var request = await wallet.Presentation.FetchRequestAsync(created["authorization_request_uri"]!.GetValue<string>());
@@ -155,7 +141,7 @@ public static class PresentationFlowLoad
         {
             using var read = new HttpRequestMessage(HttpMethod.Get, statusUri);
             read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var status = (await IssuanceFlowLoad.SendAsync(http, read, HttpStatusCode.OK))["status"]!.GetValue<string>();
+            var status = (await FlowLoop.SendAsync(http, read, HttpStatusCode.OK))["status"]!.GetValue<string>();
             if (status == "verified")
             {
                 break;
@@ -180,21 +166,15 @@ public static class PresentationFlowLoad
         using var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         using var recipient = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        using var ephemeralPublic = ephemeral.PublicKey;
         var data = RandomNumberGenerator.GetBytes(600);
         var signature = signer.SignData(data, HashAlgorithmName.SHA256);
-        var best = double.MaxValue;
-        for (var round = 0; round < 10; round++)
+        return FlowLoop.BestOf(() =>
         {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < 500; i++)
-            {
-                signer.SignData(data, HashAlgorithmName.SHA256);
-                signer.VerifyData(data, signature, HashAlgorithmName.SHA256);
-                signer.VerifyData(data, signature, HashAlgorithmName.SHA256);
-                recipient.DeriveRawSecretAgreement(ephemeral.PublicKey);
-            }
-            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / 500);
-        }
-        return best;
+            signer.SignData(data, HashAlgorithmName.SHA256);
+            signer.VerifyData(data, signature, HashAlgorithmName.SHA256);
+            signer.VerifyData(data, signature, HashAlgorithmName.SHA256);
+            recipient.DeriveRawSecretAgreement(ephemeralPublic);
+        });
     }
 }
