@@ -48,13 +48,16 @@ public static class IssuerServiceCollectionExtensions
         services.TryAddSingleton<IIssuerSigningKey, ServiceIdentitySigningKey>();
         services.AddSingleton<HolderKeyResolver>();
         services.AddSingleton<Status.IssuedCredentialRegistry>();
+        services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<Status.IssuedCredentialRegistry>());
         services.AddSingleton<IssuerMetadataDocument>();
         services.AddSingleton<Protocol.SharedMacKey>();
 
         // Stores: every one on the Dapr state store (TTL, ETag single use).
         services.AddSingleton<IOfferStore, OfferStore>();
         services.AddSingleton<IPreAuthorizedCodeStore, PreAuthorizedCodeStore>();
-        services.AddSingleton<IAccessTokenStore, AccessTokenStore>();
+        services.AddSingleton<AccessTokenStore>();
+        services.AddSingleton<IAccessTokenStore>(sp => sp.GetRequiredService<AccessTokenStore>());
+        services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<AccessTokenStore>());
         services.AddSingleton<IRefreshTokenFamilyStore, RefreshTokenFamilyStore>();
         services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
         services.AddSingleton<INonceStore, NonceStore>();

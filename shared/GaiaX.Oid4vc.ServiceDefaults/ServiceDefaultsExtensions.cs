@@ -28,6 +28,8 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddValidatedOptions<RequestLimitsOptions>(RequestLimitsOptions.SectionName);
+        builder.AddValidatedOptions<Memory.IdleMemoryOptions>(Memory.IdleMemoryOptions.SectionName);
+        builder.Services.AddHostedService<Memory.IdleMemoryTrimmer>();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsDefaults();

@@ -110,6 +110,21 @@ public abstract class DaprContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAllAsync_writes_upserts_in_one_transaction_and_refuses_a_conditional_change()
+    {
+        await using var dapr = await CreateEnvironmentAsync(Options());
+        var state = await dapr.StateAsync(Issuer);
+        await state.WriteAllAsync([StateChange.Upsert("a", new Item("a", 1)), StateChange.Upsert("b", new Item("b", 2))]);
+        Assert.Equal(new Item("a", 1), await state.GetAsync<Item>("a"));
+        Assert.Equal(new Item("b", 2), await state.GetAsync<Item>("b"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            state.WriteAllAsync([StateChange.Upsert("a", new Item("a", 3)), StateChange.Create("c", new Item("c", 4))]));
+        Assert.Equal(new Item("a", 1), await state.GetAsync<Item>("a"));
+        Assert.Null(await state.GetAsync<Item>("c"));
+    }
+
+    [Fact]
     public async Task A_state_transaction_write_keeps_its_ttl()
     {
         await using var dapr = await CreateEnvironmentAsync(Options());

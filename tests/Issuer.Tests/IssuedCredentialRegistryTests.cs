@@ -107,6 +107,9 @@ public sealed class IssuedCredentialRegistryTests
             return inner.TryWriteAllAsync(changes, cancellationToken);
         }
 
+        public Task WriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default) =>
+            TryWriteAllAsync(changes, cancellationToken);
+
         public Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default) => inner.GetAsync<T>(key, cancellationToken);
 
         public Task<VersionedState<T>?> GetVersionedAsync<T>(string key, CancellationToken cancellationToken = default) =>

@@ -33,10 +33,7 @@ public sealed class OfferStore(IDaprStateStore state, IWebhookSender? webhooks =
             );
         }
         changes.AddRange(alongside);
-        if (!await state.TryWriteAllAsync(changes, cancellationToken).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException($"the state store refused the unconditional writes of offer {offer.Id}");
-        }
+        await state.WriteAllAsync(changes, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryRedeemAsync(

@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Protocol;
+using GaiaX.Oid4vc.ServiceDefaults.Memory;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GaiaX.Oid4vc.Issuer.Token;
@@ -8,7 +9,7 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// Access token records in the state store. A record never changes after it is written, so each
 /// replica keeps the ones it has seen in a bounded local cache until they expire.
 /// </summary>
-public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore, IDisposable
+public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) : IAccessTokenStore, IIdleTrimmable, IDisposable
 {
     // A wallet uses its access token within seconds of getting it, but a record (with the offer's claims, 2–3 KB) stays
     // cached until the token expires: 100,000 of them held ~300 MB per replica under load. Ten thousand cover every
@@ -24,6 +25,9 @@ public sealed class AccessTokenStore(IDaprStateStore state, TimeProvider time) :
         await state.SaveAsync(key, record, record.ExpiresAt - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Cache(key, record);
     }
+
+    /// <summary>Drops the expired records (the cache sweeps only when it is used).</summary>
+    public void TrimIdle() => _cache.Compact(0);
 
     public StateChange Prepare(string accessToken, AccessTokenRecord record)
     {

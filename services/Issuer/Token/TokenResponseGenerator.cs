@@ -94,9 +94,9 @@ public sealed class TokenResponseGenerator(
                 return Outcome<TokenResponse>.Fail(ErrorCodes.InvalidGrant, "the offer was redeemed already");
             }
         }
-        else if (!await state.TryWriteAllAsync(tokens, cancellationToken).ConfigureAwait(false))
+        else
         {
-            throw new InvalidOperationException("the state store refused the unconditional writes of new tokens");
+            await state.WriteAllAsync(tokens, cancellationToken).ConfigureAwait(false);
         }
         accessTokens.Remember(accessToken, access);
         return Respond(accessToken, access, refreshToken);

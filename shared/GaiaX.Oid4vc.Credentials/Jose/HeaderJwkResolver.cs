@@ -11,7 +11,9 @@ namespace GaiaX.Oid4vc.Credentials.Jose;
 /// </summary>
 public sealed class HeaderJwkResolver : IJwsKeyResolver
 {
-    private const int MaxCachedKeys = 10_000;
+    // A wallet's DPoP key comes back within seconds; a proof key per credential never does. A thousand keys cover the
+    // wallets in session, and a cleared key's native handle is released by its finalizer (another proof may be using it).
+    private const int MaxCachedKeys = 1_000;
 
     // Keyed by the header jwk's exact JSON text: the same text always parses to the same key, so a
     // hit skips nothing the strict parser would check. A wallet sends the same jwk on every DPoP

@@ -185,6 +185,17 @@ public sealed class DaprStateStore(DaprClient dapr) : IDaprStateStore
         return dapr.DeleteStateAsync(DaprComponents.StateStore, key, cancellationToken: cancellationToken);
     }
 
+    public async Task WriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Any(c => c.CreateOnly || c.ETag is not null))
+        {
+            throw new ArgumentException("only unconditional writes; use TryWriteAllAsync for create-only or ETag writes", nameof(changes));
+        }
+        // Without a condition the sidecar has nothing to refuse: a failure is an outage and propagates as one.
+        await TryWriteAllAsync(changes, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<bool> TryWriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -64,6 +64,12 @@ public interface IDaprStateStore
     /// </summary>
     Task<bool> TryWriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes unconditional <paramref name="changes"/> (<see cref="StateChange.Upsert"/> only) in one state transaction.
+    /// A conditional change is an <see cref="ArgumentException"/>: use <see cref="TryWriteAllAsync"/> for those.
+    /// </summary>
+    Task WriteAllAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes only if the stored ETag is still <paramref name="etag"/>.</summary>
     Task<bool> TryDeleteAsync(string key, string etag, CancellationToken cancellationToken = default);
 }

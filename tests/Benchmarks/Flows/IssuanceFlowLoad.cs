@@ -82,6 +82,7 @@ public static class IssuanceFlowLoad
             () => Issuer.CredentialEndpointSplitLoad.MeasureFloor(issuer.AbsoluteUri).Strict,
             () => $"issuer rss {target.IssuerResidentBytes / 1048576.0:F0} MB"
         );
+        await ReportExchangeFloorAsync(target, http, brief ? 200 : 3000);
         if (settle > 0)
         {
             // No load: what the Issuer gives back once the flows' state has expired (see --set).
@@ -89,6 +90,38 @@ public static class IssuanceFlowLoad
             Console.WriteLine($"  issuer rss after {settle} s without load: {target.IssuerResidentBytes / 1048576.0:F0} MB");
         }
         return code;
+    }
+
+    /// <summary>
+    /// What the exchanges an issuance is made of cost the server, whatever they do: an empty request (<c>/healthz</c>) and
+    /// a request with one state read (an unknown credential offer, 404), one after the other on one connection.
+    /// </summary>
+    private static async Task ReportExchangeFloorAsync(IFlowTarget target, HttpClient http, int requests)
+    {
+        async Task<double> CpuPerRequestAsync(Func<int, string> path, HttpStatusCode expected)
+        {
+            for (var i = 0; i < requests / 10; i++)
+            {
+                using var warm = await http.GetAsync(path(i));
+            }
+            var before = target.Cpu;
+            for (var i = 0; i < requests; i++)
+            {
+                using var response = await http.GetAsync(path(i));
+                if (response.StatusCode != expected)
+                {
+                    throw new InvalidOperationException($"GET {path(i)}: {(int)response.StatusCode}");
+                }
+            }
+            return (target.Cpu - before).TotalMilliseconds / requests;
+        }
+        var empty = await CpuPerRequestAsync(_ => "/healthz", HttpStatusCode.OK);
+        var read = await CpuPerRequestAsync(i => $"/credential-offer/{Guid.NewGuid():N}", HttpStatusCode.NotFound);
+        // The flow: 6 requests and 8 state calls (Issuer.Tests SidecarRoundTripTests counts them).
+        Console.WriteLine(
+            $"  exchange floor: server cpu per empty request={empty:F2}ms, per request with one state read={read:F2}ms "
+                + $"(6 requests + 8 state calls = {6 * empty + 8 * (read - empty):F2}ms)"
+        );
     }
 
     /// <summary>One whole issuance, as a back office and a wallet do it, each step timed.</summary>
