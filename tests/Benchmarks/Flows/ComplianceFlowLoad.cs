@@ -82,7 +82,7 @@ public static class ComplianceFlowLoad
             timings["total"].Add(Stopwatch.GetElapsedTime(total).TotalMilliseconds);
         }
 
-        return await FlowLoop.MeasureAsync(
+        var code = await FlowLoop.MeasureAsync(
             devHostProcess,
             (clients, seconds, brief),
             Steps,
@@ -90,6 +90,23 @@ public static class ComplianceFlowLoad
             ("compliance of a participant VP (three VC-JWTs) to a label", "label", "4 ES256 verify + 1 sign"),
             MeasureFloor
         );
+        // The exchange alone: the same presentation posted as text/plain is refused (415) before it is read.
+        var vp = presentations.Issue(credentials, participant.HolderKey.SigningKey, participant.Did, nonce: "floor");
+        var requests = brief ? 200 : 3000;
+        var cpu = devHostProcess.Cpu;
+        for (var i = 0; i < requests; i++)
+        {
+            using var refused = await http.PostAsync(endpoint, new StringContent(vp, Encoding.UTF8, "text/plain"));
+            if (refused.StatusCode != HttpStatusCode.UnsupportedMediaType)
+            {
+                throw new InvalidOperationException($"text/plain answered {(int)refused.StatusCode}");
+            }
+        }
+        Console.WriteLine(
+            $"  exchange floor: server cpu per the same POST refused at once (415, {vp.Length / 1024} KB body)="
+                + $"{(devHostProcess.Cpu - cpu).TotalMilliseconds / requests:F2}ms"
+        );
+        return code;
     }
 
     /// <summary>Four ES256 verifications and one signature on one thread, best of 10 × 500, in microseconds.</summary>
