@@ -111,6 +111,15 @@ public sealed class IssuerOptions
     /// <summary>The credential configurations offered, keyed by credential configuration id.</summary>
     public Dictionary<string, CredentialConfigurationOptions> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Clients registered for <c>private_key_jwt</c> at <c>/par</c> and <c>/token</c> (<c>Issuer:Clients:{n}</c>).</summary>
+    public List<Clients.RegisteredClientOptions> Clients { get; set; } = [];
+
+    /// <summary>The wallet providers whose client attestations authenticate wallet instances.</summary>
+    public Clients.ClientAttestationOptions ClientAttestation { get; set; } = new();
+
+    /// <summary>Refuse public clients: every request to <c>/par</c> and <c>/token</c> authenticates its client (default false).</summary>
+    public bool RequireClientAuthentication { get; set; }
+
     /// <summary>How the management API authenticates its callers.</summary>
     public ManagementApiOptions Management { get; set; } = new() { Audience = "gaiax-issuer-management" };
 }

@@ -29,6 +29,7 @@ public static class IssuerServiceCollectionExtensions
         AddDefaultCredentialConfigurations(builder.Configuration);
         builder.AddValidatedOptions<IssuerOptions>(IssuerOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Clients.ClientSettingsValidator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName, new IssuerOptions().PublicBaseUrl);
         builder.AddWebhooks(IssuerOptions.SectionName);
@@ -59,7 +60,9 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<IAccessTokenStore>(sp => sp.GetRequiredService<AccessTokenStore>());
         services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<AccessTokenStore>());
         services.AddSingleton<IRefreshTokenFamilyStore, RefreshTokenFamilyStore>();
-        services.AddSingleton<IDpopReplayCache, DpopReplayCache>();
+        services.AddSingleton<IJwtReplayCache, JwtReplayCache>();
+        services.AddSingleton<Clients.ClientRegistry>();
+        services.AddSingleton<Clients.ClientAuthenticator>();
         services.AddSingleton<INonceStore, NonceStore>();
         services.AddSingleton<Protocol.ISingleUseStore<AuthorizationCodeRecord>, AuthorizationCodeStore>();
         services.AddSingleton<IPushedAuthorizationRequestStore, PushedAuthorizationRequestStore>();

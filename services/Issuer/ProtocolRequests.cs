@@ -62,7 +62,7 @@ public static class ProtocolRequests
     /// </summary>
     public static async Task<T?> ReadClientFormAsync<T>(
         this HttpRequest request,
-        Func<RequestParameters, string, IReadOnlyList<string>, T> create,
+        Func<RequestParameters, Clients.ClientCredentials, IReadOnlyList<string>, T> create,
         CancellationToken cancellationToken
     )
         where T : class
@@ -76,7 +76,11 @@ public static class ProtocolRequests
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         return create(
             ReadParameters(form),
-            request.Headers.Authorization.ToString(),
+            new Clients.ClientCredentials(
+                request.Headers.Authorization.ToString(),
+                HeaderValues(request.Headers[Clients.ClientAuthenticationMethods.AttestationHeader]),
+                HeaderValues(request.Headers[Clients.ClientAuthenticationMethods.AttestationPopHeader])
+            ),
             HeaderValues(request.Headers[DpopProofValidator.HeaderName])
         );
     }

@@ -45,10 +45,7 @@ public static class AuthorizationEndpoints
     )
     {
         var request = await context
-            .Request.ReadClientFormAsync(
-                (form, authorization, dpop) => new PushedAuthorizationRequest(form, authorization, dpop),
-                cancellationToken
-            )
+            .Request.ReadClientFormAsync((form, client, dpop) => new PushedAuthorizationRequest(form, client, dpop), cancellationToken)
             .ConfigureAwait(false);
         if (request is null)
         {

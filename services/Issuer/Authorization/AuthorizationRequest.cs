@@ -21,6 +21,10 @@ public sealed record AuthorizationRequest
     /// <summary>Configuration ids requested through <c>scope</c>.</summary>
     public IReadOnlyList<string> ScopeIds { get; init; } = [];
 
+    /// <summary>How the client authenticated at <c>/par</c> (<see cref="Clients.ClientAuthenticationMethods"/>); the token request
+    /// must authenticate the same way.</summary>
+    public string ClientAuthentication { get; init; } = Clients.ClientAuthenticationMethods.None;
+
     /// <summary>The DPoP key the code is bound to (<c>dpop_jkt</c>, or the DPoP proof sent to <c>/par</c>).</summary>
     public string? DpopJkt { get; init; }
 }

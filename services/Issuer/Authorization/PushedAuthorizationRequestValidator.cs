@@ -1,17 +1,18 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Issuer.Clients;
 using GaiaX.Oid4vc.Issuer.Metadata;
-using GaiaX.Oid4vc.Issuer.Protocol;
 using GaiaX.Oid4vc.Issuer.Token;
 
 namespace GaiaX.Oid4vc.Issuer.Authorization;
 
 /// <summary>
-/// The rules of <c>POST /par</c> (RFC 9126 section 2.1): public clients only, an optional DPoP proof
-/// whose key the code will be bound to (RFC 9449 section 10), then the authorization request rules
-/// of <see cref="AuthorizationRequestValidator"/>.
+/// The rules of <c>POST /par</c> (RFC 9126 section 2.1): the client authenticates (<see cref="ClientAuthenticator"/>), an
+/// optional DPoP proof whose key the code will be bound to (RFC 9449 section 10), then the authorization request rules of
+/// <see cref="AuthorizationRequestValidator"/>; the code remembers how the client authenticated.
 /// </summary>
 public sealed class PushedAuthorizationRequestValidator(
     AuthorizationRequestValidator requests,
+    ClientAuthenticator clients,
     DpopProofValidator dpop,
     IssuerEndpoints endpoints
 )
@@ -19,9 +20,12 @@ public sealed class PushedAuthorizationRequestValidator(
     public async Task<Outcome<AuthorizationRequest>> ValidateAsync(PushedAuthorizationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (PublicClients.RefuseClientAuthentication(request.Parameters, request.Authorization) is { } refused)
+        var client = await clients
+            .AuthenticateAsync(request.Parameters, request.Client, endpoints.PushedAuthorization, cancellationToken)
+            .ConfigureAwait(false);
+        if (client.Failed)
         {
-            return refused;
+            return client.Error;
         }
         string? jkt = null;
         if (request.DpopProofs.Count > 0)
@@ -36,6 +40,9 @@ public sealed class PushedAuthorizationRequestValidator(
             }
             jkt = proof.Value;
         }
-        return requests.Validate(request.Parameters, jkt);
+        var validated = requests.Validate(request.Parameters, jkt);
+        return validated.Failed
+            ? validated
+            : Outcome<AuthorizationRequest>.Success(validated.Value! with { ClientAuthentication = client.Value!.Method });
     }
 }

@@ -22,10 +22,12 @@ public sealed class IssuerMetadataDocument
         IOptions<IssuerOptions> options,
         IssuerEndpoints endpoints,
         IIssuerSigningKey signingKey,
+        Clients.ClientAuthenticator clients,
         TimeProvider time
     )
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(endpoints);
         _signingKey = signingKey;
         _time = time;
@@ -75,13 +77,23 @@ public sealed class IssuerMetadataDocument
                     : [GrantTypes.AuthorizationCode, GrantTypes.PreAuthorizedCode]
             ),
             ["code_challenge_methods_supported"] = new JsonArray("S256"),
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("none"),
+            ["token_endpoint_auth_methods_supported"] = Strings(clients.Methods),
             ["dpop_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
             ["authorization_details_types_supported"] = new JsonArray("openid_credential"),
             ["authorization_response_iss_parameter_supported"] = true,
             ["pre-authorized_grant_anonymous_access_supported"] = true,
             ["scopes_supported"] = scopes,
         };
+        var algorithms = GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification;
+        if (clients.Methods.Contains(Clients.ClientAuthenticationMethods.PrivateKeyJwt))
+        {
+            AuthorizationServerMetadata["token_endpoint_auth_signing_alg_values_supported"] = Strings(algorithms);
+        }
+        if (clients.Methods.Contains(Clients.ClientAuthenticationMethods.AttestJwtClientAuth))
+        {
+            AuthorizationServerMetadata["client_attestation_signing_alg_values_supported"] = Strings(algorithms);
+            AuthorizationServerMetadata["client_attestation_pop_signing_alg_values_supported"] = Strings(algorithms);
+        }
         AuthorizationServerMetadataJson = Encoding.UTF8.GetBytes(AuthorizationServerMetadata.ToJsonString());
     }
 

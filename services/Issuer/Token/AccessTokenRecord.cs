@@ -25,6 +25,9 @@ public sealed record AccessTokenRecord
 
     public string? ClientId { get; init; }
 
+    /// <summary>How the client of the grant authenticated (null for records written before clients could; none).</summary>
+    public string? ClientAuthentication { get; init; }
+
     /// <summary>The JWK thumbprint the token is bound to (RFC 9449 <c>cnf.jkt</c>), if DPoP was used.</summary>
     public string? DpopJkt { get; init; }
 

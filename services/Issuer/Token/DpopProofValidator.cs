@@ -14,7 +14,7 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// when an access token is presented, and a <c>jti</c> not seen before. Returns the key's RFC 7638
 /// thumbprint.
 /// </summary>
-public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolver keys, TimeProvider time, IOptions<IssuerOptions> options)
+public sealed class DpopProofValidator(IJwtReplayCache replays, HeaderJwkResolver keys, TimeProvider time, IOptions<IssuerOptions> options)
 {
     public const string HeaderName = "DPoP";
 
@@ -76,7 +76,11 @@ public sealed class DpopProofValidator(IDpopReplayCache replays, HeaderJwkResolv
         }
         var thumbprint = verified.Value.Key.KeyId ?? verified.Value.Key.Key.Thumbprint();
         var window = TimeSpan.FromSeconds(options.Value.ProofMaxAgeSeconds + (2 * options.Value.ClockSkewSeconds));
-        if (!await replays.TryRememberAsync(thumbprint + ":" + jti, window, cancellationToken).ConfigureAwait(false))
+        if (
+            !await replays
+                .TryRememberAsync(JwtReplayCache.DpopProofs, thumbprint + ":" + jti, window, cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             return Fail("the DPoP proof was already used (jti replay)");
         }

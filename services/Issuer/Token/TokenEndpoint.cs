@@ -30,7 +30,7 @@ public static class TokenEndpoint
     )
     {
         var request = await context
-            .Request.ReadClientFormAsync((form, authorization, dpop) => new TokenRequest(form, authorization, dpop), cancellationToken)
+            .Request.ReadClientFormAsync((form, client, dpop) => new TokenRequest(form, client, dpop), cancellationToken)
             .ConfigureAwait(false);
         if (request is null)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Dapr.State;
 using GaiaX.Oid4vc.Issuer.Authorization;
+using GaiaX.Oid4vc.Issuer.Clients;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Offers;
 using GaiaX.Oid4vc.Issuer.Protocol;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>
-/// The rules of a token request (RFC 6749 sections 4.1.3, 6 and OpenID4VCI 1.0 section 6.1): public
-/// clients only, no repeated parameters, an optional DPoP proof, then the rules of the grant type:
+/// The rules of a token request (RFC 6749 sections 4.1.3, 6 and OpenID4VCI 1.0 section 6.1): the client authenticates
+/// (<see cref="ClientAuthenticator"/>; a code or refresh token of an authenticated client needs the same client, authenticated
+/// the same way), no repeated parameters, an optional DPoP proof, then the rules of the grant type:
 /// the pre-authorized code (with transaction code and lockout), the authorization code (PKCE S256)
 /// and the refresh token. Checking a code spends what the grant's rules say it spends (a wrong
 /// transaction code counts, an authorization code is consumed whatever follows); the grant itself is
@@ -26,6 +28,7 @@ public sealed class TokenRequestValidator(
     IOfferStore offers,
     CredentialConfigurationCatalog catalog,
     DpopProofValidator dpop,
+    ClientAuthenticator clients,
     IssuerEndpoints endpoints,
     IOptions<IssuerOptions> options,
     TimeProvider time
@@ -51,10 +54,12 @@ public sealed class TokenRequestValidator(
     {
         ArgumentNullException.ThrowIfNull(request);
         var form = request.Parameters;
-        if (PublicClients.RefuseClientAuthentication(form, request.Authorization) is { } refused)
+        var authenticated = await clients.AuthenticateAsync(form, request.Client, endpoints.Token, cancellationToken).ConfigureAwait(false);
+        if (authenticated.Failed)
         {
-            return refused;
+            return authenticated.Error;
         }
+        var client = authenticated.Value!;
         foreach (var name in form.Repeated.Keys)
         {
             // RFC 6749 section 3.2 forbids repeating the parameters it defines; others (resource may
@@ -81,10 +86,11 @@ public sealed class TokenRequestValidator(
         }
         return form["grant_type"] switch
         {
-            GrantTypes.PreAuthorizedCode => await PreAuthorizedCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
-            GrantTypes.AuthorizationCode => await AuthorizationCodeAsync(form, jkt, cancellationToken).ConfigureAwait(false),
+            GrantTypes.PreAuthorizedCode => await PreAuthorizedCodeAsync(form, client, jkt, cancellationToken).ConfigureAwait(false),
+            GrantTypes.AuthorizationCode => await AuthorizationCodeAsync(form, client, jkt, cancellationToken).ConfigureAwait(false),
             GrantTypes.RefreshToken when options.Value.RefreshTokenLifetimeSeconds > 0 => await RefreshTokenAsync(
                     form,
+                    client,
                     jkt,
                     cancellationToken
                 )
@@ -96,6 +102,7 @@ public sealed class TokenRequestValidator(
 
     private async Task<Outcome<ValidatedTokenRequest>> PreAuthorizedCodeAsync(
         RequestParameters form,
+        AuthenticatedClient client,
         string? jkt,
         CancellationToken cancellationToken
     )
@@ -145,11 +152,17 @@ public sealed class TokenRequestValidator(
             return Fail(ErrorCodes.InvalidGrant, "the pre-authorized code is unknown or was already used");
         }
         var granted = requested.Value.Count > 0 ? requested.Value : offer.Value.CredentialConfigurationIds;
-        return Success(new ValidatedCodeGrantRequest(offer, granted, requested.Value.Count > 0, form["client_id"], jkt));
+        return Success(
+            new ValidatedCodeGrantRequest(offer, granted, requested.Value.Count > 0, client.ClientId, jkt)
+            {
+                ClientAuthentication = client.Method,
+            }
+        );
     }
 
     private async Task<Outcome<ValidatedTokenRequest>> AuthorizationCodeAsync(
         RequestParameters form,
+        AuthenticatedClient client,
         string? jkt,
         CancellationToken cancellationToken
     )
@@ -183,9 +196,16 @@ public sealed class TokenRequestValidator(
         }
         var record = consumed.Value;
         var request = record.Request;
-        if (form["client_id"] != request.ClientId)
+        if (client.ClientId != request.ClientId)
         {
             return Fail(ErrorCodes.InvalidGrant, "the authorization code was issued to another client");
+        }
+        if (request.ClientAuthentication != ClientAuthenticationMethods.None && client.Method != request.ClientAuthentication)
+        {
+            return Fail(
+                ErrorCodes.InvalidClient,
+                $"the authorization code was issued to a client that authenticated with {request.ClientAuthentication}; do so again"
+            );
         }
         if (form["redirect_uri"] != request.RedirectUri)
         {
@@ -221,7 +241,9 @@ public sealed class TokenRequestValidator(
                 return Fail(ErrorCodes.InvalidGrant, "the offer of this authorization code was redeemed already or no longer exists");
             }
         }
-        return Success(new ValidatedCodeGrantRequest(offer, granted, withDetails, request.ClientId, jkt));
+        return Success(
+            new ValidatedCodeGrantRequest(offer, granted, withDetails, request.ClientId, jkt) { ClientAuthentication = client.Method }
+        );
     }
 
     /// <summary>
@@ -234,6 +256,7 @@ public sealed class TokenRequestValidator(
     /// </summary>
     private async Task<Outcome<ValidatedTokenRequest>> RefreshTokenAsync(
         RequestParameters form,
+        AuthenticatedClient client,
         string? jkt,
         CancellationToken cancellationToken
     )
@@ -266,7 +289,7 @@ public sealed class TokenRequestValidator(
                 : unknown;
         }
         var scope = form["scope"];
-        if (Refusal(family.Grant, form["client_id"], jkt, scope) is { } refusal)
+        if (Refusal(family.Grant, client, jkt, scope) is { } refusal)
         {
             return refusal;
         }
@@ -276,13 +299,24 @@ public sealed class TokenRequestValidator(
     /// <summary>
     /// Why a refresh request may not use the grant: another client, no proof of the bound DPoP key,
     /// or a scope value naming none of the grant's configurations (<c>invalid_scope</c>). A refused
-    /// request does not spend the refresh token: none of these proves the token leaked (a client_id
-    /// is not authenticated here, and a DPoP-bound token is useless without its key), so a wallet's
-    /// mistake costs it nothing and a third party cannot revoke the wallet's grant.
+    /// request does not spend the refresh token: none of these proves the token leaked (a public client's client_id is
+    /// not authenticated, and a DPoP-bound token is useless without its key), so a wallet's mistake costs it nothing and a
+    /// third party cannot revoke the wallet's grant. The grant of an authenticated client needs that client, authenticated
+    /// the same way (<c>invalid_client</c>).
     /// </summary>
-    private ProtocolError? Refusal(AccessTokenRecord grant, string clientId, string? jkt, string scope)
+    private ProtocolError? Refusal(AccessTokenRecord grant, AuthenticatedClient client, string? jkt, string scope)
     {
-        if (clientId.Length > 0 && grant.ClientId is not null && clientId != grant.ClientId)
+        if (grant.ClientAuthentication is { } method && method != ClientAuthenticationMethods.None)
+        {
+            if (client.Method != method || client.ClientId != grant.ClientId)
+            {
+                return new ProtocolError(
+                    ErrorCodes.InvalidClient,
+                    $"the refresh token was issued to client {grant.ClientId}, which authenticated with {method}; do so again"
+                );
+            }
+        }
+        else if (client.ClientId.Length > 0 && grant.ClientId is not null && client.ClientId != grant.ClientId)
         {
             return new ProtocolError(ErrorCodes.InvalidGrant, "the refresh token was issued to another client");
         }

@@ -62,6 +62,7 @@ public sealed class TokenResponseGenerator(
             SubjectId = offer?.SubjectId,
             CredentialIdentifiers = identifiers,
             ClientId = string.IsNullOrEmpty(request.ClientId) ? null : request.ClientId,
+            ClientAuthentication = request.ClientAuthentication,
             DpopJkt = request.DpopJkt,
             ExpiresAt = default,
         };

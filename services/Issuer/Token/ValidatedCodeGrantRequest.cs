@@ -14,4 +14,8 @@ public sealed record ValidatedCodeGrantRequest(
     bool WithAuthorizationDetails,
     string? ClientId,
     string? DpopJkt
-) : ValidatedTokenRequest(DpopJkt);
+) : ValidatedTokenRequest(DpopJkt)
+{
+    /// <summary>How the client authenticated (<see cref="Clients.ClientAuthenticationMethods"/>).</summary>
+    public string ClientAuthentication { get; init; } = Clients.ClientAuthenticationMethods.None;
+}
