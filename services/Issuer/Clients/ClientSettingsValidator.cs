@@ -64,6 +64,13 @@ public sealed class ClientSettingsValidator : IValidateOptions<IssuerOptions>
                 }
             }
         }
+        if (options.RequireClientAuthentication && options.Clients.Count == 0 && attestation.Attesters.Count == 0)
+        {
+            failures.Add(
+                "Setting 'Issuer:RequireClientAuthentication' is invalid: no client could authenticate; "
+                    + "register clients (Issuer:Clients) or trust wallet providers (Issuer:ClientAttestation:Attesters)."
+            );
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
