@@ -111,6 +111,16 @@ public sealed class IssuerOptions
     /// <summary>The credential configurations offered, keyed by credential configuration id.</summary>
     public Dictionary<string, CredentialConfigurationOptions> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// DPoP proofs at <c>/par</c>, <c>/token</c> and the protected endpoints must carry a nonce this Issuer gave (RFC 9449
+    /// sections 8 and 9; default false). A proof that carries one has it checked either way.
+    /// </summary>
+    public bool RequireDpopNonce { get; set; }
+
+    /// <summary>How long a DPoP nonce is accepted, in seconds (default 300).</summary>
+    [Range(10, 3600)]
+    public int DpopNonceLifetimeSeconds { get; set; } = 300;
+
     /// <summary>Clients registered for <c>private_key_jwt</c> at <c>/par</c> and <c>/token</c> (<c>Issuer:Clients:{n}</c>).</summary>
     public List<Clients.RegisteredClientOptions> Clients { get; set; } = [];
 

@@ -61,6 +61,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<AccessTokenStore>());
         services.AddSingleton<IRefreshTokenFamilyStore, RefreshTokenFamilyStore>();
         services.AddSingleton<IJwtReplayCache, JwtReplayCache>();
+        services.AddSingleton<DpopNonces>();
         services.AddSingleton<Clients.ClientRegistry>();
         services.AddSingleton<Clients.ClientAuthenticator>();
         services.AddSingleton<INonceStore, NonceStore>();

@@ -80,6 +80,10 @@ public static class ProtocolResults
             {
                 response.Headers.WWWAuthenticate = Challenge(error);
             }
+            if (error.DpopNonce is { } nonce)
+            {
+                response.Headers["DPoP-Nonce"] = nonce;
+            }
             return OAuthErrorText.WriteAsync(response, error.StatusCode, error.Error, error.Description, httpContext.RequestAborted);
         }
 

@@ -40,6 +40,20 @@ public sealed class DpopTests(IssuerFixture fixture) : IClassFixture<IssuerFixtu
     }
 
     [Fact]
+    public async Task A_proof_carrying_a_nonce_this_server_never_gave_is_use_dpop_nonce_even_when_nonces_are_not_required()
+    {
+        using var wallet = fixture.NewWallet();
+        var created = await fixture.CreateOfferAsync(IssuerFixture.LegalPersonOffer());
+        var code = TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject());
+
+        var token = await wallet.RequestPreAuthorizedTokenAsync(code, created["tx_code"]!.GetValue<string>(),
+            wallet.DpopProof(wallet.NewKey(), "POST", fixture.IssuerId + "/token", nonce: "made-up"));
+
+        Assert.Equal("use_dpop_nonce", token.Error);
+        Assert.True(token.HttpResponse!.Headers.Contains("DPoP-Nonce"));
+    }
+
+    [Fact]
     public async Task DPoP_proof_for_another_key_is_rejected_with_invalid_dpop_proof()
     {
         var (wallet, _, token) = await DpopTokenAsync();

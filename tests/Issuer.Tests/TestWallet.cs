@@ -67,9 +67,13 @@ public sealed class TestWallet(IssuerFixture fixture) : IDisposable
     }
 
     /// <summary>A DPoP proof (RFC 9449) for a request, with <c>ath</c> when an access token is given.</summary>
-    public string DpopProof(ECDsa key, string method, string url, string? accessToken = null)
+    public string DpopProof(ECDsa key, string method, string url, string? accessToken = null, string? nonce = null)
     {
         var payload = new JsonObject { ["htm"] = method, ["htu"] = url, ["iat"] = Now, ["jti"] = Guid.NewGuid().ToString() };
+        if (nonce is not null)
+        {
+            payload["nonce"] = nonce;
+        }
         if (accessToken is not null)
         {
             payload["ath"] = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)));

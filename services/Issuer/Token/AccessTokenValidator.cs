@@ -59,7 +59,18 @@ public sealed class AccessTokenValidator(IAccessTokenStore tokens, DpopProofVali
             .ConfigureAwait(false);
         if (proof.Failed)
         {
-            return Unauthorized("DPoP", ErrorCodes.InvalidDpopProof, proof.Error.Description);
+            // RFC 9449 section 9: the resource server's nonce challenge is a 401 with WWW-Authenticate and DPoP-Nonce.
+            return Outcome<ValidatedAccessToken>.Fail(
+                new ProtocolError(
+                    proof.Error.Error == ErrorCodes.UseDpopNonce ? ErrorCodes.UseDpopNonce : ErrorCodes.InvalidDpopProof,
+                    proof.Error.Description,
+                    (int)HttpStatusCode.Unauthorized
+                )
+                {
+                    AuthenticateScheme = "DPoP",
+                    DpopNonce = proof.Error.DpopNonce,
+                }
+            );
         }
         if (proof.Value != record.DpopJkt)
         {

@@ -11,10 +11,17 @@ namespace GaiaX.Oid4vc.Issuer.Token;
 /// Validates a DPoP proof JWT (RFC 9449 section 4.3). The credential core checks the JOSE part
 /// (<c>typ: dpop+jwt</c>, an allowed asymmetric <c>alg</c>, a public <c>jwk</c> that verifies the
 /// signature, a recent <c>iat</c>); this adds <c>htm</c> and <c>htu</c> of this request, <c>ath</c>
-/// when an access token is presented, and a <c>jti</c> not seen before. Returns the key's RFC 7638
+/// when an access token is presented, the server's nonce when required or present (sections 8 and 9), and a <c>jti</c>
+/// not seen before. Returns the key's RFC 7638
 /// thumbprint.
 /// </summary>
-public sealed class DpopProofValidator(IJwtReplayCache replays, HeaderJwkResolver keys, TimeProvider time, IOptions<IssuerOptions> options)
+public sealed class DpopProofValidator(
+    IJwtReplayCache replays,
+    HeaderJwkResolver keys,
+    DpopNonces nonces,
+    TimeProvider time,
+    IOptions<IssuerOptions> options
+)
 {
     public const string HeaderName = "DPoP";
 
@@ -73,6 +80,25 @@ public sealed class DpopProofValidator(IJwtReplayCache replays, HeaderJwkResolve
         if (string.IsNullOrEmpty(jti) || jti.Length > 256)
         {
             return Fail("the DPoP proof has no jti");
+        }
+        // RFC 9449 section 8: a missing or stale nonce is use_dpop_nonce with a fresh one; the proof's jti stays unspent.
+        var nonce = Str(payload, "nonce");
+        if (
+            (options.Value.RequireDpopNonce || payload.TryGetProperty("nonce", out _))
+            && !(nonce is not null && await nonces.IsFreshAsync(nonce, cancellationToken).ConfigureAwait(false))
+        )
+        {
+            return Outcome<string>.Fail(
+                new ProtocolError(
+                    ErrorCodes.UseDpopNonce,
+                    nonce is null
+                        ? "the DPoP proof must carry the nonce given in DPoP-Nonce"
+                        : "the DPoP nonce is not one this server gave, or it expired"
+                )
+                {
+                    DpopNonce = await nonces.IssueAsync(cancellationToken).ConfigureAwait(false),
+                }
+            );
         }
         var thumbprint = verified.Value.Key.KeyId ?? verified.Value.Key.Key.Thumbprint();
         var window = TimeSpan.FromSeconds(options.Value.ProofMaxAgeSeconds + (2 * options.Value.ClockSkewSeconds));

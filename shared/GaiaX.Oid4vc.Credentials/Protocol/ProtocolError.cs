@@ -10,6 +10,9 @@ public sealed record ProtocolError(string Error, string? Description = null, int
     /// <summary>For 401 answers: the <c>WWW-Authenticate</c> scheme (<c>Bearer</c> or <c>DPoP</c>).</summary>
     public string? AuthenticateScheme { get; init; }
 
+    /// <summary>A fresh DPoP nonce for the client's next proof (<c>DPoP-Nonce</c> header, RFC 9449 section 8).</summary>
+    public string? DpopNonce { get; init; }
+
     /// <summary>
     /// The request carried no credentials: the challenge names the scheme only, without an error
     /// code (RFC 6750 section 3.1); the body still explains.
