@@ -47,6 +47,29 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         Assert.NotNull(payload["iat"]);
     }
 
+    [Fact]
+    public async Task Signed_issuer_metadata_verifies_with_the_x5c_of_its_header_alone_as_the_conformance_suite_checks()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-credential-issuer");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/jwt"));
+        using var response = await fixture.Client.SendAsync(request);
+        var jwt = await response.Content.ReadAsStringAsync();
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[0]))!;
+
+        using var leaf = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
+            Convert.FromBase64String(header["x5c"]![0]!.GetValue<string>()));
+        var validation = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(jwt,
+            new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+            {
+                IssuerSigningKey = new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions.GetECDsaPublicKey(leaf)),
+                ValidateIssuer = false,
+                ValidateAudience = false,
+                ValidTypes = ["openidvci-issuer-metadata+jwt"],
+            });
+
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+    }
+
     [Theory]
     [InlineData("application/json, application/jwt", "application/json")]
     [InlineData("application/jwt, application/json;q=0.5", "application/jwt")]

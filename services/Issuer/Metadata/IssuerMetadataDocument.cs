@@ -109,8 +109,9 @@ public sealed class IssuerMetadataDocument
 
     /// <summary>
     /// The metadata as a JWS (section 12.2.3): <c>typ: openidvci-issuer-metadata+jwt</c>, every
-    /// parameter a top-level claim, <c>sub</c> = the Credential Issuer Identifier, <c>iat</c>, and
-    /// <c>kid</c> naming the issuer's DID verification method.
+    /// parameter a top-level claim, <c>sub</c> = the Credential Issuer Identifier, <c>iat</c>, <c>kid</c> naming the issuer's
+    /// DID verification method, and the key itself for wallets that do not resolve DIDs (the conformance suite verifies with
+    /// the header alone): the certificate chain as <c>x5c</c> (HAIP), or the public <c>jwk</c> when the key has none.
     /// </summary>
     public string Signed()
     {
@@ -119,7 +120,16 @@ public sealed class IssuerMetadataDocument
         payload["sub"] = CredentialIssuer;
         payload["iat"] = _time.GetUtcNow().ToUnixTimeSeconds();
         payload["exp"] = _time.GetUtcNow().AddDays(1).ToUnixTimeSeconds();
-        return _signingKey.Sign(new JsonObject { ["typ"] = SignedMetadataType }, JsonSerializer.SerializeToUtf8Bytes(payload));
+        var header = new JsonObject { ["typ"] = SignedMetadataType, ["kid"] = _signingKey.KeyId };
+        if (_signingKey.Key.X5c.Count > 0)
+        {
+            header["x5c"] = new JsonArray([.. _signingKey.Key.X5c.Select(c => (JsonNode)c)]);
+        }
+        else
+        {
+            header["jwk"] = _signingKey.Key.PublicKey.ToJwk();
+        }
+        return _signingKey.Sign(header, JsonSerializer.SerializeToUtf8Bytes(payload));
     }
 
     private static JsonObject Configuration(CredentialConfigurationOptions configuration, string signingAlg)
