@@ -62,6 +62,32 @@ public sealed class RequestObjectTests : IDisposable
         Assert.Equal("vat", Assert.Single(request.Query.Credentials).Id);
     }
 
+    private static string HashClientId(SigningKey key) =>
+        "x509_hash:" + System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(key.CertificateChain[0].RawData));
+
+    [Fact]
+    public async Task X509_hash_request_signed_by_the_leaf_it_hashes_is_accepted()
+    {
+        using var key = Leaf("verifier.example");
+        var clientId = HashClientId(key);
+
+        var request = await Verifier().VerifyAsync(Sign(key, Payload(clientId)), clientId, walletNonce: null);
+
+        Assert.Equal("n-1", request.Nonce);
+    }
+
+    [Fact]
+    public async Task X509_hash_request_signed_by_another_certificate_of_the_same_CA_is_refused()
+    {
+        using var named = Leaf("verifier.example");
+        using var other = Leaf("verifier.example");
+        var clientId = HashClientId(named);
+
+        var error = await Assert.ThrowsAsync<WalletProtocolException>(() => Verifier().VerifyAsync(Sign(other, Payload(clientId)), clientId, null));
+
+        Assert.Equal("invalid_request_object", error.Error);
+    }
+
     [Fact]
     public async Task X509_san_dns_request_whose_leaf_names_another_host_is_refused()
     {

@@ -6,5 +6,18 @@ public static class ClientIdPrefixes
     public const string DecentralizedIdentifier = "decentralized_identifier";
     public const string X509SanDns = "x509_san_dns";
 
-    public static IReadOnlyList<string> Supported { get; } = [DecentralizedIdentifier, X509SanDns];
+    /// <summary>HAIP's: the base64url SHA-256 of the DER leaf certificate whose key signs the request object.</summary>
+    public const string X509Hash = "x509_hash";
+
+    public static IReadOnlyList<string> Supported { get; } = [DecentralizedIdentifier, X509SanDns, X509Hash];
+
+    /// <summary>Whether the prefix signs with the X.509 identity and carries its chain as <c>x5c</c>.</summary>
+    public static bool IsX509(string prefix) => prefix is X509SanDns or X509Hash;
+
+    /// <summary>The <c>x509_hash</c> identifier of a leaf certificate (OpenID4VP 1.0 section 5.9.3).</summary>
+    public static string X509HashOf(System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(leaf.RawData));
+    }
 }

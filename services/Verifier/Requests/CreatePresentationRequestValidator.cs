@@ -49,11 +49,9 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         {
             errors.Add($"client_id_prefix: '{prefix}' is not supported; use one of {string.Join(", ", ClientIdPrefixes.Supported)}");
         }
-        else if (prefix == ClientIdPrefixes.X509SanDns && identity.X509 is null)
+        else if (ClientIdPrefixes.IsX509(prefix) && identity.X509 is null)
         {
-            errors.Add(
-                "client_id_prefix: x509_san_dns is not available: this verifier has no X.509 certificate configured (Verifier:X509)"
-            );
+            errors.Add($"client_id_prefix: {prefix} is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
         }
 
         var method = OptionalString(body, "request_uri_method", errors) ?? "get";

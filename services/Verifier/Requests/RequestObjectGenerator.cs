@@ -38,6 +38,13 @@ public sealed class RequestObjectGenerator(
             ClientIdPrefixes.X509SanDns => ClientIdPrefixes.X509SanDns
                 + ":"
                 + (identity.X509?.DnsName ?? throw new InvalidOperationException("No X.509 identity is configured.")),
+            ClientIdPrefixes.X509Hash => ClientIdPrefixes.X509Hash
+                + ":"
+                + ClientIdPrefixes.X509HashOf(
+                    (identity.X509 ?? throw new InvalidOperationException("No X.509 identity is configured.")).SigningKey.CertificateChain[
+                        0
+                    ]
+                ),
             _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "Unsupported client identifier prefix."),
         };
 
@@ -94,7 +101,7 @@ public sealed class RequestObjectGenerator(
 
         var header = new JsonObject { ["typ"] = "oauth-authz-req+jwt" };
         SigningKey key;
-        if (request.ClientIdPrefix == ClientIdPrefixes.X509SanDns)
+        if (ClientIdPrefixes.IsX509(request.ClientIdPrefix))
         {
             key = (identity.X509 ?? throw new InvalidOperationException("No X.509 identity is configured.")).SigningKey;
             // With x5c in the header the wallet takes the key from the leaf; no kid is added.

@@ -5,4 +5,7 @@ public static class ClientIdPrefixes
 {
     public const string DecentralizedIdentifier = "decentralized_identifier";
     public const string X509SanDns = "x509_san_dns";
+
+    /// <summary>The base64url SHA-256 of the DER leaf certificate of the request object's <c>x5c</c> (HAIP).</summary>
+    public const string X509Hash = "x509_hash";
 }

@@ -10,7 +10,8 @@ namespace GaiaX.Oid4vc.Wallet.Presentation;
 /// Verifies a request object (JAR, typ <c>oauth-authz-req+jwt</c>) against its client_id:
 /// <c>decentralized_identifier:did:web:…</c> — the <c>kid</c> is a DID URL of that DID, resolved through
 /// the DID document (key ↔ certificate ↔ trust anchor); <c>x509_san_dns:host</c> — the <c>x5c</c> chain
-/// leads to a trust anchor and the leaf names the host as a DNS SAN. Then the parameters: same
+/// leads to a trust anchor and the leaf names the host as a DNS SAN; <c>x509_hash:hash</c> — the chain leads to a trust
+/// anchor and the leaf is the certificate whose SHA-256 the identifier is. Then the parameters: same
 /// client_id, <c>response_type</c> vp_token, a supported response mode with a <c>response_uri</c>,
 /// a nonce, a DCQL query, and the <c>wallet_nonce</c> echoed when the wallet sent one.
 /// </summary>
@@ -39,9 +40,10 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
         {
             ClientIdPrefixes.DecentralizedIdentifier => new DidBoundResolver(didKeys, identifier),
             ClientIdPrefixes.X509SanDns => new SanBoundResolver(x5cKeys, identifier),
+            ClientIdPrefixes.X509Hash => new HashBoundResolver(x5cKeys, identifier),
             _ => throw new WalletProtocolException(
                 ErrorCodes.InvalidClient,
-                $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier or x509_san_dns."
+                $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier, x509_san_dns or x509_hash."
             ),
         };
         var verified = await Jws.VerifyAsync(requestObject, Policy, resolver, time, cancellationToken).ConfigureAwait(false);
@@ -131,6 +133,32 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
                 );
             }
             return inner.ResolveAsync(jws, cancellationToken);
+        }
+    }
+
+    /// <summary><c>x509_hash</c>: the chain leads to a trust anchor and its leaf is the certificate the client_id hashes.</summary>
+    private sealed class HashBoundResolver(X5cKeyResolver inner, string hash) : IJwsKeyResolver
+    {
+        public async ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
+        {
+            var resolved = await inner.ResolveAsync(jws, cancellationToken).ConfigureAwait(false);
+            if (
+                resolved.Succeeded
+                && !string.Equals(
+                    System.Buffers.Text.Base64Url.EncodeToString(
+                        System.Security.Cryptography.SHA256.HashData(resolved.Value.CertificateChain[0].RawData)
+                    ),
+                    hash,
+                    StringComparison.Ordinal
+                )
+            )
+            {
+                return VerificationResult<ResolvedKey>.Fail(
+                    VerificationFailure.KeyNotFound,
+                    "The x5c leaf certificate is not the one the x509_hash client identifier names."
+                );
+            }
+            return resolved;
         }
     }
 

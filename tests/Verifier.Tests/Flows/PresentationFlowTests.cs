@@ -116,6 +116,22 @@ public sealed class PresentationFlowTests(VerifierFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Request_signed_under_x509_hash_names_the_SHA_256_of_its_x5c_leaf_and_presentations_bind_to_that_client_id()
+    {
+        var issuer = Verifier.Issuer;
+        using var wallet = Verifier.NewWallet();
+        var created = await Verifier.CreateRequestAsync(Queries.Request(Queries.Dcql(Queries.EmployeeCredentialQuery()), prefix: "x509_hash"));
+        Assert.StartsWith("x509_hash:", (string?)created["client_id"]);
+        var request = await wallet.FetchAsync((string)created["authorization_request_uri"]!);
+        Assert.NotNull(request.Header["x5c"]);
+
+        var employee = issuer.IssueSdJwt(Queries.EmployeeVct, Queries.EmployeeClaims(), wallet.HolderJwk);
+        using var response = await wallet.PostDirectAsync(request, new JsonObject { ["employee"] = new JsonArray(wallet.PresentSdJwt(request, employee, ["given_name", "family_name"])) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("verified", (string?)(await Verifier.StatusAsync((string)created["request_id"]!))["status"]);
+    }
+
+    [Fact]
     public async Task Same_device_response_redirects_with_a_single_use_response_code_that_releases_the_result()
     {
         var issuer = Verifier.Issuer;

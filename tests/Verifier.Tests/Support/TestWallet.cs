@@ -92,6 +92,27 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
             });
             Assert.True(Jose.VerifyEs256(request.Jwt, key), "request object signature does not verify with the DID document key");
         }
+        else if (request.ClientId.StartsWith("x509_hash:", StringComparison.Ordinal))
+        {
+            // OpenID4VP 1.0 section 5.9.3: base64url SHA-256 of the DER leaf, which must chain to a trusted anchor and sign.
+            var chain = request.Header["x5c"]!.AsArray().Select(c => X509CertificateLoader.LoadCertificate(Convert.FromBase64String((string)c!))).ToList();
+            try
+            {
+                Assert.Equal(request.ClientId["x509_hash:".Length..], Base64Url.EncodeToString(SHA256.HashData(chain[0].RawData)));
+                using var builder = new X509Chain();
+                builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                builder.ChainPolicy.CustomTrustStore.Add(trustedVerifierAnchor ?? throw new InvalidOperationException("no verifier anchor"));
+                builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                builder.ChainPolicy.ExtraStore.AddRange(chain.Skip(1).ToArray());
+                Assert.True(builder.Build(chain[0]), "the x5c chain does not build to the trusted anchor");
+                using var key = chain[0].GetECDsaPublicKey()!;
+                Assert.True(Jose.VerifyEs256(request.Jwt, key), "request object signature does not verify with the x5c leaf");
+            }
+            finally
+            {
+                chain.ForEach(c => c.Dispose());
+            }
+        }
         else if (request.ClientId.StartsWith("x509_san_dns:", StringComparison.Ordinal))
         {
             var dns = request.ClientId["x509_san_dns:".Length..];
