@@ -12,18 +12,26 @@ namespace GaiaX.Oid4vc.Issuer.Clients;
 /// </summary>
 public sealed class ClientRegistry : IDisposable
 {
-    private readonly Dictionary<string, JwksKeyResolver> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IJwsKeyResolver> _clients = new(StringComparer.Ordinal);
+    private readonly HttpClient? _jwksHttp;
     private readonly Dictionary<string, IJwsKeyResolver> _attesters = new(StringComparer.Ordinal);
     private readonly List<X509Certificate2> _anchors = [];
 
-    public ClientRegistry(IOptions<IssuerOptions> options, TimeProvider time)
+    public ClientRegistry(IOptions<IssuerOptions> options, IOptions<DidWebOptions> didWeb, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(didWeb);
         foreach (var client in options.Value.Clients)
         {
-            if (JwksKeyResolver.TryParse(client.Jwks, out var keys, out _))
+            if (client.Jwks.Length > 0 && JwksKeyResolver.TryParse(client.Jwks, out var keys, out _))
             {
                 _clients[client.ClientId] = keys!;
+            }
+            else if (Uri.TryCreate(client.JwksUri, UriKind.Absolute, out var jwksUri))
+            {
+                // The same SSRF guard and limits as did:web documents (DidWeb settings).
+                _jwksHttp ??= DidWebResolver.CreateHttpClient(didWeb.Value);
+                _clients[client.ClientId] = new JwksUriKeyResolver(jwksUri, _jwksHttp, didWeb.Value, time);
             }
         }
         foreach (var attester in options.Value.ClientAttestation.Attesters)
@@ -53,13 +61,14 @@ public sealed class ClientRegistry : IDisposable
     public TimeSpan MaxAttestationLifetime { get; }
 
     /// <summary>The keys of a registered client, or null when <paramref name="clientId"/> is not registered.</summary>
-    public JwksKeyResolver? ClientKeys(string clientId) => _clients.GetValueOrDefault(clientId);
+    public IJwsKeyResolver? ClientKeys(string clientId) => _clients.GetValueOrDefault(clientId);
 
     /// <summary>The keys of a trusted wallet provider, or null when <paramref name="issuer"/> is not trusted.</summary>
     public IJwsKeyResolver? AttesterKeys(string issuer) => _attesters.GetValueOrDefault(issuer);
 
     public void Dispose()
     {
+        _jwksHttp?.Dispose();
         foreach (var anchor in _anchors)
         {
             anchor.Dispose();

@@ -26,9 +26,20 @@ public sealed class ClientSettingsValidator : IValidateOptions<IssuerOptions>
             {
                 failures.Add($"{setting}:ClientId' is invalid: '{client.ClientId}' is registered twice.");
             }
-            if (!JwksKeyResolver.TryParse(client.Jwks, out _, out var error))
+            if (client.Jwks.Length > 0 == client.JwksUri.Length > 0)
+            {
+                failures.Add($"{setting}' is invalid: give the client's keys as Jwks or as JwksUri, one of the two.");
+            }
+            else if (client.Jwks.Length > 0 && !JwksKeyResolver.TryParse(client.Jwks, out _, out var error))
             {
                 failures.Add($"{setting}:Jwks' is invalid: {error}.");
+            }
+            else if (
+                client.JwksUri.Length > 0
+                && !(Uri.TryCreate(client.JwksUri, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+            )
+            {
+                failures.Add($"{setting}:JwksUri' is invalid: an absolute HTTPS URL is required.");
             }
         }
         var attestation = options.ClientAttestation;
