@@ -28,6 +28,20 @@ public static class IssuerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         AddDefaultCredentialConfigurations(builder.Configuration);
         builder.AddValidatedOptions<IssuerOptions>(IssuerOptions.SectionName);
+        // A dc+sd-jwt configuration without a vct gets the URL where this Issuer serves its type metadata.
+        builder.Services.PostConfigure<IssuerOptions>(issuer =>
+        {
+            foreach (var (id, configuration) in issuer.CredentialConfigurations)
+            {
+                if (
+                    configuration.Format == GaiaX.Oid4vc.Credentials.CredentialFormats.SdJwtVc
+                    && string.IsNullOrWhiteSpace(configuration.Vct)
+                )
+                {
+                    configuration.Vct = TypeMetadataDocuments.ServedVct(issuer.PublicBaseUrl, id);
+                }
+            }
+        });
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Clients.ClientSettingsValidator>();
         builder.AddGaiaXDapr();
@@ -51,6 +65,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<Status.IssuedCredentialRegistry>();
         services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<Status.IssuedCredentialRegistry>());
         services.AddSingleton<IssuerMetadataDocument>();
+        services.AddSingleton<TypeMetadataDocuments>();
         services.AddSingleton<Protocol.SharedMacKey>();
 
         // Stores: every one on the Dapr state store (TTL, ETag single use).

@@ -53,7 +53,10 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
         }
         """;
 
-    /// <summary>The README's dc+sd-jwt example for the built-in LegalPerson SD-JWT VC (discloses only legal_name).</summary>
+    /// <summary>
+    /// The README's dc+sd-jwt example for the built-in LegalPerson SD-JWT VC (discloses only legal_name); its vct is the
+    /// type metadata URL of the Issuer (<c>{ISSUER}</c>, http://127.0.0.1:5101 in the README).
+    /// </summary>
     public const string LegalPersonSdJwtRequest = """
         {
           "dcql_query": {
@@ -61,7 +64,7 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
               {
                 "id": "legal_person",
                 "format": "dc+sd-jwt",
-                "meta": { "vct_values": ["https://w3id.org/gaia-x/development#LegalPerson"] },
+                "meta": { "vct_values": ["{ISSUER}/types/LegalPerson_dc_sd_jwt"] },
                 "claims": [{ "path": ["legal_name"] }]
               }
             ]
@@ -143,7 +146,8 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
         await using var world = await OnboardingHarness.StartAsync();
         await ReceiveLegalPersonAsync(world);
 
-        var status = await PresentAsync(world, LegalPersonSdJwtRequest, expectedExitCode: 0);
+        var issuer = world.Stack["issuer"].BaseUrl.ToString().TrimEnd('/');
+        var status = await PresentAsync(world, LegalPersonSdJwtRequest.Replace("{ISSUER}", issuer, StringComparison.Ordinal), expectedExitCode: 0);
 
         Assert.True((string?)status["status"] == "verified", status.ToJsonString());
     }
@@ -259,7 +263,8 @@ public sealed class WalletCliTests(ITestOutputHelper output) : IDisposable
         var received = await Cli("receive", (string)created["offer_uri"]!, "--allow-loopback", "--wallet", Wallet);
 
         Assert.True(received.ExitCode == 0, received.ToString());
-        Assert.Contains("stored dc+sd-jwt [https://w3id.org/gaia-x/development#LegalPerson] in ", received.Out, StringComparison.Ordinal);
+        var issuer = world.Stack["issuer"].BaseUrl.ToString().TrimEnd('/');
+        Assert.Contains($"stored dc+sd-jwt [{issuer}/types/LegalPerson_dc_sd_jwt] in ", received.Out, StringComparison.Ordinal);
     }
 
     /// <summary>Creates a request with <paramref name="body"/>, presents its link with the CLI and returns the final status.</summary>

@@ -29,7 +29,7 @@ public sealed class MetadataAndManagementTests(IssuerFixture fixture) : IClassFi
         Assert.NotNull(configuration["credential_metadata"]!["display"]);
         var prepared = metadata["credential_configurations_supported"]!["VatID"]!;
         Assert.Null(prepared["proof_types_supported"]);
-        Assert.Equal("https://w3id.org/gaia-x/development#LegalPerson", metadata["credential_configurations_supported"]!["LegalPerson_dc_sd_jwt"]!["vct"]!.GetValue<string>());
+        Assert.Equal(fixture.IssuerId + "/types/LegalPerson_dc_sd_jwt", metadata["credential_configurations_supported"]!["LegalPerson_dc_sd_jwt"]!["vct"]!.GetValue<string>());
     }
 
     [Fact]

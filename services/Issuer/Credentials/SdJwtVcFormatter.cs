@@ -11,13 +11,15 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 
 /// <summary>
 /// <c>dc+sd-jwt</c> (IETF SD-JWT VC) through the credential core's <see cref="SdJwtIssuer"/>:
-/// every top-level claim selectively disclosable, <c>vct</c>, <c>iss</c>, <c>cnf.jwk</c>, and
+/// every top-level claim selectively disclosable, <c>vct</c> (and <c>vct#integrity</c> when the type metadata is served
+/// here), <c>iss</c>, <c>cnf.jwk</c>, and
 /// <c>iat</c>/<c>exp</c> from the credential's own issuance time (<see cref="CredentialIssuanceTimes"/>).
 /// </summary>
 public sealed class SdJwtVcFormatter(
     IIssuerSigningKey key,
     SdJwtIssuer issuer,
     CredentialIssuanceTimes times,
+    Metadata.TypeMetadataDocuments types,
     IOptions<IssuerOptions> options
 ) : ICredentialFormatter
 {
@@ -33,6 +35,11 @@ public sealed class SdJwtVcFormatter(
         if (context.SubjectId is not null)
         {
             claims["sub"] = context.SubjectId;
+        }
+        if (types.Integrity(context.ConfigurationId) is { } integrity)
+        {
+            // SD-JWT VC section 7: the type metadata the vct names is the document with this hash.
+            claims["vct#integrity"] = integrity;
         }
         if (context.Status is { } status)
         {

@@ -40,5 +40,6 @@ public sealed class IssuerEndpoints(IOptions<IssuerOptions> options)
         public const string PushedAuthorization = "/par";
         public const string Offers = "/api/offers";
         public const string IssuedCredentials = "/api/credentials";
+        public const string TypeMetadata = "/types/{id}";
     }
 }

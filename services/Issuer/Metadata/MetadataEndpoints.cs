@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.ServiceDefaults;
 using Microsoft.Net.Http.Headers;
 
 namespace GaiaX.Oid4vc.Issuer.Metadata;
@@ -20,6 +21,23 @@ public static class MetadataEndpoints
             .MapGet(IssuerEndpoints.Paths.AuthorizationServerMetadata, AuthorizationServerMetadata)
             .WithName("AuthorizationServerMetadata")
             .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK);
+        routes
+            .MapGet(IssuerEndpoints.Paths.TypeMetadata, TypeMetadata)
+            .WithName("SdJwtVcTypeMetadata")
+            .WithSummary("SD-JWT VC Type Metadata of a dc+sd-jwt credential configuration (the vct URL)")
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The bytes <c>vct#integrity</c> hashes, never re-serialized.</summary>
+    private static IResult TypeMetadata(string id, TypeMetadataDocuments documents, HttpContext context)
+    {
+        if (documents.Json(id) is not { } json)
+        {
+            return ProtocolResults.Problem(StatusCodes.Status404NotFound, "Unknown credential type", $"No dc+sd-jwt configuration '{id}'.");
+        }
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Bytes(json, "application/json");
     }
 
     /// <summary>JSON by default; the signed JWT when the wallet asks for <c>application/jwt</c> first.</summary>
