@@ -112,6 +112,15 @@ public sealed class IssuerOptions
     public Dictionary<string, CredentialConfigurationOptions> CredentialConfigurations { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// A conformance profile (<see cref="Profiles.IssuerProfiles"/>): empty for none, or <c>haip</c> (OpenID4VC HAIP 1.0),
+    /// which turns on what the profile requires and refuses settings it forbids.
+    /// </summary>
+    public string Profile { get; set; } = string.Empty;
+
+    /// <summary>Issue DPoP-bound tokens only: a token request without a DPoP proof is refused (default false).</summary>
+    public bool RequireDpop { get; set; }
+
+    /// <summary>
     /// DPoP proofs at <c>/par</c>, <c>/token</c> and the protected endpoints must carry a nonce this Issuer gave (RFC 9449
     /// sections 8 and 9; default false). A proof that carries one has it checked either way.
     /// </summary>

@@ -31,6 +31,7 @@ public static class IssuerServiceCollectionExtensions
         // A dc+sd-jwt configuration without a vct gets the URL where this Issuer serves its type metadata.
         builder.Services.PostConfigure<IssuerOptions>(issuer =>
         {
+            Profiles.IssuerProfiles.Apply(issuer);
             foreach (var (id, configuration) in issuer.CredentialConfigurations)
             {
                 if (
@@ -44,6 +45,7 @@ public static class IssuerServiceCollectionExtensions
         });
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Clients.ClientSettingsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Profiles.IssuerProfiles.Validator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName, new IssuerOptions().PublicBaseUrl);
         builder.AddWebhooks(IssuerOptions.SectionName);

@@ -64,8 +64,18 @@ public sealed class VerifierOptions : IValidatableObject
     public IssuerTrustOptions Trust { get; set; } = new();
 
     /// <summary>Nested settings are not covered by attribute validation: checked here so a bad key stops the start.</summary>
+    /// <summary>A conformance profile (<see cref="Profiles.VerifierProfiles"/>): empty for none, or <c>haip</c>.</summary>
+    public string Profile { get; set; } = string.Empty;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Profile.Length > 0 && Profile != Profiles.VerifierProfiles.Haip)
+        {
+            yield return new ValidationResult(
+                $"'{Profile}' is not a profile; use '{Profiles.VerifierProfiles.Haip}' or none",
+                [nameof(Profile)]
+            );
+        }
         if (Management.Authority is { } authority && !new AbsoluteHttpUrlAttribute().IsValid(authority))
         {
             yield return new ValidationResult("must be an absolute http or https URL without a fragment", ["Management:Authority"]);

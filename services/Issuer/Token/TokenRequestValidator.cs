@@ -74,6 +74,10 @@ public sealed class TokenRequestValidator(
         {
             return Fail(ErrorCodes.InvalidDpopProof, "exactly one DPoP header is allowed");
         }
+        if (request.DpopProofs.Count == 0 && options.Value.RequireDpop)
+        {
+            return Fail(ErrorCodes.InvalidDpopProof, "this server issues DPoP-bound tokens only: send a DPoP proof (RFC 9449)");
+        }
         if (request.DpopProofs.Count == 1)
         {
             var proof = await dpop.ValidateAsync(request.DpopProofs[0], "POST", endpoints.Token, null, cancellationToken)

@@ -12,7 +12,12 @@ namespace GaiaX.Oid4vc.Verifier.Requests;
 /// Validates the body of <c>POST /api/presentation-requests</c>. Every problem is named with its
 /// member, so a relying party can fix its request from the answer alone.
 /// </summary>
-public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParser, IVerifierIdentity identity, IWebhookSender webhooks)
+public sealed class CreatePresentationRequestValidator(
+    DcqlQueryParser dcqlParser,
+    IVerifierIdentity identity,
+    IWebhookSender webhooks,
+    Microsoft.Extensions.Options.IOptions<VerifierOptions> options
+)
 {
     private const int MaxTransactionData = 16;
     private const int MaxTransactionDataLength = 8 * 1024;
@@ -38,13 +43,14 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
             query = parsed.Query;
         }
 
-        var responseMode = OptionalString(body, "response_mode", errors) ?? ResponseModes.DirectPost;
+        var profile = options.Value.Profile;
+        var responseMode = OptionalString(body, "response_mode", errors) ?? Profiles.VerifierProfiles.DefaultResponseMode(profile);
         if (!ResponseModes.Supported.Contains(responseMode))
         {
             errors.Add($"response_mode: '{responseMode}' is not supported; use one of {string.Join(", ", ResponseModes.Supported)}");
         }
 
-        var prefix = OptionalString(body, "client_id_prefix", errors) ?? ClientIdPrefixes.DecentralizedIdentifier;
+        var prefix = OptionalString(body, "client_id_prefix", errors) ?? Profiles.VerifierProfiles.DefaultClientIdPrefix(profile);
         if (!ClientIdPrefixes.Supported.Contains(prefix))
         {
             errors.Add($"client_id_prefix: '{prefix}' is not supported; use one of {string.Join(", ", ClientIdPrefixes.Supported)}");
@@ -97,6 +103,8 @@ public sealed class CreatePresentationRequestValidator(DcqlQueryParser dcqlParse
         {
             transactionData = ValidateTransactionData(transactionJson, query, errors);
         }
+
+        errors.AddRange(Profiles.VerifierProfiles.Violations(profile, responseMode, prefix, query));
 
         if (errors.Count > 0 || query is null)
         {

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Duende.IdentityModel;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Options;
+
+namespace Issuer.Tests;
+
+/// <summary>An Issuer under <c>Issuer:Profile=haip</c> trusting one wallet provider.</summary>
+public sealed class HaipIssuerFixture : IAsyncLifetime
+{
+    public const string WalletProvider = "https://wallet-provider.example";
+
+    public ECDsa AttesterKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public IssuerFixture Issuer { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Issuer = new IssuerFixture
+        {
+            ExtraArgs =
+            [
+                "--Issuer:Profile=haip",
+                $"--Issuer:ClientAttestation:Attesters:0:Issuer={WalletProvider}",
+                "--Issuer:ClientAttestation:Attesters:0:Jwks=" + ClientAuthenticationFixture.Jwks(AttesterKey, "a1"),
+            ],
+        };
+        return Issuer.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Issuer.DisposeAsync();
+        AttesterKey.Dispose();
+    }
+}
+
+/// <summary>What <c>Issuer:Profile=haip</c> turns on and what it refuses.</summary>
+public sealed class HaipProfileTests(HaipIssuerFixture haip) : IClassFixture<HaipIssuerFixture>
+{
+    private IssuerFixture Issuer => haip.Issuer;
+
+    private (string Attestation, string Pop) Attest(ECDsa instance, string clientId)
+    {
+        var now = Issuer.Time.GetUtcNow().ToUnixTimeSeconds();
+        var attestation = ClientAuthenticationFixture.Sign(haip.AttesterKey, "oauth-client-attestation+jwt", new Dictionary<string, object>
+        {
+            ["iss"] = HaipIssuerFixture.WalletProvider,
+            ["sub"] = clientId,
+            ["exp"] = now + 3600,
+            ["cnf"] = new Dictionary<string, object> { ["jwk"] = ClientAuthenticationFixture.PublicJwk(instance) },
+        }, "a1");
+        var pop = ClientAuthenticationFixture.Sign(instance, "oauth-client-attestation-pop+jwt", new Dictionary<string, object>
+        {
+            ["aud"] = Issuer.IssuerId,
+            ["iat"] = now,
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        });
+        return (attestation, pop);
+    }
+
+    [Fact]
+    public async Task Haip_metadata_offers_attested_clients_only_and_requires_PAR()
+    {
+        var metadata = JsonNode.Parse(await Issuer.Client.GetStringAsync("/.well-known/oauth-authorization-server"))!;
+
+        Assert.Equal(["attest_jwt_client_auth"], metadata["token_endpoint_auth_methods_supported"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.True(metadata["require_pushed_authorization_requests"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Haip_refuses_a_public_client_at_par_with_invalid_client()
+    {
+        var response = await Issuer.Client.PushAuthorizationAsync(new Duende.IdentityModel.Client.PushedAuthorizationRequest
+        {
+            Address = Issuer.IssuerId + "/par",
+            ClientId = "public-wallet",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ResponseType = "code",
+            RedirectUri = "https://wallet.example/cb",
+            CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            CodeChallengeMethod = "S256",
+            Scope = "gx.LegalPerson",
+        });
+
+        Assert.Equal(OidcConstants.TokenErrors.InvalidClient, response.Error);
+    }
+
+    [Fact]
+    public async Task Haip_refuses_a_token_request_without_DPoP_and_grants_one_with_it()
+    {
+        using var wallet = Issuer.NewWallet();
+        using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var created = await Issuer.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var code = TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject());
+        TokenRequest Token(string? dpop)
+        {
+            var (attestation, pop) = Attest(instance, "haip-wallet");
+            var request = new TokenRequest
+            {
+                Address = Issuer.IssuerId + "/token",
+                GrantType = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+                ClientId = "haip-wallet",
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                Parameters = { { "pre-authorized_code", code } },
+                DPoPProofToken = dpop,
+            };
+            request.Headers.Add("OAuth-Client-Attestation", attestation);
+            request.Headers.Add("OAuth-Client-Attestation-PoP", pop);
+            return request;
+        }
+
+        var without = await Issuer.Client.RequestTokenAsync(Token(null));
+        Assert.Equal("invalid_dpop_proof", without.Error);
+
+        var with = await Issuer.Client.RequestTokenAsync(Token(wallet.DpopProof(wallet.NewKey(), "POST", Issuer.IssuerId + "/token")));
+        Assert.False(with.IsError, with.Raw);
+        Assert.Equal("DPoP", with.TokenType);
+    }
+
+    [Theory]
+    [InlineData("--Issuer:Profile=haip", "Issuer:Profile")]
+    [InlineData("--Issuer:Profile=fapi-ish", "Issuer:Profile")]
+    public async Task A_profile_the_configuration_cannot_meet_stops_the_Issuer_at_start(string setting, string named)
+    {
+        var fixture = new IssuerFixture { ExtraArgs = [setting] };
+        try
+        {
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(fixture.InitializeAsync);
+
+            Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+}
