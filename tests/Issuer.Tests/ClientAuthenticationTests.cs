@@ -428,4 +428,46 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
 
         Assert.False(token.IsError, token.Raw);
     }
+
+    [Fact]
+    public async Task A_refresh_token_of_an_attested_wallet_is_refreshed_only_with_its_attestation()
+    {
+        using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        const string Wallet = "refreshing-wallet";
+        var created = await Issuer.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false));
+        var preAuthorizedCode = created["credential_offer"]!["grants"]!["urn:ietf:params:oauth:grant-type:pre-authorized_code"]!["pre-authorized_code"]!.GetValue<string>();
+        var first = new TokenRequest
+        {
+            Address = Issuer.IssuerId + "/token",
+            GrantType = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+            ClientId = Wallet,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Parameters = { { "pre-authorized_code", preAuthorizedCode } },
+        };
+        first.Headers.Add("OAuth-Client-Attestation", fixture.Attestation(instance, Wallet));
+        first.Headers.Add("OAuth-Client-Attestation-PoP", fixture.AttestationPop(instance, Wallet));
+        var token = await Issuer.Client.RequestTokenAsync(first);
+        Assert.False(token.IsError, token.Raw);
+        RefreshTokenRequest Refresh(bool attested)
+        {
+            var request = new RefreshTokenRequest
+            {
+                Address = Issuer.IssuerId + "/token",
+                ClientId = Wallet,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                RefreshToken = token.RefreshToken!,
+            };
+            if (attested)
+            {
+                request.Headers.Add("OAuth-Client-Attestation", fixture.Attestation(instance, Wallet));
+                request.Headers.Add("OAuth-Client-Attestation-PoP", fixture.AttestationPop(instance, Wallet));
+            }
+            return request;
+        }
+
+        AssertInvalidClient(await Issuer.Client.RequestRefreshTokenAsync(Refresh(attested: false)), "attest_jwt_client_auth");
+        var refreshed = await Issuer.Client.RequestRefreshTokenAsync(Refresh(attested: true));
+
+        Assert.False(refreshed.IsError, refreshed.Raw);
+    }
 }

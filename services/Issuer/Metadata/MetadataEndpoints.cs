@@ -25,7 +25,7 @@ public static class MetadataEndpoints
             .MapGet(IssuerEndpoints.Paths.TypeMetadata, TypeMetadata)
             .WithName("SdJwtVcTypeMetadata")
             .WithSummary("SD-JWT VC Type Metadata of a dc+sd-jwt credential configuration (the vct URL)")
-            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK)
+            .Produces<TypeMetadataDocument>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
