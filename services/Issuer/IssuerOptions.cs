@@ -121,6 +121,12 @@ public sealed class IssuerOptions
     public bool RequireDpop { get; set; }
 
     /// <summary>
+    /// Sign SD-JWT VCs with the signing key's certificate chain as <c>x5c</c> instead of the DID <c>kid</c> (HAIP; default
+    /// false). Needs a signing key with a certificate.
+    /// </summary>
+    public bool SignCredentialsWithX5c { get; set; }
+
+    /// <summary>
     /// DPoP proofs at <c>/par</c>, <c>/token</c> and the protected endpoints must carry a nonce this Issuer gave (RFC 9449
     /// sections 8 and 9; default false). A proof that carries one has it checked either way.
     /// </summary>

@@ -119,6 +119,51 @@ public sealed class HaipProfileTests(HaipIssuerFixture haip) : IClassFixture<Hai
         Assert.Equal("DPoP", with.TokenType);
     }
 
+    [Fact]
+    public async Task Haip_SD_JWT_VCs_carry_the_x5c_chain_whose_leaf_verifies_them()
+    {
+        using var wallet = Issuer.NewWallet();
+        using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var dpopKey = wallet.NewKey();
+        var created = await Issuer.CreateOfferAsync(IssuerFixture.LegalPersonOffer(txCode: false, configuration: "LegalPerson_dc_sd_jwt"));
+        var (attestation, pop) = Attest(instance, "haip-wallet-x5c");
+        var request = new TokenRequest
+        {
+            Address = Issuer.IssuerId + "/token",
+            GrantType = "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+            ClientId = "haip-wallet-x5c",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            Parameters = { { "pre-authorized_code", TestWallet.PreAuthorizedCode(created["credential_offer"]!.AsObject()) } },
+            DPoPProofToken = wallet.DpopProof(dpopKey, "POST", Issuer.IssuerId + "/token"),
+        };
+        request.Headers.Add("OAuth-Client-Attestation", attestation);
+        request.Headers.Add("OAuth-Client-Attestation-PoP", pop);
+        var token = await Issuer.Client.RequestTokenAsync(request);
+        Assert.False(token.IsError, token.Raw);
+
+        var (status, body, _) = await wallet.RequestCredentialAsync(token.AccessToken!, new
+        {
+            credential_configuration_id = "LegalPerson_dc_sd_jwt",
+            proofs = new { jwt = new[] { wallet.Proof(wallet.NewKey(), await wallet.NonceAsync()) } },
+        }, dpopKey);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var jwt = body!["credentials"]![0]!["credential"]!.GetValue<string>().Split('~')[0];
+        var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[0]))!;
+        using var leaf = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
+            Convert.FromBase64String(header["x5c"]![0]!.GetValue<string>()));
+        var validation = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(jwt,
+            new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+            {
+                IssuerSigningKey = new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(
+                    System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions.GetECDsaPublicKey(leaf)),
+                ValidateIssuer = false,
+                ValidateAudience = false,
+                ValidTypes = ["dc+sd-jwt"],
+            });
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+    }
+
     [Theory]
     [InlineData("--Issuer:Profile=haip", "Issuer:Profile")]
     [InlineData("--Issuer:Profile=fapi-ish", "Issuer:Profile")]

@@ -56,6 +56,8 @@ public sealed class SdJwtVcFormatter(
                 HolderKey = context.Holder.Jwk,
                 Lifetime = TimeSpan.FromDays(options.Value.CredentialValidityDays),
                 IssuedAt = times.Next(),
+                // HAIP: the chain in the header; a signing key without a certificate keeps the DID kid.
+                UseX5c = options.Value.SignCredentialsWithX5c && key.Key.X5c.Count > 0,
             },
             key.Key
         );

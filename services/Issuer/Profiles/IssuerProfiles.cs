@@ -19,6 +19,7 @@ public static class IssuerProfiles
         "DPoP-bound access tokens only (Issuer:RequireDpop)",
         "client authentication required, by a trusted wallet provider's attestation (Issuer:RequireClientAuthentication, "
             + "Issuer:ClientAttestation:Attesters)",
+        "SD-JWT VCs signed with the x5c certificate chain (Issuer:SignCredentialsWithX5c)",
         "PKCE with S256 (always)",
     ];
 
@@ -31,6 +32,7 @@ public static class IssuerProfiles
             options.RequirePushedAuthorizationRequests = true;
             options.RequireDpop = true;
             options.RequireClientAuthentication = true;
+            options.SignCredentialsWithX5c = true;
         }
     }
 
