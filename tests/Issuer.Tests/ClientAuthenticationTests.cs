@@ -22,25 +22,8 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         return (verifier, System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
     }
 
-    private Duende.IdentityModel.Client.PushedAuthorizationRequest Par(string clientId, string challenge, string? issuerState = null)
-    {
-        var request = new Duende.IdentityModel.Client.PushedAuthorizationRequest
-        {
-            Address = Issuer.IssuerId + "/par",
-            ClientId = clientId,
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            ResponseType = "code",
-            RedirectUri = "https://wallet.example/cb",
-            CodeChallenge = challenge,
-            CodeChallengeMethod = "S256",
-            Scope = "gx.LegalPerson",
-        };
-        if (issuerState is not null)
-        {
-            request.Parameters.Add("issuer_state", issuerState);
-        }
-        return request;
-    }
+    private Duende.IdentityModel.Client.PushedAuthorizationRequest Par(string clientId, string challenge, string? issuerState = null) =>
+        ParRequests.For(Issuer, clientId, challenge, issuerState);
 
     private static ClientAssertion Assertion(string value) => new() { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = value };
 

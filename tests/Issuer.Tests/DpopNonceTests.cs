@@ -131,17 +131,7 @@ public sealed class DpopNonceTests(DpopNonceFixture nonceFixture) : IClassFixtur
     public async Task A_pushed_authorization_request_with_a_DPoP_proof_without_the_nonce_is_use_dpop_nonce()
     {
         using var wallet = Fixture.NewWallet();
-        var request = new Duende.IdentityModel.Client.PushedAuthorizationRequest
-        {
-            Address = Fixture.IssuerId + "/par",
-            ClientId = "test-wallet",
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            ResponseType = "code",
-            RedirectUri = "https://wallet.example/cb",
-            CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            CodeChallengeMethod = "S256",
-            Scope = "gx.LegalPerson",
-        };
+        var request = ParRequests.For(Fixture, "test-wallet");
         request.Headers.Add("DPoP", wallet.DpopProof(wallet.NewKey(), "POST", Fixture.IssuerId + "/par"));
 
         var response = await Fixture.Client.PushAuthorizationAsync(request);

@@ -72,17 +72,7 @@ public sealed class HaipProfileTests(HaipIssuerFixture haip) : IClassFixture<Hai
     [Fact]
     public async Task Haip_refuses_a_public_client_at_par_with_invalid_client()
     {
-        var response = await Issuer.Client.PushAuthorizationAsync(new Duende.IdentityModel.Client.PushedAuthorizationRequest
-        {
-            Address = Issuer.IssuerId + "/par",
-            ClientId = "public-wallet",
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            ResponseType = "code",
-            RedirectUri = "https://wallet.example/cb",
-            CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            CodeChallengeMethod = "S256",
-            Scope = "gx.LegalPerson",
-        });
+        var response = await Issuer.Client.PushAuthorizationAsync(ParRequests.For(Issuer, "public-wallet"));
 
         Assert.Equal(OidcConstants.TokenErrors.InvalidClient, response.Error);
     }

@@ -75,19 +75,12 @@ public sealed class JwksUriClientTests(JwksUriClientFixture fixture) : IClassFix
             ["jti"] = Guid.NewGuid().ToString("N"),
         }, kid);
 
-    private Task<PushedAuthorizationResponse> PushAsync(string clientId, string assertion) =>
-        Issuer.Client.PushAuthorizationAsync(new Duende.IdentityModel.Client.PushedAuthorizationRequest
-        {
-            Address = Issuer.IssuerId + "/par",
-            ClientId = clientId,
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            ClientAssertion = new ClientAssertion { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = assertion },
-            ResponseType = "code",
-            RedirectUri = "https://wallet.example/cb",
-            CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            CodeChallengeMethod = "S256",
-            Scope = "gx.LegalPerson",
-        });
+    private Task<PushedAuthorizationResponse> PushAsync(string clientId, string assertion)
+    {
+        var request = ParRequests.For(Issuer, clientId);
+        request.ClientAssertion = new ClientAssertion { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = assertion };
+        return Issuer.Client.PushAuthorizationAsync(request);
+    }
 
     [Fact]
     public async Task Keys_at_the_jwks_uri_are_fetched_once_kept_and_fetched_again_after_a_rotation_at_most_every_30_seconds()

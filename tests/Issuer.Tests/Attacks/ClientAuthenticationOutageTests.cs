@@ -51,18 +51,12 @@ public sealed class ClientAuthenticationOutageTests(ClientAuthenticationOutageFi
             ["exp"] = issuer.Time.GetUtcNow().ToUnixTimeSeconds() + 120,
             ["jti"] = Guid.NewGuid().ToString("N"),
         }, "k1");
-        Duende.IdentityModel.Client.PushedAuthorizationRequest Par() => new()
+        Duende.IdentityModel.Client.PushedAuthorizationRequest Par()
         {
-            Address = issuer.IssuerId + "/par",
-            ClientId = "c1",
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            ClientAssertion = new ClientAssertion { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = assertion },
-            ResponseType = "code",
-            RedirectUri = "https://wallet.example/cb",
-            CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            CodeChallengeMethod = "S256",
-            Scope = "gx.LegalPerson",
-        };
+            var request = ParRequests.For(issuer, "c1");
+            request.ClientAssertion = new ClientAssertion { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = assertion };
+            return request;
+        }
 
         fixture.Storage.FailAfter(0);
         PushedAuthorizationResponse down;
