@@ -24,6 +24,7 @@ public static class IssuerApi
         app.MapAuthorizationEndpoints();
         app.MapTokenEndpoint();
         app.MapNonceEndpoint();
+        Clients.AttestationChallengeEndpoint.MapAttestationChallengeEndpoint(app);
         app.MapCredentialEndpoints();
         app.MapNotificationEndpoint();
         app.MapCredentialStatusEndpoints();

@@ -81,6 +81,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<DpopNonces>();
         services.AddSingleton<Clients.ClientRegistry>();
         services.AddSingleton<Clients.ClientAuthenticator>();
+        services.AddSingleton<Clients.AttestationChallenges>();
         services.AddSingleton<INonceStore, NonceStore>();
         services.AddSingleton<Protocol.ISingleUseStore<AuthorizationCodeRecord>, AuthorizationCodeStore>();
         services.AddSingleton<IPushedAuthorizationRequestStore, PushedAuthorizationRequestStore>();

@@ -84,6 +84,10 @@ public static class ProtocolResults
             {
                 response.Headers["DPoP-Nonce"] = nonce;
             }
+            if (error.AttestationChallenge is { } challenge)
+            {
+                response.Headers["OAuth-Client-Attestation-Challenge"] = challenge;
+            }
             return OAuthErrorText.WriteAsync(response, error.StatusCode, error.Error, error.Description, httpContext.RequestAborted);
         }
 

@@ -453,4 +453,22 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
 
         Assert.False(refreshed.IsError, refreshed.Raw);
     }
+
+    [Fact]
+    public async Task A_proof_of_possession_with_a_challenge_from_the_challenge_endpoint_is_accepted_and_a_forged_one_is_invalid_client()
+    {
+        using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(await Issuer.Client.GetStringAsync("/.well-known/oauth-authorization-server"))!;
+        using var challengeResponse = await Issuer.Client.PostAsync(metadata["challenge_endpoint"]!.GetValue<string>(), null);
+        var challenge = System.Text.Json.Nodes.JsonNode.Parse(await challengeResponse.Content.ReadAsStringAsync())!["attestation_challenge"]!.GetValue<string>();
+
+        var accepted = await PushWithAttestationAsync(fixture.Attestation(instance, "wallet-instance-1"),
+            fixture.AttestationPop(instance, "wallet-instance-1", c => c["challenge"] = challenge));
+        var forged = await PushWithAttestationAsync(fixture.Attestation(instance, "wallet-instance-1"),
+            fixture.AttestationPop(instance, "wallet-instance-1", c => c["challenge"] = "made-up"));
+
+        Assert.Equal(HttpStatusCode.OK, challengeResponse.StatusCode);
+        Assert.False(accepted.IsError, accepted.Raw);
+        AssertInvalidClient(forged, "challenge");
+    }
 }

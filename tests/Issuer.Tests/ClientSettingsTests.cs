@@ -93,4 +93,59 @@ public sealed class ClientSettingsTests
             await fixture.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Requiring_attestation_challenges_answers_a_proof_without_one_with_use_attestation_challenge_and_a_fresh_one()
+    {
+        using var attester = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var instance = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var fixture = new IssuerFixture
+        {
+            ExtraArgs =
+            [
+                "--Issuer:ClientAttestation:RequireChallenge=true",
+                "--Issuer:ClientAttestation:Attesters:0:Issuer=https://wp.example",
+                "--Issuer:ClientAttestation:Attesters:0:Jwks=" + ClientAuthenticationFixture.Jwks(attester, "k1"),
+            ],
+        };
+        await fixture.InitializeAsync();
+        try
+        {
+            var now = fixture.Time.GetUtcNow().ToUnixTimeSeconds();
+            var attestation = ClientAuthenticationFixture.Sign(attester, "oauth-client-attestation+jwt", new Dictionary<string, object>
+            {
+                ["iss"] = "https://wp.example",
+                ["sub"] = "w1",
+                ["exp"] = now + 3600,
+                ["cnf"] = new Dictionary<string, object> { ["jwk"] = ClientAuthenticationFixture.PublicJwk(instance) },
+            }, "k1");
+            string Pop(string? challenge)
+            {
+                var claims = new Dictionary<string, object> { ["aud"] = fixture.IssuerId, ["iat"] = now, ["jti"] = Guid.NewGuid().ToString("N") };
+                if (challenge is not null)
+                {
+                    claims["challenge"] = challenge;
+                }
+                return ClientAuthenticationFixture.Sign(instance, "oauth-client-attestation-pop+jwt", claims);
+            }
+            Duende.IdentityModel.Client.PushedAuthorizationRequest Par(string? challenge)
+            {
+                var request = ParRequests.For(fixture, "w1");
+                request.Headers.Add("OAuth-Client-Attestation", attestation);
+                request.Headers.Add("OAuth-Client-Attestation-PoP", Pop(challenge));
+                return request;
+            }
+
+            var first = await Duende.IdentityModel.Client.HttpClientPushedAuthorizationExtensions.PushAuthorizationAsync(fixture.Client, Par(null));
+            Assert.Equal("use_attestation_challenge", first.Error);
+            var challenge = first.HttpResponse!.Headers.GetValues("OAuth-Client-Attestation-Challenge").Single();
+            var retry = await Duende.IdentityModel.Client.HttpClientPushedAuthorizationExtensions.PushAuthorizationAsync(fixture.Client, Par(challenge));
+
+            Assert.False(retry.IsError, retry.Raw);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
 }

@@ -8,4 +8,10 @@ public sealed class ClientAttestationOptions
 
     /// <summary>Largest accepted lifetime of a client attestation (<c>exp</c> from now), in seconds (default one day).</summary>
     public int MaxAttestationLifetimeSeconds { get; set; } = 86400;
+
+    /// <summary>
+    /// Proofs of possession must carry a challenge from <c>/challenge</c> (default false; a PoP that carries one has it
+    /// checked either way).
+    /// </summary>
+    public bool RequireChallenge { get; set; }
 }

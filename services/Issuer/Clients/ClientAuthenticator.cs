@@ -20,6 +20,7 @@ namespace GaiaX.Oid4vc.Issuer.Clients;
 public sealed class ClientAuthenticator(
     ClientRegistry registry,
     IJwtReplayCache replays,
+    AttestationChallenges challenges,
     IssuerEndpoints endpoints,
     TimeProvider time,
     IOptions<IssuerOptions> options
@@ -247,6 +248,18 @@ public sealed class ClientAuthenticator(
         if (!Audiences(popClaims).Contains(endpoints.CredentialIssuer))
         {
             return Refuse($"the proof of possession's aud must be this authorization server ({endpoints.CredentialIssuer})");
+        }
+        var challenge = pop.Value.Jws.PayloadString("challenge");
+        if (challenge is null && options.Value.ClientAttestation.RequireChallenge)
+        {
+            return new ProtocolError(ErrorCodes.UseAttestationChallenge, "the proof of possession must carry a challenge from /challenge")
+            {
+                AttestationChallenge = await challenges.IssueAsync(cancellationToken).ConfigureAwait(false),
+            };
+        }
+        if (challenge is not null && !await challenges.IsFreshAsync(challenge, cancellationToken).ConfigureAwait(false))
+        {
+            return Refuse("the proof of possession's challenge is not one this server gave, or it expired");
         }
         var replay = await SingleUseAsync(popClaims, JwtReplayCache.AttestationProofs, key.Thumbprint(), cancellationToken)
             .ConfigureAwait(false);

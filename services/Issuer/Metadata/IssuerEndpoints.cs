@@ -41,5 +41,6 @@ public sealed class IssuerEndpoints(IOptions<IssuerOptions> options)
         public const string Offers = "/api/offers";
         public const string IssuedCredentials = "/api/credentials";
         public const string TypeMetadata = "/types/{id}";
+        public const string AttestationChallenge = "/challenge";
     }
 }

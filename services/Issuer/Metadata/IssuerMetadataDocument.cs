@@ -93,6 +93,7 @@ public sealed class IssuerMetadataDocument
         {
             AuthorizationServerMetadata["client_attestation_signing_alg_values_supported"] = Strings(algorithms);
             AuthorizationServerMetadata["client_attestation_pop_signing_alg_values_supported"] = Strings(algorithms);
+            AuthorizationServerMetadata["challenge_endpoint"] = endpoints.Url(IssuerEndpoints.Paths.AttestationChallenge);
         }
         AuthorizationServerMetadataJson = Encoding.UTF8.GetBytes(AuthorizationServerMetadata.ToJsonString());
     }

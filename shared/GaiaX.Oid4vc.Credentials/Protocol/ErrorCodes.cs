@@ -31,6 +31,9 @@ public static class ErrorCodes
     /// <summary>RFC 9449 sections 8 and 9: the DPoP proof must carry the server's nonce (given in <c>DPoP-Nonce</c>).</summary>
     public const string UseDpopNonce = "use_dpop_nonce";
 
+    /// <summary>Attestation-based client authentication: the proof of possession must carry the server's challenge.</summary>
+    public const string UseAttestationChallenge = "use_attestation_challenge";
+
     // OpenID4VCI 1.0 sections 8.3.1, 9.3 and 11.3
     public const string InvalidCredentialRequest = "invalid_credential_request";
     public const string UnknownCredentialConfiguration = "unknown_credential_configuration";

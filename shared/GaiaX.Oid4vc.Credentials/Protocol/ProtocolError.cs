@@ -13,6 +13,9 @@ public sealed record ProtocolError(string Error, string? Description = null, int
     /// <summary>A fresh DPoP nonce for the client's next proof (<c>DPoP-Nonce</c> header, RFC 9449 section 8).</summary>
     public string? DpopNonce { get; init; }
 
+    /// <summary>A fresh client attestation challenge (<c>OAuth-Client-Attestation-Challenge</c> header).</summary>
+    public string? AttestationChallenge { get; init; }
+
     /// <summary>
     /// The request carried no credentials: the challenge names the scheme only, without an error
     /// code (RFC 6750 section 3.1); the body still explains.
