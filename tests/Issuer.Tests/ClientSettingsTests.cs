@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 
 namespace Issuer.Tests;
 
@@ -10,49 +9,25 @@ public sealed class ClientSettingsTests
     [Fact]
     public async Task A_registered_client_without_a_usable_JWKS_stops_the_Issuer_at_start_naming_the_setting()
     {
-        var fixture = new IssuerFixture { ExtraArgs = ["--Issuer:Clients:0:ClientId=c1", "--Issuer:Clients:0:Jwks={\"keys\":[]}"] };
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(fixture.InitializeAsync);
+        var failure = await IssuerFixture.StartFailureAsync("--Issuer:Clients:0:ClientId=c1", "--Issuer:Clients:0:Jwks={\"keys\":[]}");
 
-            Assert.Contains("Issuer:Clients:0:Jwks", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
+        Assert.Contains("Issuer:Clients:0:Jwks", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_wallet_provider_without_keys_or_anchors_stops_the_Issuer_at_start_naming_the_setting()
     {
-        var fixture = new IssuerFixture { ExtraArgs = ["--Issuer:ClientAttestation:Attesters:0:Issuer=https://wp.example"] };
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(fixture.InitializeAsync);
+        var failure = await IssuerFixture.StartFailureAsync("--Issuer:ClientAttestation:Attesters:0:Issuer=https://wp.example");
 
-            Assert.Contains("Issuer:ClientAttestation:Attesters:0", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
+        Assert.Contains("Issuer:ClientAttestation:Attesters:0", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Requiring_client_authentication_without_a_way_to_authenticate_stops_the_Issuer_at_start()
     {
-        var fixture = new IssuerFixture { ExtraArgs = ["--Issuer:RequireClientAuthentication=true"] };
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(fixture.InitializeAsync);
+        var failure = await IssuerFixture.StartFailureAsync("--Issuer:RequireClientAuthentication=true");
 
-            Assert.Contains("Issuer:RequireClientAuthentication", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
+        Assert.Contains("Issuer:RequireClientAuthentication", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
-using Microsoft.Extensions.Options;
 
 namespace Issuer.Tests;
 
@@ -159,16 +158,8 @@ public sealed class HaipProfileTests(HaipIssuerFixture haip) : IClassFixture<Hai
     [InlineData("--Issuer:Profile=fapi-ish", "Issuer:Profile")]
     public async Task A_profile_the_configuration_cannot_meet_stops_the_Issuer_at_start(string setting, string named)
     {
-        var fixture = new IssuerFixture { ExtraArgs = [setting] };
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(fixture.InitializeAsync);
+        var failure = await IssuerFixture.StartFailureAsync(setting);
 
-            Assert.Contains(named, failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 }

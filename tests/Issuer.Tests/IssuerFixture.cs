@@ -67,6 +67,20 @@ public sealed class IssuerFixture : IAsyncLifetime
 
     public TestWallet NewWallet() => new(this);
 
+    /// <summary>Starts an Issuer with <paramref name="args"/> that must refuse to start; the validation failure.</summary>
+    public static async Task<Microsoft.Extensions.Options.OptionsValidationException> StartFailureAsync(params string[] args)
+    {
+        var fixture = new IssuerFixture { ExtraArgs = args };
+        try
+        {
+            return await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(fixture.InitializeAsync);
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
     public string ManagementToken(params string[] scopes) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Create(scopes.Length == 0 ? null : scopes);
 

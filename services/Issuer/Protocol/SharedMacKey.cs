@@ -68,5 +68,32 @@ public sealed class SharedMacKey(IDaprStateStore state)
         return CryptographicOperations.FixedTimeEquals(tag[..16], sealedData[^16..]) ? data.ToArray() : null;
     }
 
+    /// <summary>
+    /// A self-contained, dated value (DPoP nonces, attestation challenges): a version, the <paramref name="purpose"/> byte
+    /// that keeps one kind from passing as another, and the time of issue, sealed and base64url-encoded.
+    /// </summary>
+    public static string SealTime(byte[] key, byte purpose, long unixSeconds)
+    {
+        var data = new byte[10];
+        data[0] = 1;
+        data[1] = purpose;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(2), unixSeconds);
+        return System.Buffers.Text.Base64Url.EncodeToString(Seal(key, data));
+    }
+
+    /// <summary>The time of issue of a <see cref="SealTime"/> value of this <paramref name="purpose"/>, or null.</summary>
+    public static long? OpenTime(byte[] key, byte purpose, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length is 0 or > 64 || !System.Buffers.Text.Base64Url.IsValid(value))
+        {
+            return null;
+        }
+        var data = Open(key, System.Buffers.Text.Base64Url.DecodeFromChars(value));
+        return data is { Length: 10 } && data[0] == 1 && data[1] == purpose
+            ? System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(data.AsSpan(2))
+            : null;
+    }
+
     private sealed record KeyRecord(string Value);
 }
