@@ -210,7 +210,11 @@ public sealed class ServiceIdentity : IDisposable
             var now = time.GetUtcNow();
             var serial = RandomNumberGenerator.GetBytes(16);
             serial[0] &= 0x7F;
-            using var leaf = request.Create(ca, now.AddHours(-1), now.AddYears(1), serial);
+            // Within the CA's own validity: a CA made moments ago by another host (or under another test clock) must not
+            // make the leaf's notBefore fall before its own.
+            var notBefore = now.AddHours(-1) < ca.NotBefore ? new DateTimeOffset(ca.NotBefore) : now.AddHours(-1);
+            var notAfter = now.AddYears(1) > ca.NotAfter ? new DateTimeOffset(ca.NotAfter) : now.AddYears(1);
+            using var leaf = request.Create(ca, notBefore, notAfter, serial);
             SecretFile.Write(keyPath, key.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(certificatePath, leaf.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
         }
