@@ -13,7 +13,7 @@ public sealed class EncryptedResponseTests
     {
         byte[] z = [158, 86, 217, 29, 129, 113, 53, 211, 114, 131, 66, 131, 191, 132, 38, 156, 251, 49, 110, 163, 218, 128, 106, 72, 246, 218, 167, 121, 140, 254, 144, 196];
 
-        var key = EcdhEsEncrypter.ConcatKdf(z, "A128GCM", 128, Encoding.ASCII.GetBytes("Alice"), Encoding.ASCII.GetBytes("Bob"));
+        var key = GaiaX.Oid4vc.Credentials.Jose.EcdhEsJwe.ConcatKdf(z, "A128GCM", Encoding.ASCII.GetBytes("Alice"), Encoding.ASCII.GetBytes("Bob"), 128);
 
         Assert.Equal("VqqN6vgjbSBcIijNcacQGg", Base64Url.EncodeToString(key));
     }
@@ -42,7 +42,7 @@ public sealed class EncryptedResponseTests
             Curve = ECCurve.NamedCurves.nistP256,
             Q = new ECPoint { X = Base64Url.DecodeFromChars((string)header["epk"]!["x"]!), Y = Base64Url.DecodeFromChars((string)header["epk"]!["y"]!) },
         });
-        var cek = EcdhEsEncrypter.ConcatKdf(verifier.DeriveRawSecretAgreement(epk.PublicKey), enc, enc == "A128GCM" ? 128 : 256);
+        var cek = GaiaX.Oid4vc.Credentials.Jose.EcdhEsJwe.ConcatKdf(verifier.DeriveRawSecretAgreement(epk.PublicKey), enc, [], [], enc == "A128GCM" ? 128 : 256);
         var ciphertext = Base64Url.DecodeFromChars(parts[3]);
         var plaintext = new byte[ciphertext.Length];
         using var aes = new AesGcm(cek, 16);

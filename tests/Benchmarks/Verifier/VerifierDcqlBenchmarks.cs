@@ -99,7 +99,13 @@ public class VerifierDcqlBenchmarks
         using var ephemeral = System.Security.Cryptography.ECDiffieHellman.Create(
             System.Security.Cryptography.ECCurve.NamedCurves.nistP256
         );
-        var cek = EcdhEsJweDecryptor.ConcatKdf(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), "A128GCM", [], [], 128);
+        var cek = GaiaX.Oid4vc.Credentials.Jose.EcdhEsJwe.ConcatKdf(
+            ephemeral.DeriveRawSecretAgreement(recipient.PublicKey),
+            "A128GCM",
+            [],
+            [],
+            128
+        );
         var epk = ephemeral.ExportParameters(false);
         var header = new JsonObject
         {

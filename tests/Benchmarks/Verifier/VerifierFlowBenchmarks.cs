@@ -4,10 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier;
-using GaiaX.Oid4vc.Verifier.Responses;
 using Verifier.Tests.Support;
 
 namespace GaiaX.Oid4vc.Benchmarks.Verifier;
@@ -214,7 +214,7 @@ public class VerifierFlowBenchmarks
             }
         );
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-        var cek = EcdhEsJweDecryptor.ConcatKdf(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), "A128GCM", [], [], 128);
+        var cek = EcdhEsJwe.ConcatKdf(ephemeral.DeriveRawSecretAgreement(recipient.PublicKey), "A128GCM", [], [], 128);
         var epk = ephemeral.ExportParameters(false);
         var header = Jose.B64(
             new JsonObject

@@ -35,7 +35,7 @@ public sealed class EcdhEsJweDecryptorTests
         Assert.Equal(
             new byte[] { 158, 86, 217, 29, 129, 113, 53, 211, 114, 131, 66, 131, 191, 132, 38, 156, 251, 49, 110, 163, 218, 128, 106, 72, 246, 218, 167, 121, 140, 254, 144, 196 },
             z);
-        var key = EcdhEsJweDecryptor.ConcatKdf(z, "A128GCM", "Alice"u8, "Bob"u8, 128);
+        var key = GaiaX.Oid4vc.Credentials.Jose.EcdhEsJwe.ConcatKdf(z, "A128GCM", "Alice"u8, "Bob"u8, 128);
         Assert.Equal("VqqN6vgjbSBcIijNcacQGg", Base64Url.EncodeToString(key));
     }
 

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Testing;
-using GaiaX.Oid4vc.Verifier.Responses;
+using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace Verifier.Tests.Support;
 
@@ -211,7 +211,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var z = ephemeral.DeriveRawSecretAgreement(recipient.PublicKey);
         var keyBits = enc == "A256GCM" ? 256 : 128;
-        var cek = EcdhEsJweDecryptor.ConcatKdf(z, enc, [], [], keyBits);
+        var cek = EcdhEsJwe.ConcatKdf(z, enc, [], [], keyBits);
         var epk = ephemeral.ExportParameters(false);
         var header = new JsonObject
         {
