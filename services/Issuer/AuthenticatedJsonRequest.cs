@@ -10,8 +10,16 @@ namespace GaiaX.Oid4vc.Issuer;
 /// its validated access token and JSON object body, or the error that stopped reading it. Owns the
 /// parsed document, which the validators read in place rather than copying.
 /// </summary>
-public sealed class AuthenticatedJsonRequest(ValidatedAccessToken? token, JsonDocument? document, ProtocolError? error) : IDisposable
+public sealed class AuthenticatedJsonRequest(
+    ValidatedAccessToken? token,
+    JsonDocument? document,
+    ProtocolError? error,
+    bool encrypted = false
+) : IDisposable
 {
+    /// <summary>Whether the body came encrypted (<c>application/jwt</c>, OpenID4VCI 1.0 section 10).</summary>
+    public bool Encrypted { get; } = encrypted;
+
     public ValidatedAccessToken? Token { get; } = token;
 
     public JsonDocument? Document { get; } = document;

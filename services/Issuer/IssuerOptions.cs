@@ -142,6 +142,9 @@ public sealed class IssuerOptions
     /// <summary>The wallet providers whose client attestations authenticate wallet instances.</summary>
     public Clients.ClientAttestationOptions ClientAttestation { get; set; } = new();
 
+    /// <summary>Encryption of credential requests and responses (OpenID4VCI 1.0 section 10).</summary>
+    public Encryption.CredentialEncryptionOptions CredentialEncryption { get; set; } = new();
+
     /// <summary>Refuse public clients: every request to <c>/par</c> and <c>/token</c> authenticates its client (default false).</summary>
     public bool RequireClientAuthentication { get; set; }
 

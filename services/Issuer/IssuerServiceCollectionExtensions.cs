@@ -46,6 +46,7 @@ public static class IssuerServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, CredentialConfigurationsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Clients.ClientSettingsValidator>();
         builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Profiles.IssuerProfiles.Validator>();
+        builder.Services.AddSingleton<IValidateOptions<IssuerOptions>, Encryption.EncryptionSettingsValidator>();
         builder.AddGaiaXDapr();
         builder.AddServiceIdentity(IssuerOptions.SectionName, new IssuerOptions().PublicBaseUrl);
         builder.AddWebhooks(IssuerOptions.SectionName);
@@ -67,6 +68,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<Status.IssuedCredentialRegistry>();
         services.AddSingleton<ServiceDefaults.Memory.IIdleTrimmable>(sp => sp.GetRequiredService<Status.IssuedCredentialRegistry>());
         services.AddSingleton<IssuerMetadataDocument>();
+        services.AddSingleton<Encryption.CredentialEncryption>();
         services.AddSingleton<TypeMetadataDocuments>();
         services.AddSingleton<Protocol.SharedMacKey>();
 

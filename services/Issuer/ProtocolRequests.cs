@@ -111,7 +111,8 @@ public static class ProtocolRequests
         AccessTokenValidator tokens,
         IssuerEndpoints endpoints,
         string errorCode,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        Func<string, Outcome<byte[]>>? decryptJwt = null
     )
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -121,11 +122,28 @@ public static class ProtocolRequests
         {
             return new AuthenticatedJsonRequest(null, null, token.Error);
         }
-        if (!JsonRequestBody.IsJson(request.ContentType))
+        JsonDocument? document;
+        string? problem;
+        var encrypted = decryptJwt is not null && IsJwt(request.ContentType);
+        if (encrypted)
         {
-            return new AuthenticatedJsonRequest(null, null, new ProtocolError(errorCode, "the request body must be application/json"));
+            using var reader = new StreamReader(request.Body);
+            var decrypted = decryptJwt!(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+            if (decrypted.Failed)
+            {
+                return new AuthenticatedJsonRequest(null, null, decrypted.Error);
+            }
+            (document, problem) = JsonRequestBody.Parse(decrypted.Value);
         }
-        var (document, problem) = await JsonRequestBody.ParseAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        else if (!JsonRequestBody.IsJson(request.ContentType))
+        {
+            var expected = decryptJwt is null ? "application/json" : "application/json or, encrypted, application/jwt";
+            return new AuthenticatedJsonRequest(null, null, new ProtocolError(errorCode, $"the request body must be {expected}"));
+        }
+        else
+        {
+            (document, problem) = await JsonRequestBody.ParseAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        }
         if (document is null)
         {
             return new AuthenticatedJsonRequest(null, null, new ProtocolError(errorCode, problem!));
@@ -135,6 +153,13 @@ public static class ProtocolRequests
             document.Dispose();
             return new AuthenticatedJsonRequest(null, null, new ProtocolError(errorCode, "the request body must be a JSON object"));
         }
-        return new AuthenticatedJsonRequest(token.Value, document, null);
+        return new AuthenticatedJsonRequest(token.Value, document, null, encrypted);
     }
+
+    private static bool IsJwt(string? contentType) =>
+        contentType is not null
+        && (
+            contentType.Equals("application/jwt", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/jwt;", StringComparison.OrdinalIgnoreCase)
+        );
 }

@@ -32,6 +32,12 @@ public static class ProtocolResults
     /// <summary>A JSON body with <c>Cache-Control: no-store</c>; null members are left out.</summary>
     public static IResult Json<T>(T body, int statusCode = StatusCodes.Status200OK) => new NoStoreJsonResult<T>(body, statusCode);
 
+    /// <summary>The UTF-8 JSON <see cref="Json{T}"/> would write: null members left out.</summary>
+    public static byte[] JsonBytes<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, NoNulls);
+
+    /// <summary>A compact JWT or JWE (<c>application/jwt</c>) with <c>Cache-Control: no-store</c>.</summary>
+    public static IResult Jwt(string compact, int statusCode = StatusCodes.Status200OK) => new NoStoreJwtResult(compact, statusCode);
+
     /// <summary>An answer without a body (<c>204</c>), e.g. to an OpenID4VCI notification.</summary>
     public static IResult NoContent() => Results.NoContent();
 
@@ -120,6 +126,17 @@ public static class ProtocolResults
             var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
             httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return inner.ExecuteAsync(httpContext);
+        }
+    }
+
+    private sealed class NoStoreJwtResult(string compact, int statusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = statusCode;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.ContentType = "application/jwt";
+            return httpContext.Response.WriteAsync(compact, httpContext.RequestAborted);
         }
     }
 

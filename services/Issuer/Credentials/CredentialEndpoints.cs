@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Issuer.Deferred;
+using GaiaX.Oid4vc.Issuer.Encryption;
 using GaiaX.Oid4vc.Issuer.Metadata;
 using GaiaX.Oid4vc.Issuer.Token;
 using GaiaX.Oid4vc.ServiceDefaults;
@@ -20,7 +21,7 @@ public static class CredentialEndpoints
             .MapPost(IssuerEndpoints.Paths.Credential, CredentialAsync)
             .DisableAntiforgery()
             .WithProtocolErrors()
-            .WithSummary("Credential endpoint (OpenID4VCI 1.0 section 8)")
+            .WithSummary("Credential endpoint (OpenID4VCI 1.0 section 8); application/jwt for an encrypted request (section 10)")
             .AcceptsJsonBody(typeof(CredentialRequestBody))
             .RequiresAccessToken()
             .Produces<CredentialResponse>(StatusCodes.Status200OK)
@@ -29,7 +30,7 @@ public static class CredentialEndpoints
             .MapPost(IssuerEndpoints.Paths.DeferredCredential, DeferredAsync)
             .DisableAntiforgery()
             .WithProtocolErrors()
-            .WithSummary("Deferred credential endpoint (OpenID4VCI 1.0 section 9)")
+            .WithSummary("Deferred credential endpoint (OpenID4VCI 1.0 section 9); application/jwt for an encrypted request")
             .AcceptsJsonBody(typeof(Deferred.DeferredCredentialRequestBody))
             .RequiresAccessToken()
             .Produces<CredentialResponse>(StatusCodes.Status200OK)
@@ -42,6 +43,7 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         CredentialRequestValidator validator,
         CredentialResponseGenerator generator,
+        CredentialEncryption encryption,
         IssuerMetrics metrics,
         CancellationToken cancellationToken
     ) =>
@@ -51,8 +53,7 @@ public static class CredentialEndpoints
             endpoints,
             validator.ValidateAsync,
             generator.GenerateAsync,
-            metrics,
-            IssuerMetrics.CredentialEndpoint,
+            new Answering(encryption, EncryptPending: true, metrics, IssuerMetrics.CredentialEndpoint),
             cancellationToken
         );
 
@@ -62,6 +63,7 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         DeferredCredentialRequestValidator validator,
         DeferredCredentialResponseGenerator generator,
+        CredentialEncryption encryption,
         IssuerMetrics metrics,
         CancellationToken cancellationToken
     ) =>
@@ -71,8 +73,8 @@ public static class CredentialEndpoints
             endpoints,
             validator.ValidateAsync,
             generator.GenerateAsync,
-            metrics,
-            IssuerMetrics.DeferredCredentialEndpoint,
+            // A deferred answer that is still pending is JSON, as section 9.2's example and the conformance suite have it.
+            new Answering(encryption, EncryptPending: false, metrics, IssuerMetrics.DeferredCredentialEndpoint),
             cancellationToken
         );
 
@@ -82,18 +84,31 @@ public static class CredentialEndpoints
         IssuerEndpoints endpoints,
         Func<ValidatedAccessToken, JsonElement, CancellationToken, Task<Outcome<TValidated>>> validate,
         Func<TValidated, CancellationToken, Task<Outcome<CredentialResponse>>> generate,
-        IssuerMetrics metrics,
-        string endpoint,
+        Answering answering,
         CancellationToken cancellationToken
     )
     {
+        var (encryption, encryptPending, metrics, endpoint) = answering;
         using var request = await context
-            .Request.ReadAuthenticatedJsonAsync(tokens, endpoints, ErrorCodes.InvalidCredentialRequest, cancellationToken)
+            .Request.ReadAuthenticatedJsonAsync(
+                tokens,
+                endpoints,
+                ErrorCodes.InvalidCredentialRequest,
+                cancellationToken,
+                encryption.DecryptRequest
+            )
             .ConfigureAwait(false);
         if (request.Failed)
         {
             metrics.CredentialRequest(endpoint, request.Error.Error);
             return ProtocolResults.Error(request.Error);
+        }
+        // Checked before anything is consumed (c_nonce, transaction): a response the wallet could not read is never made.
+        var responseEncryption = encryption.ReadResponseEncryption(request.Document.RootElement, request.Encrypted);
+        if (responseEncryption.Failed)
+        {
+            metrics.CredentialRequest(endpoint, responseEncryption.Error.Error);
+            return ProtocolResults.Error(responseEncryption.Error);
         }
         var validated = await validate(request.Token, request.Document.RootElement, cancellationToken).ConfigureAwait(false);
         if (validated.Failed)
@@ -112,6 +127,14 @@ public static class CredentialEndpoints
         {
             return ProtocolResults.Error(result.Error);
         }
-        return ProtocolResults.Json(result.Value, result.Value.Deferred ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
+        var status = result.Value.Deferred ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+        if (responseEncryption.Value is { } target && (encryptPending || !result.Value.Deferred))
+        {
+            var json = ProtocolResults.JsonBytes(result.Value);
+            return ProtocolResults.Jwt(CredentialEncryption.Encrypt(json, target), status);
+        }
+        return ProtocolResults.Json(result.Value, status);
     }
+
+    private sealed record Answering(CredentialEncryption Encryption, bool EncryptPending, IssuerMetrics Metrics, string Endpoint);
 }

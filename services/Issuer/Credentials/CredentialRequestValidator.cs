@@ -11,7 +11,7 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// <summary>
 /// The credential request rules of OpenID4VCI 1.0 section 8.2: exactly one of
 /// <c>credential_identifier</c> and <c>credential_configuration_id</c>, as the token response
-/// decided; a configuration the access token covers; no response encryption; and, for a holder-bound
+/// decided; a configuration the access token covers; and, for a holder-bound
 /// credential, <c>proofs</c> whose keys <see cref="KeyProofValidator"/> proves (consuming the
 /// <c>c_nonce</c>). Reads the parsed body in place.
 /// </summary>
@@ -29,10 +29,6 @@ public sealed class CredentialRequestValidator(
     {
         ArgumentNullException.ThrowIfNull(token);
         var record = token.Record;
-        if (request.TryGetProperty("credential_response_encryption", out _))
-        {
-            return Fail(ErrorCodes.InvalidEncryptionParameters, "this issuer does not offer credential response encryption");
-        }
         var identifier = JsonMembers.NonEmptyString(request, "credential_identifier", out var identifierMalformed);
         var configurationId = JsonMembers.NonEmptyString(request, "credential_configuration_id", out var configurationMalformed);
         if (identifierMalformed || configurationMalformed)

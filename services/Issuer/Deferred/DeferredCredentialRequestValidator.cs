@@ -7,7 +7,7 @@ namespace GaiaX.Oid4vc.Issuer.Deferred;
 
 /// <summary>
 /// The deferred credential request rules of OpenID4VCI 1.0 section 9.1: a <c>transaction_id</c> of
-/// a live transaction that belongs to the access token's offer, and no response encryption.
+/// a live transaction that belongs to the access token's offer.
 /// </summary>
 public sealed class DeferredCredentialRequestValidator(IDeferredTransactionStore deferred)
 {
@@ -22,13 +22,6 @@ public sealed class DeferredCredentialRequestValidator(IDeferredTransactionStore
         if (transactionId is null || malformed)
         {
             return Outcome<ValidatedDeferredCredentialRequest>.Fail(ErrorCodes.InvalidCredentialRequest, "transaction_id is required");
-        }
-        if (request.TryGetProperty("credential_response_encryption", out _))
-        {
-            return Outcome<ValidatedDeferredCredentialRequest>.Fail(
-                ErrorCodes.InvalidEncryptionParameters,
-                "this issuer does not offer credential response encryption"
-            );
         }
         var transaction = await deferred.FindAsync(transactionId, cancellationToken).ConfigureAwait(false);
         if (transaction is null || transaction.Value.OfferId != token.Record.OfferId)

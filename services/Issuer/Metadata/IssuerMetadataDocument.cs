@@ -23,11 +23,13 @@ public sealed class IssuerMetadataDocument
         IssuerEndpoints endpoints,
         IIssuerSigningKey signingKey,
         Clients.ClientAuthenticator clients,
+        Encryption.CredentialEncryption encryption,
         TimeProvider time
     )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(encryption);
         ArgumentNullException.ThrowIfNull(endpoints);
         _signingKey = signingKey;
         _time = time;
@@ -49,6 +51,11 @@ public sealed class IssuerMetadataDocument
             ["batch_credential_issuance"] = new JsonObject { ["batch_size"] = settings.BatchSize },
             ["credential_configurations_supported"] = configurations,
         };
+        if (encryption.RequestMetadata() is { } requestEncryption)
+        {
+            IssuerMetadata["credential_request_encryption"] = requestEncryption;
+            IssuerMetadata["credential_response_encryption"] = encryption.ResponseMetadata();
+        }
         if (settings.Display.Count > 0)
         {
             IssuerMetadata["display"] = Display(settings.Display);
