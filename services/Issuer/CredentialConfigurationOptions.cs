@@ -28,5 +28,8 @@ public sealed class CredentialConfigurationOptions
 
     public List<ClaimDefinitionOptions> Claims { get; set; } = [];
 
+    /// <summary><c>key_attestations_required</c>: holder keys must be attested (OpenID4VCI 1.0 appendix D).</summary>
+    public Credentials.KeyAttestationRequirementOptions KeyAttestations { get; set; } = new();
+
     public List<DisplayOptions> Display { get; set; } = [];
 }

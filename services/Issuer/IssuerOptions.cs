@@ -142,6 +142,9 @@ public sealed class IssuerOptions
     /// <summary>The wallet providers whose client attestations authenticate wallet instances.</summary>
     public Clients.ClientAttestationOptions ClientAttestation { get; set; } = new();
 
+    /// <summary>The wallet providers whose key attestations are trusted (OpenID4VCI 1.0 appendix D).</summary>
+    public Credentials.KeyAttestationOptions KeyAttestation { get; set; } = new();
+
     /// <summary>Encryption of credential requests and responses (OpenID4VCI 1.0 section 10).</summary>
     public Encryption.CredentialEncryptionOptions CredentialEncryption { get; set; } = new();
 

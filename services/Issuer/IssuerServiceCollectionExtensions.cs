@@ -106,6 +106,7 @@ public static class IssuerServiceCollectionExtensions
         services.TryAddSingleton<IAuthorizationSubjectResolver, IssuerStateSubjectResolver>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<KeyProofValidator>();
+        services.AddSingleton<KeyAttestationValidator>();
         services.AddSingleton<CredentialIssuanceTimes>();
         services.AddSingleton<ICredentialFormatter, JwtVcJsonFormatter>();
         services.AddSingleton<ICredentialFormatter, SdJwtVcFormatter>();
@@ -124,19 +125,33 @@ public static class IssuerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Gaia-X credential configurations shipped with the service (<c>issuer.defaults.json</c>),
-    /// used when the deployment configures none under <c>Issuer:CredentialConfigurations</c>.
+    /// The Gaia-X credential configurations shipped with the service (<c>issuer.defaults.json</c>), used unless the
+    /// deployment configures a configuration of its own under <c>Issuer:CredentialConfigurations</c>. Settings under a
+    /// shipped configuration's id (e.g. its <c>KeyAttestations</c>) refine the shipped one.
     /// </summary>
     private static void AddDefaultCredentialConfigurations(ConfigurationManager configuration)
     {
-        if (configuration.GetSection($"{IssuerOptions.SectionName}:CredentialConfigurations").GetChildren().Any())
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("issuer.defaults.json")
+            ?? throw new InvalidOperationException("issuer.defaults.json is missing from the Issuer assembly.");
+        var defaults = new MemoryStream();
+        stream.CopyTo(defaults);
+        var shipped = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(defaults.ToArray()))
+            .Build()
+            .GetSection($"{IssuerOptions.SectionName}:CredentialConfigurations")
+            .GetChildren()
+            .Select(c => c.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var configured = configuration.GetSection($"{IssuerOptions.SectionName}:CredentialConfigurations").GetChildren();
+        if (configured.Any(c => !shipped.Contains(c.Key)))
         {
             return;
         }
-        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("issuer.defaults.json")
-            ?? throw new InvalidOperationException("issuer.defaults.json is missing from the Issuer assembly.");
         // Inserted first, so every other source (files, environment, command line) overrides it.
-        var source = new Microsoft.Extensions.Configuration.Json.JsonStreamConfigurationSource { Stream = stream };
+        var source = new Microsoft.Extensions.Configuration.Json.JsonStreamConfigurationSource
+        {
+            Stream = new MemoryStream(defaults.ToArray()),
+        };
         configuration.Sources.Insert(0, source);
     }
 }

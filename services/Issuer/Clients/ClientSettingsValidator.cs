@@ -47,11 +47,43 @@ public sealed class ClientSettingsValidator : IValidateOptions<IssuerOptions>
         {
             failures.Add("Setting 'Issuer:ClientAttestation:MaxAttestationLifetimeSeconds' is invalid: from 60 s to a year.");
         }
-        for (var i = 0; i < attestation.Attesters.Count; i++)
+        ValidateAttesters(attestation.Attesters, "Issuer:ClientAttestation:Attesters", issuerRequired: true, failures);
+        ValidateAttesters(options.KeyAttestation.Attesters, "Issuer:KeyAttestation:Attesters", issuerRequired: false, failures);
+        foreach (var (id, configuration) in options.CredentialConfigurations)
         {
-            var attester = attestation.Attesters[i];
-            var setting = $"Setting 'Issuer:ClientAttestation:Attesters:{i}";
-            if (string.IsNullOrWhiteSpace(attester.Issuer))
+            var requirement = configuration.KeyAttestations;
+            var setting = $"Setting 'Issuer:CredentialConfigurations:{id}:KeyAttestations";
+            if (requirement.Active && options.KeyAttestation.Attesters.Count == 0)
+            {
+                failures.Add(
+                    $"{setting}' is invalid: key attestations are required but no provider is trusted (Issuer:KeyAttestation:Attesters)."
+                );
+            }
+            foreach (var level in requirement.KeyStorage.Concat(requirement.UserAuthentication))
+            {
+                if (!Credentials.KeyAttestationRequirementOptions.KnownLevels.Contains(level))
+                {
+                    failures.Add($"{setting}' is invalid: '{level}' is not a level of OpenID4VCI 1.0 appendix D.2.");
+                }
+            }
+        }
+        if (options.RequireClientAuthentication && options.Clients.Count == 0 && attestation.Attesters.Count == 0)
+        {
+            failures.Add(
+                "Setting 'Issuer:RequireClientAuthentication' is invalid: no client could authenticate; "
+                    + "register clients (Issuer:Clients) or trust wallet providers (Issuer:ClientAttestation:Attesters)."
+            );
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateAttesters(List<ClientAttesterOptions> attesters, string section, bool issuerRequired, List<string> failures)
+    {
+        for (var i = 0; i < attesters.Count; i++)
+        {
+            var attester = attesters[i];
+            var setting = $"Setting '{section}:{i}";
+            if (issuerRequired && string.IsNullOrWhiteSpace(attester.Issuer))
             {
                 failures.Add($"{setting}:Issuer' is invalid: the wallet provider's iss is required.");
             }
@@ -75,13 +107,5 @@ public sealed class ClientSettingsValidator : IValidateOptions<IssuerOptions>
                 }
             }
         }
-        if (options.RequireClientAuthentication && options.Clients.Count == 0 && attestation.Attesters.Count == 0)
-        {
-            failures.Add(
-                "Setting 'Issuer:RequireClientAuthentication' is invalid: no client could authenticate; "
-                    + "register clients (Issuer:Clients) or trust wallet providers (Issuer:ClientAttestation:Attesters)."
-            );
-        }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -93,12 +93,18 @@ public sealed class CredentialRequestValidator(
                 ? Fail(ErrorCodes.CredentialRequestDenied, "this credential is prepared per offer; start from a credential offer")
                 : Outcome<ValidatedCredentialRequest>.Success(new ValidatedCredentialRequest(token, configurationId!, configuration, null));
         }
-        var proofList = ReadProofs(request);
+        var proofList = ReadProofs(request, configuration.KeyAttestations.Active);
         if (proofList.Failed)
         {
             return proofList.Error;
         }
-        var keys = await proofs.ValidateAsync(proofList.Value, record.ClientId, cancellationToken).ConfigureAwait(false);
+        var keys = proofList.Value.Attestation
+            ? await proofs
+                .ValidateAttestationAsync(proofList.Value.Proofs[0], configuration.KeyAttestations, cancellationToken)
+                .ConfigureAwait(false)
+            : await proofs
+                .ValidateAsync(proofList.Value.Proofs, record.ClientId, configuration.KeyAttestations, cancellationToken)
+                .ConfigureAwait(false);
         if (keys.Failed)
         {
             return keys.Error;
@@ -108,7 +114,7 @@ public sealed class CredentialRequestValidator(
         );
     }
 
-    private Outcome<IReadOnlyList<string>> ReadProofs(JsonElement request)
+    private Outcome<RequestProofs> ReadProofs(JsonElement request, bool attestationOffered)
     {
         if (!request.TryGetProperty("proofs", out var proofsElement))
         {
@@ -120,9 +126,21 @@ public sealed class CredentialRequestValidator(
         {
             return InvalidProof("proofs must hold exactly one proof type");
         }
+        if (attestationOffered && proofsElement.TryGetProperty("attestation", out var attestation))
+        {
+            // Appendix F.3: exactly one key attestation.
+            return
+                attestation.ValueKind == JsonValueKind.Array
+                && attestation.GetArrayLength() == 1
+                && attestation[0].ValueKind == JsonValueKind.String
+                ? Outcome<RequestProofs>.Success(new RequestProofs([attestation[0].GetString()!], Attestation: true))
+                : InvalidProof("proofs.attestation must be an array of exactly one key attestation JWT");
+        }
         if (!proofsElement.TryGetProperty("jwt", out var jwts))
         {
-            return InvalidProof("the only proof type supported is jwt");
+            return InvalidProof(
+                attestationOffered ? "the proof types supported are jwt and attestation" : "the only proof type supported is jwt"
+            );
         }
         if (
             jwts.ValueKind != JsonValueKind.Array
@@ -136,11 +154,15 @@ public sealed class CredentialRequestValidator(
         {
             return InvalidProof($"at most {options.Value.BatchSize} proofs (batch_size) are accepted in one request");
         }
-        return Outcome<IReadOnlyList<string>>.Success(jwts.EnumerateArray().Select(j => j.GetString()!).ToArray());
+        return Outcome<RequestProofs>.Success(
+            new RequestProofs(jwts.EnumerateArray().Select(j => j.GetString()!).ToArray(), Attestation: false)
+        );
     }
 
-    private static Outcome<IReadOnlyList<string>> InvalidProof(string description) =>
-        Outcome<IReadOnlyList<string>>.Fail(ErrorCodes.InvalidProof, description);
+    private static Outcome<RequestProofs> InvalidProof(string description) =>
+        Outcome<RequestProofs>.Fail(ErrorCodes.InvalidProof, description);
+
+    private sealed record RequestProofs(IReadOnlyList<string> Proofs, bool Attestation);
 
     private static Outcome<ValidatedCredentialRequest> Invalid(string description) =>
         Fail(ErrorCodes.InvalidCredentialRequest, description);

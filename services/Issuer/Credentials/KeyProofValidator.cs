@@ -14,11 +14,14 @@ namespace GaiaX.Oid4vc.Issuer.Credentials;
 /// asymmetric <c>alg</c>, exactly one of <c>jwk</c> / <c>kid</c> / <c>x5c</c>, public keys only,
 /// the signature, a fresh <c>iat</c>); this adds <c>aud</c> = the Credential Issuer Identifier,
 /// <c>iss</c> = the client id when the token has one, distinct keys in a batch, and a live
-/// <c>c_nonce</c> consumed once.
+/// <c>c_nonce</c> consumed once. A <c>key_attestation</c> header (appendix D) is verified by
+/// <see cref="KeyAttestationValidator"/> and must attest the proof's key; a configuration with
+/// <c>key_attestations_required</c> accepts no proof without one.
 /// </summary>
 public sealed class KeyProofValidator(
     INonceStore nonces,
     HolderKeyResolver keys,
+    KeyAttestationValidator attestations,
     IssuerEndpoints endpoints,
     TimeProvider time,
     IOptions<IssuerOptions> options
@@ -31,13 +34,43 @@ public sealed class KeyProofValidator(
         MaxTokenLength = 16 * 1024,
     };
 
+    /// <summary>
+    /// The keys of <c>proofs.attestation</c> (appendix F.3): the one key attestation's <c>attested_keys</c>, without
+    /// proof of possession; its <c>nonce</c> must be a live <c>c_nonce</c>, consumed.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<HolderKey>>> ValidateAttestationAsync(
+        string attestation,
+        KeyAttestationRequirementOptions requirement,
+        CancellationToken cancellationToken
+    )
+    {
+        var attested = await attestations
+            .ValidateAsync(attestation, requirement, requireExpiration: false, cancellationToken)
+            .ConfigureAwait(false);
+        if (attested.Failed)
+        {
+            return attested.Error;
+        }
+        if (string.IsNullOrEmpty(attested.Value.Nonce))
+        {
+            return Outcome<IReadOnlyList<HolderKey>>.Fail(
+                ErrorCodes.InvalidProof,
+                "key attestation: has no nonce: include a c_nonce from the nonce endpoint"
+            );
+        }
+        var consumed = await ConsumeAsync([attested.Value.Nonce], cancellationToken).ConfigureAwait(false);
+        return consumed ?? Outcome<IReadOnlyList<HolderKey>>.Success(attested.Value.Keys);
+    }
+
     public async Task<Outcome<IReadOnlyList<HolderKey>>> ValidateAsync(
         IReadOnlyList<string> proofs,
         string? clientId,
+        KeyAttestationRequirementOptions requirement,
         CancellationToken cancellationToken
     )
     {
         ArgumentNullException.ThrowIfNull(proofs);
+        ArgumentNullException.ThrowIfNull(requirement);
         var holderKeys = new List<HolderKey>(proofs.Count);
         var nonceValues = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < proofs.Count; i++)
@@ -81,7 +114,36 @@ public sealed class KeyProofValidator(
             var resolved = verified.Value.Key;
             var jwk = HolderJwk.FromKey(resolved.Key);
             var did = resolved.Controller is { } controller && controller.StartsWith("did:", StringComparison.Ordinal) ? controller : null;
-            holderKeys.Add(new HolderKey(jwk, resolved.Key.Thumbprint(), did));
+            var thumbprint = resolved.Key.Thumbprint();
+            var attestation = verified.Value.Jws.HeaderString(KeyAttestationValidator.HeaderName);
+            if (attestation is null && verified.Value.Jws.Header.TryGetProperty(KeyAttestationValidator.HeaderName, out _))
+            {
+                return Fail(i, "key_attestation must be a JWT");
+            }
+            if (attestation is null && requirement.Active)
+            {
+                return Fail(i, "this credential needs attested keys: carry the key attestation in the key_attestation header");
+            }
+            if (attestation is not null && (requirement.Active || attestations.HasAttesters))
+            {
+                var attested = await attestations
+                    .ValidateAsync(attestation, requirement, requireExpiration: true, cancellationToken)
+                    .ConfigureAwait(false);
+                if (attested.Failed)
+                {
+                    return Fail(i, attested.Error.Description ?? "the key attestation is not accepted");
+                }
+                if (!attested.Value.Keys.Any(k => k.Thumbprint == thumbprint))
+                {
+                    return Fail(i, "the proof is not signed by one of the keys its key attestation attests");
+                }
+                if (string.IsNullOrEmpty(attested.Value.Nonce))
+                {
+                    return Fail(i, "key attestation: has no nonce: include the c_nonce from the nonce endpoint");
+                }
+                nonceValues.Add(attested.Value.Nonce);
+            }
+            holderKeys.Add(new HolderKey(jwk, thumbprint, did));
             nonceValues.Add(nonce.GetString()!);
         }
         if (holderKeys.Select(k => k.Thumbprint).Distinct(StringComparer.Ordinal).Count() != holderKeys.Count)
@@ -92,7 +154,13 @@ public sealed class KeyProofValidator(
             );
         }
         // Nonces are consumed only after every proof checked, so a bad proof does not burn them.
-        foreach (var value in nonceValues)
+        var consumed = await ConsumeAsync(nonceValues, cancellationToken).ConfigureAwait(false);
+        return consumed ?? Outcome<IReadOnlyList<HolderKey>>.Success(holderKeys);
+    }
+
+    private async Task<Outcome<IReadOnlyList<HolderKey>>?> ConsumeAsync(IEnumerable<string> values, CancellationToken cancellationToken)
+    {
+        foreach (var value in values)
         {
             if (!await nonces.TryConsumeAsync(value, cancellationToken).ConfigureAwait(false))
             {
@@ -102,7 +170,7 @@ public sealed class KeyProofValidator(
                 );
             }
         }
-        return Outcome<IReadOnlyList<HolderKey>>.Success(holderKeys);
+        return null;
     }
 
     private static bool AudienceMatches(JsonElement payload, string issuer)

@@ -151,13 +151,30 @@ public sealed class IssuerMetadataDocument
         if (CredentialConfigurationCatalog.RequiresProof(configuration))
         {
             node["cryptographic_binding_methods_supported"] = new JsonArray("jwk", "did:jwk");
-            node["proof_types_supported"] = new JsonObject
+            var jwt = new JsonObject
             {
-                ["jwt"] = new JsonObject
+                ["proof_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
+            };
+            node["proof_types_supported"] = new JsonObject { ["jwt"] = jwt };
+            if (configuration.KeyAttestations.Active)
+            {
+                var required = new JsonObject();
+                if (configuration.KeyAttestations.KeyStorage.Count > 0)
+                {
+                    required["key_storage"] = Strings(configuration.KeyAttestations.KeyStorage);
+                }
+                if (configuration.KeyAttestations.UserAuthentication.Count > 0)
+                {
+                    required["user_authentication"] = Strings(configuration.KeyAttestations.UserAuthentication);
+                }
+                jwt["key_attestations_required"] = required;
+                // The attestation proof type (appendix F.3): the attestation alone, no proof of possession.
+                node["proof_types_supported"]!["attestation"] = new JsonObject
                 {
                     ["proof_signing_alg_values_supported"] = Strings(GaiaX.Oid4vc.Credentials.Jose.JwsAlgorithms.Verification),
-                },
-            };
+                    ["key_attestations_required"] = required.DeepClone(),
+                };
+            }
         }
         if (configuration.Format == CredentialFormats.JwtVcJson)
         {
