@@ -4,6 +4,7 @@ using GaiaX.Oid4vc.Credentials.Net;
 using GaiaX.Oid4vc.Credentials.Status;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.Credentials.X509;
+using GaiaX.Oid4vc.Wallet.Attestation;
 using GaiaX.Oid4vc.Wallet.Issuance;
 using GaiaX.Oid4vc.Wallet.Presentation;
 
@@ -18,6 +19,9 @@ public sealed class ReferenceWallet : IDisposable
     private readonly List<HeldCredential> _credentials = [];
     private readonly HttpClient _http;
     private readonly HttpClient _didHttp;
+    private readonly SigningKey? _instanceKey;
+    private readonly SigningKey? _dpopKey;
+    private readonly ClientAttestation? _clientAttestation;
 
     public ReferenceWallet(HolderKey holderKey, string holder, ReferenceWalletOptions options, TimeProvider time)
     {
@@ -36,9 +40,29 @@ public sealed class ReferenceWallet : IDisposable
         );
         Holder = holder;
         HolderKey = holderKey;
+        if (options.WalletProvider is { } provider)
+        {
+            _instanceKey = SigningKey.CreateEs256();
+            var instanceJwk = _instanceKey.PublicKey.ToJwk();
+            instanceJwk.Remove("alg");
+            instanceJwk.Remove("kid");
+            _clientAttestation = new ClientAttestation(
+                options.WalletClientId,
+                provider.AttestClient(options.WalletClientId, instanceJwk, TimeSpan.FromHours(1)),
+                _instanceKey
+            );
+        }
+        _dpopKey = options.UseDpop ? SigningKey.CreateEs256() : null;
         Issuance = new Oid4vciClient(_http, holderKey, time)
         {
             DeferredTimeout = options.DeferredTimeout,
+            DpopKey = _dpopKey,
+            ClientAttestation = _clientAttestation,
+            // The development provider asserts the levels the issuer asks for; a real one asserts what the device has.
+            KeyAttester = options.WalletProvider is { } attester
+                ? (keys, nonce, required) => attester.AttestKeys(keys, nonce, required.KeyStorage, required.UserAuthentication)
+                : null,
+            EncryptCredentialRequests = options.EncryptCredentialRequests,
             // A did:jwk holder proves possession with its DID URL, so the Issuer binds the credential to the
             // same DID the wallet later presents as; any other kid (did:web) is not resolved by the Issuer.
             ProofWithKeyId = DidJwk.IsDidJwk(holderKey.SigningKey.KeyId),
@@ -126,5 +150,7 @@ public sealed class ReferenceWallet : IDisposable
     {
         _http.Dispose();
         _didHttp.Dispose();
+        _instanceKey?.Dispose();
+        _dpopKey?.Dispose();
     }
 }

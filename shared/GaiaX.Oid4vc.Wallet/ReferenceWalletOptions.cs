@@ -16,4 +16,28 @@ public sealed record ReferenceWalletOptions
 
     /// <summary>Longest wait for a deferred credential.</summary>
     public TimeSpan DeferredTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The wallet provider that attests this wallet instance (client attestation at <c>/par</c> and <c>/token</c>, as
+    /// <see cref="WalletClientId"/>) and its holder key (key attestations); HAIP issuers require both.
+    /// </summary>
+    public Attestation.WalletProvider? WalletProvider { get; init; }
+
+    /// <summary>The client_id of this wallet instance, attested by <see cref="WalletProvider"/>.</summary>
+    public string WalletClientId { get; init; } = "gaiax-reference-wallet";
+
+    /// <summary>Bind access tokens with DPoP (RFC 9449), as HAIP requires.</summary>
+    public bool UseDpop { get; init; }
+
+    /// <summary>Encrypt credential requests and responses whenever the issuer offers it (OpenID4VCI 1.0 section 10).</summary>
+    public bool EncryptCredentialRequests { get; init; }
+
+    /// <summary>Every HAIP option on, with <paramref name="provider"/> attesting the wallet.</summary>
+    public ReferenceWalletOptions WithHaip(Attestation.WalletProvider provider) =>
+        this with
+        {
+            WalletProvider = provider,
+            UseDpop = true,
+            EncryptCredentialRequests = true,
+        };
 }

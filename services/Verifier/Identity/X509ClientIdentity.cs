@@ -7,12 +7,16 @@ using Microsoft.Extensions.Options;
 namespace GaiaX.Oid4vc.Verifier.Identity;
 
 /// <summary>An X.509 signing identity: the DNS SAN used as client identifier and a key whose chain goes in <c>x5c</c>.</summary>
-public sealed record X509ClientIdentity(string DnsName, SigningKey SigningKey);
+/// <summary>
+/// The certificate a request object is signed under: <c>x509_hash</c> names any leaf, <c>x509_san_dns</c> needs its
+/// <paramref name="DnsName"/> (null when the leaf has no dNSName SAN).
+/// </summary>
+public sealed record X509ClientIdentity(string? DnsName, SigningKey SigningKey);
 
 /// <summary>
 /// The service identity of the credential core (<c>Identity</c> settings) for DIDs, and for
-/// <c>x509_san_dns</c> either <see cref="VerifierOptions.X509"/> or, when that is not set, the
-/// service certificate itself if its leaf carries a DNS name.
+/// <c>x509_hash</c> and <c>x509_san_dns</c> either <see cref="VerifierOptions.X509"/> or, when that is not set, the
+/// service certificate itself (for <c>x509_san_dns</c> only if its leaf carries a DNS name).
 /// </summary>
 internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
 {
@@ -28,9 +32,10 @@ internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
             (var dnsName, _ownX509Key) = LoadX509(x509);
             X509 = new X509ClientIdentity(dnsName, _ownX509Key);
         }
-        else if (identity.CertificateChain.Count > 0 && DnsNames(identity.CertificateChain[0]).FirstOrDefault() is { } serviceDns)
+        else if (identity.CertificateChain.Count > 0)
         {
-            X509 = new X509ClientIdentity(serviceDns, identity.SigningKey);
+            // The service certificate: x509_hash always, x509_san_dns when it names a DNS host (not an IP address).
+            X509 = new X509ClientIdentity(DnsNames(identity.CertificateChain[0]).FirstOrDefault(), identity.SigningKey);
         }
     }
 

@@ -59,6 +59,13 @@ public sealed class CreatePresentationRequestValidator(
         {
             errors.Add($"client_id_prefix: {prefix} is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
         }
+        else if (prefix == ClientIdPrefixes.X509SanDns && identity.X509!.DnsName is null)
+        {
+            errors.Add(
+                $"client_id_prefix: {prefix} is not available: the verifier's certificate names no DNS host (set Verifier:X509 "
+                    + "or use x509_hash)"
+            );
+        }
 
         var method = OptionalString(body, "request_uri_method", errors) ?? "get";
         if (method is not ("get" or "post"))

@@ -13,6 +13,9 @@ public sealed record IssuerMetadata(
     IReadOnlyDictionary<string, CredentialConfiguration> CredentialConfigurations
 )
 {
+    /// <summary>The encryption the issuer offers (section 10), or null.</summary>
+    public CredentialEncryptionMetadata? Encryption { get; init; }
+
     /// <summary>
     /// The metadata URL: <c>/.well-known/openid-credential-issuer</c> inserted between host and path
     /// (§12.2.2), so an issuer with a path component stays distinct.
@@ -57,7 +60,10 @@ public sealed record IssuerMetadata(
             Endpoint(root, "deferred_credential_endpoint"),
             Endpoint(root, "notification_endpoint"),
             configurations
-        );
+        )
+        {
+            Encryption = CredentialEncryptionMetadata.Parse(root),
+        };
     }
 
     private static Uri? Endpoint(JsonElement root, string name) =>

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Duende.IdentityModel.Client;
+using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Protocol;
+using GaiaX.Oid4vc.Wallet.Attestation;
 
 namespace GaiaX.Oid4vc.Wallet.Issuance;
 
@@ -13,10 +17,36 @@ namespace GaiaX.Oid4vc.Wallet.Issuance;
 /// code with <c>tx_code</c>, or authorization code with PKCE S256, through PAR when the server offers
 /// it) → <c>/nonce</c> → <c>/credential</c> with <c>proofs.jwt</c> → deferred polling → notification.
 /// OAuth requests go through Duende.IdentityModel; all other calls are plain JSON over the given client.
+/// What HAIP adds is opt-in: DPoP (<see cref="DpopKey"/>, with server nonces), attestation-based client
+/// authentication (<see cref="ClientAttestation"/>), key attestations (<see cref="KeyAttester"/>) and encrypted
+/// credential requests and responses (<see cref="EncryptCredentialRequests"/>).
 /// </summary>
 public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProvider time)
 {
     public const int MaxResponseBytes = 512 * 1024;
+
+    private const string DpopNonceHeader = "DPoP-Nonce";
+
+    /// <summary>The last DPoP nonce each server gave (RFC 9449 section 8), by origin.</summary>
+    private readonly ConcurrentDictionary<string, string> _dpopNonces = new(StringComparer.Ordinal);
+
+    /// <summary>Bind tokens to this key with DPoP proofs (RFC 9449) at the token, PAR and credential endpoints.</summary>
+    public SigningKey? DpopKey { get; init; }
+
+    /// <summary>Authenticate at <c>/par</c> and <c>/token</c> with a wallet provider's attestation (its <c>sub</c> the client_id).</summary>
+    public ClientAttestation? ClientAttestation { get; init; }
+
+    /// <summary>
+    /// Gets a key attestation for the holder's public JWKs, the issuer's <c>c_nonce</c> and the levels it asks for, when a
+    /// configuration has <c>key_attestations_required</c>.
+    /// </summary>
+    public Func<IReadOnlyList<JsonObject>, string?, KeyAttestationRequirement, string>? KeyAttester { get; init; }
+
+    /// <summary>Encrypt credential requests and ask for encrypted responses when the issuer offers it (it is done anyway when
+    /// the issuer requires it).</summary>
+    public bool EncryptCredentialRequests { get; init; }
+
+    private string? EffectiveClientId => ClientId ?? ClientAttestation?.ClientId;
 
     /// <summary>The client_id of this wallet, when it has one (authorization code flow, proof <c>iss</c>).</summary>
     public string? ClientId { get; init; }
@@ -82,15 +112,23 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             parameters.Add("tx_code", transactionCode);
         }
-        var request = new TokenRequest
-        {
-            Address = context.AuthorizationServer.TokenEndpoint.AbsoluteUri,
-            GrantType = CredentialOffer.PreAuthorizedGrantType,
-            ClientId = ClientId ?? string.Empty,
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            Parameters = parameters,
-        };
-        return ToWalletToken(await http.RequestTokenAsync(request, cancellationToken).ConfigureAwait(false));
+        var response = await SendProtocolAsync(
+                context,
+                context.AuthorizationServer.TokenEndpoint,
+                () =>
+                    new TokenRequest
+                    {
+                        Address = context.AuthorizationServer.TokenEndpoint.AbsoluteUri,
+                        GrantType = CredentialOffer.PreAuthorizedGrantType,
+                        ClientId = EffectiveClientId ?? string.Empty,
+                        ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                        Parameters = parameters,
+                    },
+                http.RequestTokenAsync,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        return ToWalletToken(response);
     }
 
     /// <summary>
@@ -125,19 +163,26 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         }
         if (context.AuthorizationServer.PushedAuthorizationRequestEndpoint is { } parEndpoint)
         {
-            var par = new PushedAuthorizationRequest
-            {
-                Address = parEndpoint.AbsoluteUri,
-                ClientId = clientId,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
-                ResponseType = "code",
-                RedirectUri = redirectUri,
-                State = state,
-                CodeChallenge = pkce.Challenge,
-                CodeChallengeMethod = Pkce.Method,
-                Parameters = extra,
-            };
-            var pushed = await http.PushAuthorizationAsync(par, cancellationToken).ConfigureAwait(false);
+            var pushed = await SendProtocolAsync(
+                    context,
+                    parEndpoint,
+                    () =>
+                        new PushedAuthorizationRequest
+                        {
+                            Address = parEndpoint.AbsoluteUri,
+                            ClientId = clientId,
+                            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                            ResponseType = "code",
+                            RedirectUri = redirectUri,
+                            State = state,
+                            CodeChallenge = pkce.Challenge,
+                            CodeChallengeMethod = Pkce.Method,
+                            Parameters = new Parameters(extra),
+                        },
+                    http.PushAuthorizationAsync,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             if (pushed.IsError || pushed.RequestUri is null)
             {
                 throw new WalletProtocolException(pushed.Error ?? ErrorCodes.InvalidRequest, "The pushed authorization request failed.");
@@ -184,16 +229,24 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
                 "The authorization response carries a state this wallet did not send."
             );
         }
-        var request = new AuthorizationCodeTokenRequest
-        {
-            Address = context.AuthorizationServer.TokenEndpoint.AbsoluteUri,
-            ClientId = session.ClientId,
-            ClientCredentialStyle = ClientCredentialStyle.PostBody,
-            Code = code,
-            RedirectUri = session.RedirectUri,
-            CodeVerifier = session.Pkce.Verifier,
-        };
-        return ToWalletToken(await http.RequestAuthorizationCodeTokenAsync(request, cancellationToken).ConfigureAwait(false));
+        var response = await SendProtocolAsync(
+                context,
+                context.AuthorizationServer.TokenEndpoint,
+                () =>
+                    new AuthorizationCodeTokenRequest
+                    {
+                        Address = context.AuthorizationServer.TokenEndpoint.AbsoluteUri,
+                        ClientId = session.ClientId,
+                        ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                        Code = code,
+                        RedirectUri = session.RedirectUri,
+                        CodeVerifier = session.Pkce.Verifier,
+                    },
+                http.RequestAuthorizationCodeTokenAsync,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        return ToWalletToken(response);
     }
 
     /// <summary>A fresh <c>c_nonce</c> from the Nonce Endpoint (§7), or null when the issuer has none.</summary>
@@ -232,6 +285,18 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             credentialConfigurationId is null
             || !context.Issuer.CredentialConfigurations.TryGetValue(credentialConfigurationId, out var configuration)
             || configuration.RequiresProof;
+        var keyAttestations =
+            credentialConfigurationId is not null
+            && context.Issuer.CredentialConfigurations.TryGetValue(credentialConfigurationId, out var required)
+                ? required.KeyAttestationsRequired
+                : null;
+        if (keyAttestations is not null && KeyAttester is null)
+        {
+            throw new WalletProtocolException(
+                ErrorCodes.InvalidProof,
+                $"{credentialConfigurationId} needs attested keys and this wallet has no wallet provider to attest them."
+            );
+        }
         for (var attempt = 0; ; attempt++)
         {
             var body = new JsonObject();
@@ -246,18 +311,24 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             if (requiresProof)
             {
                 var nonce = await GetNonceAsync(context, cancellationToken).ConfigureAwait(false);
-                var proof = ProofJwt.Create(holderKey, context.Issuer.CredentialIssuer, nonce, ClientId, time.GetUtcNow(), ProofWithKeyId);
+                var attestation = keyAttestations is null ? null : KeyAttester!([holderKey.PublicJwkCopy()], nonce, keyAttestations);
+                var proof = ProofJwt.Create(
+                    holderKey,
+                    context.Issuer.CredentialIssuer,
+                    nonce,
+                    EffectiveClientId,
+                    time.GetUtcNow(),
+                    ProofWithKeyId,
+                    attestation
+                );
                 body["proofs"] = new JsonObject { ["jwt"] = new JsonArray(proof) };
             }
-            using var request = new HttpRequestMessage(HttpMethod.Post, context.Issuer.CredentialEndpoint)
-            {
-                Content = JsonContent.Create(body),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var encryption = ResponseKey(context);
+            using var response = await SendResourceAsync(context.Issuer.CredentialEndpoint, token, body, encryption, cancellationToken)
+                .ConfigureAwait(false);
             try
             {
-                return await ReadCredentialResponseAsync(response, cancellationToken).ConfigureAwait(false);
+                return await ReadCredentialResponseAsync(response, encryption, cancellationToken).ConfigureAwait(false);
             }
             catch (WalletProtocolException ex) when (ex.Error == ErrorCodes.InvalidNonce && attempt == 0 && requiresProof)
             {
@@ -294,13 +365,17 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
                 );
             }
             await Task.Delay(current.Interval, time, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-            {
-                Content = JsonContent.Create(new JsonObject { ["transaction_id"] = current.TransactionId }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var next = await ReadCredentialResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            // Section 9.1: the response key may differ from the first request's; a fresh one each time.
+            using var encryption = ResponseKey(context);
+            using var response = await SendResourceAsync(
+                    endpoint,
+                    token,
+                    new JsonObject { ["transaction_id"] = current.TransactionId },
+                    encryption,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            var next = await ReadCredentialResponseAsync(response, encryption, cancellationToken).ConfigureAwait(false);
             // A 202 may omit the transaction id; it stays the one the wallet already holds.
             current =
                 next.IsDeferred || next.Credentials.Count > 0
@@ -329,12 +404,14 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             return;
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = JsonContent.Create(new JsonObject { ["notification_id"] = notificationId, ["event"] = notificationEvent }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendResourceAsync(
+                endpoint,
+                token,
+                new JsonObject { ["notification_id"] = notificationId, ["event"] = notificationEvent },
+                null,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             await ThrowProtocolErrorAsync(response, cancellationToken).ConfigureAwait(false);
@@ -426,8 +503,145 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         );
     }
 
+    /// <summary>
+    /// Sends an OAuth request to the authorization server <paramref name="endpoint"/> (token, PAR) with this wallet's DPoP
+    /// proof and client attestation; made again once with the server's nonce when it answers <c>use_dpop_nonce</c>.
+    /// </summary>
+    private async Task<TResponse> SendProtocolAsync<TRequest, TResponse>(
+        IssuerContext context,
+        Uri endpoint,
+        Func<TRequest> create,
+        Func<TRequest, CancellationToken, Task<TResponse>> send,
+        CancellationToken cancellationToken
+    )
+        where TRequest : ProtocolRequest
+        where TResponse : ProtocolResponse
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = create();
+            if (DpopKey is not null)
+            {
+                request.DPoPProofToken = DpopProof("POST", endpoint, null);
+            }
+            if (ClientAttestation is { } attestation)
+            {
+                request.ClientId = attestation.ClientId;
+                request.Headers.Add(ClientAttestation.AttestationHeader, attestation.Attestation);
+                request.Headers.Add(
+                    ClientAttestation.PopHeader,
+                    attestation.ProofOfPossession(context.AuthorizationServer.Issuer, time.GetUtcNow())
+                );
+            }
+            var response = await send(request, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(response.DPoPNonce))
+            {
+                _dpopNonces[Origin(endpoint)] = response.DPoPNonce;
+            }
+            if (response.IsError && response.Error == ErrorCodes.UseDpopNonce && attempt == 0 && DpopKey is not null)
+            {
+                continue;
+            }
+            return response;
+        }
+    }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to a protected endpoint with the access token (and a DPoP proof for a DPoP token),
+    /// encrypted to the issuer when <paramref name="encryption"/> is given; made again once with the server's nonce when it
+    /// answers <c>use_dpop_nonce</c>.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendResourceAsync(
+        Uri endpoint,
+        WalletToken token,
+        JsonObject body,
+        ResponseEncryptionKey? encryption,
+        CancellationToken cancellationToken
+    )
+    {
+        encryption?.AddTo(body);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+            if (encryption is not null)
+            {
+                request.Content = new StringContent(encryption.EncryptRequest(body), System.Text.Encoding.ASCII);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/jwt");
+            }
+            else
+            {
+                request.Content = JsonContent.Create(body);
+            }
+            var dpop = token.TokenType.Equals("DPoP", StringComparison.OrdinalIgnoreCase);
+            if (dpop && DpopKey is null)
+            {
+                throw new WalletProtocolException(
+                    ErrorCodes.InvalidRequest,
+                    "The issuer gave a DPoP-bound token and this wallet has no DPoP key."
+                );
+            }
+            request.Headers.Authorization = new AuthenticationHeaderValue(dpop ? "DPoP" : token.TokenType, token.AccessToken);
+            if (dpop)
+            {
+                request.Headers.Add("DPoP", DpopProof("POST", endpoint, token.AccessToken));
+            }
+            var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Headers.TryGetValues(DpopNonceHeader, out var nonces) && nonces.FirstOrDefault() is { Length: > 0 } nonce)
+            {
+                _dpopNonces[Origin(endpoint)] = nonce;
+                var challenged =
+                    response.StatusCode == HttpStatusCode.Unauthorized
+                    && response.Headers.WwwAuthenticate.Any(h =>
+                        h.Parameter?.Contains(ErrorCodes.UseDpopNonce, StringComparison.Ordinal) == true
+                    );
+                if (challenged && attempt == 0 && dpop)
+                {
+                    response.Dispose();
+                    continue;
+                }
+            }
+            return response;
+        }
+    }
+
+    /// <summary>A DPoP proof (RFC 9449 section 4.2) for one request, with the server's last nonce and <c>ath</c> for a token.</summary>
+    private string DpopProof(string method, Uri endpoint, string? accessToken)
+    {
+        var key = DpopKey!;
+        var jwk = key.PublicKey.ToJwk();
+        jwk.Remove("alg");
+        jwk.Remove("kid");
+        var payload = new JsonObject
+        {
+            ["jti"] = Guid.NewGuid().ToString("N"),
+            ["htm"] = method,
+            ["htu"] = endpoint.GetLeftPart(UriPartial.Path),
+            ["iat"] = time.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        if (accessToken is not null)
+        {
+            payload["ath"] = System.Buffers.Text.Base64Url.EncodeToString(
+                SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(accessToken))
+            );
+        }
+        if (_dpopNonces.TryGetValue(Origin(endpoint), out var nonce))
+        {
+            payload["nonce"] = nonce;
+        }
+        return Jws.Create(new JsonObject { ["typ"] = "dpop+jwt", ["jwk"] = jwk }, payload, key);
+    }
+
+    private static string Origin(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>A fresh response key when this request is to be encrypted, or null.</summary>
+    private ResponseEncryptionKey? ResponseKey(IssuerContext context) =>
+        context.Issuer.Encryption is { } offered && (EncryptCredentialRequests || offered.Required)
+            ? new ResponseEncryptionKey(offered)
+            : null;
+
     private static async Task<CredentialResult> ReadCredentialResponseAsync(
         HttpResponseMessage response,
+        ResponseEncryptionKey? encryption,
         CancellationToken cancellationToken
     )
     {
@@ -435,7 +649,10 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             await ThrowProtocolErrorAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        using var document =
+            encryption is not null && response.Content.Headers.ContentType?.MediaType == "application/jwt"
+                ? encryption.DecryptResponse(await ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false))
+                : await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var credentials = new List<string>();
         if (root.TryGetProperty("credentials", out var list) && list.ValueKind == JsonValueKind.Array)

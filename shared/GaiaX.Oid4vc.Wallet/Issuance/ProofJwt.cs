@@ -20,7 +20,8 @@ public static class ProofJwt
         string? nonce,
         string? clientId,
         DateTimeOffset issuedAt,
-        bool useKeyId = false
+        bool useKeyId = false,
+        string? keyAttestation = null
     )
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -33,6 +34,11 @@ public static class ProofJwt
         else
         {
             header["jwk"] = key.PublicJwkCopy();
+        }
+        if (keyAttestation is not null)
+        {
+            // Appendix D: the attestation of the key this proof is signed with.
+            header["key_attestation"] = keyAttestation;
         }
         var payload = new JsonObject { ["aud"] = credentialIssuer, ["iat"] = issuedAt.ToUnixTimeSeconds() };
         if (nonce is not null)
