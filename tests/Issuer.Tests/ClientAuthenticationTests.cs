@@ -189,9 +189,9 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         Assert.False(response.IsError, response.Raw);
     }
 
-    // oid4vci-1_0-issuer-fail-invalid-client-attestation-signature
+    /// <summary>A client attestation whose signature does not verify with the wallet provider's key is invalid_client.</summary>
     [Fact]
-    public async Task A_client_attestation_with_an_invalid_signature_is_invalid_client()
+    public async Task Oid4vci_1_0_issuer_fail_invalid_client_attestation_signature()
     {
         using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -201,9 +201,9 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         AssertInvalidClient(response, "client attestation does not verify");
     }
 
-    // oid4vci-1_0-issuer-fail-invalid-client-attestation-pop-signature and -mismatched-client-attestation-pop-key
+    /// <summary>A proof of possession signed by a key other than the attested one (ReplaceClientInstanceKeyWithNewKey).</summary>
     [Fact]
-    public async Task A_proof_of_possession_signed_by_a_key_other_than_the_attested_one_is_invalid_client()
+    public async Task Oid4vci_1_0_issuer_fail_mismatched_client_attestation_pop_key()
     {
         using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -213,9 +213,23 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         AssertInvalidClient(response, "does not verify with cnf.jwk");
     }
 
-    // oid4vci-1_0-issuer-fail-client-attestation-exp-in-past
+    /// <summary>A proof of possession whose signature bytes were altered (VCIInvalidateClientAttestationPopSignature).</summary>
     [Fact]
-    public async Task An_expired_client_attestation_is_invalid_client()
+    public async Task Oid4vci_1_0_issuer_fail_invalid_client_attestation_pop_signature()
+    {
+        using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var pop = fixture.AttestationPop(instance, "wallet-instance-1");
+        var signature = pop[(pop.LastIndexOf('.') + 1)..].ToCharArray();
+        signature[5] = signature[5] == 'A' ? 'B' : 'A';
+
+        var response = await PushWithAttestationAsync(fixture.Attestation(instance, "wallet-instance-1"), pop[..(pop.LastIndexOf('.') + 1)] + new string(signature));
+
+        AssertInvalidClient(response, "does not verify with cnf.jwk");
+    }
+
+    /// <summary>An attestation whose exp has passed is invalid_client.</summary>
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_fail_client_attestation_exp_in_past()
     {
         using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var attestation = fixture.Attestation(instance, "wallet-instance-1", c => (c["iat"], c["nbf"], c["exp"]) = (fixture.Now - 7200, fixture.Now - 7200, fixture.Now - 3600));
@@ -223,9 +237,9 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         AssertInvalidClient(await PushWithAttestationAsync(attestation, fixture.AttestationPop(instance, "wallet-instance-1")), "expired");
     }
 
-    // oid4vci-1_0-issuer-fail-client-attestation-no-sub
+    /// <summary>An attestation without sub (the client_id it vouches for) is invalid_client.</summary>
     [Fact]
-    public async Task A_client_attestation_without_sub_is_invalid_client()
+    public async Task Oid4vci_1_0_issuer_fail_client_attestation_no_sub()
     {
         using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var attestation = fixture.Attestation(instance, "wallet-instance-1", c => c.Remove("sub"));
@@ -233,9 +247,9 @@ public sealed class ClientAuthenticationTests(ClientAuthenticationFixture fixtur
         AssertInvalidClient(await PushWithAttestationAsync(attestation, fixture.AttestationPop(instance, "wallet-instance-1")), "no sub");
     }
 
-    // oid4vci-1_0-issuer-fail-client-attestation-pop-wrong-aud
+    /// <summary>A proof of possession for another authorization server is invalid_client.</summary>
     [Fact]
-    public async Task A_proof_of_possession_for_another_audience_is_invalid_client()
+    public async Task Oid4vci_1_0_issuer_fail_client_attestation_pop_wrong_aud()
     {
         using var instance = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var pop = fixture.AttestationPop(instance, "wallet-instance-1", c => c["aud"] = "https://other-as.example");

@@ -129,4 +129,37 @@ public sealed class ConformanceModuleTests(IssuerFixture fixture) : IClassFixtur
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_batch_issuance()
+    {
+        // VCIPrepareBatchProofKeys: one proof per key up to batch_size; each credential bound to a distinct proof key.
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(await fixture.Client.GetStringAsync("/.well-known/openid-credential-issuer"))!;
+        var batchSize = metadata["batch_credential_issuance"]!["batch_size"]!.GetValue<int>();
+        var (wallet, token) = await TokenAsync();
+        using (wallet)
+        {
+            var nonce = await wallet.NonceAsync();
+            var keys = Enumerable.Range(0, batchSize).Select(_ => wallet.NewKey()).ToArray();
+
+            var (status, body, _) = await wallet.RequestCredentialAsync(token, new
+            {
+                credential_configuration_id = "LegalPerson_jwt_vc_json",
+                proofs = new { jwt = keys.Select(k => wallet.Proof(k, nonce)).ToArray() },
+            });
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            var credentials = body!["credentials"]!.AsArray();
+            Assert.Equal(batchSize, credentials.Count);
+            var subjects = new List<string>();
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                var (_, payload) = await CredentialChecks.VerifyVcJwtAsync(fixture, credentials[i]!["credential"]!.GetValue<string>());
+                CredentialChecks.AssertBoundTo(payload, keys[i]);
+                // The same Credential Dataset in each.
+                subjects.Add(payload["vc"]?["credentialSubject"]?["gx:legalName"]?.ToJsonString() ?? payload["credentialSubject"]?["gx:legalName"]?.ToJsonString() ?? "");
+            }
+            Assert.Contains("Example AG", Assert.Single(subjects.Distinct()), StringComparison.Ordinal);
+        }
+    }
 }

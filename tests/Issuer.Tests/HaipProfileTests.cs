@@ -162,4 +162,29 @@ public sealed class HaipProfileTests(HaipIssuerFixture haip) : IClassFixture<Hai
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// fapi2-security-profile-final-discovery-end-point-verification as the haip issuer plan runs it (VCIHaipProfileBehavior):
+    /// code flow, PAR required, attestation among the client authentication methods, DPoP algorithms, iss in the
+    /// authorization response, a scope on every credential configuration and a nonce endpoint.
+    /// </summary>
+    [Fact]
+    public async Task Fapi2_security_profile_final_discovery_end_point_verification_under_vci_haip()
+    {
+        var authorizationServer = JsonNode.Parse(await Issuer.Client.GetStringAsync("/.well-known/oauth-authorization-server"))!;
+        var issuer = JsonNode.Parse(await Issuer.Client.GetStringAsync("/.well-known/openid-credential-issuer"))!;
+
+        Assert.Contains("code", authorizationServer["response_types_supported"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("authorization_code", authorizationServer["grant_types_supported"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.StartsWith(Issuer.IssuerId, authorizationServer["pushed_authorization_request_endpoint"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(authorizationServer["require_pushed_authorization_requests"]!.GetValue<bool>());
+        Assert.NotNull(authorizationServer["authorization_endpoint"]);
+        Assert.Contains("attest_jwt_client_auth", authorizationServer["token_endpoint_auth_methods_supported"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("ES256", authorizationServer["dpop_signing_alg_values_supported"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.True(authorizationServer["authorization_response_iss_parameter_supported"]!.GetValue<bool>());
+        Assert.Equal(["S256"], authorizationServer["code_challenge_methods_supported"]!.AsArray().Select(v => v!.GetValue<string>()));
+        // VCIEnsureScopePresentInCredentialConfigurationForHaip, VCIValidateNonceEndpointInIssuerMetadata.
+        Assert.All(issuer["credential_configurations_supported"]!.AsObject(), c => Assert.False(string.IsNullOrEmpty((string?)c.Value!["scope"])));
+        Assert.NotNull(issuer["nonce_endpoint"]);
+    }
 }
