@@ -7,27 +7,31 @@ using GaiaX.Oid4vc.DevHost;
 using GaiaX.Oid4vc.DevHost.Onboarding;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Attestation;
+using GaiaX.Oid4vc.Wallet.Issuance;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The HAIP profile end to end: the reference wallet, attested by a wallet provider, receives a LegalPerson SD-JWT VC
-/// from an Issuer under <c>Issuer:Profile=haip</c> (PAR, DPoP with server nonces, attestation-based client
-/// authentication, attested keys, encrypted credential requests and responses required, x5c-signed credentials) and
-/// presents it to a Verifier under <c>Verifier:Profile=haip</c> (x509_hash, signed request object, direct_post.jwt).
+/// A DevHost stack under the haip profiles: the Issuer (PAR, DPoP with server nonces, attestation-based client
+/// authentication, attested keys for the LegalPerson SD-JWT VC, encrypted credential requests and responses required,
+/// x5c-signed credentials) and the Verifier (x509_hash, signed request object, direct_post.jwt); and the development
+/// wallet provider both trust.
 /// </summary>
-[Collection(StackCollection.Name)]
-public sealed class HaipFlowTests : IAsyncLifetime
+public sealed class HaipStackFixture : IAsyncLifetime
 {
-    private const string Configuration = "LegalPerson_dc_sd_jwt";
-    private readonly ManagementTokens _tokens = new(TimeProvider.System);
-    private readonly WalletProvider _provider = new("https://wallet-provider.example", ECDsa.Create(ECCurve.NamedCurves.nistP256), TimeProvider.System);
-    private DevStack _stack = null!;
-    private HttpClient _http = null!;
+    public const string Configuration = "LegalPerson_dc_sd_jwt";
+
+    public ManagementTokens Tokens { get; } = new(TimeProvider.System);
+
+    public WalletProvider Provider { get; } = new("https://wallet-provider.example", ECDsa.Create(ECCurve.NamedCurves.nistP256), TimeProvider.System);
+
+    public DevStack Stack { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
 
     public async Task InitializeAsync()
     {
-        _stack = await DevStack.StartAsync(new DevStackSettings
+        Stack = await DevStack.StartAsync(new DevStackSettings
         {
             IssuerPort = 0,
             VerifierPort = 0,
@@ -35,88 +39,172 @@ public sealed class HaipFlowTests : IAsyncLifetime
             CompliancePort = 0,
             ServiceArgs =
             [
-                .. _tokens.ServiceArguments(),
+                .. Tokens.ServiceArguments(),
                 "--Issuer:Profile=haip",
                 "--Issuer:RequireDpopNonce=true",
                 "--Issuer:CredentialEncryption:Required=true",
-                $"--Issuer:ClientAttestation:Attesters:0:Issuer={_provider.Issuer}",
-                $"--Issuer:ClientAttestation:Attesters:0:Jwks={_provider.Jwks}",
-                $"--Issuer:KeyAttestation:Attesters:0:Jwks={_provider.Jwks}",
+                $"--Issuer:ClientAttestation:Attesters:0:Issuer={Provider.Issuer}",
+                $"--Issuer:ClientAttestation:Attesters:0:Jwks={Provider.Jwks}",
+                $"--Issuer:KeyAttestation:Attesters:0:Jwks={Provider.Jwks}",
                 $"--Issuer:CredentialConfigurations:{Configuration}:KeyAttestations:KeyStorage:0=iso_18045_high",
                 "--Verifier:Profile=haip",
             ],
         });
-        _http = new HttpClient();
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        _provider.Dispose();
-        _tokens.Dispose();
-        await _stack.DisposeAsync();
+        Http.Dispose();
+        Provider.Dispose();
+        Tokens.Dispose();
+        await Stack.DisposeAsync();
     }
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, Uri url, string token, JsonNode? body = null)
+    public async Task<JsonObject> SendAsync(HttpMethod method, Uri url, string token, JsonNode? body = null)
     {
         using var message = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await _http.SendAsync(message);
+        using var response = await Http.SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {url} answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    private async Task<ReferenceWallet> WalletAsync(bool haip)
+    /// <summary>A reference wallet with a did:jwk holder; with every HAIP option and this provider when <paramref name="haip"/>.</summary>
+    public async Task<ReferenceWallet> WalletAsync(bool haip, string clientId = "gaiax-reference-wallet")
     {
-        var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(_stack.DevelopmentCaCertificate));
+        var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Stack.DevelopmentCaCertificate));
         var holder = HolderKey.FromECDsaAsDidJwk(ECDsa.Create(ECCurve.NamedCurves.nistP256));
-        var options = new ReferenceWalletOptions { TrustAnchors = [anchor], AllowLoopback = true };
-        return new ReferenceWallet(holder, holder.SigningKey.KeyId!.Split('#')[0], haip ? options.WithHaip(_provider) : options, TimeProvider.System);
+        var options = new ReferenceWalletOptions { TrustAnchors = [anchor], AllowLoopback = true, WalletClientId = clientId };
+        return new ReferenceWallet(holder, holder.SigningKey.KeyId!.Split('#')[0], haip ? options.WithHaip(Provider) : options, TimeProvider.System);
     }
 
-    private async Task<JsonObject> OfferAsync() =>
-        await SendAsync(HttpMethod.Post, new Uri(_stack["issuer"].BaseUrl, "/api/offers"), _tokens.IssuerToken(), new JsonObject
+    /// <summary>A LegalPerson SD-JWT VC offer of the back office (pre-authorized code with tx_code, and issuer_state).</summary>
+    public async Task<JsonObject> OfferAsync() =>
+        await SendAsync(HttpMethod.Post, new Uri(Stack["issuer"].BaseUrl, "/api/offers"), Tokens.IssuerToken(), new JsonObject
         {
             ["credential_configuration_ids"] = new JsonArray(Configuration),
+            ["subject_id"] = "did:web:participant.example",
             ["claims"] = new JsonObject { [Configuration] = new JsonObject { ["legal_name"] = "Example Cloud GmbH", ["headquarters_country"] = "DE" } },
         });
+
+    public async Task<string?> OfferStatusAsync(JsonObject offer) =>
+        (string?)(await SendAsync(HttpMethod.Get, new Uri(Stack["issuer"].BaseUrl, $"/api/offers/{offer["offer_id"]}"), Tokens.IssuerToken()))["status"];
+}
+
+/// <summary>
+/// The HAIP profile end to end, and the happy-flow modules of the conformance suite's oid4vci-1_0-issuer-haip-test-plan
+/// (authorization code grant, PAR, DPoP, client attestation, encrypted variant), driven by the reference wallet the way
+/// the suite's emulated wallet drives them.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class HaipFlowTests(HaipStackFixture haip) : IClassFixture<HaipStackFixture>
+{
+    private const string RedirectUri = "http://127.0.0.1:9/callback";
 
     [Fact]
     public async Task An_attested_wallet_receives_an_SD_JWT_VC_under_haip_and_presents_it_to_a_haip_verifier()
     {
-        using var wallet = await WalletAsync(haip: true);
-        var offer = await OfferAsync();
+        using var wallet = await haip.WalletAsync(haip: true);
+        var offer = await haip.OfferAsync();
 
         var received = Assert.Single(await wallet.ReceiveAsync((string)offer["offer_uri"]!, (string?)offer["tx_code"]));
 
-        // HAIP: the credential carries the Issuer's certificate chain and is bound to the attested holder key.
+        // HAIP: the credential carries the Issuer's certificate chain.
         var header = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(received.Raw.Split('.')[0]))!;
         Assert.NotNull(header["x5c"]);
-        var verifier = _stack["verifier"].BaseUrl;
-        var issuer = _stack["issuer"].BaseUrl.ToString().TrimEnd('/');
-        var request = await SendAsync(
+        var verifier = haip.Stack["verifier"].BaseUrl;
+        var issuer = haip.Stack["issuer"].BaseUrl.ToString().TrimEnd('/');
+        var request = await haip.SendAsync(
             HttpMethod.Post,
             new Uri(verifier, "/api/presentation-requests"),
-            _tokens.VerifierToken(),
+            haip.Tokens.VerifierToken(),
             JsonNode.Parse(WalletCliTests.LegalPersonSdJwtRequest.Replace("{ISSUER}", issuer, StringComparison.Ordinal))
         );
         Assert.StartsWith("x509_hash:", (string)request["client_id"]!, StringComparison.Ordinal);
 
         await wallet.PresentAsync((string)request["authorization_request_uri"]!);
 
-        var status = await SendAsync(HttpMethod.Get, new Uri(verifier, $"/api/presentation-requests/{request["request_id"]}"), _tokens.VerifierToken());
+        var status = await haip.SendAsync(HttpMethod.Get, new Uri(verifier, $"/api/presentation-requests/{request["request_id"]}"), haip.Tokens.VerifierToken());
         Assert.True((string?)status["status"] == "verified", status.ToJsonString());
     }
 
     [Fact]
     public async Task A_wallet_without_attestation_DPoP_or_encryption_is_refused_by_the_haip_issuer()
     {
-        using var wallet = await WalletAsync(haip: false);
-        var offer = await OfferAsync();
+        using var wallet = await haip.WalletAsync(haip: false);
+        var offer = await haip.OfferAsync();
 
         var refused = await Assert.ThrowsAsync<WalletProtocolException>(() => wallet.ReceiveAsync((string)offer["offer_uri"]!, (string?)offer["tx_code"]));
 
         Assert.Contains("invalid_client", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The suite's authorization code flow: PAR, the user agent's redirect, the token, a credential by identifier.</summary>
+    private async Task<(Oid4vciClient Client, IssuerContext Context, WalletToken Token, CredentialResult Result, JsonObject Offer)> AuthorizationCodeFlowAsync(
+        ReferenceWallet wallet,
+        string clientId)
+    {
+        var offer = await haip.OfferAsync();
+        var client = wallet.Issuance;
+        var credentialOffer = await client.ResolveOfferAsync((string)offer["offer_uri"]!);
+        var context = await client.DiscoverAsync(credentialOffer.CredentialIssuer);
+        var session = await client.BeginAuthorizationCodeAsync(context, credentialOffer, clientId, RedirectUri);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var redirect = await browser.GetAsync(session.AuthorizationUrl);
+        Assert.True(redirect.Headers.Location is not null, $"{(int)redirect.StatusCode}: {await redirect.Content.ReadAsStringAsync()}");
+        var query = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query);
+        var token = await client.ExchangeAuthorizationCodeAsync(context, session, query["code"]!, query["state"]);
+        Assert.Equal("DPoP", token.TokenType);
+        var result = await client.RequestCredentialAsync(context, token, null, Assert.Single(token.CredentialIdentifiers));
+        Assert.Single(result.Credentials);
+        return (client, context, token, result, offer);
+    }
+
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_happy_flow()
+    {
+        using var wallet = await haip.WalletAsync(haip: true);
+
+        var (client, context, token, result, offer) = await AuthorizationCodeFlowAsync(wallet, "gaiax-reference-wallet");
+        await client.NotifyAsync(context, token, result.NotificationId!);
+
+        Assert.Equal("issued", await haip.OfferStatusAsync(offer));
+    }
+
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_happy_flow_skip_notification()
+    {
+        using var wallet = await haip.WalletAsync(haip: true);
+
+        var (_, _, _, result, offer) = await AuthorizationCodeFlowAsync(wallet, "gaiax-reference-wallet");
+
+        // The wallet never notifies: the issuance stands as done without it.
+        Assert.NotNull(result.NotificationId);
+        Assert.Equal("issued", await haip.OfferStatusAsync(offer));
+    }
+
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_happy_flow_additional_requests()
+    {
+        using var wallet = await haip.WalletAsync(haip: true);
+        var (client, context, token, _, _) = await AuthorizationCodeFlowAsync(wallet, "gaiax-reference-wallet");
+
+        // Once the first credential is obtained, further requests with the same DPoP-bound token and fresh nonces.
+        var again = await client.RequestCredentialAsync(context, token, null, Assert.Single(token.CredentialIdentifiers));
+
+        Assert.Single(again.Credentials);
+    }
+
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_happy_flow_multiple_clients()
+    {
+        using var first = await haip.WalletAsync(haip: true, clientId: "wallet-instance-a");
+        using var second = await haip.WalletAsync(haip: true, clientId: "wallet-instance-b");
+
+        var (_, _, _, firstResult, _) = await AuthorizationCodeFlowAsync(first, "wallet-instance-a");
+        var (_, _, _, secondResult, _) = await AuthorizationCodeFlowAsync(second, "wallet-instance-b");
+
+        Assert.NotEqual(firstResult.Credentials[0], secondResult.Credentials[0]);
     }
 }

@@ -281,20 +281,16 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             throw new ArgumentException("Give exactly one of credentialConfigurationId and credentialIdentifier.");
         }
-        var requiresProof =
-            credentialConfigurationId is null
-            || !context.Issuer.CredentialConfigurations.TryGetValue(credentialConfigurationId, out var configuration)
-            || configuration.RequiresProof;
-        var keyAttestations =
-            credentialConfigurationId is not null
-            && context.Issuer.CredentialConfigurations.TryGetValue(credentialConfigurationId, out var required)
-                ? required.KeyAttestationsRequired
-                : null;
+        // A credential identifier belongs to the configuration its authorization_details entry names.
+        var configurationOf = credentialConfigurationId ?? token.ConfigurationOfIdentifier.GetValueOrDefault(credentialIdentifier!);
+        var configuration = configurationOf is null ? null : context.Issuer.CredentialConfigurations.GetValueOrDefault(configurationOf);
+        var requiresProof = configuration is null || configuration.RequiresProof;
+        var keyAttestations = configuration?.KeyAttestationsRequired;
         if (keyAttestations is not null && KeyAttester is null)
         {
             throw new WalletProtocolException(
                 ErrorCodes.InvalidProof,
-                $"{credentialConfigurationId} needs attested keys and this wallet has no wallet provider to attest them."
+                $"{configurationOf} needs attested keys and this wallet has no wallet provider to attest them."
             );
         }
         for (var attempt = 0; ; attempt++)
@@ -481,6 +477,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             );
         }
         var identifiers = new List<string>();
+        var configurations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (
             response.Json is { } json
             && json.TryGetProperty("authorization_details", out var details)
@@ -491,7 +488,15 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             {
                 if (detail.TryGetProperty("credential_identifiers", out var ids) && ids.ValueKind == JsonValueKind.Array)
                 {
-                    identifiers.AddRange(ids.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!));
+                    var added = ids.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).ToList();
+                    identifiers.AddRange(added);
+                    if (IssuerMetadata.String(detail, "credential_configuration_id") is { } configurationId)
+                    {
+                        foreach (var identifier in added)
+                        {
+                            configurations[identifier] = configurationId;
+                        }
+                    }
                 }
             }
         }
@@ -500,7 +505,10 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
             response.AccessToken,
             tokenType.Equals("bearer", StringComparison.OrdinalIgnoreCase) ? "Bearer" : tokenType,
             identifiers
-        );
+        )
+        {
+            ConfigurationOfIdentifier = configurations,
+        };
     }
 
     /// <summary>
