@@ -166,7 +166,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
     }
 
     /// <summary>An SD-JWT+KB presentation disclosing <paramref name="claims"/>.</summary>
-    public string PresentSdJwt(WalletRequest request, SdJwtCredential credential, string[] claims, string? audience = null, string? nonce = null, string? sdHash = null, bool withTransactionData = true)
+    public string PresentSdJwt(WalletRequest request, SdJwtCredential credential, string[] claims, string? audience = null, string? nonce = null, string? sdHash = null, bool withTransactionData = true, Action<JsonObject>? changeKeyBinding = null)
     {
         var sdJwt = credential.Disclose(claims);
         var payload = new JsonObject
@@ -182,6 +182,7 @@ public sealed class TestWallet(HttpClient http, X509Certificate2? trustedVerifie
             payload["transaction_data_hashes"] = new JsonArray(transactionData.Select(t => (JsonNode)Jose.B64(SHA256.HashData(Encoding.ASCII.GetBytes((string)t!)))).ToArray());
             payload["transaction_data_hashes_alg"] = "sha-256";
         }
+        changeKeyBinding?.Invoke(payload);
         return sdJwt + Jose.SignEs256(new JsonObject { ["typ"] = "kb+jwt" }, payload, _holder);
     }
 
