@@ -41,6 +41,8 @@ public static class DevHostCommand
           --real-registries=true ask the real VIES, EORI and GLEIF instead of the sandbox registries
           --log-level LEVEL      the services' log level (default Warning)
           --demo                 run the Gaia-X onboarding with the reference wallet, print each step, exit
+          --haip                 Issuer and Verifier under the OpenID4VC HAIP profile, with a development wallet
+                                 provider (key in the data folder) for the wallet's --haip
           -h, --help             print this text
         --Section:Key=value arguments are passed to every service (e.g. --Issuer:BatchSize=5).
 
@@ -75,22 +77,43 @@ public static class DevHostCommand
             return Token(args[1..], output, error);
         }
         var demo = args.Contains("--demo", StringComparer.OrdinalIgnoreCase);
+        var haip = args.Contains("--haip", StringComparer.OrdinalIgnoreCase);
+        if (demo && haip)
+        {
+            // The onboarding presents VC-JWTs, which a haip Verifier refuses.
+            error.WriteLine("DevHost: --haip and --demo do not go together: the onboarding demo presents jwt_vc_json credentials");
+            return Usage;
+        }
         DevStackSettings parsed;
         try
         {
-            parsed = DevStackSettings.FromArgs(args.Where(a => !a.Equals("--demo", StringComparison.OrdinalIgnoreCase)).ToArray());
+            parsed = DevStackSettings.FromArgs(
+                args.Where(a =>
+                        !a.Equals("--demo", StringComparison.OrdinalIgnoreCase) && !a.Equals("--haip", StringComparison.OrdinalIgnoreCase)
+                    )
+                    .ToArray()
+            );
         }
         catch (ArgumentException invalid)
         {
             error.WriteLine($"DevHost: {invalid.Message}");
             return Usage;
         }
+        using var provider = haip
+            ? Wallet.Attestation.WalletProvider.LoadOrCreateDevelopment(parsed.DataFolder, TimeProvider.System)
+            : null;
         using var tokens = demo
             ? new ManagementTokens(TimeProvider.System)
             : ManagementTokens.LoadOrCreate(Path.Combine(parsed.DataFolder, "management"), TimeProvider.System);
         var settings = parsed with
         {
-            ServiceArgs = [.. tokens.ServiceArguments(), "--Issuer:DeferredIntervalSeconds=1", .. parsed.ServiceArgs],
+            ServiceArgs =
+            [
+                .. tokens.ServiceArguments(),
+                "--Issuer:DeferredIntervalSeconds=1",
+                .. provider is null ? [] : HaipArguments(provider),
+                .. parsed.ServiceArgs,
+            ],
         };
         if (demo)
         {
@@ -119,7 +142,15 @@ public static class DevHostCommand
             var tokensFile = WriteTokens(parsed.DataFolder, tokens, ManagementTokens.DefaultLifetime, TimeProvider.System);
             try
             {
-                await OnboardingDemo.PrintWalletStartAsync(stack, tokens, output, stopping).ConfigureAwait(false);
+                await OnboardingDemo
+                    .PrintWalletStartAsync(
+                        stack,
+                        tokens,
+                        output,
+                        provider is null ? null : Wallet.Attestation.WalletProvider.DevelopmentKeyPath(parsed.DataFolder),
+                        stopping
+                    )
+                    .ConfigureAwait(false);
             }
             catch (Exception failure)
                 when (failure is InvalidOperationException or HttpRequestException or JsonException or TimeoutException
@@ -143,6 +174,18 @@ public static class DevHostCommand
             return 0;
         }
     }
+
+    /// <summary>
+    /// <c>--haip</c>: Issuer and Verifier under their haip profiles, the development wallet provider trusted for client and
+    /// key attestations (keys of the LegalPerson SD-JWT VC attested), DPoP nonces required.
+    /// </summary>
+    private static IEnumerable<string> HaipArguments(Wallet.Attestation.WalletProvider provider) =>
+        [
+            "--Issuer:Profile=haip",
+            "--Issuer:RequireDpopNonce=true",
+            "--Verifier:Profile=haip",
+            .. provider.IssuerArguments("LegalPerson_dc_sd_jwt"),
+        ];
 
     private static string PortInUse(DevStackSettings settings, Exception failure)
     {

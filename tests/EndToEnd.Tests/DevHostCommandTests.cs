@@ -321,4 +321,79 @@ public sealed partial class DevHostCommandTests : IDisposable
         Assert.Equal(DevHostCommand.Usage, code);
         Assert.StartsWith("DevHost rehearse: --redis is required", error.ToString(), StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^verifier\s+(http://\S+)", RegexOptions.Multiline)]
+    private static partial Regex VerifierUrl();
+
+    /// <summary>The arguments after <c>--</c> of a printed <c>dotnet run --project tools/Wallet -- …</c> line, quotes removed.</summary>
+    private static string[] WalletArguments(string printed, string command)
+    {
+        var line = printed.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("dotnet run --project tools/Wallet -- " + command, StringComparison.Ordinal));
+        return Regex.Matches(line["dotnet run --project tools/Wallet -- ".Length..], @"'([^']*)'|(\S+)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            .ToArray();
+    }
+
+    [Fact]
+    public async Task Haip_switch_runs_both_haip_profiles_and_the_printed_haip_wallet_commands_receive_and_present_an_SD_JWT_VC()
+    {
+        var (output, _, run, stop) = await StartAsync([.. AnyPorts, "--data", _data, "--haip"]);
+        var wallet = Path.Combine(_data, "wallet");
+        try
+        {
+            var printed = output.ToString();
+            var receive = WalletArguments(printed, "receive");
+            Assert.Contains("--haip", receive);
+
+            // The printed starter offer (a VatID the Notary prepares), received as printed.
+            var starter = await WalletCli.RunAsync(_data, [.. receive, "--wallet", wallet]);
+            Assert.True(starter.ExitCode == 0, starter.ToString());
+
+            // A LegalPerson SD-JWT VC, whose holder key the wallet has attested, presented as HAIP has it.
+            var tokens = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "tokens.json")))!;
+            var issuer = new Uri(IssuerUrl().Match(printed).Groups[1].Value);
+            var verifier = new Uri(VerifierUrl().Match(printed).Groups[1].Value);
+            using var http = new HttpClient();
+            async Task<JsonNode> PostAsync(Uri url, string token, string body)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, text);
+                return JsonNode.Parse(text)!;
+            }
+            var offer = await PostAsync(new Uri(issuer, "/api/offers"), (string)tokens["issuer"]!["token"]!,
+                """{"credential_configuration_ids":["LegalPerson_dc_sd_jwt"],"claims":{"LegalPerson_dc_sd_jwt":{"legal_name":"Example Cloud GmbH","headquarters_country":"DE"}}}""");
+            var received = await WalletCli.RunAsync(_data, [receive[0], (string)offer["offer_uri"]!, .. (string?)offer["tx_code"] is { } code ? new[] { "--tx-code", code } : [], .. receive[4..], "--wallet", wallet]);
+            Assert.True(received.ExitCode == 0, received.ToString());
+            var presentation = await PostAsync(new Uri(verifier, "/api/presentation-requests"), (string)tokens["verifier"]!["token"]!,
+                WalletCliTests.LegalPersonSdJwtRequest.Replace("{ISSUER}", issuer.ToString().TrimEnd('/'), StringComparison.Ordinal));
+            Assert.StartsWith("x509_hash:", (string)presentation["client_id"]!, StringComparison.Ordinal);
+            var present = WalletArguments(printed, "present");
+            present[1] = (string)presentation["authorization_request_uri"]!;
+
+            var presented = await WalletCli.RunAsync(_data, [.. present, "--wallet", wallet]);
+
+            Assert.True(presented.ExitCode == 0, presented.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run;
+            stop.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Haip_with_demo_is_one_line_and_exit_code_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await DevHostCommand.RunAsync(["--haip", "--demo"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--haip and --demo", error.ToString(), StringComparison.Ordinal);
+    }
 }

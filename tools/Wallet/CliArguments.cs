@@ -24,10 +24,17 @@ internal sealed class CliArguments
           --trust-ca PEM    the CA a verifier's request object must chain to (default: the development CA of
                             DevHost, .devhost-data/dev-ca/ca.crt at the root of this checkout)
           --allow-loopback  allow plain HTTP and loopback addresses (DevHost on 127.0.0.1)
+          --haip            as a HAIP wallet: attested by DevHost's development wallet provider (client and key
+                            attestations), DPoP-bound tokens, encrypted credential requests and responses
+          --wallet-provider-key PEM  that provider's key (default .devhost-data/wallet-provider/key.pem at the
+                            root of this checkout, written by DevHost --haip)
           -h, --help        show this text
         """;
 
-    private static readonly string[] ValueOptions = ["--wallet", "--trust-ca", "--tx-code"];
+    private static readonly string[] ValueOptions = ["--wallet", "--trust-ca", "--tx-code", "--wallet-provider-key"];
+
+    /// <summary>Where DevHost started in this checkout keeps its development wallet provider's key.</summary>
+    public static string DefaultWalletProviderKey => Attestation.WalletProvider.DevelopmentKeyPath(DevelopmentDataFolder.Resolve());
 
     public string Command { get; private init; } = string.Empty;
 
@@ -42,6 +49,12 @@ internal sealed class CliArguments
 
     public bool AllowLoopback { get; private init; }
 
+    /// <summary><c>--haip</c>: act as a HAIP wallet attested by the development wallet provider.</summary>
+    public bool Haip { get; private init; }
+
+    /// <summary>The --wallet-provider-key value; null when not given (then <see cref="DefaultWalletProviderKey"/> applies).</summary>
+    public string? WalletProviderKey { get; private init; }
+
     /// <summary><c>list --status</c>: read each credential's status at its issuer's lists.</summary>
     public bool Status { get; private init; }
 
@@ -54,6 +67,7 @@ internal sealed class CliArguments
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var allowLoopback = false;
         var status = false;
+        var haip = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -68,6 +82,10 @@ internal sealed class CliArguments
             else if (arg == "--status")
             {
                 status = true;
+            }
+            else if (arg == "--haip")
+            {
+                haip = true;
             }
             else if (ValueOptions.Contains(arg))
             {
@@ -113,6 +131,10 @@ internal sealed class CliArguments
         {
             return (null, "--status belongs to list");
         }
+        if (values.ContainsKey("--wallet-provider-key") && !haip)
+        {
+            return (null, "--wallet-provider-key belongs to --haip");
+        }
         return (
             new CliArguments
             {
@@ -123,6 +145,8 @@ internal sealed class CliArguments
                 TxCode = values.GetValueOrDefault("--tx-code"),
                 AllowLoopback = allowLoopback,
                 Status = status,
+                Haip = haip,
+                WalletProviderKey = values.GetValueOrDefault("--wallet-provider-key"),
             },
             null
         );

@@ -51,6 +51,31 @@ if (File.Exists(trustCa))
     }
 }
 
+// --haip: the development wallet provider DevHost --haip trusts attests this wallet; its key must be there.
+GaiaX.Oid4vc.Wallet.Attestation.WalletProvider? provider = null;
+if (cli.Haip)
+{
+    var providerKey = Path.GetFullPath(cli.WalletProviderKey ?? CliArguments.DefaultWalletProviderKey);
+    if (!File.Exists(providerKey))
+    {
+        Console.Error.WriteLine(
+            $"error: --haip: no wallet provider key at {providerKey}; start DevHost with --haip (it writes the key) or pass "
+                + "--wallet-provider-key <PEM>"
+        );
+        return 2;
+    }
+    try
+    {
+        provider = GaiaX.Oid4vc.Wallet.Attestation.WalletProvider.LoadDevelopment(providerKey, TimeProvider.System);
+    }
+    catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+    {
+        Console.Error.WriteLine($"error: {providerKey} holds no EC private key in PEM: {ex.Message}");
+        return 2;
+    }
+}
+using var walletProvider = provider;
+
 var store = WalletFolder.Open(cli.Wallet);
 if (store.ReplacedHolder is { } replaced)
 {
@@ -60,7 +85,9 @@ using var holderKey = store.HolderKey;
 using var wallet = new ReferenceWallet(
     holderKey,
     store.Holder,
-    new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = cli.AllowLoopback },
+    provider is null
+        ? new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = cli.AllowLoopback }
+        : new ReferenceWalletOptions { TrustAnchors = anchors, AllowLoopback = cli.AllowLoopback }.WithHaip(provider),
     TimeProvider.System
 );
 foreach (var credential in store.ReadCredentials())

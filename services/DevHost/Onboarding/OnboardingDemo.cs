@@ -76,11 +76,15 @@ public static class OnboardingDemo
         DevStack stack,
         ManagementTokens tokens,
         TextWriter output,
+        string? walletProviderKey = null,
         CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(output);
+        // Under --haip the wallet authenticates with the development wallet provider's attestation, binds tokens with
+        // DPoP and encrypts credential requests.
+        var haip = walletProviderKey is null ? "" : $" --haip --wallet-provider-key '{walletProviderKey}'";
         var backOffice = new BackOffice(stack["issuer"].BaseUrl, stack["verifier"].BaseUrl, tokens, TimeProvider.System);
         var subject = "did:web:participant.example#vat-id";
         var offer = await backOffice.CreateRegistrationNumberOfferAsync(DemoCompany, subject, cancellationToken).ConfigureAwait(false);
@@ -89,12 +93,20 @@ public static class OnboardingDemo
         output.WriteLine($"  transaction code (tx_code): {offer.TxCode}");
         output.WriteLine(QrCodes.Terminal(offer.Uri));
         output.WriteLine("Take it with the reference wallet:");
-        output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback");
+        output.WriteLine($"  dotnet run --project tools/Wallet -- receive '{offer.Uri}' --tx-code {offer.TxCode} --allow-loopback{haip}");
         output.WriteLine("Present it to the Verifier (openid4vp://… from POST /api/presentation-requests):");
         output.WriteLine(
             $"  dotnet run --project tools/Wallet -- present '<openid4vp-uri>' --trust-ca '{stack.DevelopmentCaCertificate}' "
                 + "--allow-loopback"
+                + haip
         );
+        if (walletProviderKey is not null)
+        {
+            output.WriteLine(
+                "HAIP profile: the Verifier accepts dc+sd-jwt only (e.g. a LegalPerson_dc_sd_jwt offer, whose holder key the "
+                    + "wallet has attested), signed under x509_hash, answered with direct_post.jwt."
+            );
+        }
         output.WriteLine(
             "Management API tokens (1 h) for your own offers (POST /api/offers) and presentation requests (POST "
                 + "/api/presentation-requests):"

@@ -15,6 +15,37 @@ public sealed class WalletProvider(string issuer, ECDsa key, TimeProvider time) 
 {
     public const string KeyId = "wallet-provider-1";
 
+    /// <summary>The <c>iss</c> of DevHost's development wallet provider.</summary>
+    public const string DevelopmentIssuer = "urn:gaiax:devhost:wallet-provider";
+
+    /// <summary>Where DevHost keeps its development wallet provider's key, under its data folder.</summary>
+    public static string DevelopmentKeyPath(string dataFolder) => Path.Combine(dataFolder, "wallet-provider", "key.pem");
+
+    /// <summary>DevHost's development wallet provider, its key created in <paramref name="dataFolder"/> on first use.</summary>
+    public static WalletProvider LoadOrCreateDevelopment(string dataFolder, TimeProvider time)
+    {
+        var path = DevelopmentKeyPath(dataFolder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new WalletProvider(DevelopmentIssuer, Credentials.Keys.SecretFile.LoadOrCreateP256Key(path), time);
+    }
+
+    /// <summary>The development wallet provider whose key DevHost wrote to <paramref name="keyPath"/> (PEM).</summary>
+    public static WalletProvider LoadDevelopment(string keyPath, TimeProvider time)
+    {
+        var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(keyPath));
+        return new WalletProvider(DevelopmentIssuer, key, time);
+    }
+
+    /// <summary>The settings by which an Issuer trusts this provider for client and key attestations.</summary>
+    public IReadOnlyList<string> IssuerArguments(string keyAttestedConfiguration) =>
+        [
+            $"--Issuer:ClientAttestation:Attesters:0:Issuer={Issuer}",
+            $"--Issuer:ClientAttestation:Attesters:0:Jwks={Jwks}",
+            $"--Issuer:KeyAttestation:Attesters:0:Jwks={Jwks}",
+            $"--Issuer:CredentialConfigurations:{keyAttestedConfiguration}:KeyAttestations:KeyStorage:0=iso_18045_high",
+        ];
+
     private readonly SigningKey _key = new(key, JwsAlgorithms.ES256, KeyId);
 
     /// <summary>The provider's identifier, the attestations' <c>iss</c>.</summary>
