@@ -57,6 +57,9 @@ public sealed class VerifierOptions : IValidatableObject
     /// <summary>Optional X.509 identity for the <c>x509_san_dns</c> client identifier prefix.</summary>
     public VerifierX509Options X509 { get; set; } = new();
 
+    /// <summary>The Verifier Attestation JWT for <c>verifier_attestation</c> client identifiers.</summary>
+    public VerifierAttestationOptions VerifierAttestation { get; set; } = new();
+
     /// <summary>Who may call the management API.</summary>
     public ManagementApiOptions Management { get; set; } = new() { Audience = "gaiax-verifier", RequireHttpsMetadata = true };
 

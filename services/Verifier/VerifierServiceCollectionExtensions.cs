@@ -32,6 +32,7 @@ public static class VerifierServiceCollectionExtensions
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddSchemaTransformer<SnakeCaseSchemaTransformer>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IVerifierIdentity, ServiceVerifierIdentity>();
+        services.AddHostedService<Identity.VerifierIdentityStartupCheck>();
 
         // DCQL
         services.AddSingleton<DcqlQueryParser>();

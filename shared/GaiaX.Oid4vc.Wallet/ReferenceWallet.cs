@@ -76,7 +76,10 @@ public sealed class ReferenceWallet : IDisposable
         );
         Presentation = new Oid4vpResponder(
             _http,
-            new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time),
+            new RequestObjectVerifier(didKeys, new X5cKeyResolver(chains), time)
+            {
+                VerifierAttesters = options.TrustedVerifierAttesters.ToDictionary(a => a.Key, a => (IJwsKeyResolver)KeysOf(a.Value)),
+            },
             new VpJwtIssuer(time),
             holderKey,
             holder,
@@ -152,5 +155,23 @@ public sealed class ReferenceWallet : IDisposable
         _didHttp.Dispose();
         _instanceKey?.Dispose();
         _dpopKey?.Dispose();
+    }
+
+    /// <summary>The keys of a JWKS (JSON text) by <c>kid</c>.</summary>
+    private static StaticKeyResolver KeysOf(string jwks)
+    {
+        var resolver = new StaticKeyResolver();
+        foreach (var node in System.Text.Json.Nodes.JsonNode.Parse(jwks)?["keys"]?.AsArray() ?? [])
+        {
+            if (
+                node is System.Text.Json.Nodes.JsonObject jwk
+                && (string?)jwk["kid"] is { } kid
+                && Jwk.ParsePublic(jwk) is { Succeeded: true } key
+            )
+            {
+                resolver.Add(kid, key.Value);
+            }
+        }
+        return resolver;
     }
 }

@@ -8,6 +8,12 @@ public sealed record ReferenceWalletOptions
     /// <summary>Certificates a verifier's request-object key must chain to (the development CA in DevHost).</summary>
     public required IReadOnlyList<X509Certificate2> TrustAnchors { get; init; }
 
+    /// <summary>
+    /// Issuers of Verifier Attestation JWTs this wallet trusts for <c>verifier_attestation</c> client identifiers: their
+    /// <c>iss</c> and public keys as a JWKS (JSON text).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TrustedVerifierAttesters { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Allow plain HTTP and connections to loopback (DevHost and tests only).</summary>
     public bool AllowLoopback { get; init; }
 

@@ -17,4 +17,7 @@ public interface IVerifierIdentity
 
     /// <summary>The X.509 identity, or null when there is none.</summary>
     X509ClientIdentity? X509 { get; }
+
+    /// <summary>The Verifier Attestation JWT issued for the service key, or null when there is none.</summary>
+    VerifierAttestation? Attestation { get; }
 }

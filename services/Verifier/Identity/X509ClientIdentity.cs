@@ -37,6 +37,62 @@ internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
             // The service certificate: x509_hash always, x509_san_dns when it names a DNS host (not an IP address).
             X509 = new X509ClientIdentity(DnsNames(identity.CertificateChain[0]).FirstOrDefault(), identity.SigningKey);
         }
+        if (!string.IsNullOrWhiteSpace(options.Value.VerifierAttestation.Path))
+        {
+            Attestation = LoadAttestation(options.Value.VerifierAttestation.Path, identity.SigningKey);
+        }
+    }
+
+    /// <summary>
+    /// The attestation at <paramref name="path"/>, checked against what a wallet will check: its type, a <c>sub</c>, an
+    /// <c>exp</c> still ahead and a <c>cnf.jwk</c> that is the service key (the key the request objects are signed with).
+    /// </summary>
+    private static VerifierAttestation LoadAttestation(string path, SigningKey key)
+    {
+        static OptionsValidationException Fail(string message) =>
+            new(
+                VerifierOptions.SectionName,
+                typeof(VerifierOptions),
+                [$"Setting '{VerifierOptions.SectionName}:VerifierAttestation:Path' is invalid: {message}"]
+            );
+        if (!File.Exists(path))
+        {
+            throw Fail($"{path} does not exist");
+        }
+        var jwt = File.ReadAllText(path).Trim();
+        var parsed = Jws.Parse(
+            jwt,
+            new JwsPolicy { AllowedTypes = new HashSet<string>(["verifier-attestation+jwt"], StringComparer.OrdinalIgnoreCase) }
+        );
+        if (!parsed.Succeeded)
+        {
+            throw Fail($"{path} holds no verifier-attestation+jwt ({parsed.Error.Message})");
+        }
+        var payload = parsed.Value.Payload;
+        var subject = parsed.Value.PayloadString("sub");
+        if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(parsed.Value.PayloadString("iss")))
+        {
+            throw Fail("the attestation has no iss or no sub");
+        }
+        if (
+            !payload.TryGetProperty("exp", out var exp)
+            || !exp.TryGetInt64(out var expires)
+            || expires <= DateTimeOffset.UtcNow.ToUnixTimeSeconds()
+        )
+        {
+            throw Fail("the attestation has no exp or has expired");
+        }
+        if (
+            !payload.TryGetProperty("cnf", out var cnf)
+            || cnf.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !cnf.TryGetProperty("jwk", out var jwk)
+            || jwk.ValueKind != System.Text.Json.JsonValueKind.Object
+            || Jwk.Thumbprint(System.Text.Json.Nodes.JsonNode.Parse(jwk.GetRawText())!.AsObject()) != key.PublicKey.Thumbprint()
+        )
+        {
+            throw Fail("its cnf.jwk is not the service key (Identity), which signs the request objects");
+        }
+        return new VerifierAttestation(subject, jwt);
     }
 
     public string Did => _identity.Did;
@@ -44,6 +100,8 @@ internal sealed class ServiceVerifierIdentity : IVerifierIdentity, IDisposable
     public SigningKey SigningKey => _identity.SigningKey;
 
     public X509ClientIdentity? X509 { get; }
+
+    public VerifierAttestation? Attestation { get; }
 
     private static (string DnsName, SigningKey Key) LoadX509(VerifierX509Options options)
     {

@@ -9,7 +9,10 @@ public static class ClientIdPrefixes
     /// <summary>HAIP's: the base64url SHA-256 of the DER leaf certificate whose key signs the request object.</summary>
     public const string X509Hash = "x509_hash";
 
-    public static IReadOnlyList<string> Supported { get; } = [DecentralizedIdentifier, X509SanDns, X509Hash];
+    /// <summary>Signed with the key a Verifier Attestation JWT (in the <c>jwt</c> header) binds to its <c>sub</c>.</summary>
+    public const string VerifierAttestation = "verifier_attestation";
+
+    public static IReadOnlyList<string> Supported { get; } = [DecentralizedIdentifier, X509SanDns, X509Hash, VerifierAttestation];
 
     /// <summary>Whether the prefix signs with the X.509 identity and carries its chain as <c>x5c</c>.</summary>
     public static bool IsX509(string prefix) => prefix is X509SanDns or X509Hash;

@@ -59,6 +59,13 @@ public sealed class CreatePresentationRequestValidator(
         {
             errors.Add($"client_id_prefix: {prefix} is not available: this verifier has no X.509 certificate configured (Verifier:X509)");
         }
+        else if (prefix == ClientIdPrefixes.VerifierAttestation && identity.Attestation is null)
+        {
+            errors.Add(
+                $"client_id_prefix: {prefix} is not available: this verifier has no Verifier Attestation JWT configured "
+                    + "(Verifier:VerifierAttestation:Path)"
+            );
+        }
         else if (prefix == ClientIdPrefixes.X509SanDns && identity.X509!.DnsName is null)
         {
             errors.Add(

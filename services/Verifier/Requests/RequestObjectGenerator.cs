@@ -45,6 +45,9 @@ public sealed class RequestObjectGenerator(
                         0
                     ]
                 ),
+            ClientIdPrefixes.VerifierAttestation => ClientIdPrefixes.VerifierAttestation
+                + ":"
+                + (identity.Attestation ?? throw new InvalidOperationException("No verifier attestation is configured.")).Subject,
             _ => throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "Unsupported client identifier prefix."),
         };
 
@@ -106,6 +109,12 @@ public sealed class RequestObjectGenerator(
             key = (identity.X509 ?? throw new InvalidOperationException("No X.509 identity is configured.")).SigningKey;
             // With x5c in the header the wallet takes the key from the leaf; no kid is added.
             header["x5c"] = new JsonArray(key.X5c.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
+        }
+        else if (request.ClientIdPrefix == ClientIdPrefixes.VerifierAttestation)
+        {
+            // Section 5.9.3: the attestation rides in the jwt header; its cnf.jwk is the service key that signs.
+            key = identity.SigningKey;
+            header["jwt"] = (identity.Attestation ?? throw new InvalidOperationException("No verifier attestation is configured.")).Jwt;
         }
         else
         {

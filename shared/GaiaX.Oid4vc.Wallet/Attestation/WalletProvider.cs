@@ -62,7 +62,7 @@ public sealed class WalletProvider(string issuer, ECDsa key, TimeProvider time) 
         }
     }
 
-    /// <summary>A client attestation of the wallet instance <paramref name="clientId"/> whose key is <paramref name="instanceJwk"/>.</summary>
+    /// <summary>A client attestation of the wallet instance <paramref name="clientId"/>, keyed <paramref name="instanceJwk"/>.</summary>
     public string AttestClient(string clientId, JsonObject instanceJwk, TimeSpan lifetime)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);

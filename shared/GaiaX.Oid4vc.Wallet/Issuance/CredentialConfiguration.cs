@@ -5,7 +5,7 @@ namespace GaiaX.Oid4vc.Wallet.Issuance;
 /// <summary>One entry of <c>credential_configurations_supported</c>.</summary>
 public sealed record CredentialConfiguration(string Format, string? Scope, bool RequiresProof, IReadOnlyList<string> ProofSigningAlgorithms)
 {
-    /// <summary><c>key_attestations_required</c> of the <c>jwt</c> proof type (appendix D), or null when keys need no attestation.</summary>
+    /// <summary><c>key_attestations_required</c> of the <c>jwt</c> proof type (appendix D); null: no attestation needed.</summary>
     public KeyAttestationRequirement? KeyAttestationsRequired { get; init; }
 
     public static CredentialConfiguration Parse(JsonElement element)

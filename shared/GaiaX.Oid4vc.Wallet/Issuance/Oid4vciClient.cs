@@ -33,7 +33,7 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
     /// <summary>Bind tokens to this key with DPoP proofs (RFC 9449) at the token, PAR and credential endpoints.</summary>
     public SigningKey? DpopKey { get; init; }
 
-    /// <summary>Authenticate at <c>/par</c> and <c>/token</c> with a wallet provider's attestation (its <c>sub</c> the client_id).</summary>
+    /// <summary>Authenticate at <c>/par</c> and <c>/token</c> with a wallet provider's attestation (<c>sub</c>: the client_id).</summary>
     public ClientAttestation? ClientAttestation { get; init; }
 
     /// <summary>

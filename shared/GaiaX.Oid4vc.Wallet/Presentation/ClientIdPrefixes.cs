@@ -8,4 +8,7 @@ public static class ClientIdPrefixes
 
     /// <summary>The base64url SHA-256 of the DER leaf certificate of the request object's <c>x5c</c> (HAIP).</summary>
     public const string X509Hash = "x509_hash";
+
+    /// <summary>A Verifier Attestation JWT in the <c>jwt</c> header, from a trusted attester, binds the key to the identifier.</summary>
+    public const string VerifierAttestation = "verifier_attestation";
 }

@@ -19,6 +19,9 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
 {
     public const string Type = "oauth-authz-req+jwt";
 
+    /// <summary>The issuers of Verifier Attestation JWTs this wallet trusts, by <c>iss</c>, with their keys.</summary>
+    public IReadOnlyDictionary<string, IJwsKeyResolver> VerifierAttesters { get; init; } = new Dictionary<string, IJwsKeyResolver>();
+
     private static readonly JwsPolicy Policy = new()
     {
         AllowedAlgorithms = JwsAlgorithms.Verification,
@@ -41,9 +44,11 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
             ClientIdPrefixes.DecentralizedIdentifier => new DidBoundResolver(didKeys, identifier),
             ClientIdPrefixes.X509SanDns => new SanBoundResolver(x5cKeys, identifier),
             ClientIdPrefixes.X509Hash => new HashBoundResolver(x5cKeys, identifier),
+            ClientIdPrefixes.VerifierAttestation => new AttestationBoundResolver(VerifierAttesters, identifier, time),
             _ => throw new WalletProtocolException(
                 ErrorCodes.InvalidClient,
-                $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier, x509_san_dns or x509_hash."
+                $"The client_id prefix '{prefix}' is not supported; use decentralized_identifier, x509_san_dns, x509_hash or "
+                    + "verifier_attestation."
             ),
         };
         var verified = await Jws.VerifyAsync(requestObject, Policy, resolver, time, cancellationToken).ConfigureAwait(false);
@@ -176,5 +181,66 @@ public sealed class RequestObjectVerifier(DidWebKeyResolver didKeys, X5cKeyResol
             }
             return resolved;
         }
+    }
+
+    /// <summary>
+    /// <c>verifier_attestation</c> (OpenID4VP 1.0 sections 5.9.3 and 12): the <c>jwt</c> header holds a
+    /// <c>verifier-attestation+jwt</c> signed by a trusted attester, not expired, whose <c>sub</c> is the client
+    /// identifier; its <c>cnf.jwk</c> is the key the request object must be signed with.
+    /// </summary>
+    private sealed class AttestationBoundResolver(IReadOnlyDictionary<string, IJwsKeyResolver> attesters, string subject, TimeProvider time)
+        : IJwsKeyResolver
+    {
+        private static readonly JwsPolicy AttestationPolicy = new()
+        {
+            AllowedTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "verifier-attestation+jwt" },
+            RequireExpiration = true,
+            MaxTokenLength = 32 * 1024,
+        };
+
+        public async ValueTask<VerificationResult<ResolvedKey>> ResolveAsync(ParsedJws jws, CancellationToken cancellationToken)
+        {
+            var attestation = jws.HeaderString("jwt");
+            if (attestation is null)
+            {
+                return Fail("The request object carries no Verifier Attestation JWT in its jwt header.");
+            }
+            var unverified = Jws.Parse(attestation, AttestationPolicy);
+            if (!unverified.Succeeded)
+            {
+                return Fail("The Verifier Attestation JWT is not acceptable: " + unverified.Error.Message);
+            }
+            var issuer = unverified.Value.PayloadString("iss");
+            if (issuer is null || !attesters.TryGetValue(issuer, out var keys))
+            {
+                return Fail($"The Verifier Attestation JWT's issuer '{issuer}' is not one this wallet trusts.");
+            }
+            var verified = await Jws.VerifyAsync(attestation, AttestationPolicy, keys, time, cancellationToken).ConfigureAwait(false);
+            if (!verified.Succeeded)
+            {
+                return Fail("The Verifier Attestation JWT does not verify: " + verified.Error.Message);
+            }
+            if (verified.Value.Jws.PayloadString("sub") != subject)
+            {
+                return Fail($"The Verifier Attestation JWT attests another client than {subject}.");
+            }
+            var payload = verified.Value.Payload;
+            if (
+                !payload.TryGetProperty("cnf", out var cnf)
+                || cnf.ValueKind != JsonValueKind.Object
+                || !cnf.TryGetProperty("jwk", out var jwk)
+                || jwk.ValueKind != JsonValueKind.Object
+            )
+            {
+                return Fail("The Verifier Attestation JWT has no cnf.jwk.");
+            }
+            var key = Jwk.ParsePublic(System.Text.Json.Nodes.JsonNode.Parse(jwk.GetRawText())!.AsObject());
+            return key.Succeeded
+                ? VerificationResult<ResolvedKey>.Success(new ResolvedKey(key.Value) { Controller = subject })
+                : Fail("The Verifier Attestation JWT's cnf.jwk is not a usable key: " + key.Error.Message);
+        }
+
+        private static VerificationResult<ResolvedKey> Fail(string message) =>
+            VerificationResult<ResolvedKey>.Fail(VerificationFailure.KeyNotFound, message);
     }
 }
