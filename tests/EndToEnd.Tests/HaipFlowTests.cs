@@ -140,6 +140,20 @@ public sealed class HaipFlowTests(HaipStackFixture haip) : IClassFixture<HaipSta
         Assert.Contains("invalid_client", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Oid4vci_1_0_issuer_happy_flow_pre_authorized_code_with_the_offer_by_value()
+    {
+        using var wallet = await haip.WalletAsync(haip: true);
+        var offer = await haip.OfferAsync();
+        var byValue = (string)offer["offer_uri_by_value"]!;
+        Assert.Contains("credential_offer=", byValue, StringComparison.Ordinal);
+
+        var received = await wallet.ReceiveAsync(byValue, (string?)offer["tx_code"]);
+
+        Assert.Single(received);
+        Assert.Equal("issued", await haip.OfferStatusAsync(offer));
+    }
+
     /// <summary>The suite's authorization code flow: PAR, the user agent's redirect, the token, a credential by identifier.</summary>
     private async Task<(Oid4vciClient Client, IssuerContext Context, WalletToken Token, CredentialResult Result, JsonObject Offer)> AuthorizationCodeFlowAsync(
         ReferenceWallet wallet,
