@@ -32,6 +32,7 @@ public static class ComplianceServiceCollectionExtensions
         builder.AddLabelCredentials();
         builder.Services.AddSingleton<Events.CredentialPreparedHandler>();
         builder.Services.AddSingleton<Events.PresentationVerifiedHandler>();
+        builder.Services.AddSingleton<Events.TrustListChangedHandler>();
         return builder;
     }
 
@@ -76,6 +77,12 @@ public static class ComplianceServiceCollectionExtensions
             builder.Services.TryAddSingleton<IGaiaXRegistry, LocalGaiaXRegistry>();
             return builder;
         }
+
+        // One cache of registry answers for every filter (the typed client is transient), which trust-list-changed drops.
+        builder.Services.AddSingleton(sp => new RegistryAnswerCache(sp.GetRequiredService<TimeProvider>(), () =>
+            sp.GetRequiredService<IOptionsMonitor<GaiaXRegistryOptions>>().CurrentValue.CacheDuration
+        ));
+        builder.Services.AddSingleton<ITrustViewInvalidation>(sp => sp.GetRequiredService<RegistryAnswerCache>());
 
         // The registry gets its own pipeline instead of the default handler (stacked retries would
         // multiply); removing the default is the only way and is still marked experimental.

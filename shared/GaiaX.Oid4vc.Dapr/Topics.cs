@@ -16,6 +16,7 @@ public static class Topics
     public const string CredentialFailure = "credential-failure";
     public const string CredentialDeleted = "credential-deleted";
     public const string CredentialStatusChanged = "credential-status-changed";
+    public const string TrustListChanged = "trust-list-changed";
 
     /// <summary>The dead-letter topic of a subscription to <paramref name="topic"/>.</summary>
     public static string DeadLetter(string topic) => topic + "-dead-letter";
@@ -31,6 +32,7 @@ public static class Topics
         CredentialAccepted,
         CredentialFailure,
         CredentialDeleted,
+        TrustListChanged,
         CredentialStatusChanged,
     ];
 }

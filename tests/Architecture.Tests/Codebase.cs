@@ -5,13 +5,14 @@ namespace GaiaX.Oid4vc.Architecture.Tests;
 /// <summary>The assemblies and source files the rules are checked against.</summary>
 public static class Codebase
 {
-    /// <summary>The four services: independent deployables that talk only through Dapr.</summary>
+    /// <summary>The services: independent deployables that talk only through Dapr.</summary>
     public static readonly IReadOnlyList<Assembly> Services =
     [
         typeof(Issuer.IssuerProgram).Assembly,
         typeof(Verifier.VerifierProgram).Assembly,
         typeof(Notary.NotaryProgram).Assembly,
         typeof(Compliance.ComplianceProgram).Assembly,
+        typeof(Registry.RegistryProgram).Assembly,
     ];
 
     /// <summary>The libraries the services share.</summary>

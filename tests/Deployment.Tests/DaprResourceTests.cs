@@ -18,6 +18,7 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
         (AppIds.Notary, Topics.DeadLetter(Topics.IssuanceRequested)),
         (AppIds.Compliance, Topics.CredentialPrepared),
         (AppIds.Compliance, Topics.PresentationVerified),
+        (AppIds.Compliance, Topics.TrustListChanged),
         (AppIds.Verifier, Topics.ComplianceAssessed),
         (AppIds.Verifier, Topics.OfferCreated),
     ];

@@ -24,6 +24,7 @@ public sealed class DaprRouteAttackTests(StackFixture fixture)
         { "notary", "/events/issuance-requested" },
         { "compliance", "/events/credential-prepared" },
         { "compliance", "/events/presentation-verified" },
+        { "compliance", "/events/trust-list-changed" },
     };
 
     [Theory]

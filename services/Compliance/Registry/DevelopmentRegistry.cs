@@ -9,11 +9,7 @@ namespace GaiaX.Oid4vc.Compliance.Registry;
 public static class DevelopmentRegistry
 {
     /// <summary>SHA-256 (hex) of the Gaia-X terms and conditions that release 25.11 accepts.</summary>
-    public static IReadOnlyList<string> GaiaX2511TermsAndConditionsHashes { get; } =
-    [
-        "067dcac5efd18c1927deb1ffed3feab6d0ad044c0a9a263e6d5d8bdc43224515",
-        "4bd7554097444c960292b4726c2efa1373485e8a5565d94d41195214c5e0ceb3",
-    ];
+    public static IReadOnlyList<string> GaiaX2511TermsAndConditionsHashes => Rdf.GaiaX.GaiaXTermsAndConditions.Release2511Hashes;
 
     /// <summary>Command-line arguments for the Compliance service in DevHost.</summary>
     public static IReadOnlyList<string> Arguments(string notaryDid) =>

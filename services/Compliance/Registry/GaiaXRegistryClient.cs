@@ -20,13 +20,14 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     private readonly HttpClient _http;
     private readonly RegistryAnswerCache _cache;
 
-    public GaiaXRegistryClient(HttpClient http, IOptionsMonitor<GaiaXRegistryOptions> options, TimeProvider time)
+    public GaiaXRegistryClient(HttpClient http, IOptionsMonitor<GaiaXRegistryOptions> options, RegistryAnswerCache cache)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(cache);
         _http = http;
         Options = options;
-        _cache = new RegistryAnswerCache(time, () => options.CurrentValue.CacheDuration);
+        _cache = cache;
     }
 
     private IOptionsMonitor<GaiaXRegistryOptions> Options { get; }

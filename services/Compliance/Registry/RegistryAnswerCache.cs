@@ -4,11 +4,15 @@ namespace GaiaX.Oid4vc.Compliance.Registry;
 
 /// <summary>
 /// Reuses registry answers for a while. Concurrent callers for the same key share one request; a
-/// failed request is not kept, so the next caller asks again.
+/// failed request is not kept, so the next caller asks again. One per registry, shared by every filter, so that a
+/// <c>trust-list-changed</c> event drops all of them at once.
 /// </summary>
-internal sealed class RegistryAnswerCache(TimeProvider time, Func<TimeSpan> duration, int capacity = 10_000)
+public sealed class RegistryAnswerCache(TimeProvider time, Func<TimeSpan> duration, int capacity = 10_000) : ITrustViewInvalidation
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets every answer: the registry's trust list changed.</summary>
+    public void Invalidate() => _entries.Clear();
 
     public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
     {
