@@ -129,35 +129,54 @@ public sealed class StatusListClient
             return cached;
         }
         // Concurrent checks of one list share one fetch (bounded by Timeout); a caller leaving does not cancel it.
-        var fetch = _fetching.GetOrAdd(key, _ => FetchAndCacheAsync(key, issuer, reference));
-        return await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<CachedList> FetchAndCacheAsync(string key, string issuer, StatusListReference reference)
-    {
-        try
+        while (true)
         {
-            await Task.Yield(); // the fetch is registered before it starts
-            var fetched = await FetchAsync(issuer, reference, CancellationToken.None).ConfigureAwait(false);
-            var now = _time.GetUtcNow();
-            if (_cache.Count >= _options.MaxCachedLists)
+            var fetch = _fetching.GetOrAdd(key, _ => FetchAndCacheAsync(issuer, reference));
+            if (fetch.IsCompletedSuccessfully && fetch.Result.Expires <= _time.GetUtcNow())
             {
-                foreach (var stale in _cache.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+                // A finished fetch nobody removed (its callers left): never serve its stale list.
+                _fetching.TryRemove(new KeyValuePair<string, Task<CachedList>>(key, fetch));
+                continue;
+            }
+            try
+            {
+                var fetched = await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+                Store(key, fetched);
+                return fetched;
+            }
+            finally
+            {
+                // Removed by whoever sees it finished, and only if it is still the registered one: a fetch that finished
+                // before it was registered must not stay behind as the answer for ever.
+                if (fetch.IsCompleted)
                 {
-                    _cache.TryRemove(stale, out _);
-                }
-                if (_cache.Count >= _options.MaxCachedLists)
-                {
-                    _cache.TryRemove(_cache.MinBy(e => e.Value.Expires).Key, out _);
+                    _fetching.TryRemove(new KeyValuePair<string, Task<CachedList>>(key, fetch));
                 }
             }
-            _cache[key] = fetched;
-            return fetched;
         }
-        finally
+    }
+
+    private async Task<CachedList> FetchAndCacheAsync(string issuer, StatusListReference reference)
+    {
+        await Task.Yield(); // the fetch is registered before it starts
+        return await FetchAsync(issuer, reference, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private void Store(string key, CachedList fetched)
+    {
+        var now = _time.GetUtcNow();
+        if (_cache.Count >= _options.MaxCachedLists && !_cache.ContainsKey(key))
         {
-            _fetching.TryRemove(key, out _);
+            foreach (var stale in _cache.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+            {
+                _cache.TryRemove(stale, out _);
+            }
+            if (_cache.Count >= _options.MaxCachedLists)
+            {
+                _cache.TryRemove(_cache.MinBy(e => e.Value.Expires).Key, out _);
+            }
         }
+        _cache[key] = fetched;
     }
 
     private async Task<CachedList> FetchAsync(string issuer, StatusListReference reference, CancellationToken cancellationToken)
