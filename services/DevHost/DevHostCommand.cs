@@ -30,7 +30,7 @@ public static class DevHostCommand
                dotnet run --project services/DevHost -- rehearse --redis CONNECTION [--work DIR]
 
         Runs the Issuer, Verifier, Notary and Compliance in one process with an embedded Dapr sidecar.
-          --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N
+          --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N, --registry-port N
                                  ports (defaults 5101-5104; 0 = any free port)
           --host ADDRESS         address to listen on (default 127.0.0.1)
           --public-base-url URL  public URL of each service, {service} standing for its name
@@ -118,7 +118,7 @@ public static class DevHostCommand
         if (demo)
         {
             // The demo needs no fixed ports: it must not collide with a DevHost already running.
-            settings = settings with { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0 };
+            settings = settings with { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, RegistryPort = 0 };
         }
 
         DevStack stack;
@@ -195,6 +195,7 @@ public static class DevHostCommand
             ("Verifier", "--verifier-port", settings.VerifierPort),
             ("Notary", "--notary-port", settings.NotaryPort),
             ("Compliance", "--compliance-port", settings.CompliancePort),
+            ("Registry", "--registry-port", settings.RegistryPort),
         };
         var message = failure.Message + " " + failure.InnerException?.Message;
         var (service, option, port) = ports.FirstOrDefault(p =>
@@ -290,6 +291,12 @@ public static class DevHostCommand
             {
                 ["token"] = tokens.VerifierToken(lifetime),
                 ["scope"] = ManagementTokens.VerifierScope,
+                ["expires_at"] = expires,
+            },
+            ["registry"] = new JsonObject
+            {
+                ["token"] = tokens.RegistryToken(lifetime),
+                ["scope"] = ManagementTokens.RegistryScope,
                 ["expires_at"] = expires,
             },
         };

@@ -1,11 +1,11 @@
 using System.Text;
 using GaiaX.Oid4vc.Compliance;
-using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Dapr.Hosting;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.Registry;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier;
@@ -58,6 +58,17 @@ public sealed class DevStack : IAsyncDisposable
 
     public RunningService this[string name] => _services.Single(s => s.Name == name);
 
+    /// <summary>
+    /// The Registry DevHost runs: the development CA is its trust anchor (nothing outside DevHost trusts it), the stack's
+    /// own Notary its trusted registration notary, and chains published on loopback (the Notary's x5u) are fetched.
+    /// </summary>
+    private static IEnumerable<string> RegistryArguments(DevStackSettings settings, string notaryUrl) =>
+        [
+            $"--Registry:Bootstrap:TrustAnchorCertificates:0={File.ReadAllText(Path.Combine(settings.DataFolder, "dev-ca", "ca.crt"))}",
+            $"--Registry:Bootstrap:TrustedIssuers:registration-notary:0={DidWebUrl.FromBaseUrl(new Uri(notaryUrl))}",
+            "--Registry:AllowLoopbackChainUrls=true",
+        ];
+
     public static async Task<DevStack> StartAsync(DevStackSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -66,6 +77,8 @@ public sealed class DevStack : IAsyncDisposable
             ("issuer", settings.IssuerPort, (a, c) => IssuerProgram.Create(a, c)),
             ("verifier", settings.VerifierPort, (a, c) => VerifierProgram.Create(a, c)),
             ("notary", settings.NotaryPort, (a, c) => NotaryProgram.Create(a, c)),
+            // Before Compliance, which asks it what is trusted; after the Notary, whose DID it trusts.
+            ("registry", settings.RegistryPort, (a, c) => RegistryProgram.Create(a, c)),
             ("compliance", settings.CompliancePort, (a, c) => ComplianceProgram.Create(a, c)),
         };
 
@@ -112,8 +125,11 @@ public sealed class DevStack : IAsyncDisposable
                         // DevHost uses the development CA on purpose; the identity warning is for real deployments.
                         .Append("--Logging:LogLevel:GaiaX.Oid4vc.Credentials.Keys.ServiceIdentity=Error")
                         .Concat(name == "notary" && registries is not null ? registries.NotaryArguments : [])
+                        .Concat(name == "registry" ? RegistryArguments(settings, publicUrls["notary"]) : [])
                         .Concat(
-                            name == "compliance" ? DevelopmentRegistry.Arguments(DidWebUrl.FromBaseUrl(new Uri(publicUrls["notary"]))) : []
+                            name == "compliance"
+                                ? [$"--Compliance:Registry:BaseUrl={started.Single(s => s.Name == "registry").BaseUrl}"]
+                                : []
                         )
                         .ToArray();
                     app = create(args, builder => builder.Services.UseEmbeddedLifetime());

@@ -15,6 +15,8 @@ public sealed record DevStackSettings
 
     public int CompliancePort { get; init; } = 5104;
 
+    public int RegistryPort { get; init; } = 5105;
+
     /// <summary>
     /// A Redis connection string for the embedded Dapr sidecar's state and pub/sub (<c>DevHost:Redis</c>,
     /// <c>--redis</c>); in memory when empty.
@@ -59,6 +61,7 @@ public sealed record DevStackSettings
             ["--verifier-port"] = "DevHost:Ports:Verifier",
             ["--notary-port"] = "DevHost:Ports:Notary",
             ["--compliance-port"] = "DevHost:Ports:Compliance",
+            ["--registry-port"] = "DevHost:Ports:Registry",
             ["--host"] = "DevHost:Host",
             ["--log-level"] = "DevHost:ServiceLogLevel",
             ["--redis"] = "DevHost:Redis",
@@ -89,6 +92,7 @@ public sealed record DevStackSettings
             VerifierPort = Port(configuration, "Verifier", defaults.VerifierPort),
             NotaryPort = Port(configuration, "Notary", defaults.NotaryPort),
             CompliancePort = Port(configuration, "Compliance", defaults.CompliancePort),
+            RegistryPort = Port(configuration, "Registry", defaults.RegistryPort),
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
             Redis = configuration["DevHost:Redis"],
             UseRegistrySandbox = !string.Equals(configuration["DevHost:RealRegistries"], "true", StringComparison.OrdinalIgnoreCase),

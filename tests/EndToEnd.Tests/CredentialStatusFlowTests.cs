@@ -32,6 +32,7 @@ public sealed class CredentialStatusFlowTests : IAsyncLifetime
             VerifierPort = 0,
             NotaryPort = 0,
             CompliancePort = 0,
+            RegistryPort = 0,
             ServiceArgs = [.. _tokens.ServiceArguments(), "--StatusList:ResignDelay=00:00:00", $"--StatusLists:MaxTtl={Ttl}"],
         });
         var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(_stack.DevelopmentCaCertificate));

@@ -20,7 +20,7 @@ public sealed partial class DevHostCommandTests : IDisposable
     [GeneratedRegex(@"^issuer\s+(http://\S+)", RegexOptions.Multiline)]
     private static partial Regex IssuerUrl();
 
-    private static readonly string[] AnyPorts = ["--issuer-port", "0", "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0"];
+    private static readonly string[] AnyPorts = ["--issuer-port", "0", "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0"];
 
     public void Dispose()
     {
@@ -83,7 +83,7 @@ public sealed partial class DevHostCommandTests : IDisposable
         using var error = new StringWriter();
 
         var code = await DevHostCommand.RunAsync(
-            ["--issuer-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--data", _data],
+            ["--issuer-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0", "--data", _data],
             output,
             error,
             CancellationToken.None
@@ -131,6 +131,8 @@ public sealed partial class DevHostCommandTests : IDisposable
         Assert.Contains($"data: {_data}", output.ToString(), StringComparison.Ordinal);
         var tokens = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "tokens.json")))!;
         Assert.Equal("issuer.offers.write issuer.offers.read issuer.credentials.status", (string?)tokens["issuer"]!["scope"]);
+        Assert.Equal("registry.trust.write registry.trust.read", (string?)tokens["registry"]!["scope"]);
+        Assert.Matches(@"(?m)^registry\s+http://", output.ToString());
         Assert.False(string.IsNullOrEmpty((string?)tokens["verifier"]!["token"]));
         if (!OperatingSystem.IsWindows())
         {

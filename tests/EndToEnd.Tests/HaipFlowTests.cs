@@ -37,6 +37,7 @@ public sealed class HaipStackFixture : IAsyncLifetime
             VerifierPort = 0,
             NotaryPort = 0,
             CompliancePort = 0,
+            RegistryPort = 0,
             ServiceArgs =
             [
                 .. Tokens.ServiceArguments(),

@@ -64,6 +64,7 @@ public sealed class OnboardingHarness : IAsyncDisposable
         VerifierPort = previous?["verifier"].BaseUrl.Port ?? 0,
         NotaryPort = previous?["notary"].BaseUrl.Port ?? 0,
         CompliancePort = previous?["compliance"].BaseUrl.Port ?? 0,
+        RegistryPort = previous?["registry"].BaseUrl.Port ?? 0,
         Redis = redis,
         DuplicateDelivery = duplicateDelivery,
         ServiceArgs = [.. tokens.ServiceArguments(), "--Issuer:DeferredIntervalSeconds=1"],

@@ -12,7 +12,7 @@ public sealed class DevHostRegistrySandboxTests
     [Fact]
     public async Task DevHost_notary_checks_demo_companies_at_the_sandbox_registries()
     {
-        await using var stack = await DevStack.StartAsync(new DevStackSettings { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0 });
+        await using var stack = await DevStack.StartAsync(new DevStackSettings { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, RegistryPort = 0 });
         var notary = stack["notary"];
         using var client = new HttpClient { BaseAddress = notary.BaseUrl };
         var company = DemoCompanies.ExampleCloud;

@@ -24,6 +24,7 @@ public sealed class StackFixture : IAsyncLifetime
             VerifierPort = 0,
             NotaryPort = 0,
             CompliancePort = 0,
+            RegistryPort = 0,
             ServiceArgs = [.. Tokens.ServiceArguments()],
         });
     }

@@ -26,6 +26,7 @@ public sealed class StateStoreOutageTests
             VerifierPort = 0,
             NotaryPort = 0,
             CompliancePort = 0,
+            RegistryPort = 0,
             Redis = redis.ConnectionString,
             ServiceArgs = [.. tokens.ServiceArguments()],
         });

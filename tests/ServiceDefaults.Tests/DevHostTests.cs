@@ -17,10 +17,11 @@ public sealed class DevHostTests
             VerifierPort = 0,
             NotaryPort = 0,
             CompliancePort = 0,
+            RegistryPort = 0,
         });
 
-        Assert.Equal(["issuer", "verifier", "notary", "compliance"], stack.Services.Select(s => s.Name));
-        Assert.Equal(4, stack.Services.Select(s => s.BaseUrl.Port).Distinct().Count());
+        Assert.Equal(["issuer", "verifier", "notary", "registry", "compliance"], stack.Services.Select(s => s.Name));
+        Assert.Equal(5, stack.Services.Select(s => s.BaseUrl.Port).Distinct().Count());
         using var client = new HttpClient();
         foreach (var service in stack.Services)
         {
@@ -36,7 +37,7 @@ public sealed class DevHostTests
     public async Task DevHost_with_redis_configured_keeps_service_state_across_a_restart()
     {
         await using var redis = await RedisTestServer.StartAsync();
-        var settings = new DevStackSettings { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, Redis = redis.ConnectionString };
+        var settings = new DevStackSettings { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, RegistryPort = 0, Redis = redis.ConnectionString };
         await using (var first = await DevStack.StartAsync(settings))
         {
             Assert.Contains("Redis", first.DescribeServices(), StringComparison.Ordinal);
@@ -50,10 +51,11 @@ public sealed class DevHostTests
     [Fact]
     public void DevHost_ports_are_configurable_from_the_command_line()
     {
-        var settings = DevStackSettings.FromArgs(["--issuer-port", "6101", "--compliance-port=6104"]);
+        var settings = DevStackSettings.FromArgs(["--issuer-port", "6101", "--compliance-port=6104", "--registry-port", "6105"]);
         Assert.Equal(6101, settings.IssuerPort);
         Assert.Equal(5102, settings.VerifierPort);
         Assert.Equal(6104, settings.CompliancePort);
+        Assert.Equal(6105, settings.RegistryPort);
     }
 
     [Fact]

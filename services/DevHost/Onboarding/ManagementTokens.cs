@@ -17,6 +17,8 @@ public sealed class ManagementTokens : IDisposable
     public const string VerifierAudience = "gaiax-verifier";
     public const string IssuerScope = "issuer.offers.write issuer.offers.read issuer.credentials.status";
     public const string VerifierScope = "verifier.requests.write verifier.requests.read";
+    public const string RegistryAudience = "gaiax-registry";
+    public const string RegistryScope = "registry.trust.write registry.trust.read";
 
     /// <summary>How long a token lives unless the caller says otherwise.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
@@ -68,10 +70,16 @@ public sealed class ManagementTokens : IDisposable
             $"--Verifier:Management:SigningKeyJwk={jwk.ToJsonString()}",
             $"--Verifier:Management:TokenIssuer={TokenIssuer}",
             $"--Verifier:Management:Audience={VerifierAudience}",
+            $"--Registry:Management:SigningKeyJwk={jwk.ToJsonString()}",
+            $"--Registry:Management:TokenIssuer={TokenIssuer}",
+            $"--Registry:Management:Audience={RegistryAudience}",
         ];
     }
 
     public string IssuerToken(TimeSpan? lifetime = null) => Create(IssuerAudience, IssuerScope, lifetime ?? DefaultLifetime);
+
+    /// <summary>A token for the Registry's management API (trust anchors, trusted issuers, revocations).</summary>
+    public string RegistryToken(TimeSpan? lifetime = null) => Create(RegistryAudience, RegistryScope, lifetime ?? DefaultLifetime);
 
     public string VerifierToken(TimeSpan? lifetime = null) => Create(VerifierAudience, VerifierScope, lifetime ?? DefaultLifetime);
 

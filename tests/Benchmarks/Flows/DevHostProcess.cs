@@ -73,6 +73,8 @@ public sealed class DevHostProcess : IFlowTarget
                 "0",
                 "--compliance-port",
                 "0",
+                "--registry-port",
+                "0",
                 "--data",
                 data.FullName,
             },
