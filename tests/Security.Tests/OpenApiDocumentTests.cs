@@ -17,6 +17,7 @@ public sealed class OpenApiDocumentTests(StackFixture fixture)
     [InlineData("verifier")]
     [InlineData("notary")]
     [InlineData("compliance")]
+    [InlineData("registry")]
     public async Task Openapi_document_describes_every_operation_with_success_schema_errors_and_security(string service)
     {
         var running = fixture.Stack[service];
@@ -32,6 +33,7 @@ public sealed class OpenApiDocumentTests(StackFixture fixture)
     [InlineData("verifier")]
     [InlineData("notary")]
     [InlineData("compliance")]
+    [InlineData("registry")]
     public async Task Openapi_document_reads_without_errors_in_the_reference_openapi_library(string service)
     {
         var json = await fixture.Client.GetStringAsync(new Uri(fixture.Stack[service].BaseUrl, "/openapi/v1.json"));

@@ -128,6 +128,15 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
                 : [document.RootElement];
         foreach (var entry in entries)
         {
+            if (
+                entry.ValueKind == JsonValueKind.Object
+                && entry.TryGetProperty("hashes", out var hashes)
+                && hashes.ValueKind == JsonValueKind.Array
+            )
+            {
+                // Every text the release accepts (our Registry lists them beside the current one).
+                result.UnionWith(hashes.EnumerateArray().Where(h => h.ValueKind == JsonValueKind.String).Select(h => h.GetString()!));
+            }
             if (FirstString(entry, "hash") is { } hash)
             {
                 result.Add(hash);

@@ -36,7 +36,7 @@ public static class OntologyEndpoints
                 File(version, options, o => o.ContextPath, "application/ld+json")
             )
             .WithSummary("The JSON-LD context of an ontology version")
-            .Produces<string>(StatusCodes.Status200OK, "application/ld+json")
+            .Produces<ContextDocument>(StatusCodes.Status200OK, "application/ld+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

@@ -34,11 +34,11 @@ public static class TrustAnchorEndpoints
         routes
             .MapGet("/api/trusted-issuers/{role}", TrustedIssuersAsync)
             .WithSummary("The DIDs trusted for a role, e.g. registration-notary or compliance (Gaia-X Registry API)")
-            .Produces<string[]>(StatusCodes.Status200OK);
+            .Produces<TrustedIssuersDocument>(StatusCodes.Status200OK);
         routes
             .MapGet("/api/termsAndConditions", TermsAndConditions)
             .WithSummary("The Gaia-X terms and conditions (Gaia-X Registry API)")
-            .Produces<TermsAndConditionsDocument[]>(StatusCodes.Status200OK);
+            .Produces<TermsAndConditionsDocument>(StatusCodes.Status200OK);
         return routes;
     }
 
@@ -80,21 +80,28 @@ public static class TrustAnchorEndpoints
     private static async Task<IResult> TrustedIssuersAsync(string role, TrustListStore store, CancellationToken cancellationToken)
     {
         var list = await store.GetAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Json(list.TrustedIssuers.GetValueOrDefault(role) ?? []);
+        return Results.Json(new TrustedIssuersDocument(role, list.TrustedIssuers.GetValueOrDefault(role) ?? []));
     }
 
-    /// <summary>Every accepted text (a release may accept several): the configured text and hashes, else Gaia-X 25.11's.</summary>
+    /// <summary>
+    /// The terms and conditions as the Lab registry answers them (<c>version</c>, <c>text</c>, and here the <c>hash</c>),
+    /// with every accepted hash in <c>hashes</c>: a release may accept several texts.
+    /// </summary>
     private static IResult TermsAndConditions(IOptions<RegistryOptions> options)
     {
         var terms = options.Value.TermsAndConditions;
-        var documents = new List<TermsAndConditionsDocument>();
+        var hashes = new List<string>();
         if (terms.Text.Length > 0)
         {
-            documents.Add(new(terms.Version, terms.Text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(terms.Text)))));
+            hashes.Add(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(terms.Text))));
         }
-        var hashes = terms.Text.Length == 0 && terms.Hashes.Count == 0 ? Rdf.GaiaX.GaiaXTermsAndConditions.Release2511Hashes : terms.Hashes;
-        documents.AddRange(hashes.Select(h => new TermsAndConditionsDocument(terms.Version, null, h.ToLowerInvariant())));
-        return Results.Json(documents, RegistryJson.Options);
+        var further =
+            terms.Text.Length == 0 && terms.Hashes.Count == 0 ? Rdf.GaiaX.GaiaXTermsAndConditions.Release2511Hashes : terms.Hashes;
+        hashes.AddRange(further.Select(h => h.ToLowerInvariant()).Where(h => !hashes.Contains(h)));
+        return Results.Json(
+            new TermsAndConditionsDocument(terms.Version, terms.Text.Length > 0 ? terms.Text : null, hashes[0], hashes),
+            RegistryJson.Options
+        );
     }
 
     private static IResult Judge(ChainVerdict verdict) =>
