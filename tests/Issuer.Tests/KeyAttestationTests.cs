@@ -257,6 +257,21 @@ public sealed class KeyAttestationTests(KeyAttestationFixture attestation) : ICl
     }
 
     [Fact]
+    public async Task One_attestation_sent_in_eight_concurrent_requests_is_honoured_once()
+    {
+        var (wallet, token) = await TokenAsync();
+        using (wallet)
+        {
+            var once = Attest([wallet.NewKey()], await wallet.NonceAsync());
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RequestAsync(wallet, token, new { attestation = new[] { once } })));
+
+            Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+            Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal("invalid_nonce", a.Body!["error"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task More_than_one_attestation_in_the_attestation_proof_type_is_refused()
     {
         var (wallet, token) = await TokenAsync();
