@@ -306,9 +306,10 @@ public sealed class CredentialEncryptionTests(IssuerFixture fixture) : IClassFix
             };
             using (var pending = await PostEncryptedAsync("/deferred_credential", token, Deferred()))
             {
-                // Still pending: JSON, as section 9.2's example and the conformance suite expect.
+                // Still pending: encrypted too (section 9.2, "regardless of the content"): the transaction_id stays private.
                 Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
-                Assert.Equal("application/json", pending.Content.Headers.ContentType!.MediaType);
+                Assert.Equal("application/jwt", pending.Content.Headers.ContentType!.MediaType);
+                Assert.Equal(transactionId, Decrypt(await pending.Content.ReadAsStringAsync(), laterKey, "later")["transaction_id"]!.GetValue<string>());
             }
 
             await fixture.Dapr.PublishAsync(new CredentialPrepared(offerId, "VatID", "eyJhbGciOiJFUzI1NiJ9.eyJub3RhcnkiOnRydWV9.c2ln", "jwt_vc_json", "notary"), "notary");

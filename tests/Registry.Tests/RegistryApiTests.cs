@@ -80,7 +80,8 @@ public sealed class RegistryApiTests(RegistryFixture fixture) : IClassFixture<Re
     }
 
     [Theory]
-    [InlineData("http://169.254.169.254/latest/meta-data", "not an address")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "not an address")]
+    [InlineData("http://chain.example/chain.pem", "https URL")]
     [InlineData("file:///etc/passwd", "https URL")]
     public async Task A_chain_url_the_registry_must_not_fetch_is_409_naming_why(string uri, string reason)
     {
@@ -88,6 +89,19 @@ public sealed class RegistryApiTests(RegistryFixture fixture) : IClassFixture<Re
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains(reason, (string)body["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_url_that_drips_its_body_past_the_time_out_is_409_not_a_held_request()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/slow.pem").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(ChainOf(fixture.Pki)).WithDelay(TimeSpan.FromSeconds(8)));
+
+        var (status, body) = await PostAsync("/api/trustAnchor/chain/file", new { uri = server.Url + "/slow.pem" });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("did not answer within", (string)body["message"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,8 +73,8 @@ public static class CredentialEndpoints
             endpoints,
             validator.ValidateAsync,
             generator.GenerateAsync,
-            // A deferred answer that is still pending is JSON, as section 9.2's example and the conformance suite have it.
-            new Answering(encryption, EncryptPending: false, metrics, IssuerMetrics.DeferredCredentialEndpoint),
+            // Section 9.2: encrypted "regardless of the content", a pending answer too (it carries the transaction_id).
+            new Answering(encryption, EncryptPending: true, metrics, IssuerMetrics.DeferredCredentialEndpoint),
             cancellationToken
         );
 

@@ -28,22 +28,23 @@ public sealed class ChainFetcher : IDisposable
     {
         if (
             !Uri.TryCreate(uri, UriKind.Absolute, out var url)
-            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && _options.AllowLoopbackChainUrls))
+            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && _options.AllowLoopbackChainUrls && url.IsLoopback))
         )
         {
             return (null, "uri must be an absolute https URL of a PEM certificate chain");
         }
+        // The whole fetch, body included, within the time-out: a server that drips its body is cut off.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(_options.ChainFetchTimeoutSeconds));
         try
         {
-            using var response = await _http
-                .GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return (null, $"{url} answered {(int)response.StatusCode}");
             }
             var bytes = await GuardedHttpClient
-                .ReadBoundedAsync(response.Content, _options.MaxChainBytes, cancellationToken)
+                .ReadBoundedAsync(response.Content, _options.MaxChainBytes, deadline.Token)
                 .ConfigureAwait(false);
             return bytes is null
                 ? (null, $"the chain at {url} is larger than {_options.MaxChainBytes} bytes")
@@ -58,7 +59,11 @@ public sealed class ChainFetcher : IDisposable
                     : $"{url} cannot be reached"
             );
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (IOException)
+        {
+            return (null, $"{url} closed the connection before the chain was read");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, $"{url} did not answer within {_options.ChainFetchTimeoutSeconds} s");
         }

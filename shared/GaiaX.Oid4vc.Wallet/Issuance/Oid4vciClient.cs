@@ -657,10 +657,17 @@ public sealed class Oid4vciClient(HttpClient http, HolderKey holderKey, TimeProv
         {
             await ThrowProtocolErrorAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        using var document =
-            encryption is not null && response.Content.Headers.ContentType?.MediaType == "application/jwt"
-                ? encryption.DecryptResponse(await ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false))
-                : await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        if (encryption is not null && response.Content.Headers.ContentType?.MediaType != "application/jwt")
+        {
+            // Asked for encryption, got plain text: a downgrade on the way is refused (section 10).
+            throw new WalletProtocolException(
+                "invalid_credential_response",
+                "The issuer answered unencrypted although encryption was asked for."
+            );
+        }
+        using var document = encryption is not null
+            ? encryption.DecryptResponse(await ReadBoundedStringAsync(response, cancellationToken).ConfigureAwait(false))
+            : await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var credentials = new List<string>();
         if (root.TryGetProperty("credentials", out var list) && list.ValueKind == JsonValueKind.Array)
