@@ -5,24 +5,12 @@ namespace GaiaX.Oid4vc.Issuer.Clients;
 
 /// <summary>
 /// Challenges for client attestation proofs of possession (<c>/challenge</c>), sealed like the DPoP nonces with their own
-/// purpose byte (<see cref="SharedMacKey.SealTime"/>), accepted for <see cref="IssuerOptions.ProofMaxAgeSeconds"/>.
+/// purpose byte, accepted for <see cref="IssuerOptions.ProofMaxAgeSeconds"/>.
 /// </summary>
 public sealed class AttestationChallenges(SharedMacKey macKey, TimeProvider time, IOptions<IssuerOptions> options)
+    : DatedSeal(macKey, time, 0x43) // 'C'
 {
-    private const byte Purpose = 0x43; // 'C'
+    protected override int LifetimeSeconds => options.Value.ProofMaxAgeSeconds;
 
-    public async ValueTask<string> IssueAsync(CancellationToken cancellationToken) =>
-        SharedMacKey.SealTime(
-            await macKey.GetAsync(cancellationToken).ConfigureAwait(false),
-            Purpose,
-            time.GetUtcNow().ToUnixTimeSeconds()
-        );
-
-    /// <summary>Whether <paramref name="value"/> is one this Issuer gave within its lifetime.</summary>
-    public async ValueTask<bool> IsFreshAsync(string value, CancellationToken cancellationToken)
-    {
-        var issued = SharedMacKey.OpenTime(await macKey.GetAsync(cancellationToken).ConfigureAwait(false), Purpose, value);
-        var age = time.GetUtcNow().ToUnixTimeSeconds() - issued;
-        return age >= -options.Value.ClockSkewSeconds && age <= options.Value.ProofMaxAgeSeconds;
-    }
+    protected override int ClockSkewSeconds => options.Value.ClockSkewSeconds;
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
-using GaiaX.Oid4vc.Credentials.X509;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Issuer.Clients;
@@ -36,18 +35,7 @@ public sealed class ClientRegistry : IDisposable
         }
         foreach (var attester in options.Value.ClientAttestation.Attesters)
         {
-            var resolvers = new List<IJwsKeyResolver>();
-            if (attester.Jwks.Length > 0 && JwksKeyResolver.TryParse(attester.Jwks, out var keys, out _))
-            {
-                resolvers.Add(keys!);
-            }
-            if (attester.TrustAnchorCertificates.Count > 0)
-            {
-                var anchors = attester.TrustAnchorCertificates.Select(pem => X509Certificate2.CreateFromPem(pem)).ToList();
-                _anchors.AddRange(anchors);
-                resolvers.Add(new X5cKeyResolver(new CertificateChainValidator(new TrustAnchors(anchors), time)));
-            }
-            _attesters[attester.Issuer] = new FirstOfResolver(resolvers);
+            _attesters[attester.Issuer] = new FirstOfResolver(Clients.AttesterKeys.Resolvers(attester, time, _anchors));
         }
         MaxAttestationLifetime = TimeSpan.FromSeconds(options.Value.ClientAttestation.MaxAttestationLifetimeSeconds);
     }

@@ -1,10 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Jose;
 using GaiaX.Oid4vc.Credentials.Protocol;
-using GaiaX.Oid4vc.Credentials.X509;
 using GaiaX.Oid4vc.Issuer.Clients;
 using Microsoft.Extensions.Options;
 
@@ -44,16 +42,7 @@ public sealed class KeyAttestationValidator : IDisposable
         };
         foreach (var attester in settings.KeyAttestation.Attesters)
         {
-            if (attester.Jwks.Length > 0 && JwksKeyResolver.TryParse(attester.Jwks, out var keys, out _))
-            {
-                _attesters.Add((attester, keys!));
-            }
-            if (attester.TrustAnchorCertificates.Count > 0)
-            {
-                var anchors = attester.TrustAnchorCertificates.Select(pem => X509Certificate2.CreateFromPem(pem)).ToList();
-                _anchors.AddRange(anchors);
-                _attesters.Add((attester, new X5cKeyResolver(new CertificateChainValidator(new TrustAnchors(anchors), time))));
-            }
+            _attesters.AddRange(AttesterKeys.Resolvers(attester, time, _anchors).Select(keys => (attester, keys)));
         }
     }
 
