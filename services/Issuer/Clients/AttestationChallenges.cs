@@ -8,7 +8,7 @@ namespace GaiaX.Oid4vc.Issuer.Clients;
 /// purpose byte, accepted for <see cref="IssuerOptions.ProofMaxAgeSeconds"/>.
 /// </summary>
 public sealed class AttestationChallenges(SharedMacKey macKey, TimeProvider time, IOptions<IssuerOptions> options)
-    : DatedSeal(macKey, time, 0x43) // 'C'
+    : DatedSeal(macKey, time, (byte)'C')
 {
     protected override int LifetimeSeconds => options.Value.ProofMaxAgeSeconds;
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 namespace GaiaX.Oid4vc.Issuer.Token;
 
 /// <summary>
-/// Server-provided DPoP nonces (RFC 9449 sections 8 and 9), sealed with the replicas' shared MAC key; the purpose byte
-/// keeps a <c>c_nonce</c>, a notification id or an attestation challenge from passing as a DPoP nonce.
+/// Server-provided DPoP nonces (RFC 9449 sections 8 and 9), sealed with the replicas' shared MAC key; the purpose
+/// byte keeps a <c>c_nonce</c>, a notification id or an attestation challenge from passing as a DPoP nonce.
 /// </summary>
-public sealed class DpopNonces(SharedMacKey macKey, TimeProvider time, IOptions<IssuerOptions> options) : DatedSeal(macKey, time, 0x44) // 'D'
+public sealed class DpopNonces(SharedMacKey macKey, TimeProvider time, IOptions<IssuerOptions> options) : DatedSeal(macKey, time, (byte)'D')
 {
     protected override int LifetimeSeconds => options.Value.DpopNonceLifetimeSeconds;
 
