@@ -1,5 +1,6 @@
 using GaiaX.Oid4vc.Compliance.Filters;
 using GaiaX.Oid4vc.Compliance.Labels;
+using GaiaX.Oid4vc.Compliance.Ontologies;
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Compliance.Verification;
 using GaiaX.Oid4vc.Credentials.Hosting;
@@ -26,6 +27,11 @@ public static class ComplianceServiceCollectionExtensions
         builder.UseDefaultRequestBodyLimit(2 * 1024 * 1024);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
+        builder
+            .Services.AddOptions<Dictionary<string, OntologyVersionOptions>>()
+            .Bind(builder.Configuration.GetSection(OntologyCatalog.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Dictionary<string, OntologyVersionOptions>>, OntologyVersionsValidator>();
         builder.AddGaiaXRegistry();
         builder.AddCredentialVerification();
         builder.Services.AddComplianceFilterChain();
@@ -50,6 +56,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IComplianceFilter, HolderBindingFilter>();
         services.AddSingleton<IComplianceFilter, CredentialSignaturesAndValidityFilter>();
         services.AddSingleton<IComplianceFilter, CredentialStatusFilter>();
+        services.AddSingleton<IComplianceFilter, OntologyVersionFilter>();
         services.AddSingleton<IComplianceFilter, JsonLdExpansionFilter>();
         services.AddSingleton<IComplianceFilter, ShaclShapesFilter>();
         services.AddSingleton<IComplianceFilter, RegistrationNumberFromTrustedNotaryRule>();
@@ -60,7 +67,10 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<ComplianceFilterChain>();
         // Pinned contexts only (VC 2.0, Gaia-X 25.11): a credential never makes the engine fetch a context.
         services.TryAddSingleton<GaiaX.Oid4vc.Rdf.JsonLd.IDocumentLoader>(GaiaX.Oid4vc.Rdf.JsonLd.OfflineDocumentLoader.CreateDefault());
-        services.TryAddSingleton<CompiledShapes>();
+        services.TryAddSingleton(sp => new OntologyCatalog(
+            sp.GetRequiredService<GaiaX.Oid4vc.Rdf.JsonLd.IDocumentLoader>(),
+            sp.GetService<IOptions<Dictionary<string, OntologyVersionOptions>>>()
+        ));
         return services;
     }
 

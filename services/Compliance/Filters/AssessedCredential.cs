@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GaiaX.Oid4vc.Compliance.Ontologies;
 using GaiaX.Oid4vc.Credentials.Jose;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
@@ -25,6 +26,9 @@ public sealed class AssessedCredential : AssessedJwt
 
     /// <summary>The <c>issuer</c> of the payload (a string or an object's <c>id</c>).</summary>
     public string? Issuer { get; }
+
+    /// <summary>The Gaia-X ontology version the credential uses (null when it names one the engine does not know).</summary>
+    public OntologyVersion? Ontology { get; internal set; }
 
     /// <summary>The RDF form of the credential, set by the JSON-LD filter for the SHACL filter.</summary>
     public object? Graph { get; internal set; }

@@ -9,15 +9,19 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 /// </summary>
 internal static class CredentialJson
 {
-    public const string GaiaXNamespace = "https://w3id.org/gaia-x/development#";
-
+    /// <summary>The local name of a Gaia-X term in any ontology version's namespace; any other term unchanged.</summary>
     public static string LocalName(string term)
     {
         if (term.StartsWith("gx:", StringComparison.Ordinal))
         {
             return term[3..];
         }
-        return term.StartsWith(GaiaXNamespace, StringComparison.Ordinal) ? term[GaiaXNamespace.Length..] : term;
+        if (!term.StartsWith(Ontologies.OntologyVersion.GaiaXNamespacePrefix, StringComparison.Ordinal))
+        {
+            return term;
+        }
+        var hash = term.IndexOf('#', Ontologies.OntologyVersion.GaiaXNamespacePrefix.Length);
+        return hash < 0 ? term : term[(hash + 1)..];
     }
 
     public static IReadOnlyList<string> Types(JsonElement node)

@@ -1,12 +1,14 @@
+using GaiaX.Oid4vc.Compliance.Ontologies;
 using GaiaX.Oid4vc.Rdf.JsonLd;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>
-/// Each credential expands from JSON-LD to RDF with the pinned contexts only (VC 2.0, Gaia-X 25.11):
-/// an unknown remote context is a failure, never a network fetch.
+/// Each credential expands from JSON-LD to RDF with the pinned contexts only (VC 2.0, each known Gaia-X ontology
+/// version's): an unknown remote context is a failure, never a network fetch. A credential of an unknown ontology
+/// version has failed already and is not expanded.
 /// </summary>
-public sealed class JsonLdExpansionFilter(IDocumentLoader contexts) : IComplianceFilter
+public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianceFilter
 {
     public string Name => "JsonLdExpansion";
 
@@ -19,6 +21,10 @@ public sealed class JsonLdExpansionFilter(IDocumentLoader contexts) : IComplianc
         ArgumentNullException.ThrowIfNull(context);
         foreach (var credential in context.Credentials)
         {
+            if (credential.Ontology is null)
+            {
+                continue;
+            }
             try
             {
                 credential.Graph = JsonLdToRdf.ToDataset(credential.Payload, contexts).DefaultGraph;

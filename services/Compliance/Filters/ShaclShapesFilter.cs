@@ -1,3 +1,4 @@
+using GaiaX.Oid4vc.Compliance.Ontologies;
 using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.Shacl;
@@ -10,9 +11,9 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 /// Each credential is validated on its own: a <c>sh:class</c> value that is an IRI the credential
 /// does not describe is a reference to another credential, and whether the presentation holds the
 /// right one is the criterion of the rules (registration number, <c>providedBy</c>), not of the shapes.
-/// Shapes are compiled once per version and shared. Violations are put in words: the shapes carry no messages.
+/// Each credential is judged by the shapes of its ontology version, compiled once per version and shared. Violations are put in words: the shapes carry no messages.
 /// </summary>
-public sealed class ShaclShapesFilter(IGaiaXRegistry registry, CompiledShapes shapes) : IComplianceFilter
+public sealed class ShaclShapesFilter(IGaiaXRegistry registry, OntologyCatalog ontologies) : IComplianceFilter
 {
     private static readonly ShaclValidationOptions Options = new() { IgnoreDataGraphClassHierarchy = true };
 
@@ -26,13 +27,13 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, CompiledShapes sh
     {
         ArgumentNullException.ThrowIfNull(context);
         var source = await registry.GetShapesAsync(cancellationToken).ConfigureAwait(false);
-        var compiled = shapes.For(source);
         foreach (var credential in context.Credentials)
         {
-            if (credential.Graph is not Graph graph)
+            if (credential.Graph is not Graph graph || credential.Ontology is not { } version)
             {
                 continue;
             }
+            var compiled = ontologies.ShapesFor(version, source);
             var claims = CredentialGraph.SubjectClaims(graph);
             var report = compiled.Validate(claims, Options);
             foreach (
@@ -96,6 +97,9 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, CompiledShapes sh
             _ => "\"" + term.Value + "\"",
         };
 
-    private static string Compact(string iri) =>
-        iri.StartsWith(CredentialJson.GaiaXNamespace, StringComparison.Ordinal) ? "gx:" + iri[CredentialJson.GaiaXNamespace.Length..] : iri;
+    private static string Compact(string iri)
+    {
+        var local = CredentialJson.LocalName(iri);
+        return ReferenceEquals(local, iri) ? iri : "gx:" + local;
+    }
 }
