@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Registry.Api;
+using GaiaX.Oid4vc.Registry.Extensions;
 
 namespace GaiaX.Oid4vc.Registry;
 
@@ -11,6 +12,7 @@ public static class RegistryApi
         app.MapTrustAnchorEndpoints();
         app.MapManagementEndpoints();
         app.MapOntologyEndpoints();
+        app.MapEcosystemExtensionEndpoints();
         return app;
     }
 }

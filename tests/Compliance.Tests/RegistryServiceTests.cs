@@ -125,6 +125,40 @@ public sealed class RegistryServiceTests(ComplianceFixture fixture)
     }
 
     [Fact]
+    public async Task An_extension_registered_at_the_registry_applies_its_shapes_without_a_restart()
+    {
+        await using var stack = await StartAsync(trustTheParticipantsCa: true);
+        var membership = fixture.Participant.Credential("https://participant.example/credentials/membership", fixture.ParticipantIdentity.Did, "eco:Membership", new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = fixture.ParticipantIdentity.Did + "#membership",
+            ["type"] = "eco:Membership",
+        });
+        membership["@context"]!.AsArray().Add(EcosystemExtensionSample.ContextUrl);
+        var presentation = fixture.Participant.Presentation([.. fixture.Participant.SignedCredentials(), Participant.SignCredential(fixture.ParticipantIdentity, membership)]);
+        using (var unknown = await stack.Compliance.PostPresentationAsync(presentation))
+        {
+            Assert.Equal("JsonLdExpansion", Assert.Single(await unknown.ReadFailuresAsync()).Filter);
+        }
+
+        using (var put = await stack.ManageAsync(HttpMethod.Put, $"/api/management/ecosystem-extensions/{EcosystemExtensionSample.Name}", new
+        {
+            contextUrl = EcosystemExtensionSample.ContextUrl,
+            context = System.Text.Json.Nodes.JsonNode.Parse(EcosystemExtensionSample.Context),
+            shapes = EcosystemExtensionSample.Shapes,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+        var handler = stack.Compliance.Services.GetRequiredService<TrustListChangedHandler>();
+        Assert.True(await Poll.UntilAsync(() => handler.Version >= 2, TimeSpan.FromSeconds(10)), "trust-list-changed did not reach Compliance");
+
+        using var judged = await stack.Compliance.PostPresentationAsync(presentation);
+        var failures = await judged.ReadFailuresAsync();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, f => Assert.StartsWith("Ecosystem extension 'eco':", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_repeated_or_older_trust_list_change_has_no_effect_twice()
     {
         await using var stack = await StartAsync(trustTheParticipantsCa: true);

@@ -30,6 +30,9 @@ public sealed class AssessedCredential : AssessedJwt
     /// <summary>The Gaia-X ontology version the credential uses (null when it names one the engine does not know).</summary>
     public OntologyVersion? Ontology { get; internal set; }
 
+    /// <summary>The ecosystem extensions whose context the credential lists (their shapes apply in addition).</summary>
+    public IReadOnlyList<Registry.EcosystemExtension> Extensions { get; internal set; } = [];
+
     /// <summary>The RDF form of the credential, set by the JSON-LD filter for the SHACL filter.</summary>
     public object? Graph { get; internal set; }
 

@@ -5,7 +5,7 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>
 /// Each credential expands from JSON-LD to RDF with the pinned contexts only (VC 2.0, each known Gaia-X ontology
-/// version's): an unknown remote context is a failure, never a network fetch. A credential of an unknown ontology
+/// version's, and the contexts of the ecosystem extensions the registry lists): an unknown remote context is a failure, never a network fetch. A credential of an unknown ontology
 /// version has failed already and is not expanded.
 /// </summary>
 public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianceFilter
@@ -27,7 +27,7 @@ public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianc
             }
             try
             {
-                credential.Graph = JsonLdToRdf.ToDataset(credential.Payload, contexts).DefaultGraph;
+                credential.Graph = JsonLdToRdf.ToDataset(credential.Payload, contexts.WithExtensions(credential.Extensions)).DefaultGraph;
             }
             catch (JsonLdException e)
             {

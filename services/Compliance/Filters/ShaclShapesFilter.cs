@@ -11,7 +11,9 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 /// Each credential is validated on its own: a <c>sh:class</c> value that is an IRI the credential
 /// does not describe is a reference to another credential, and whether the presentation holds the
 /// right one is the criterion of the rules (registration number, <c>providedBy</c>), not of the shapes.
-/// Each credential is judged by the shapes of its ontology version, compiled once per version and shared. Violations are put in words: the shapes carry no messages.
+/// Each credential is judged by the shapes of its ontology version, compiled once per version and shared, and by the
+/// shapes of each ecosystem extension whose context it lists (the Gaia-X shapes then also reach the extension's
+/// subclasses of Gaia-X classes). Violations are put in words: the shapes carry no messages.
 /// </summary>
 public sealed class ShaclShapesFilter(IGaiaXRegistry registry, OntologyCatalog ontologies) : IComplianceFilter
 {
@@ -33,17 +35,33 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, OntologyCatalog o
             {
                 continue;
             }
-            var compiled = ontologies.ShapesFor(version, source);
             var claims = CredentialGraph.SubjectClaims(graph);
-            var report = compiled.Validate(claims, Options);
-            foreach (
-                var result in report.Results.Where(r => r.Severity == Severity.Violation && !IsReferenceToAnotherCredential(r, claims))
-            )
+            if (credential.Extensions.Count == 0)
             {
-                context.AddFailure(this, credential, Describe(result));
+                Report(context, credential, claims, ontologies.ShapesFor(version, source).Validate(claims, Options), null);
+                continue;
+            }
+            var shapes = ontologies.ShapesFor(version, source, credential.Extensions);
+            var options = Options with { ClassHierarchy = shapes.Hierarchy };
+            Report(context, credential, claims, shapes.GaiaX.Validate(claims, options), null);
+            foreach (var (extension, extensionShapes) in shapes.Extensions)
+            {
+                Report(context, credential, claims, extensionShapes.Validate(claims, options), extension.Name);
             }
         }
         return FilterVerdict.Continue;
+    }
+
+    private void Report(ComplianceContext context, AssessedCredential credential, Graph claims, ValidationReport report, string? extension)
+    {
+        foreach (var result in report.Results.Where(r => r.Severity == Severity.Violation && !IsReferenceToAnotherCredential(r, claims)))
+        {
+            context.AddFailure(
+                this,
+                credential,
+                extension is null ? Describe(result) : $"Ecosystem extension '{extension}': {Describe(result)}"
+            );
+        }
     }
 
     private static bool IsReferenceToAnotherCredential(ValidationResult result, Graph claims) =>

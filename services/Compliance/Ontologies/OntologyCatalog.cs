@@ -24,6 +24,8 @@ public sealed class OntologyCatalog : IDocumentLoader
     private readonly IDocumentLoader _contexts;
     private readonly ConcurrentDictionary<string, Lazy<ShapesGraph>> _shapes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RemoteDocument> _rebasedContexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RemoteDocument> _extensionContexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ExtendedShapes>> _extended = new(StringComparer.Ordinal);
 
     public OntologyCatalog(IDocumentLoader contexts, IOptions<Dictionary<string, OntologyVersionOptions>>? configured = null)
     {
@@ -107,6 +109,56 @@ public sealed class OntologyCatalog : IDocumentLoader
                 );
             }))
             .Value;
+    }
+
+    /// <summary>
+    /// The shapes for a credential of <paramref name="version"/> that lists the contexts of <paramref name="extensions"/>:
+    /// the version's class hierarchy extended with the extensions' subclasses (so that Gaia-X shapes reach the
+    /// ecosystem's refined classes), and each extension's shapes compiled with it. Built once per combination.
+    /// </summary>
+    public ExtendedShapes ShapesFor(OntologyVersion version, ShapeSource registryShapes, IReadOnlyList<EcosystemExtension> extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        var gaiaX = ShapesFor(version, registryShapes);
+        if (extensions.Count == 0)
+        {
+            return new ExtendedShapes(gaiaX, gaiaX.Hierarchy, []);
+        }
+        var key = $"{version.Name}|{registryShapes.Origin}|{registryShapes.Version}|{string.Join(",", extensions.Select(e => e.Digest))}";
+        return _extended
+            .GetOrAdd(key, _ => new Lazy<ExtendedShapes>(() =>
+            {
+                var graphs = extensions.Select(e => (Extension: e, Graph: Rdf.TurtleParser.Parse(e.ShapesTurtle))).ToArray();
+                var hierarchy = graphs.Aggregate(gaiaX.Hierarchy, (h, g) => h.ExtendedWithGraph(g.Graph));
+                return new ExtendedShapes(
+                    gaiaX,
+                    hierarchy,
+                    graphs.Select(g => (g.Extension, ShapesGraph.Compile(g.Graph, hierarchy))).ToArray()
+                );
+            }))
+            .Value;
+    }
+
+    /// <summary>A loader that also serves the contexts of <paramref name="extensions"/> (each processed once per content).</summary>
+    public IDocumentLoader WithExtensions(IReadOnlyList<EcosystemExtension> extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        return extensions.Count == 0 ? this : new ExtensionContexts(this, extensions);
+    }
+
+    private sealed class ExtensionContexts(OntologyCatalog catalog, IReadOnlyList<EcosystemExtension> extensions) : IDocumentLoader
+    {
+        public RemoteDocument LoadDocument(string url)
+        {
+            foreach (var extension in extensions)
+            {
+                if (extension.ContextUrl == url)
+                {
+                    return catalog._extensionContexts.GetOrAdd(extension.Digest, _ => new RemoteDocument(url, extension.ContextJson));
+                }
+            }
+            return catalog.LoadDocument(url);
+        }
     }
 
     /// <summary>Serves each version's context: its own file, or its release's context rewritten into its namespace.</summary>
@@ -200,6 +252,13 @@ public sealed class OntologyCatalog : IDocumentLoader
             ownFiles ? new OntologyVersionFiles(settings.ShapesFile!, settings.OntologyFile, settings.ContextFile!) : null
         );
     }
+
+    /// <summary>The context URLs a credential lists beyond the W3C and Gaia-X ones (an ecosystem's, or unknown).</summary>
+    public static IEnumerable<string> OtherContextUrls(JsonElement payload) =>
+        ContextUrlsOf(payload)
+            .Where(url =>
+                url != ContextUrls.CredentialsV2 && !url.StartsWith(OntologyVersion.GaiaXNamespacePrefix, StringComparison.Ordinal)
+            );
 
     private static IEnumerable<string> ContextUrlsOf(JsonElement payload)
     {

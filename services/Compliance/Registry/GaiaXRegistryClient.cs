@@ -62,6 +62,11 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     public Task<ShapeSource> GetShapesAsync(CancellationToken cancellationToken) =>
         _cache.GetOrAddAsync("shapes", LoadShapesAsync, cancellationToken);
 
+    public Task<IReadOnlyList<EcosystemExtension>> GetEcosystemExtensionsAsync(CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(Options.CurrentValue.EcosystemExtensionsPath)
+            ? Task.FromResult<IReadOnlyList<EcosystemExtension>>([])
+            : _cache.GetOrAddAsync("extensions", LoadExtensionsAsync, cancellationToken);
+
     private async Task<TrustAnchorVerdict> PostChainAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
@@ -163,6 +168,47 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
             : await GetTurtleAsync(Options.CurrentValue.OntologyPath, cancellationToken).ConfigureAwait(false);
         var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(turtle + "\n" + ontology)))[..16];
         return new ShapeSource(new Uri(_http.BaseAddress!, path).AbsoluteUri, version, turtle, ontology);
+    }
+
+    private async Task<IReadOnlyList<EcosystemExtension>> LoadExtensionsAsync(CancellationToken cancellationToken)
+    {
+        var path = Options.CurrentValue.EcosystemExtensionsPath!;
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Unavailable($"{path} answered {(int)response.StatusCode}");
+        }
+        try
+        {
+            using var document = await JsonDocument
+                .ParseAsync(
+                    await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
+                    cancellationToken: cancellationToken
+                )
+                .ConfigureAwait(false);
+            var extensions = new List<EcosystemExtension>();
+            foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
+            {
+                extensions.Add(
+                    new EcosystemExtension(
+                        item.GetProperty("name").GetString()!,
+                        item.GetProperty("contextUrl").GetString()!,
+                        item.GetProperty("context").GetRawText(),
+                        item.GetProperty("shapes").GetString()!,
+                        item.GetProperty("digest").GetString()!
+                    )
+                );
+            }
+            return extensions;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw Unavailable($"{path} did not answer a list of extensions", e);
+        }
     }
 
     private async Task<string> GetTurtleAsync(string path, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ public sealed class GaiaXRegistryOptions : IValidatableObject
     /// <summary>Registry path serving the ontology (Turtle) whose subclass facts the shapes need; empty for none.</summary>
     public string? OntologyPath { get; set; }
 
+    /// <summary>
+    /// Registry path listing the ecosystem extensions (this stack's Registry); empty for a registry without them (the
+    /// Gaia-X Lab's). A 404 there means none.
+    /// </summary>
+    public string? EcosystemExtensionsPath { get; set; } = "api/ecosystem-extensions";
+
     /// <summary>How long registry answers (trust verdicts, notary list, T&amp;C, shapes) are reused.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);

@@ -19,4 +19,7 @@ public interface IGaiaXRegistry
 
     /// <summary>The SHACL shapes (Turtle) credentials are validated against.</summary>
     Task<ShapeSource> GetShapesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The registered ecosystem extensions (none when the registry offers none).</summary>
+    Task<IReadOnlyList<EcosystemExtension>> GetEcosystemExtensionsAsync(CancellationToken cancellationToken);
 }

@@ -21,6 +21,7 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
     private readonly string? _shapesFile;
     private readonly string? _ontologyFile;
     private readonly RegistryAnswerCache _verdicts;
+    private readonly IReadOnlyList<EcosystemExtension> _extensions;
 
     public LocalGaiaXRegistry(IOptions<GaiaXRegistryOptions> options, TrustAnchors serviceAnchors, TimeProvider time)
     {
@@ -43,6 +44,28 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
         _shapesFile = string.IsNullOrWhiteSpace(local.ShapesFile) ? null : local.ShapesFile;
         _ontologyFile = string.IsNullOrWhiteSpace(local.OntologyFile) ? null : local.OntologyFile;
         _verdicts = new RegistryAnswerCache(time, () => options.Value.CacheDuration);
+        _extensions = local.EcosystemExtensions.Select(e => Extension(e.Key, e.Value)).ToArray();
+    }
+
+    public Task<IReadOnlyList<EcosystemExtension>> GetEcosystemExtensionsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_extensions);
+
+    private static EcosystemExtension Extension(string name, LocalEcosystemExtensionOptions settings)
+    {
+        if (settings.ContextUrl is null || settings.ContextFile is null || settings.ShapesFile is null)
+        {
+            throw new OptionsValidationException(
+                GaiaXRegistryOptions.SectionName,
+                typeof(LocalEcosystemExtensionOptions),
+                [$"{GaiaXRegistryOptions.SectionName}:Local:EcosystemExtensions:{name} needs ContextUrl, ContextFile and ShapesFile."]
+            );
+        }
+        var context = File.ReadAllText(settings.ContextFile);
+        var shapes = File.ReadAllText(settings.ShapesFile);
+        var digest = Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(settings.ContextUrl + "\n" + context + "\n" + shapes))
+        );
+        return new EcosystemExtension(name, settings.ContextUrl, context, shapes, digest);
     }
 
     public Task<TrustAnchorVerdict> VerifyCertificateChainAsync(CertificateChainReference chain, CancellationToken cancellationToken)

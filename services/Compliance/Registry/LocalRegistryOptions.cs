@@ -21,4 +21,7 @@ public sealed class LocalRegistryOptions
 
     /// <summary>The ontology (Turtle, e.g. <c>gx.owl.ttl</c>) whose <c>rdfs:subClassOf</c> facts the shapes need.</summary>
     public string? OntologyFile { get; set; }
+
+    /// <summary>Ecosystem extensions by name: their shapes apply to credentials that list their context.</summary>
+    public Dictionary<string, LocalEcosystemExtensionOptions> EcosystemExtensions { get; } = new(StringComparer.Ordinal);
 }

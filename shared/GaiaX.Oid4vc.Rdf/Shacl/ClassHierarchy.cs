@@ -59,6 +59,17 @@ public sealed class ClassHierarchy
     /// <summary>Whether <paramref name="sub"/> is <paramref name="super"/> or one of its subclasses.</summary>
     public bool IsSubClassOrSame(Term sub, Term super) => sub.Equals(super) || (closure.TryGetValue(sub, out var s) && s.Contains(super));
 
+    /// <summary>
+    /// This hierarchy with the <c>rdfs:subClassOf</c> triples of <paramref name="graph"/> added (e.g. an ecosystem's
+    /// classes that refine the Gaia-X ones); itself when the graph has none. Build it once and reuse it: the closure is
+    /// computed anew.
+    /// </summary>
+    public ClassHierarchy ExtendedWithGraph(Graph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return ExtendedWith(graph);
+    }
+
     /// <summary>This hierarchy extended with the data graph's own subClassOf triples (itself when there are none).</summary>
     internal ClassHierarchy ExtendedWith(Graph data)
     {

@@ -9,4 +9,11 @@ public sealed record ShaclValidationOptions
     /// hierarchy compiled with the shapes (e.g. the Gaia-X ontology).
     /// </summary>
     public bool IgnoreDataGraphClassHierarchy { get; init; }
+
+    /// <summary>
+    /// The class hierarchy to use instead of the one compiled with the shapes (e.g. the ontology's extended with an
+    /// ecosystem's subclasses, built once); the data graph's own triples are still added unless
+    /// <see cref="IgnoreDataGraphClassHierarchy"/> is set.
+    /// </summary>
+    public ClassHierarchy? ClassHierarchy { get; init; }
 }

@@ -55,7 +55,8 @@ public sealed class ShapesGraph
     public ValidationReport Validate(Graph dataGraph, ShaclValidationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(dataGraph);
-        var hierarchy = options?.IgnoreDataGraphClassHierarchy == true ? Hierarchy : Hierarchy.ExtendedWith(dataGraph);
+        var known = options?.ClassHierarchy ?? Hierarchy;
+        var hierarchy = options?.IgnoreDataGraphClassHierarchy == true ? known : known.ExtendedWith(dataGraph);
         var ctx = new ValidationContext(dataGraph, hierarchy);
         var results = new List<ValidationResult>();
         var done = new HashSet<(Shape, Term)>();
