@@ -10,13 +10,14 @@
 #                                                   `dotnet run --project services/DevHost -- token` mints
 #                                                   (only when dotnet is installed; run from the repository root)
 #
-# The signing identities (<app>-identity, type kubernetes.io/tls) are not created here: in
-# production they hold the operator's keys and certificate chains (docs/operations.md); in the dev
-# overlay cert-manager issues them from one development CA (k8s/overlays/dev/cert-manager.yaml).
+# The signing identities (<app>-identity, type kubernetes.io/tls; every service but the Registry, which
+# signs nothing) are not created here: in production they hold the operator's keys and certificate chains
+# (docs/operations.md); in the dev overlay cert-manager issues them from one development CA
+# (k8s/overlays/dev/cert-manager.yaml).
 set -eu
 
 NAMESPACE="${NAMESPACE:-gaiax-oid4vc}"
-APPS="issuer verifier notary compliance"
+APPS="issuer verifier notary compliance registry"
 
 random_value() {
   # 32 random bytes, URL-safe base64 without padding.
@@ -46,7 +47,7 @@ for app in $APPS; do
   ensure_secret "$app-dapr-app-token" token
 done
 
-# Dev overlay: the Issuer and the Verifier accept the management tokens DevHost mints with the key in
+# Dev overlay: the Issuer, the Verifier and the Registry accept the management tokens DevHost mints with the key in
 # .devhost-data/management; the Secret holds only its public JWK.
 if command -v dotnet >/dev/null 2>&1; then
   ensure_secret management-jwk jwk "dotnet run --project services/DevHost -- token --jwk"

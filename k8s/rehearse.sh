@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production deployment rehearsed on this machine, without a cluster: each service and its Dapr sidecar
 # as processes of their own, with the overlays' settings (identities from TLS-secret-shaped files of one CA,
-# the management authority, the Gaia-X registry URL), one Redis as state store and broker, the Gaia-X
+# the management authority, Compliance asking the Registry by URL), one Redis as state store and broker, the Gaia-X
 # onboarding across them, then a service killed and started again in the middle of a deferred issuance.
 #   k8s/rehearse.sh [--redis HOST:PORT] [--work DIR]
 # Without --redis it starts a throw-away redis-server (Debian: apt-get install redis-server) and stops it after.

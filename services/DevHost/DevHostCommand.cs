@@ -24,7 +24,7 @@ public static class DevHostCommand
 
     public const string UsageText = """
         usage: dotnet run --project services/DevHost -- [options] [--Section:Key=value ...]
-               dotnet run --project services/DevHost -- token [--lifetime 8h] [--audience issuer|verifier|both] [--data DIR]
+               dotnet run --project services/DevHost -- token [--lifetime 8h] [--audience issuer|verifier|registry|both] [--data DIR]
                dotnet run --project services/DevHost -- token --jwk [--data DIR]
                dotnet run --project services/DevHost -- sidecar --app-id ID --app-port N --dapr-grpc-port N ...
                dotnet run --project services/DevHost -- rehearse --redis CONNECTION [--work DIR]
@@ -228,9 +228,9 @@ public static class DevHostCommand
             return Usage;
         }
         var audience = Option("--audience") ?? "both";
-        if (audience is not ("issuer" or "verifier" or "both"))
+        if (audience is not ("issuer" or "verifier" or "registry" or "both"))
         {
-            error.WriteLine($"DevHost token: --audience '{audience}' is not issuer, verifier or both");
+            error.WriteLine($"DevHost token: --audience '{audience}' is not issuer, verifier, registry or both");
             return Usage;
         }
         var data = Path.GetFullPath(Option("--data") ?? DevelopmentDataFolder.Resolve());
@@ -247,6 +247,10 @@ public static class DevHostCommand
         if (audience is "verifier" or "both")
         {
             output.WriteLine($"verifier: {tokens.VerifierToken(lifetime)}");
+        }
+        if (audience is "registry")
+        {
+            output.WriteLine($"registry: {tokens.RegistryToken(lifetime)}");
         }
         output.WriteLine($"valid until {TimeProvider.System.GetUtcNow().Add(lifetime):O} against a DevHost using {data}");
         return 0;

@@ -12,9 +12,7 @@ public static class AppIds
     public const string Verifier = "verifier";
     public const string Notary = "notary";
     public const string Compliance = "compliance";
-
-    /// <summary>The Registry (not yet deployed with the others, so not in <see cref="All"/>).</summary>
     public const string Registry = "registry";
 
-    public static IReadOnlyList<string> All { get; } = [Issuer, Verifier, Notary, Compliance];
+    public static IReadOnlyList<string> All { get; } = [Issuer, Verifier, Notary, Compliance, Registry];
 }

@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.Compliance;
 using GaiaX.Oid4vc.Dapr;
 using GaiaX.Oid4vc.Issuer;
 using GaiaX.Oid4vc.Notary;
+using GaiaX.Oid4vc.Registry;
 using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier;
 using Microsoft.AspNetCore.Builder;
@@ -11,12 +12,15 @@ namespace GaiaX.Oid4vc.Deployment.Tests;
 /// <summary>
 /// One deployed service as the code names it: its Dapr app id (<see cref="AppIds"/>), its project
 /// folder, its local port (<c>XxxProgram.DefaultPort</c>) and the paths and image derived from them.
+/// <see cref="HasServiceIdentity"/> says whether it signs with a did:web identity of its own
+/// (<c>AddServiceIdentity</c>, <c>/.well-known/did.json</c>, the <c>&lt;app&gt;-identity</c> Secret).
 /// </summary>
 internal sealed record DeployedService(
     string AppId,
     string Folder,
     int LocalPort,
-    Func<string[], Action<WebApplicationBuilder>, WebApplication> Create)
+    Func<string[], Action<WebApplicationBuilder>, WebApplication> Create,
+    bool HasServiceIdentity = true)
 {
     /// <summary>The port every service listens on in its container (Dockerfile, manifests, Dapr).</summary>
     public const int ContainerPort = 8080;
@@ -32,7 +36,14 @@ internal sealed record DeployedService(
         new(AppIds.Verifier, "Verifier", VerifierProgram.DefaultPort, (a, c) => VerifierProgram.Create(a, c)),
         new(AppIds.Notary, "Notary", NotaryProgram.DefaultPort, (a, c) => NotaryProgram.Create(a, c)),
         new(AppIds.Compliance, "Compliance", ComplianceProgram.DefaultPort, (a, c) => ComplianceProgram.Create(a, c)),
+        // The Registry signs nothing and resolves no DID: its answers are plain JSON over the ingress's TLS, and it
+        // trusts from its own trust list (state store), not from Trust:AnchorCertificates. So it has no key to mount,
+        // no DID and no <app>-identity Secret; the identity checks apply to the services that sign.
+        new(AppIds.Registry, "Registry", RegistryProgram.DefaultPort, (a, c) => RegistryProgram.Create(a, c), HasServiceIdentity: false),
     ];
+
+    /// <summary>The services that sign with an identity of their own (see <see cref="HasServiceIdentity"/>).</summary>
+    public static IEnumerable<DeployedService> Signing => All.Where(s => s.HasServiceIdentity);
 
     public static TheoryData<string> AppIdData
     {
@@ -40,6 +51,19 @@ internal sealed record DeployedService(
         {
             var data = new TheoryData<string>();
             foreach (var service in All)
+            {
+                data.Add(service.AppId);
+            }
+            return data;
+        }
+    }
+
+    public static TheoryData<string> SigningAppIdData
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var service in Signing)
             {
                 data.Add(service.AppId);
             }

@@ -29,7 +29,7 @@ public sealed class DevelopmentClusterTests(RenderedOverlays overlays) : IClassF
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.SigningAppIdData), MemberType = typeof(DeployedService))]
     public void Service_identity_secret_is_a_certificate_of_the_development_ca_for_its_host(string appId)
     {
         var deployment = overlays.Single("dev", "Deployment", appId);
@@ -49,7 +49,7 @@ public sealed class DevelopmentClusterTests(RenderedOverlays overlays) : IClassF
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.SigningAppIdData), MemberType = typeof(DeployedService))]
     public void Service_trusts_the_development_ca_from_the_ca_crt_of_its_identity_secret(string appId)
     {
         // cert-manager writes the CA into each Secret it issues: the four services trust each other without another Secret.
@@ -73,12 +73,13 @@ public sealed class DevelopmentClusterTests(RenderedOverlays overlays) : IClassF
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.SigningAppIdData), MemberType = typeof(DeployedService))]
     public void Service_resolves_every_service_did_through_the_in_cluster_service(string appId)
     {
         // The ingress hosts need not resolve inside the cluster: DidWeb__Hosts sends each DID lookup to the Service.
+        // Only the services that sign resolve DIDs, and only they have one (DeployedService.HasServiceIdentity).
         var environment = overlays.Single("dev", "Deployment", appId).MainContainer().Environment(overlays.Resources("dev"));
-        foreach (var other in DeployedService.All)
+        foreach (var other in DeployedService.Signing)
         {
             var did = overlays.Single("dev", "Deployment", other.AppId).MainContainer().Environment(overlays.Resources("dev"))["Identity__Did"]!;
             var host = did["did:web:".Length..].Split(':')[0];

@@ -46,13 +46,30 @@ public sealed class IngressTests(RenderedOverlays overlays) : IClassFixture<Rend
     public void Each_service_did_is_the_did_web_of_its_ingress_host(string overlay)
     {
         var ingress = Assert.Single(overlays.OfKind(overlay, "Ingress"));
-        foreach (var service in DeployedService.All)
+        foreach (var service in DeployedService.Signing)
         {
             var environment = overlays.Single(overlay, "Deployment", service.AppId).MainContainer().Environment(overlays.Resources(overlay));
             var host = new Uri(environment[service.PublicBaseUrlKey]!).Host;
 
             Assert.Equal($"did:web:{host}", environment.GetValueOrDefault("Identity__Did"));
             Assert.Contains(ingress.Seq("spec", "rules"), r => r.Str("host") == host);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Service_without_an_identity_routes_no_did_document(string overlay)
+    {
+        var ingress = Assert.Single(overlays.OfKind(overlay, "Ingress"));
+        foreach (var service in DeployedService.All.Where(s => !s.HasServiceIdentity))
+        {
+            var deployment = overlays.Single(overlay, "Deployment", service.AppId);
+            var environment = deployment.MainContainer().Environment(overlays.Resources(overlay));
+            var host = new Uri(environment[service.PublicBaseUrlKey]!).Host;
+            var rule = Assert.Single(ingress.Seq("spec", "rules"), r => r.Str("host") == host);
+
+            Assert.DoesNotContain("Identity__Did", environment.Keys);
+            Assert.DoesNotContain(rule.Seq("http", "paths"), p => p.Str("path")!.StartsWith("/.well-known", StringComparison.Ordinal));
         }
     }
 }

@@ -258,7 +258,7 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
     [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
     public void Signing_identity_is_read_from_the_mounted_tls_secret(string overlay)
     {
-        foreach (var deployment in overlays.OfKind(overlay, "Deployment"))
+        foreach (var deployment in DeployedService.Signing.Select(s => overlays.Single(overlay, "Deployment", s.AppId)))
         {
             var container = deployment.MainContainer();
             var environment = container.Environment(overlays.Resources(overlay));
@@ -274,6 +274,23 @@ public sealed class KubernetesManifestTests(RenderedOverlays overlays) : IClassF
             Assert.Equal($"{deployment.Name()}-identity", volume.Str("secret", "secretName"));
             // Required: a pod without its key must not start.
             Assert.NotEqual("true", volume.Str("secret", "optional"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void Service_that_signs_nothing_gets_no_identity_to_mount_or_load(string overlay)
+    {
+        // A key it never uses would be one more secret to issue, rotate and leak (DeployedService.HasServiceIdentity).
+        foreach (var service in DeployedService.All.Where(s => !s.HasServiceIdentity))
+        {
+            var deployment = overlays.Single(overlay, "Deployment", service.AppId);
+            var container = deployment.MainContainer();
+            var environment = container.Environment(overlays.Resources(overlay));
+
+            Assert.DoesNotContain(container.Seq("volumeMounts"), m => m.Str("mountPath") == "/var/run/secrets/gaiax/identity");
+            Assert.DoesNotContain(deployment.PodSpec().Seq("volumes"), v => v.Str("secret", "secretName") == $"{service.AppId}-identity");
+            Assert.DoesNotContain(environment.Keys, k => k.StartsWith("Identity__", StringComparison.Ordinal));
         }
     }
 

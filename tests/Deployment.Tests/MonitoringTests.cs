@@ -61,7 +61,7 @@ public sealed partial class MonitoringTests(RenderedOverlays overlays) : IClassF
     }
 
     [Fact]
-    public void Service_monitor_selects_the_four_services_on_a_port_they_name_at_metrics()
+    public void Service_monitor_selects_every_service_on_a_port_it_names_at_metrics()
     {
         var monitor = Assert.Single(Monitoring(), r => r.Kind() == "ServiceMonitor");
         var expression = Assert.Single(monitor.Seq("spec", "selector", "matchExpressions"));

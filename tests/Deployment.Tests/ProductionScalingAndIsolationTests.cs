@@ -7,7 +7,7 @@ namespace GaiaX.Oid4vc.Deployment.Tests;
 /// </summary>
 public sealed class ProductionScalingAndIsolationTests(RenderedOverlays overlays) : IClassFixture<RenderedOverlays>
 {
-    public static TheoryData<string> Services => new() { "issuer", "verifier", "notary", "compliance" };
+    public static TheoryData<string> Services => new() { "issuer", "verifier", "notary", "compliance", "registry" };
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -117,7 +117,8 @@ public sealed partial class SecretHandlingTests(RenderedOverlays overlays) : ICl
         var referenced = PlainTextSecrets.ReferencedSecretNames(overlays.Resources("prod"));
 
         Assert.Contains("redis-auth", referenced);
-        Assert.All(DeployedService.All, s => Assert.Contains($"{s.AppId}-identity", referenced));
+        Assert.All(DeployedService.Signing, s => Assert.Contains($"{s.AppId}-identity", referenced));
+        Assert.All(DeployedService.All.Where(s => !s.HasServiceIdentity), s => Assert.DoesNotContain($"{s.AppId}-identity", referenced));
         Assert.All(referenced, name => Assert.Contains($"`{name}`", readme, StringComparison.Ordinal));
     }
 

@@ -181,6 +181,47 @@ public sealed partial class DevHostCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_for_the_registry_is_accepted_by_a_registry_running_elsewhere_with_the_printed_jwk()
+    {
+        // The dev cluster's Registry reads the same management-jwk Secret as the Issuer and the Verifier.
+        using var jwkOutput = new StringWriter();
+        using var tokenOutput = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await DevHostCommand.RunAsync(["token", "--jwk", "--data", _data], jwkOutput, error, CancellationToken.None));
+        string[] mint = ["token", "--audience", "registry", "--data", _data];
+        Assert.Equal(0, await DevHostCommand.RunAsync(mint, tokenOutput, error, CancellationToken.None));
+        var token = Regex.Match(tokenOutput.ToString(), @"registry:\s+(\S+)").Groups[1].Value;
+        Assert.DoesNotContain("issuer:", tokenOutput.ToString(), StringComparison.Ordinal);
+
+        await using var registry = await GaiaX.Oid4vc.Testing.TestServiceHost.StartAsync(
+            (a, c) => GaiaX.Oid4vc.Registry.RegistryProgram.Create(a, c),
+            "Registry",
+            [
+                $"--Registry:Management:SigningKeyJwk={jwkOutput.ToString().Trim()}",
+                "--Registry:Management:TokenIssuer=urn:gaiax:devhost:onboarding",
+                "--Registry:Management:Audience=gaiax-registry",
+            ]
+        );
+        async Task<HttpStatusCode> TrustAsync(string? bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/management/trusted-issuers/registration-notary")
+            {
+                Content = new StringContent("""{"did":"not a did"}""", Encoding.UTF8, "application/json"),
+            };
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+            using var response = await registry.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await TrustAsync(null));
+        // Past authentication and the scope check, the DID is refused on its merits.
+        Assert.Equal(HttpStatusCode.BadRequest, await TrustAsync(token));
+    }
+
+    [Fact]
     public async Task Token_command_mints_tokens_with_the_chosen_lifetime_that_a_running_devhost_accepts()
     {
         using var minted = new StringWriter();

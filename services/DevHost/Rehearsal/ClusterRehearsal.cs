@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using GaiaX.Oid4vc.Compliance.Registry;
 using GaiaX.Oid4vc.Credentials.DidWeb;
 using GaiaX.Oid4vc.Credentials.Keys;
 using GaiaX.Oid4vc.DevHost.Onboarding;
-using GaiaX.Oid4vc.Rdf.GaiaX;
 using GaiaX.Oid4vc.RegistrySandbox;
 using GaiaX.Oid4vc.Wallet;
 using GaiaX.Oid4vc.Wallet.Participant;
@@ -16,19 +14,20 @@ namespace GaiaX.Oid4vc.DevHost.Rehearsal;
 /// The production deployment rehearsed on one machine: each service is a process of its own, started with
 /// the settings the Kubernetes overlays give it (identity from TLS-secret-shaped files issued by one test CA,
 /// <c>Identity:Source=Files</c>, the CA as trust anchor, management tokens from a configured authority key,
-/// the Gaia-X registry by URL), next to its own sidecar process (<c>DevHost sidecar</c>: the Dapr gRPC API on
-/// its own port), all sharing one Redis as state store and broker. What differs from the cluster: loopback
-/// addresses (so the DIDs are <c>did:web:127.0.0.1%3A&lt;port&gt;</c>, fetched over http:
-/// <c>DidWeb:AllowHttpLoopback=true</c>), the sandbox registries (VIES and a Gaia-X registry) and the
-/// embedded sidecar in place of daprd.
+/// Compliance asking the Registry by URL, the Registry's first trust list from the CA and the Notary), next to
+/// its own sidecar process (<c>DevHost sidecar</c>: the Dapr gRPC API on its own port), all sharing one Redis as
+/// state store and broker. What differs from the cluster: loopback addresses (so the DIDs are
+/// <c>did:web:127.0.0.1%3A&lt;port&gt;</c>, fetched over http: <c>DidWeb:AllowHttpLoopback=true</c>, and chains
+/// published on loopback are fetched by the Registry: <c>Registry:AllowLoopbackChainUrls=true</c>), the sandbox
+/// registries of the Notary (VIES, EORI, GLEIF) and the embedded sidecar in place of daprd.
 /// </summary>
 public sealed class ClusterRehearsal : IAsyncDisposable
 {
-    public static readonly IReadOnlyList<string> ServiceNames = ["issuer", "verifier", "notary", "compliance"];
+    /// <summary>The deployed services; the Registry before Compliance, which asks it what is trusted.</summary>
+    public static readonly IReadOnlyList<string> ServiceNames = ["issuer", "verifier", "notary", "registry", "compliance"];
 
     private readonly List<RehearsalService> _services;
     private readonly RegistrySandboxServer _registries;
-    private readonly GaiaXRegistrySandbox _gaiaXRegistry;
     private readonly ManagementTokens _tokens;
     private readonly Action<string> _progress;
 
@@ -36,7 +35,6 @@ public sealed class ClusterRehearsal : IAsyncDisposable
         string workFolder,
         List<RehearsalService> services,
         RegistrySandboxServer registries,
-        GaiaXRegistrySandbox gaiaXRegistry,
         ManagementTokens tokens,
         Action<string> progress
     )
@@ -44,7 +42,6 @@ public sealed class ClusterRehearsal : IAsyncDisposable
         WorkFolder = workFolder;
         _services = services;
         _registries = registries;
-        _gaiaXRegistry = gaiaXRegistry;
         _tokens = tokens;
         _progress = progress;
     }
@@ -54,6 +51,12 @@ public sealed class ClusterRehearsal : IAsyncDisposable
 
     /// <summary>A bearer token for the Verifier's management API.</summary>
     public string VerifierToken() => _tokens.VerifierToken();
+
+    /// <summary>
+    /// Whether the service signs with an identity of its own (a key and certificate in its TLS Secret, a DID). The
+    /// Registry signs nothing and resolves no DID: the overlays give it neither, so the rehearsal issues it none.
+    /// </summary>
+    public static bool HasIdentity(string name) => name != "registry";
 
     /// <summary>Where the certificates, the participant and every process's log are.</summary>
     public string WorkFolder { get; }
@@ -93,25 +96,20 @@ public sealed class ClusterRehearsal : IAsyncDisposable
 
         // The certificates, as cert-manager writes them into each service's kubernetes.io/tls Secret.
         var caFolder = Path.Combine(workFolder, "pki", "ca");
-        foreach (var name in ServiceNames)
+        foreach (var name in ServiceNames.Where(HasIdentity))
         {
             IssueIdentity(name, baseUrls[name], workFolder, caFolder);
         }
         progress($"identities: one CA ({Path.Combine(caFolder, "ca.crt")}), tls.key/tls.crt/ca.crt per service under {workFolder}/pki");
+        // What the overlays give the Registry from a Secret's ca.crt: the PEM itself.
+        var trustAnchorsPem = File.ReadAllText(Path.Combine(caFolder, "ca.crt"));
 
         var tokens = new ManagementTokens(TimeProvider.System);
         var registries = RegistrySandboxServer.Start();
-        using var anchor = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(caFolder, "ca.crt")));
-        var gaiaXRegistry = GaiaXRegistrySandbox.Start(
-            anchor,
-            [DidWebUrl.FromBaseUrl(baseUrls["notary"])],
-            DevelopmentRegistry.GaiaX2511TermsAndConditionsHashes,
-            GaiaXShapes.RepositoryProfileTurtle
-        );
-        progress($"sandbox registries: VIES/EORI/GLEIF at {registries.BaseUrl}, Gaia-X registry at {gaiaXRegistry.BaseUrl}");
+        progress($"sandbox registries: VIES/EORI/GLEIF at {registries.BaseUrl}");
 
         var services = new List<RehearsalService>();
-        var rehearsal = new ClusterRehearsal(workFolder, services, registries, gaiaXRegistry, tokens, progress);
+        var rehearsal = new ClusterRehearsal(workFolder, services, registries, tokens, progress);
         try
         {
             var devHost = typeof(ClusterRehearsal).Assembly.Location;
@@ -139,7 +137,7 @@ public sealed class ClusterRehearsal : IAsyncDisposable
                     new Dictionary<string, string> { ["APP_API_TOKEN"] = appToken, ["DAPR_API_TOKEN"] = apiToken },
                     Path.Combine(workFolder, name + "-sidecar.log")
                 );
-                var environment = ServiceSettings(name, workFolder, baseUrls, tokens, registries.NotaryArguments, gaiaXRegistry.BaseUrl);
+                var environment = ServiceSettings(name, workFolder, baseUrls, tokens, registries.NotaryArguments, trustAnchorsPem);
                 foreach (var (key, value) in extraSettings?.GetValueOrDefault(name) ?? new Dictionary<string, string>())
                 {
                     environment[key] = value;
@@ -180,7 +178,9 @@ public sealed class ClusterRehearsal : IAsyncDisposable
     /// <summary>
     /// The settings each service process gets, named as in <c>k8s/base</c> and the overlays (configuration
     /// keys as environment variables): identity and trust from the mounted TLS Secret, the public URL, the
-    /// management authority, the registries. Only <c>DidWeb__AllowHttpLoopback</c> is the rehearsal's own.
+    /// management authority, the registries, the Registry's first trust list (<paramref name="trustAnchorsPem"/>:
+    /// the CA certificates, as the overlays give it from a Secret's <c>ca.crt</c>). Only
+    /// <c>DidWeb__AllowHttpLoopback</c> and <c>Registry__AllowLoopbackChainUrls</c> are the rehearsal's own.
     /// </summary>
     public static Dictionary<string, string> ServiceSettings(
         string name,
@@ -188,29 +188,32 @@ public sealed class ClusterRehearsal : IAsyncDisposable
         IReadOnlyDictionary<string, Uri> baseUrls,
         ManagementTokens tokens,
         IReadOnlyList<string> notaryArguments,
-        Uri gaiaXRegistry
+        string trustAnchorsPem
     )
     {
         ArgumentNullException.ThrowIfNull(baseUrls);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(notaryArguments);
-        ArgumentNullException.ThrowIfNull(gaiaXRegistry);
+        ArgumentException.ThrowIfNullOrEmpty(trustAnchorsPem);
         var identity = Path.Combine(workFolder, "pki", name);
         var section = char.ToUpperInvariant(name[0]) + name[1..];
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Identity__Source"] = "Files",
-            ["Identity__PrivateKeyPath"] = Path.Combine(identity, "tls.key"),
-            ["Identity__CertificateChainPath"] = Path.Combine(identity, "tls.crt"),
-            ["Trust__AnchorCertificates__0"] = Path.Combine(identity, "ca.crt"),
             [$"{section}__PublicBaseUrl"] = baseUrls[name].AbsoluteUri.TrimEnd('/'),
             ["OTEL_SERVICE_NAME"] = name,
             ["Telemetry__PrometheusEndpoint"] = "true",
             ["Logging__Console__FormatterName"] = "json",
-            // The rehearsal's one deviation: its DIDs are on loopback, served over http.
-            ["DidWeb__AllowHttpLoopback"] = "true",
         };
+        if (HasIdentity(name))
+        {
+            settings["Identity__Source"] = "Files";
+            settings["Identity__PrivateKeyPath"] = Path.Combine(identity, "tls.key");
+            settings["Identity__CertificateChainPath"] = Path.Combine(identity, "tls.crt");
+            settings["Trust__AnchorCertificates__0"] = Path.Combine(identity, "ca.crt");
+            // A deviation of the rehearsal: its DIDs are on loopback, served over http.
+            settings["DidWeb__AllowHttpLoopback"] = "true";
+        }
         var jwk = tokens.PublicJwk().ToJsonString();
         switch (name)
         {
@@ -235,8 +238,18 @@ public sealed class ClusterRehearsal : IAsyncDisposable
                     settings[key.Replace(":", "__", StringComparison.Ordinal)] = value;
                 }
                 break;
+            case "registry":
+                settings["Registry__Management__SigningKeyJwk"] = jwk;
+                settings["Registry__Management__TokenIssuer"] = ManagementTokens.TokenIssuer;
+                settings["Registry__Management__Audience"] = ManagementTokens.RegistryAudience;
+                settings["Registry__Bootstrap__TrustAnchorCertificates__0"] = trustAnchorsPem;
+                settings["Registry__Bootstrap__TrustedIssuers__registration-notary__0"] = DidWebUrl.FromBaseUrl(baseUrls["notary"]);
+                // A deviation of the rehearsal: the chains the services publish (x5u) are on loopback, served over http.
+                settings["Registry__AllowLoopbackChainUrls"] = "true";
+                break;
             case "compliance":
-                settings["Compliance__Registry__BaseUrl"] = gaiaXRegistry.AbsoluteUri;
+                // The prod overlay leaves the choice to the operator; the rehearsal asks the deployment's own Registry.
+                settings["Compliance__Registry__BaseUrl"] = baseUrls["registry"].AbsoluteUri;
                 break;
         }
         return settings;
@@ -387,7 +400,6 @@ public sealed class ClusterRehearsal : IAsyncDisposable
             await _services[i].Sidecar.DisposeAsync().ConfigureAwait(false);
         }
         _registries.Dispose();
-        _gaiaXRegistry.Dispose();
         _tokens.Dispose();
     }
 }

@@ -6,7 +6,8 @@ public static class RehearseCommand
     public const string UsageText = """
         usage: DevHost rehearse --redis CONNECTION [--work DIR]
         The production deployment rehearsed here: each service and its Dapr sidecar as processes of their own, with the
-        overlays' settings (identities from TLS-secret-shaped files of one CA, management authority, Gaia-X registry URL),
+        overlays' settings (identities from TLS-secret-shaped files of one CA, management authority, Compliance asking the
+        Registry by URL),
         Redis as the one state store and broker; the Gaia-X onboarding across them, then a service killed and started again
         in the middle of a deferred issuance. --work keeps the certificates and every process's log (default: a temp folder).
         Exit code 0 when both the onboarding and the restarted issuance ended with their credentials.
