@@ -13,6 +13,7 @@ public static class ComplianceApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapDidDocument();
         app.MapStandardCompliance();
+        app.MapAssessments();
         app.MapStatusLists();
         app.MapComplianceEvents();
         return app;

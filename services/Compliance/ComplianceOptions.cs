@@ -29,13 +29,4 @@ public sealed class ComplianceOptions
     /// <summary>How long a label credential is valid (Gaia-X: about 90 days).</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
     public TimeSpan LabelValidity { get; set; } = TimeSpan.FromDays(90);
-
-    /// <summary>The Gaia-X compliance document version the rules implement (<c>gx:rulesVersion</c>).</summary>
-    [Required]
-    public string RulesVersion { get; set; } = "25.11";
-
-    /// <summary>The label level this engine grants (<c>gx:labelLevel</c>): standard compliance.</summary>
-    [Required]
-    [RegularExpression("^(SC|L1|L2|L3)$")]
-    public string LabelLevel { get; set; } = "SC";
 }

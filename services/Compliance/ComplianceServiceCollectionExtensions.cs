@@ -64,6 +64,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IComplianceFilter, ServiceOfferingProvidedByRule>();
         services.AddSingleton<IComplianceFilter, CredentialIssuersTrustedRule>();
         services.TryAddSingleton<ComplianceMetrics>();
+        services.TryAddSingleton<LabelLevelEvaluator>();
         services.AddSingleton<ComplianceFilterChain>();
         // Pinned contexts only (VC 2.0, Gaia-X 25.11): a credential never makes the engine fetch a context.
         services.TryAddSingleton<GaiaX.Oid4vc.Rdf.JsonLd.IDocumentLoader>(GaiaX.Oid4vc.Rdf.JsonLd.OfflineDocumentLoader.CreateDefault());

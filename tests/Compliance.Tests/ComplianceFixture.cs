@@ -30,6 +30,9 @@ public sealed class ComplianceFixture : IAsyncLifetime
 
     public TestIdentity RogueParty { get; private set; } = null!;
 
+    /// <summary>A conformity assessment body the registry trusts: its certifications evidence label-level criteria.</summary>
+    public TestIdentity AssessmentBody { get; private set; } = null!;
+
     /// <summary>A party whose DID document publishes <see cref="MismatchedJwk"/> instead of its certificate's key.</summary>
     public TestIdentity MismatchedParty { get; private set; } = null!;
 
@@ -45,6 +48,7 @@ public sealed class ComplianceFixture : IAsyncLifetime
         NotaryIdentity = Dids.CreateIdentity("notary", TrustedCa, publishChainAtX5u: true);
         ThirdParty = Dids.CreateIdentity("third-party", TrustedCa);
         RogueParty = Dids.CreateIdentity("rogue", RogueCa);
+        AssessmentBody = Dids.CreateIdentity("assessment-body", TrustedCa);
         MismatchedParty = Dids.CreateIdentity("mismatched", TrustedCa, publishedJwk: MismatchedJwk);
         Participant = new Participant(ParticipantIdentity, NotaryIdentity, Time);
         Compliance = await StartComplianceAsync(LocalRegistryArgs(), Time);
@@ -56,6 +60,7 @@ public sealed class ComplianceFixture : IAsyncLifetime
         "--Compliance:Registry:Local:TrustAnchorCertificates:0=" + TrustedCa.RootPem,
         "--Compliance:Registry:Local:RegistrationNotaries:0=" + NotaryIdentity.Did,
         "--Compliance:Registry:Local:TermsAndConditionsHashes:0=" + Participant.TermsAndConditionsHash,
+        "--Compliance:Registry:Local:ConformityAssessmentBodies:0=" + AssessmentBody.Did,
     ];
 
     /// <summary>A Compliance service with its own embedded sidecar (labels take their status index from the state store).</summary>

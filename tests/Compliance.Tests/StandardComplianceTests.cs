@@ -36,7 +36,7 @@ public sealed class StandardComplianceTests(ComplianceFixture fixture)
 
         var subject = payload.GetProperty("credentialSubject");
         Assert.Equal("SC", subject.GetProperty("gx:labelLevel").GetString());
-        Assert.Equal("25.11", subject.GetProperty("gx:rulesVersion").GetString());
+        Assert.Equal("24.11", subject.GetProperty("gx:rulesVersion").GetString());
         Assert.False(string.IsNullOrEmpty(subject.GetProperty("gx:engineVersion").GetString()));
 
         var listed = subject.GetProperty("gx:compliantCredentials").EnumerateArray()

@@ -15,13 +15,20 @@ public sealed class ComplianceFilterChain
 
     private readonly TimeProvider _time;
     private readonly ComplianceMetrics? _metrics;
+    private readonly Labels.LabelLevelEvaluator? _levels;
 
-    public ComplianceFilterChain(IEnumerable<IComplianceFilter> filters, TimeProvider time, ComplianceMetrics? metrics = null)
+    public ComplianceFilterChain(
+        IEnumerable<IComplianceFilter> filters,
+        TimeProvider time,
+        ComplianceMetrics? metrics = null,
+        Labels.LabelLevelEvaluator? levels = null
+    )
     {
         ArgumentNullException.ThrowIfNull(filters);
         Filters = filters.ToArray();
         _time = time;
         _metrics = metrics;
+        _levels = levels;
     }
 
     /// <summary>The filters in the order they run.</summary>
@@ -64,12 +71,19 @@ public sealed class ComplianceFilterChain
                 c.Compact
             ))
             .ToArray();
+        // Standard Compliance is the chain's verdict; the label levels above it are judged on a compliant presentation.
+        var label =
+            _levels is not null && scope == ComplianceScope.Presentation && !context.HasFailures && credentials.Length > 0
+                ? await _levels.EvaluateAsync(context, cancellationToken).ConfigureAwait(false)
+                : null;
+        activity?.SetTag("compliance.label_level", label?.Level.ToString());
         var assessment = new ComplianceAssessment(
             scope,
             context.Now,
             context.Failures.ToArray(),
             credentials,
-            context.Presentation?.IssuerHeader
+            context.Presentation?.IssuerHeader,
+            label
         );
         _metrics?.Assessed(scope, assessment.IsCompliant, _time.GetElapsedTime(started));
         return assessment;

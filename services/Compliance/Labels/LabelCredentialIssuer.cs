@@ -12,7 +12,9 @@ namespace GaiaX.Oid4vc.Compliance.Labels;
 /// <summary>
 /// Turns a compliant assessment into a Gaia-X <c>LabelCredential</c>: a VC-JWT signed by the
 /// Compliance service identity whose subject lists each compliant credential with its id, type and
-/// the SRI digest of the JWT as received, the label level, and the engine and rules versions.
+/// the SRI digest of the JWT as received, the label level the assessment earned (<see cref="LabelDecision"/>), the
+/// criteria validated (the engine's rules, and the Compliance Document criteria of a level above Standard Compliance by
+/// their URIs), and the engine and rules (Compliance Document) versions.
 /// </summary>
 public sealed class LabelCredentialIssuer(
     ServiceIdentity identity,
@@ -72,9 +74,15 @@ public sealed class LabelCredentialIssuer(
                 }
             );
         }
-        // The criteria a label vouches for: the filters a compliant presentation has passed.
+        // The criteria a label vouches for: the filters a compliant presentation has passed, and the level's criteria.
+        var decision = assessment.Label ?? LabelDecision.StandardCompliance(LabelLevelEvaluator.CriteriaOf(null).Version);
         var criteria = new JsonArray(
-            chain.Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation)).Select(f => (JsonNode)f.Name).ToArray()
+            chain
+                .Filters.Where(f => f.Scope.HasFlag(ComplianceScope.Presentation))
+                .Select(f => f.Name)
+                .Concat(decision.ValidatedCriteria)
+                .Select(c => (JsonNode)c)
+                .ToArray()
         );
 
         var label = new JsonObject
@@ -89,9 +97,9 @@ public sealed class LabelCredentialIssuer(
             {
                 ["id"] = id + "#cs",
                 ["type"] = "gx:LabelCredential",
-                ["gx:labelLevel"] = settings.LabelLevel,
+                ["gx:labelLevel"] = decision.Level.ToString(),
                 ["gx:engineVersion"] = EngineVersion,
-                ["gx:rulesVersion"] = settings.RulesVersion,
+                ["gx:rulesVersion"] = decision.CriteriaVersion,
                 ["gx:validatedCriteria"] = criteria,
                 ["gx:compliantCredentials"] = compliant,
             },

@@ -54,7 +54,13 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     }
 
     public Task<IReadOnlySet<string>> GetRegistrationNotariesAsync(CancellationToken cancellationToken) =>
-        _cache.GetOrAddAsync("notaries", LoadNotariesAsync, cancellationToken);
+        _cache.GetOrAddAsync("notaries", ct => LoadTrustedIssuersAsync("registration-notary", ct), cancellationToken);
+
+    public Task<IReadOnlySet<string>> GetTrustedIssuersAsync(string role, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(role);
+        return _cache.GetOrAddAsync("issuers:" + role, ct => LoadTrustedIssuersAsync(role, ct, absentIsNone: true), cancellationToken);
+    }
 
     public Task<IReadOnlySet<string>> GetTermsAndConditionsHashesAsync(CancellationToken cancellationToken) =>
         _cache.GetOrAddAsync("terms", LoadTermsAsync, cancellationToken);
@@ -94,10 +100,19 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         }
     }
 
-    private async Task<IReadOnlySet<string>> LoadNotariesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> LoadTrustedIssuersAsync(
+        string role,
+        CancellationToken cancellationToken,
+        bool absentIsNone = false
+    )
     {
-        using var document = await GetJsonAsync("api/trusted-issuers/registration-notary", cancellationToken).ConfigureAwait(false);
+        var path = "api/trusted-issuers/" + Uri.EscapeDataString(role);
+        using var document = await GetJsonAsync(path, cancellationToken, absentIsNone).ConfigureAwait(false);
         var result = new HashSet<string>(StringComparer.Ordinal);
+        if (document is null)
+        {
+            return result;
+        }
         var root = document.RootElement;
         var items =
             root.ValueKind == JsonValueKind.Array ? root
@@ -105,7 +120,7 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
             && root.TryGetProperty("items", out var inner)
             && inner.ValueKind == JsonValueKind.Array
                 ? inner
-            : throw Unavailable("api/trusted-issuers/registration-notary did not answer a list");
+            : throw Unavailable(path + " did not answer a list");
         foreach (var item in items.EnumerateArray())
         {
             var did = item.ValueKind switch
@@ -125,7 +140,7 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
     private async Task<IReadOnlySet<string>> LoadTermsAsync(CancellationToken cancellationToken)
     {
         var path = Options.CurrentValue.TermsAndConditionsPath;
-        using var document = await GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+        using var document = (await GetJsonAsync(path, cancellationToken).ConfigureAwait(false))!;
         var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var entries =
             document.RootElement.ValueKind == JsonValueKind.Array
@@ -230,9 +245,13 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
         return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> GetJsonAsync(string path, CancellationToken cancellationToken, bool absentIsNone = false)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
+        if (absentIsNone && response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
         if (!response.IsSuccessStatusCode)
         {
             throw Unavailable($"{path} answered {(int)response.StatusCode}");

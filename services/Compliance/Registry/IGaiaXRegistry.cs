@@ -14,6 +14,12 @@ public interface IGaiaXRegistry
     /// <summary>DIDs of the notaries trusted to issue registration-number credentials.</summary>
     Task<IReadOnlySet<string>> GetRegistrationNotariesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// DIDs the registry trusts for <paramref name="role"/> (e.g. <c>conformity-assessment-body</c>); none when the
+    /// registry does not know the role.
+    /// </summary>
+    Task<IReadOnlySet<string>> GetTrustedIssuersAsync(string role, CancellationToken cancellationToken);
+
     /// <summary>SHA-256 hex digests of the Gaia-X terms and conditions an issuer may have agreed to.</summary>
     Task<IReadOnlySet<string>> GetTermsAndConditionsHashesAsync(CancellationToken cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
     private readonly CertificateChainValidator? _chains;
     private readonly IReadOnlySet<string> _notaries;
     private readonly IReadOnlySet<string> _terms;
+    private readonly IReadOnlySet<string> _assessmentBodies;
     private readonly string? _shapesFile;
     private readonly string? _ontologyFile;
     private readonly RegistryAnswerCache _verdicts;
@@ -40,6 +41,7 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
         anchors.AddRange(serviceAnchors.Certificates);
         _chains = anchors.Count == 0 ? null : new CertificateChainValidator(new TrustAnchors(anchors), time);
         _notaries = local.RegistrationNotaries.ToHashSet(StringComparer.Ordinal);
+        _assessmentBodies = local.ConformityAssessmentBodies.ToHashSet(StringComparer.Ordinal);
         _terms = local.TermsAndConditionsHashes.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _shapesFile = string.IsNullOrWhiteSpace(local.ShapesFile) ? null : local.ShapesFile;
         _ontologyFile = string.IsNullOrWhiteSpace(local.OntologyFile) ? null : local.OntologyFile;
@@ -80,6 +82,16 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
     }
 
     public Task<IReadOnlySet<string>> GetRegistrationNotariesAsync(CancellationToken cancellationToken) => Task.FromResult(_notaries);
+
+    public Task<IReadOnlySet<string>> GetTrustedIssuersAsync(string role, CancellationToken cancellationToken) =>
+        Task.FromResult(
+            role switch
+            {
+                "registration-notary" => _notaries,
+                Labels.LabelLevelEvaluator.ConformityAssessmentBodyRole => _assessmentBodies,
+                _ => (IReadOnlySet<string>)new HashSet<string>(),
+            }
+        );
 
     public Task<IReadOnlySet<string>> GetTermsAndConditionsHashesAsync(CancellationToken cancellationToken) => Task.FromResult(_terms);
 

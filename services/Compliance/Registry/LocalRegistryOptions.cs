@@ -12,6 +12,9 @@ public sealed class LocalRegistryOptions
     /// <summary>DIDs of the notaries trusted for registration numbers.</summary>
     public IList<string> RegistrationNotaries { get; } = [];
 
+    /// <summary>DIDs of the conformity assessment bodies whose certifications label levels accept.</summary>
+    public IList<string> ConformityAssessmentBodies { get; } = [];
+
     /// <summary>Accepted Gaia-X terms-and-conditions hashes (SHA-256, hex).</summary>
     public IList<string> TermsAndConditionsHashes { get; } = [];
 

@@ -42,39 +42,15 @@ public static class StandardComplianceEndpoint
         CancellationToken cancellationToken
     )
     {
-        if (!IsPresentationMediaType(request.ContentType))
+        var (vcid, vcidProblem) = ReadVcid(request);
+        if (vcidProblem is not null)
         {
-            return ProtocolResults.Problem(
-                StatusCodes.Status415UnsupportedMediaType,
-                "Unsupported media type",
-                $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'."
-            );
+            return vcidProblem;
         }
-
-        Uri? vcid = null;
-        if (request.Query.TryGetValue("vcid", out var vcidValues) && !string.IsNullOrEmpty(vcidValues.ToString()))
+        var (body, problem) = await ReadPresentationAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            if (vcidValues.Count > 1 || !Uri.TryCreate(vcidValues.ToString(), UriKind.Absolute, out vcid))
-            {
-                return ProtocolResults.Problem(
-                    StatusCodes.Status400BadRequest,
-                    "Invalid vcid",
-                    "The vcid query parameter must be one absolute URI; it becomes the label credential's id."
-                );
-            }
-        }
-
-        string body;
-        using (var reader = new StreamReader(request.Body, new UTF8Encoding(false, true)))
-        {
-            try
-            {
-                body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DecoderFallbackException)
-            {
-                return ProtocolResults.Problem(StatusCodes.Status400BadRequest, "Invalid body", "The body is not UTF-8 text.");
-            }
+            return problem!;
         }
 
         ComplianceAssessment assessment;
@@ -84,13 +60,7 @@ public static class StandardComplianceEndpoint
         }
         catch (GaiaXRegistryUnavailableException e)
         {
-            // Without the registry there is no verdict: say so, and when to try again.
-            return ProtocolResults.Problem(
-                StatusCodes.Status503ServiceUnavailable,
-                "Gaia-X registry unavailable",
-                e.Message,
-                retryAfter: TimeSpan.FromSeconds(30)
-            );
+            return RegistryUnavailable(e);
         }
 
         if (!assessment.IsCompliant)
@@ -100,6 +70,61 @@ public static class StandardComplianceEndpoint
         var label = await labels.IssueAsync(assessment, vcid, cancellationToken).ConfigureAwait(false);
         return Results.Text(label, CredentialMediaType, Encoding.UTF8, StatusCodes.Status201Created);
     }
+
+    private static (Uri? Vcid, IResult? Problem) ReadVcid(HttpRequest request)
+    {
+        if (!request.Query.TryGetValue("vcid", out var vcidValues) || string.IsNullOrEmpty(vcidValues.ToString()))
+        {
+            return (null, null);
+        }
+        return vcidValues.Count == 1 && Uri.TryCreate(vcidValues.ToString(), UriKind.Absolute, out var vcid)
+            ? (vcid, null)
+            : (
+                null,
+                ProtocolResults.Problem(
+                    StatusCodes.Status400BadRequest,
+                    "Invalid vcid",
+                    "The vcid query parameter must be one absolute URI; it becomes the label credential's id."
+                )
+            );
+    }
+
+    /// <summary>The VP-JWT of the body, or the problem (415 for another media type, 400 for a body that is not UTF-8).</summary>
+    internal static async Task<(string? Body, IResult? Problem)> ReadPresentationAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!IsPresentationMediaType(request.ContentType))
+        {
+            return (
+                null,
+                ProtocolResults.Problem(
+                    StatusCodes.Status415UnsupportedMediaType,
+                    "Unsupported media type",
+                    $"Send the presentation as '{PresentationMediaType}' (a VP-JWT); got '{request.ContentType ?? "no Content-Type"}'."
+                )
+            );
+        }
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, true));
+        try
+        {
+            return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ProtocolResults.Problem(StatusCodes.Status400BadRequest, "Invalid body", "The body is not UTF-8 text."));
+        }
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: without the registry there is no verdict.</summary>
+    internal static IResult RegistryUnavailable(GaiaXRegistryUnavailableException e) =>
+        ProtocolResults.Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            "Gaia-X registry unavailable",
+            e.Message,
+            retryAfter: TimeSpan.FromSeconds(30)
+        );
 
     internal static IResult NonCompliant(ComplianceAssessment assessment) =>
         ProtocolResults.Problem(
