@@ -18,12 +18,17 @@ namespace GaiaX.Oid4vc.Benchmarks.Flows;
 /// a fresh VP-JWT of the three to the Lab-compatible <c>POST /api/credential-offers/standard-compliance</c> and gets the
 /// signed label credential. Reports DevHost CPU per label, throughput, p50/p99 and the signature floor of one assessment
 /// (four ES256 verifications: the VP and its three credentials; one ES256 signature: the label), measured in the same run.
+/// With <c>--two-versions</c> every other presentation carries the self-issued credentials in the versioned
+/// <c>https://w3id.org/gaia-x/2511#</c> namespace, so the engine judges both ontology versions side by side.
 /// </summary>
 public static class ComplianceFlowLoad
 {
     private static readonly string[] Steps = ["label", "total"];
 
-    /// <summary><c>compliance-load [clients] [seconds] [--short] [--devhost PATH]</c>; exit code 0 when every presentation got its label.</summary>
+    /// <summary>
+    /// <c>compliance-load [clients] [seconds] [--short] [--devhost PATH] [--two-versions]</c>; exit code 0 when every
+    /// presentation got its label.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var (clients, seconds, brief, devHost) = FlowLoop.ParseArguments(args);
@@ -55,6 +60,10 @@ public static class ComplianceFlowLoad
             throw new InvalidOperationException("The onboarding did not end with a label: " + onboarding.PresentationStatus);
         }
         string[] credentials = [onboarding.RegistrationNumberCredential, .. onboarding.SelfIssuedCredentials];
+        string[] versioned = args.Contains("--two-versions")
+            ? [onboarding.RegistrationNumberCredential, .. onboarding.SelfIssuedCredentials.Select(c => In2511(participant, c))]
+            : credentials;
+        var sent = 0L;
         var presentations = new VpJwtIssuer(TimeProvider.System);
         var endpoint = new Uri(devHostProcess["compliance"], "/api/credential-offers/standard-compliance");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
@@ -65,7 +74,7 @@ public static class ComplianceFlowLoad
             var step = total;
             // A fresh presentation each time, as each portal call would send (its own nonce and iat).
             var vp = presentations.Issue(
-                credentials,
+                Interlocked.Increment(ref sent) % 2 == 0 ? versioned : credentials,
                 participant.HolderKey.SigningKey,
                 participant.Did,
                 nonce: Guid.NewGuid().ToString("N")
@@ -107,6 +116,31 @@ public static class ComplianceFlowLoad
                 + $"{(devHostProcess.Cpu - cpu).TotalMilliseconds / requests:F2}ms"
         );
         return code;
+    }
+
+    /// <summary>The participant's self-issued credential re-signed with the versioned 2511 Gaia-X context.</summary>
+    private static string In2511(ParticipantIdentity participant, string jwt)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Convert.FromBase64String(Base64(jwt.Split('.')[1])))!.AsObject();
+        foreach (var claim in new[] { "iss", "iat", "nbf", "exp" })
+        {
+            payload.Remove(claim);
+        }
+        var contexts = payload["@context"]!.AsArray();
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            if (contexts[i] is System.Text.Json.Nodes.JsonValue value && value.GetValue<string>() == "https://w3id.org/gaia-x/development#")
+            {
+                contexts[i] = "https://w3id.org/gaia-x/2511#";
+            }
+        }
+        return new GaiaXCredentials(participant, new VcJwtIssuer(TimeProvider.System), TimeProvider.System).Sign(payload);
+    }
+
+    private static string Base64(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
     }
 
     /// <summary>Four ES256 verifications and one signature on one thread, best of 10 × 500, in microseconds.</summary>

@@ -32,7 +32,7 @@ public sealed class DevHostProcess : IFlowTarget
     public string Token(string service) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(_data.FullName, "tokens.json")))![service]!["token"]!.GetValue<string>();
 
-    public string Description => "DevHost (one process: the four services and their embedded sidecars)";
+    public string Description => "DevHost (one process: the five services and their embedded sidecars)";
 
     public long IssuerResidentBytes
     {

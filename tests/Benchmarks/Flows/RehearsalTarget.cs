@@ -16,7 +16,7 @@ public sealed class RehearsalTarget : IFlowTarget
 
     private RehearsalTarget(RedisTestServer redis, ClusterRehearsal rehearsal) => (_redis, _rehearsal) = (redis, rehearsal);
 
-    public string Description => "the production rehearsal (four services, four sidecars and Redis, each a process)";
+    public string Description => "the production rehearsal (five services, five sidecars and Redis, each a process)";
 
     public Uri this[string service] => _rehearsal[service].BaseUrl;
 
