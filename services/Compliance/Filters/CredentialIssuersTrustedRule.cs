@@ -13,7 +13,7 @@ public sealed class CredentialIssuersTrustedRule(IGaiaXRegistry registry) : ICom
     public string Name => "CredentialIssuersTrusted";
 
     public string Criterion =>
-        "Every credential's issuer is a trusted notary or conformity assessment body, or an issuer bound by the Gaia-X terms and conditions";
+        "Every credential's issuer is a trusted notary or conformity assessment body, or bound by the Gaia-X terms and conditions";
 
     public ComplianceScope Scope => ComplianceScope.Presentation;
 

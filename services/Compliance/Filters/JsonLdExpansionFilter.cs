@@ -5,8 +5,8 @@ namespace GaiaX.Oid4vc.Compliance.Filters;
 
 /// <summary>
 /// Each credential expands from JSON-LD to RDF with the pinned contexts only (VC 2.0, each known Gaia-X ontology
-/// version's, and the contexts of the ecosystem extensions the registry lists): an unknown remote context is a failure, never a network fetch. A credential of an unknown ontology
-/// version has failed already and is not expanded.
+/// version's, and the contexts of the ecosystem extensions the registry lists): an unknown remote context is a failure,
+/// never a network fetch. A credential of an unknown ontology version has failed already and is not expanded.
 /// </summary>
 public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianceFilter
 {

@@ -82,7 +82,9 @@ public sealed class OntologyCatalog : IDocumentLoader
         return OntologyIdentification.Of(found ?? Default);
     }
 
-    /// <summary>The compiled shapes of <paramref name="version"/>: its own files, or the registry's release shapes in its namespace.</summary>
+    /// <summary>
+    /// The compiled shapes of <paramref name="version"/>: its own files, or the registry's release shapes in its namespace.
+    /// </summary>
     public ShapesGraph ShapesFor(OntologyVersion version, ShapeSource registryShapes)
     {
         ArgumentNullException.ThrowIfNull(version);
