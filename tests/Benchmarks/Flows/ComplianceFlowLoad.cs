@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using GaiaX.Oid4vc.Compliance.Labels;
 using GaiaX.Oid4vc.Credentials.VcJwt;
 using GaiaX.Oid4vc.DevHost.Onboarding;
 using GaiaX.Oid4vc.Wallet;
@@ -19,15 +20,17 @@ namespace GaiaX.Oid4vc.Benchmarks.Flows;
 /// signed label credential. Reports DevHost CPU per label, throughput, p50/p99 and the signature floor of one assessment
 /// (four ES256 verifications: the VP and its three credentials; one ES256 signature: the label), measured in the same run.
 /// With <c>--two-versions</c> every other presentation carries the self-issued credentials in the versioned
-/// <c>https://w3id.org/gaia-x/2511#</c> namespace, so the engine judges both ontology versions side by side.
+/// <c>https://w3id.org/gaia-x/2511#</c> namespace, so the engine judges both ontology versions side by side. With
+/// <c>--label-evidence</c> the participant also presents a service offering and its declarations of every Label Level 1
+/// criterion (five credentials: the label rules judge them and grant L1; the floor then counts six verifications).
 /// </summary>
 public static class ComplianceFlowLoad
 {
     private static readonly string[] Steps = ["label", "total"];
 
     /// <summary>
-    /// <c>compliance-load [clients] [seconds] [--short] [--devhost PATH] [--two-versions]</c>; exit code 0 when every
-    /// presentation got its label.
+    /// <c>compliance-load [clients] [seconds] [--short] [--devhost PATH] [--two-versions] [--label-evidence]</c>; exit code
+    /// 0 when every presentation got its label.
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -60,8 +63,13 @@ public static class ComplianceFlowLoad
             throw new InvalidOperationException("The onboarding did not end with a label: " + onboarding.PresentationStatus);
         }
         string[] credentials = [onboarding.RegistrationNumberCredential, .. onboarding.SelfIssuedCredentials];
+        var withEvidence = args.Contains("--label-evidence");
+        if (withEvidence)
+        {
+            credentials = [.. credentials, .. LevelOneEvidence(participant)];
+        }
         string[] versioned = args.Contains("--two-versions")
-            ? [onboarding.RegistrationNumberCredential, .. onboarding.SelfIssuedCredentials.Select(c => In2511(participant, c))]
+            ? [credentials[0], .. credentials.Skip(1).Select(c => In2511(participant, c))]
             : credentials;
         var sent = 0L;
         var presentations = new VpJwtIssuer(TimeProvider.System);
@@ -83,7 +91,7 @@ public static class ComplianceFlowLoad
             content.Headers.ContentType = new MediaTypeHeaderValue("application/vp+jwt");
             using var response = await http.PostAsync(endpoint, content);
             var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.Created || body.Count(c => c == '.') != 2)
+            if (response.StatusCode != HttpStatusCode.Created || body.Count(c => c == '.') != 2 || withEvidence && !IsLevelOne(body))
             {
                 throw new InvalidOperationException($"standard-compliance answered {(int)response.StatusCode}: {body}");
             }
@@ -96,8 +104,14 @@ public static class ComplianceFlowLoad
             (clients, seconds, brief),
             Steps,
             Once,
-            ("compliance of a participant VP (three VC-JWTs) to a label", "label", "4 ES256 verify + 1 sign"),
-            MeasureFloor
+            withEvidence
+                ? (
+                    "compliance of a provider VP (five VC-JWTs: offering and L1 declarations) to an L1 label",
+                    "label",
+                    "6 ES256 verify + 1 sign"
+                )
+                : ("compliance of a participant VP (three VC-JWTs) to a label", "label", "4 ES256 verify + 1 sign"),
+            () => MeasureFloor(withEvidence ? 6 : 4)
         );
         // The exchange alone: the same presentation posted as text/plain is refused (415) before it is read.
         var vp = presentations.Issue(credentials, participant.HolderKey.SigningKey, participant.Did, nonce: "floor");
@@ -116,6 +130,34 @@ public static class ComplianceFlowLoad
                 + $"{(devHostProcess.Cpu - cpu).TotalMilliseconds / requests:F2}ms"
         );
         return code;
+    }
+
+    /// <summary>A service offering of the participant and its declarations of every criterion Label Level 1 needs.</summary>
+    private static string[] LevelOneEvidence(ParticipantIdentity participant)
+    {
+        var gaiax = new GaiaXCredentials(participant, new VcJwtIssuer(TimeProvider.System), TimeProvider.System);
+        var criteria = ComplianceCriteria.Find("24.11")!;
+        string[] Declared(CriterionSubject about) =>
+            criteria
+                .At(LabelLevel.L1)
+                .Where(c => c.About == about && c.Levels[LabelLevel.L1] != EvidenceKind.Technical)
+                .Select(c => c.Id)
+                .ToArray();
+        var offering = gaiax.ServiceOffering("cloud", new Uri("https://participant.example/terms"), new string('a', 64));
+        var offeringId = gaiax.ServiceOfferingId("cloud");
+        var aboutProvider = Declared(CriterionSubject.Provider);
+        return
+        [
+            gaiax.Sign(offering),
+            gaiax.Sign(gaiax.ComplianceCriteria(offeringId, Declared(CriterionSubject.ServiceOffering))),
+            .. aboutProvider.Length == 0 ? Array.Empty<string>() : [gaiax.Sign(gaiax.ComplianceCriteria(participant.Did, aboutProvider))],
+        ];
+    }
+
+    private static bool IsLevelOne(string label)
+    {
+        var payload = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(Base64(label.Split('.')[1])));
+        return payload.RootElement.GetProperty("credentialSubject").GetProperty("gx:labelLevel").GetString() == "L1";
     }
 
     /// <summary>The participant's self-issued credential re-signed with the versioned 2511 Gaia-X context.</summary>
@@ -143,8 +185,8 @@ public static class ComplianceFlowLoad
         return text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
     }
 
-    /// <summary>Four ES256 verifications and one signature on one thread, best of 10 × 500, in microseconds.</summary>
-    private static double MeasureFloor()
+    /// <summary>ES256 verifications (the VP and its credentials) and one signature on one thread, best of 10 × 500, in µs.</summary>
+    private static double MeasureFloor(int verifications)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var data = RandomNumberGenerator.GetBytes(1500);
@@ -152,7 +194,7 @@ public static class ComplianceFlowLoad
         return FlowLoop.BestOf(() =>
         {
             key.SignData(data, HashAlgorithmName.SHA256);
-            for (var v = 0; v < 4; v++)
+            for (var v = 0; v < verifications; v++)
             {
                 key.VerifyData(data, signature, HashAlgorithmName.SHA256);
             }
