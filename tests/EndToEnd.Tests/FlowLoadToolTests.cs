@@ -15,7 +15,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
     private static readonly string LoadTool = Path.GetFullPath(
         typeof(FlowLoadToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadTool").Value!);
 
-    private async Task<string> RunAsync(string command)
+    private async Task<string> RunAsync(string command, params string[] options)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -23,7 +23,7 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { LoadTool, command, "1", "2", "--short", "--devhost", typeof(DevStack).Assembly.Location })
+        foreach (var arg in new[] { LoadTool, command, "1", "2", "--short", "--devhost", typeof(DevStack).Assembly.Location }.Concat(options))
         {
             start.ArgumentList.Add(arg);
         }
@@ -72,5 +72,13 @@ public sealed class FlowLoadToolTests(ITestOutputHelper output)
         Assert.Matches(@"labels=[1-9]\d* failed=0 ", report);
         Assert.Matches(@"server cpu/label=\d+\.\d+ms", report);
         Assert.Matches(@"\slabel\s+p50=\d+\.\d+ms p99=\d+\.\d+ms", report);
+    }
+
+    [Fact]
+    public async Task Provider_presentations_in_both_namespaces_with_level_1_evidence_get_level_1_labels_against_devhost()
+    {
+        var report = await RunAsync("compliance-load", "--two-versions", "--label-evidence");
+
+        Assert.Matches(@"to an L1 label .* labels=[1-9]\d* failed=0 ", report);
     }
 }
