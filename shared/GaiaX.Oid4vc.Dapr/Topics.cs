@@ -18,8 +18,24 @@ public static class Topics
     public const string CredentialStatusChanged = "credential-status-changed";
     public const string TrustListChanged = "trust-list-changed";
 
+    private const string DeadLetterSuffix = "-dead-letter";
+
     /// <summary>The dead-letter topic of a subscription to <paramref name="topic"/>.</summary>
-    public static string DeadLetter(string topic) => topic + "-dead-letter";
+    public static string DeadLetter(string topic) => topic + DeadLetterSuffix;
+
+    /// <summary>
+    /// The topics every replica of a subscriber must receive (<see cref="DaprComponents.Broadcast"/>): they change what
+    /// each replica holds in memory.
+    /// </summary>
+    public static IReadOnlySet<string> Broadcast { get; } = new HashSet<string>(StringComparer.Ordinal) { TrustListChanged };
+
+    /// <summary>The pub/sub component <paramref name="topic"/> (or its dead-letter topic) travels on.</summary>
+    public static string PubSubOf(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var subject = topic.EndsWith(DeadLetterSuffix, StringComparison.Ordinal) ? topic[..^DeadLetterSuffix.Length] : topic;
+        return Broadcast.Contains(subject) ? DaprComponents.Broadcast : DaprComponents.PubSub;
+    }
 
     public static IReadOnlyList<string> All { get; } =
     [

@@ -46,6 +46,24 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
 
     [Theory]
     [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
+    public void The_broadcast_pub_sub_gives_every_pod_its_own_consumer_group_for_the_broadcast_topics_only(string overlay)
+    {
+        var broadcast = overlays.Single(overlay, "Component", DaprComponents.Broadcast);
+        var work = overlays.Single(overlay, "Component", DaprComponents.PubSub);
+
+        Assert.Equal("pubsub.redis", broadcast.Str("spec", "type"));
+        Assert.Equal("{podName}", Metadata(broadcast).GetValueOrDefault("consumerID"));
+        Assert.False(Metadata(work).ContainsKey("consumerID"), "the work pub/sub must keep one consumer group per app id");
+        var onBroadcast = overlays.OfKind(overlay, "Subscription")
+            .Where(s => s.Str("spec", "pubsubname") == DaprComponents.Broadcast)
+            .Select(s => s.Str("spec", "topic")!)
+            .ToList();
+        Assert.All(onBroadcast, topic => Assert.True(Topics.Broadcast.Contains(topic), $"{topic} is not a broadcast topic"));
+        Assert.Contains(Topics.TrustListChanged, onBroadcast);
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.OverlayData), MemberType = typeof(RenderedOverlays))]
     public void Redis_components_point_at_the_redis_service(string overlay)
     {
         var redis = overlays.Single(overlay, "Service", "redis");
@@ -85,10 +103,11 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
         var policies = resiliency.Map("spec", "policies");
         var targets = resiliency.Map("spec", "targets", "components");
 
-        Assert.Equal([DaprComponents.PubSub, DaprComponents.StateStore], targets.Keys.Cast<string>().Order(StringComparer.Ordinal));
+        Assert.Equal([DaprComponents.PubSub, DaprComponents.Broadcast, DaprComponents.StateStore], targets.Keys.Cast<string>().Order(StringComparer.Ordinal));
         foreach (var (component, direction) in new[]
         {
             (DaprComponents.StateStore, "outbound"), (DaprComponents.PubSub, "outbound"), (DaprComponents.PubSub, "inbound"),
+            (DaprComponents.Broadcast, "outbound"), (DaprComponents.Broadcast, "inbound"),
         })
         {
             foreach (var (kind, section) in new[] { ("timeout", "timeouts"), ("retry", "retries"), ("circuitBreaker", "circuitBreakers") })
@@ -132,7 +151,7 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
             var appId = Assert.Single(subscription.Seq("scopes").Cast<string>());
 
             Assert.Equal("dapr.io/v2alpha1", subscription.Str("apiVersion"));
-            Assert.Equal(DaprComponents.PubSub, subscription.Str("spec", "pubsubname"));
+            Assert.Equal(Topics.PubSubOf(topic), subscription.Str("spec", "pubsubname"));
             if (Topics.All.FirstOrDefault(t => Topics.DeadLetter(t) == topic) is not null)
             {
                 // A dead-letter consumer settles every event itself: a further dead-letter topic would be read by nobody.
@@ -155,10 +174,11 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
     {
         var kubernetes = Yaml.LoadFile(DeployedService.PathOf("dapr-components/statestore.yaml"))
             .Concat(Yaml.LoadFile(DeployedService.PathOf("dapr-components/pubsub.yaml")))
+            .Concat(Yaml.LoadFile(DeployedService.PathOf("dapr-components/pubsub-broadcast.yaml")))
             .ToDictionary(c => c.Name());
         var local = LocalResources().Where(r => r.Kind() == "Component").ToDictionary(c => c.Name());
 
-        Assert.Equal([DaprComponents.PubSub, DaprComponents.StateStore], local.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([DaprComponents.PubSub, DaprComponents.Broadcast, DaprComponents.StateStore], local.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, component) in local)
         {
             Assert.Equal(kubernetes[name].Str("spec", "type"), component.Str("spec", "type"));

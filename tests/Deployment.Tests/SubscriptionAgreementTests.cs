@@ -46,7 +46,7 @@ public sealed class SubscriptionAgreementTests(RenderedOverlays overlays) : ICla
             .OrderBy(s => s.Topic, StringComparer.Ordinal)
             .ToList();
 
-        Assert.All(programmatic, s => Assert.Equal(DaprComponents.PubSub, s.PubSub));
+        Assert.All(programmatic, s => Assert.Equal(Topics.PubSubOf(s.Topic), s.PubSub));
         Assert.Equal(declared, programmatic);
     }
 

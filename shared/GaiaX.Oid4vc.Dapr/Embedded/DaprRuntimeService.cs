@@ -108,7 +108,7 @@ internal sealed class DaprRuntimeService(EmbeddedDaprSidecar sidecar)
 
     public async Task<Empty> PublishEvent(Proto.PublishEventRequest request, ServerCallContext context)
     {
-        if (request.PubsubName != DaprComponents.PubSub)
+        if (!DaprComponents.PubSubs.Contains(request.PubsubName))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"pubsub {request.PubsubName} is not found"));
         }

@@ -13,8 +13,13 @@ public sealed class DaprEventBus(DaprClient dapr, TimeProvider time) : IEventBus
         {
             integrationEvent = integrationEvent with { CreationDate = time.GetUtcNow() };
         }
-        var topic = IntegrationEventTopics.Of(integrationEvent.GetType());
+        var type = integrationEvent.GetType();
         // Declared as object so System.Text.Json serializes the runtime type (all derived properties).
-        return dapr.PublishEventAsync<object>(DaprComponents.PubSub, topic, integrationEvent, cancellationToken);
+        return dapr.PublishEventAsync<object>(
+            IntegrationEventTopics.PubSubOf(type),
+            IntegrationEventTopics.Of(type),
+            integrationEvent,
+            cancellationToken
+        );
     }
 }

@@ -11,7 +11,7 @@ public static class IntegrationEventEndpoints
 {
     /// <summary>
     /// Maps <c>POST <paramref name="route"/></c> to <paramref name="handler"/> and subscribes it to the
-    /// topic of <typeparamref name="TEvent"/> on <see cref="DaprComponents.PubSub"/>, with the dead-letter
+    /// topic of <typeparamref name="TEvent"/> on its pub/sub component (<see cref="Topics.PubSubOf"/>), with the dead-letter
     /// topic <see cref="Topics.DeadLetter"/>. The handler binds the event from the body (the CloudEvent
     /// is unwrapped by <c>UseCloudEvents</c>) plus any services it needs, and returns an
     /// <see cref="IntegrationEventResult"/>, which the route turns into the sidecar's answer (an
@@ -29,7 +29,7 @@ public static class IntegrationEventEndpoints
             .WithTopic(
                 new TopicOptions
                 {
-                    PubsubName = DaprComponents.PubSub,
+                    PubsubName = IntegrationEventTopics.PubSubOf<TEvent>(),
                     Name = topic,
                     DeadLetterTopic = Topics.DeadLetter(topic),
                 }
@@ -58,7 +58,11 @@ public static class IntegrationEventEndpoints
             .MapPost(route, handler)
             .AddEndpointFilter(AnswerTheSidecar)
             .WithTopic(
-                new TopicOptions { PubsubName = DaprComponents.PubSub, Name = Topics.DeadLetter(IntegrationEventTopics.Of<TEvent>()) }
+                new TopicOptions
+                {
+                    PubsubName = IntegrationEventTopics.PubSubOf<TEvent>(),
+                    Name = Topics.DeadLetter(IntegrationEventTopics.Of<TEvent>()),
+                }
             )
             .WithMetadata(DaprAppRouteMetadata.Instance)
             .ExcludeFromDescription();

@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace GaiaX.Oid4vc.Dapr.Events;
 
-/// <summary>Resolves the topic of an integration event type.</summary>
+/// <summary>Resolves the topic and the pub/sub component of an integration event type.</summary>
 public static class IntegrationEventTopics
 {
     private static readonly ConcurrentDictionary<Type, string> Cache = new();
@@ -19,4 +19,11 @@ public static class IntegrationEventTopics
             ?? throw new InvalidOperationException($"Integration event {type.Name} has no [Topic] attribute.")
         );
     }
+
+    /// <summary>The pub/sub component the event travels on.</summary>
+    public static string PubSubOf<TEvent>()
+        where TEvent : IntegrationEvent => PubSubOf(typeof(TEvent));
+
+    /// <summary>The pub/sub component the event travels on (<see cref="Topics.PubSubOf"/>).</summary>
+    public static string PubSubOf(Type eventType) => Topics.PubSubOf(Of(eventType));
 }
