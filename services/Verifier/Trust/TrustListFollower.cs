@@ -87,10 +87,9 @@ public sealed partial class TrustListFollower : IDisposable
                 var stored = await _state.GetVersionedAsync<TrustListChanged>(StateKey, cancellationToken).ConfigureAwait(false);
                 if (stored is not null && stored.Value.Version >= changed.Version)
                 {
-                    // Another replica stored this list or a newer one: judge with the newest.
-                    var outcome = stored.Value.Version == changed.Version ? TrustListApplyOutcome.Applied : TrustListApplyOutcome.NotNewer;
-                    Adopt(stored.Value.Version == changed.Version ? view : Build(stored.Value));
-                    return outcome;
+                    // Another replica stored this list or a newer one: judge with what is stored, as every replica does.
+                    Adopt(Build(stored.Value));
+                    return stored.Value.Version == changed.Version ? TrustListApplyOutcome.Applied : TrustListApplyOutcome.NotNewer;
                 }
                 var saved = stored is null
                     ? await _state.TryCreateAsync(StateKey, changed, cancellationToken: cancellationToken).ConfigureAwait(false)

@@ -280,6 +280,25 @@ public sealed class RegistryTrustListTests
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
+    [Theory]
+    [InlineData("--Verifier:Trust:Registry:IssuerRole=verifier-trusted-issuer", "Verifier:Trust:Registry:IssuerRole")]
+    [InlineData("--Verifier:Trust:Registry:Bootstrap=true", "Verifier:Trust:Registry:Bootstrap")]
+    public async Task A_registry_trust_setting_without_following_stops_the_service_naming_the_setting(string setting, string key)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => VerifierHost.StartAsync(false, setting));
+
+        Assert.Contains($"Setting '{key}' is invalid", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_issuer_role_that_is_not_a_registry_role_stops_the_service_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            VerifierHost.StartAsync(false, "--Verifier:Trust:Registry:Follow=true", "--Verifier:Trust:Registry:IssuerRole=Not A Role"));
+
+        Assert.Contains("Setting 'Verifier:Trust:Registry:IssuerRole' is invalid", error.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A state store that fails every read and write of the Verifier's stored trust list while <see cref="Down"/>.</summary>
     private sealed class TrustListOutageStorage(IEmbeddedStorage inner) : DelegatingEmbeddedStorage(inner)
     {
