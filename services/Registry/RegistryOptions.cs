@@ -42,6 +42,13 @@ public sealed class RegistryOptions : IValidatableObject
     /// <summary>Allow <c>chain/file</c> URLs on loopback and plain HTTP (development and tests only).</summary>
     public bool AllowLoopbackChainUrls { get; set; }
 
+    /// <summary>
+    /// How often the trust list is published again unchanged (<c>trust-list-changed</c> at the same version), besides
+    /// once at start-up: a service that subscribed after the last change, or missed it, catches up within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RepublishInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public ManagementApiOptions Management { get; set; } = new() { Audience = "gaiax-registry", RequireHttpsMetadata = true };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -18,6 +18,7 @@ public static class RegistryServiceCollectionExtensions
         builder.Services.AddSingleton<TrustListStore>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<ChainFetcher>();
+        builder.Services.AddHostedService<TrustListRepublisher>();
         builder.AddManagementApiAuthentication(
             builder.Configuration.GetSection($"{RegistryOptions.SectionName}:Management"),
             ManagementScopes.Api,

@@ -2,6 +2,7 @@ using GaiaX.Oid4vc.ServiceDefaults;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;
+using GaiaX.Oid4vc.Verifier.Trust;
 
 namespace GaiaX.Oid4vc.Verifier;
 
@@ -17,6 +18,7 @@ public static class VerifierApi
         app.MapRequestObjectEndpoints();
         app.MapResponseEndpoint();
         app.MapStatusEventSubscriptions();
+        app.MapTrustListSubscription();
         return app;
     }
 }

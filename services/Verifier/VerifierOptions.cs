@@ -90,6 +90,10 @@ public sealed class VerifierOptions : IValidatableObject
                 [nameof(ResponseProcessingTimeoutSeconds)]
             );
         }
+        foreach (var problem in ValidateRegistryTrust(Trust.Registry))
+        {
+            yield return problem;
+        }
         if (string.IsNullOrWhiteSpace(Management.Audience))
         {
             yield return new ValidationResult("is required", ["Management:Audience"]);
@@ -101,6 +105,36 @@ public sealed class VerifierOptions : IValidatableObject
         if (Management.SigningKeysJwks is { Length: > 0 } jwks && !Parses(() => new Microsoft.IdentityModel.Tokens.JsonWebKeySet(jwks)))
         {
             yield return new ValidationResult("is not a JSON Web Key Set", ["Management:SigningKeysJwks"]);
+        }
+    }
+
+    private static IEnumerable<ValidationResult> ValidateRegistryTrust(RegistryTrustOptions registry)
+    {
+        const string prefix = "Trust:Registry:";
+        if (registry.IssuerRole is { } role && !Verifier.Trust.TrustListSnapshot.IsRole(role))
+        {
+            yield return new ValidationResult(
+                "must be a Registry role: lower-case letters, digits and dashes (e.g. verifier-trusted-issuer)",
+                [prefix + nameof(RegistryTrustOptions.IssuerRole)]
+            );
+        }
+        if (!registry.Follow && (registry.IssuerRole is not null || registry.Bootstrap))
+        {
+            yield return new ValidationResult(
+                "has no effect unless Trust:Registry:Follow is true",
+                [
+                    prefix
+                        + (
+                            registry.IssuerRole is not null
+                                ? nameof(RegistryTrustOptions.IssuerRole)
+                                : nameof(RegistryTrustOptions.Bootstrap)
+                        ),
+                ]
+            );
+        }
+        if (registry.RefreshSeconds is < 1 or > 3600)
+        {
+            yield return new ValidationResult("must be between 1 and 3600 seconds", [prefix + nameof(RegistryTrustOptions.RefreshSeconds)]);
         }
     }
 

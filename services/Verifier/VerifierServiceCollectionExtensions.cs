@@ -9,6 +9,7 @@ using GaiaX.Oid4vc.Verifier.Presentations;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Responses;
 using GaiaX.Oid4vc.Verifier.Status;
+using GaiaX.Oid4vc.Verifier.Trust;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,6 +45,14 @@ public static class VerifierServiceCollectionExtensions
         services.AddSingleton<RequestObjectRequestValidator>();
         services.AddSingleton<RequestObjectGenerator>();
         services.AddSingleton<PresentationRequestService>();
+
+        // Trust: the configured trust, or the Registry's trust list of the moment (Verifier:Trust:Registry). Every
+        // issuer key is resolved through the current view, which replaces the credential core's fixed resolver.
+        services.AddSingleton<TrustViewFactory>();
+        services.AddSingleton<TrustListFollower>();
+        services.Replace(ServiceDescriptor.Singleton<IJwsKeyResolver, TrustViewKeyResolver>());
+        services.AddHostedService<TrustListRefresher>();
+        services.AddHealthChecks().AddCheck<TrustViewHealthCheck>(TrustViewHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         // Responses and presentations
         services.AddSingleton(sp => new HolderKeyResolver(sp.GetRequiredService<IJwsKeyResolver>()));

@@ -94,6 +94,11 @@ public static class ProtocolResults
             {
                 response.Headers["OAuth-Client-Attestation-Challenge"] = challenge;
             }
+            if (error.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds))
+                    .ToString(CultureInfo.InvariantCulture);
+            }
             return OAuthErrorText.WriteAsync(response, error.StatusCode, error.Error, error.Description, httpContext.RequestAborted);
         }
 

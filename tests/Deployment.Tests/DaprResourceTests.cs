@@ -21,6 +21,7 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
         (AppIds.Compliance, Topics.TrustListChanged),
         (AppIds.Verifier, Topics.ComplianceAssessed),
         (AppIds.Verifier, Topics.OfferCreated),
+        (AppIds.Verifier, Topics.TrustListChanged),
     ];
 
     private static readonly string[] ScopedKinds = ["Component", "Resiliency", "Subscription"];

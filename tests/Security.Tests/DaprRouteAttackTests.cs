@@ -21,6 +21,7 @@ public sealed class DaprRouteAttackTests(StackFixture fixture)
         { "issuer", "/events/compliance-assessed" },
         { "verifier", "/events/compliance-assessed" },
         { "verifier", "/events/offer-created" },
+        { "verifier", "/events/trust-list-changed" },
         { "notary", "/events/issuance-requested" },
         { "compliance", "/events/credential-prepared" },
         { "compliance", "/events/presentation-verified" },

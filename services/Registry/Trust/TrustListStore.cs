@@ -7,7 +7,7 @@ namespace GaiaX.Oid4vc.Registry.Trust;
 /// <summary>
 /// The trust list in the state store: created from <see cref="RegistryOptions.Bootstrap"/> on first use (create-only, so
 /// replicas starting together agree), changed by optimistic concurrency (ETag, retried), each change published with its
-/// version so that the services that keep a trust view follow without a restart.
+/// whole list (<see cref="Snapshot"/>) so that the services that keep a trust view follow without a restart.
 /// </summary>
 public sealed class TrustListStore(IDaprStateStore state, IEventBus events, IOptions<RegistryOptions> options)
 {
@@ -35,7 +35,7 @@ public sealed class TrustListStore(IDaprStateStore state, IEventBus events, IOpt
             next = next with { Version = current.Value.Version + 1 };
             if (await state.TrySaveAsync(Key, next, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                await events.PublishAsync(new TrustListChanged(next.Version), cancellationToken).ConfigureAwait(false);
+                await events.PublishAsync(Snapshot(next), cancellationToken).ConfigureAwait(false);
                 return (next, true);
             }
             if (attempt == MaxAttempts)
@@ -43,6 +43,24 @@ public sealed class TrustListStore(IDaprStateStore state, IEventBus events, IOpt
                 throw new InvalidOperationException("The trust list kept changing under this update; try again.");
             }
         }
+    }
+
+    /// <summary>
+    /// Publishes the list as it stands, at its version (nothing changes): the start-up and periodic republication that
+    /// lets a service that subscribed after the last change catch up. Subscribers ignore a version they have.
+    /// </summary>
+    public async Task<TrustList> PublishCurrentAsync(CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(cancellationToken).ConfigureAwait(false);
+        await events.PublishAsync(Snapshot(current), cancellationToken).ConfigureAwait(false);
+        return current;
+    }
+
+    /// <summary>The event that carries <paramref name="list"/> (its ecosystem extensions are read from the API instead).</summary>
+    public static TrustListChanged Snapshot(TrustList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return new TrustListChanged(list.Version, list.TrustAnchors, list.TrustedIssuers, list.RevokedCertificates);
     }
 
     private async Task<VersionedState<TrustList>> GetVersionedAsync(CancellationToken cancellationToken)

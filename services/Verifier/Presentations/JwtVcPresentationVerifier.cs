@@ -111,10 +111,7 @@ public sealed class JwtVcPresentationVerifier : IPresentationVerifier
     {
         var untrusted = credentials.FirstOrDefault(c => !_trustedIssuers.Allows(c.Issuer));
         return untrusted is not null
-            ? PresentationVerificationResult.Fail(
-                PresentationFailureCodes.UntrustedIssuer,
-                $"issuer '{untrusted.Issuer}' is not on the trusted issuer list"
-            )
+            ? PresentationVerificationResult.Fail(PresentationFailureCodes.UntrustedIssuer, _trustedIssuers.Refusal(untrusted.Issuer))
             : new PresentationVerificationResult(new VerifiedPresentation(credentials), null, null);
     }
 

@@ -56,10 +56,7 @@ public sealed class SdJwtVcPresentationVerifier(
         var issuer = sd.IssuerJwt.PayloadString("iss");
         if (!trustedIssuers.Allows(issuer))
         {
-            return PresentationVerificationResult.Fail(
-                PresentationFailureCodes.UntrustedIssuer,
-                $"issuer '{issuer}' is not on the trusted issuer list"
-            );
+            return PresentationVerificationResult.Fail(PresentationFailureCodes.UntrustedIssuer, trustedIssuers.Refusal(issuer));
         }
         if (expectations.TransactionDataHashes is { Count: > 0 } expected)
         {

@@ -1,14 +1,32 @@
 using GaiaX.Oid4vc.Credentials.Jose;
+using GaiaX.Oid4vc.Verifier.Trust;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Presentations;
 
-/// <summary>The optional allow-list of issuers (<see cref="IssuerTrustOptions.TrustedIssuers"/>), on top of the trust anchors.</summary>
-public sealed class TrustedIssuerList(IOptions<VerifierOptions> options)
+/// <summary>
+/// The optional allow-list of issuers, on top of the trust anchors: <see cref="IssuerTrustOptions.TrustedIssuers"/>,
+/// and when <see cref="RegistryTrustOptions.IssuerRole"/> is set, the Registry's issuers of that role too. Without a role
+/// an empty configured list allows every issuer; with one, only the issuers on either list are allowed.
+/// </summary>
+public sealed class TrustedIssuerList(IOptions<VerifierOptions> options, TrustListFollower trust)
 {
-    public bool Allows(string? issuer) =>
-        options.Value.Trust.TrustedIssuers.Count == 0
-        || (issuer is not null && options.Value.Trust.TrustedIssuers.Contains(issuer, StringComparer.Ordinal));
+    public bool Allows(string? issuer)
+    {
+        var configured = options.Value.Trust.TrustedIssuers;
+        var fromRegistry = trust.Current?.RoleIssuers;
+        if (fromRegistry is null)
+        {
+            return configured.Count == 0 || (issuer is not null && configured.Contains(issuer, StringComparer.Ordinal));
+        }
+        return issuer is not null && (fromRegistry.Contains(issuer) || configured.Contains(issuer, StringComparer.Ordinal));
+    }
+
+    /// <summary>Why <paramref name="issuer"/> is refused, naming the lists it is not on.</summary>
+    public string Refusal(string? issuer) =>
+        options.Value.Trust.Registry.IssuerRole is { } role
+            ? $"issuer '{issuer}' is neither trusted as '{role}' by the Registry nor on the trusted issuer list"
+            : $"issuer '{issuer}' is not on the trusted issuer list";
 }
 
 /// <summary>Maps the credential core's refusal reasons to the Verifier's reason codes.</summary>
@@ -29,6 +47,7 @@ internal static class FailureCodes
             or VerificationFailure.CertificateKeyUsage
             or VerificationFailure.CertificatePolicyMissing
             or VerificationFailure.CertificateMalformed
+            or VerificationFailure.CertificateRevoked
             or VerificationFailure.KeyCertificateMismatch
             or VerificationFailure.KeyNotFound
             or VerificationFailure.MissingKeyId
@@ -62,6 +81,7 @@ internal static class FailureCodes
             or VerificationFailure.DidResolutionFailed
             or VerificationFailure.InvalidDid
             or VerificationFailure.PrivateKeyInJwk
+            or VerificationFailure.CertificateRevoked
             or VerificationFailure.UntrustedChain => PresentationFailureCodes.InvalidPresentationSignature,
             _ => PresentationFailureCodes.InvalidPresentation,
         };

@@ -1,6 +1,7 @@
 using GaiaX.Oid4vc.Credentials.Protocol;
 using GaiaX.Oid4vc.Verifier.Requests;
 using GaiaX.Oid4vc.Verifier.Status;
+using GaiaX.Oid4vc.Verifier.Trust;
 using Microsoft.Extensions.Options;
 
 namespace GaiaX.Oid4vc.Verifier.Responses;
@@ -19,6 +20,7 @@ public sealed class AuthorizationResponseRecorder(
     IPresentationEventPublisher events,
     VerifierTelemetry telemetry,
     PresentationStatusNotifier notifier,
+    TrustListFollower trust,
     ILogger<AuthorizationResponseRecorder> logger,
     IOptions<VerifierOptions> options,
     TimeProvider time
@@ -29,6 +31,19 @@ public sealed class AuthorizationResponseRecorder(
     private static readonly ProtocolError AnsweredAlready = ProtocolError.InvalidRequest(
         "this authorization request has been answered already; a response is accepted once"
     );
+
+    /// <summary>
+    /// The answer while no trust list is known (following the Registry, none received or stored yet): the response is
+    /// not judged and the request is left as it is, so the wallet can send it again once the list has arrived.
+    /// </summary>
+    private static readonly ProtocolError TrustUnknown = new(
+        ErrorCodes.TemporarilyUnavailable,
+        "the verifier has not received the trust list from the registry yet, so no credential can be judged; try again later",
+        503
+    )
+    {
+        RetryAfter = TimeSpan.FromSeconds(5),
+    };
 
     /// <summary>Judges and records the response <paramref name="form"/> to request <paramref name="requestId"/>.</summary>
     public async Task<Outcome<AuthorizationResponseAccepted>> RecordAsync(
@@ -67,6 +82,11 @@ public sealed class AuthorizationResponseRecorder(
         if (parameters.Failed)
         {
             return parameters.Error;
+        }
+        // Not knowing what is trusted is not "untrusted": nothing is judged, nothing is recorded.
+        if (trust.Current is null)
+        {
+            return TrustUnknown;
         }
 
         // Claim the request: until the claim's deadline no other response is processed for it. If the

@@ -122,4 +122,7 @@ public enum VerificationFailure
 
     /// <summary>The <c>_sd_alg</c> is not supported.</summary>
     UnsupportedHashAlgorithm,
+
+    /// <summary>A certificate of the chain is on the revocation list the validator was given (by its SHA-256).</summary>
+    CertificateRevoked,
 }

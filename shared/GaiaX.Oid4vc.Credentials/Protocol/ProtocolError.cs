@@ -7,6 +7,9 @@ namespace GaiaX.Oid4vc.Credentials.Protocol;
 /// </summary>
 public sealed record ProtocolError(string Error, string? Description = null, int StatusCode = 400)
 {
+    /// <summary>For 503 answers: when the client should try again (<c>Retry-After</c>, whole seconds).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>For 401 answers: the <c>WWW-Authenticate</c> scheme (<c>Bearer</c> or <c>DPoP</c>).</summary>
     public string? AuthenticateScheme { get; init; }
 

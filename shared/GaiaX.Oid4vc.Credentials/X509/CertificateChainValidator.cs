@@ -11,9 +11,11 @@ namespace GaiaX.Oid4vc.Credentials.X509;
 /// <see cref="TrustAnchors"/> only: validity periods of every certificate, the leaf's key usage
 /// (digitalSignature), a self-signed leaf refused, and an optional certificate policy OID on the
 /// leaf (Gaia-X production asks for EV SSL, <see cref="ExtendedValidationPolicyOid"/>).
-/// Revocation is not checked (no network from here); short-lived certificates are the remedy.
+/// Revocation is not fetched (no network from here; short-lived certificates are the remedy): a validator may be
+/// given a revocation list instead (the SHA-256 of each revoked certificate's DER, hex, as a registry publishes it),
+/// and then refuses a chain that holds, or is built through, a certificate on it.
 /// </summary>
-public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider time)
+public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider time, IReadOnlySet<string>? revokedCertificates = null)
 {
     /// <summary>CA/Browser Forum EV SSL certificate policy.</summary>
     public const string ExtendedValidationPolicyOid = "2.23.140.1.1";
@@ -25,6 +27,21 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
 
     /// <summary>The clock validity periods are checked against.</summary>
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The revoked certificates, by the SHA-256 of their DER (hex, either case); empty when none are known.</summary>
+    public IReadOnlySet<string> RevokedCertificates { get; } =
+        revokedCertificates is null || revokedCertificates.Count == 0
+            ? EmptyRevocations
+            : revokedCertificates.Select(h => h.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly IReadOnlySet<string> EmptyRevocations = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The SHA-256 of a certificate's DER, upper-case hex: how a revocation list names it.</summary>
+    public static string Sha256Of(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return Convert.ToHexString(SHA256.HashData(certificate.RawDataMemory.Span));
+    }
 
     public VerificationResult<IReadOnlyList<X509Certificate2>> Validate(
         IReadOnlyList<X509Certificate2> chain,
@@ -58,6 +75,11 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
                 VerificationFailure.Oversized,
                 $"The certificate chain has {chain.Count} certificates; at most {MaxChainLength} are accepted."
             );
+        }
+        // Before anything else: a revoked certificate is the reason, whatever else is wrong with the chain.
+        if (Revoked(chain) is { } given)
+        {
+            return given;
         }
         var leaf = chain[0];
         if (IsSelfSigned(leaf))
@@ -102,7 +124,28 @@ public sealed class CertificateChainValidator(TrustAnchors anchors, TimeProvider
             );
         }
         var built = x509.ChainElements.Select(e => e.Certificate).ToList();
-        return VerificationResult<IReadOnlyList<X509Certificate2>>.Success(built);
+        // The path may run through certificates the caller did not send (an anchor): they count as much.
+        return Revoked(built) ?? VerificationResult<IReadOnlyList<X509Certificate2>>.Success(built);
+    }
+
+    private VerificationResult<IReadOnlyList<X509Certificate2>>? Revoked(IEnumerable<X509Certificate2> certificates)
+    {
+        if (RevokedCertificates.Count == 0)
+        {
+            return null;
+        }
+        foreach (var certificate in certificates)
+        {
+            var sha256 = Sha256Of(certificate);
+            if (RevokedCertificates.Contains(sha256))
+            {
+                return Fail(
+                    VerificationFailure.CertificateRevoked,
+                    $"The certificate '{certificate.Subject}' (SHA-256 {sha256}) in the chain is revoked."
+                );
+            }
+        }
+        return null;
     }
 
     /// <summary>Parses an <c>x5c</c> array (standard base64 DER, leaf first).</summary>

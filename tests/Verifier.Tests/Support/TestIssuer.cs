@@ -23,13 +23,13 @@ public sealed class TestIssuer : IAsyncDisposable
 
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly X509Certificate2 _certificate;
-    private readonly X509Certificate2 _anchor;
+    private readonly TestPki _pki;
     private WebApplication? _app;
 
     private TestIssuer(TestPki pki)
     {
         _certificate = pki.Issue(_key, "Test Issuer", SdJwtIssuerHost);
-        _anchor = pki.Root;
+        _pki = pki;
     }
 
     /// <summary>The issuer's DID (<c>did:web:127.0.0.1%3A&lt;port&gt;</c>).</summary>
@@ -112,7 +112,8 @@ public sealed class TestIssuer : IAsyncDisposable
     {
         var jwk = Jose.PublicJwk(_key);
         jwk["alg"] = "ES256";
-        jwk["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData), Convert.ToBase64String(_anchor.RawData));
+        // Leaf, the issuing intermediate when the CA has one, and the root (which a verifier ignores: it has its own).
+        jwk["x5c"] = X5c(_certificate, _pki.Intermediate, _pki.Root);
         return new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
@@ -186,9 +187,12 @@ public sealed class TestIssuer : IAsyncDisposable
         {
             payload["exp"] = exp.ToUnixTimeSeconds();
         }
-        var header = new JsonObject { ["typ"] = "dc+sd-jwt", ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
+        var header = new JsonObject { ["typ"] = "dc+sd-jwt", ["x5c"] = X5c(_certificate, _pki.Intermediate) };
         return new SdJwtCredential(Jose.SignEs256(header, payload, _key), disclosures);
     }
+
+    private static JsonArray X5c(params X509Certificate2?[] chain) =>
+        new([.. chain.OfType<X509Certificate2>().Select(c => (JsonNode)Convert.ToBase64String(c.RawData))]);
 
     public async ValueTask DisposeAsync()
     {

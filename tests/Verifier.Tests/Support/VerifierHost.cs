@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.Dapr;
+using GaiaX.Oid4vc.Dapr.Embedded;
 using GaiaX.Oid4vc.Testing;
 using GaiaX.Oid4vc.Verifier;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public sealed class VerifierHost : IAsyncDisposable
     private DaprTestEnvironment? _dapr;
     private RedisTestServer? _redis;
     private HttpClient? _client;
+    private List<string> _args = [];
+    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? _configure;
 
     private VerifierHost()
     {
@@ -56,12 +59,21 @@ public sealed class VerifierHost : IAsyncDisposable
     public static Task<VerifierHost> StartAsync(bool fakeTime, bool redis, params string[] extraArgs) => StartAsync(fakeTime, redis, services: null, extraArgs);
 
     /// <summary>Starts the Verifier with <paramref name="services"/> changing its registrations (a failing store, …).</summary>
-    public static async Task<VerifierHost> StartAsync(bool fakeTime, bool redis, Action<IServiceCollection>? services, params string[] extraArgs)
+    public static Task<VerifierHost> StartAsync(
+        bool fakeTime, bool redis, Action<IServiceCollection>? services, params string[] extraArgs) =>
+        CreateAsync(fakeTime, redis, services, storage: null, extraArgs);
+
+    /// <summary>Starts the Verifier with its sidecar's state (and every other app's on it) in <paramref name="storage"/>.</summary>
+    public static Task<VerifierHost> StartOnStorageAsync(IEmbeddedStorage storage, params string[] extraArgs) =>
+        CreateAsync(fakeTime: false, redis: false, services: null, storage, extraArgs);
+
+    private static async Task<VerifierHost> CreateAsync(
+        bool fakeTime, bool redis, Action<IServiceCollection>? services, IEmbeddedStorage? storage, string[] extraArgs)
     {
         var host = new VerifierHost();
         try
         {
-            await host.StartCoreAsync(fakeTime, redis, services, extraArgs);
+            await host.StartCoreAsync(fakeTime, redis, services, storage, extraArgs);
             return host;
         }
         catch
@@ -72,7 +84,8 @@ public sealed class VerifierHost : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool fakeTime, bool redis, Action<IServiceCollection>? services, string[] extraArgs)
+    private async Task StartCoreAsync(
+        bool fakeTime, bool redis, Action<IServiceCollection>? services, IEmbeddedStorage? storage, string[] extraArgs)
     {
         var host = this;
         var anchor = host.IssuerPki.WriteAnchor(host._directory);
@@ -111,23 +124,41 @@ public sealed class VerifierHost : IAsyncDisposable
         }
         else
         {
-            host._dapr = DaprTestEnvironment.InMemory();
+            host._dapr = storage is null ? DaprTestEnvironment.InMemory() : DaprTestEnvironment.WithStorage(storage);
         }
         await host.Events.StartAsync(host._dapr, AppIds.Compliance);
-        host._host = await host._dapr.StartServiceAsync(
-            AppIds.Verifier,
-            (a, c) => VerifierProgram.Create(a, c),
-            VerifierOptions.SectionName,
-            args,
-            builder =>
+        host._args = args;
+        host._configure = builder =>
+        {
+            if (host.Time is { } time)
             {
-                if (host.Time is { } time)
-                {
-                    builder.Services.AddSingleton<TimeProvider>(time);
-                }
-                services?.Invoke(builder.Services);
-            });
-        host._client = new HttpClient(new ErrorDescriptionCharset(new HttpClientHandler())) { BaseAddress = host._host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+                builder.Services.AddSingleton<TimeProvider>(time);
+            }
+            services?.Invoke(builder.Services);
+        };
+        await host.StartVerifierAsync();
+    }
+
+    private async Task StartVerifierAsync()
+    {
+        _host = await _dapr!.StartServiceAsync(
+            AppIds.Verifier, (a, c) => VerifierProgram.Create(a, c), VerifierOptions.SectionName, _args, _configure);
+        _client = new HttpClient(new ErrorDescriptionCharset(new HttpClientHandler()))
+        {
+            BaseAddress = _host.BaseUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    /// <summary>
+    /// Stops the Verifier and starts it again with the same settings, sidecar and state (a restart, or a new replica):
+    /// what it kept in memory is gone, what it stored is not. It listens on a new port.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        _client?.Dispose();
+        await _host!.DisposeAsync();
+        await StartVerifierAsync();
     }
 
     /// <summary>A management API bearer token with <paramref name="scope"/>.</summary>
