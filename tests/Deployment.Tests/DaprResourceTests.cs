@@ -61,6 +61,11 @@ public sealed class DaprResourceTests(RenderedOverlays overlays) : IClassFixture
             .ToList();
         Assert.All(onBroadcast, topic => Assert.True(Topics.Broadcast.Contains(topic), $"{topic} is not a broadcast topic"));
         Assert.Contains(Topics.TrustListChanged, onBroadcast);
+        // Only the Registry may publish the list; the subscribers' sidecars publish only its dead letters.
+        Assert.Equal(
+            "registry=trust-list-changed;compliance=trust-list-changed-dead-letter;verifier=trust-list-changed-dead-letter",
+            Metadata(broadcast).GetValueOrDefault("publishingScopes"));
+        Assert.Equal("trust-list-changed,trust-list-changed-dead-letter", Metadata(broadcast).GetValueOrDefault("allowedTopics"));
     }
 
     [Theory]
