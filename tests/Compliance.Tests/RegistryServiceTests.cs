@@ -25,6 +25,8 @@ public sealed class RegistryServiceTests(ComplianceFixture fixture)
 
         public TestServiceHost Compliance { get; } = compliance;
 
+        public DaprTestEnvironment Dapr { get; } = dapr;
+
         public async Task<HttpResponseMessage> ManageAsync(HttpMethod method, string path, object? body = null)
         {
             using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
@@ -32,7 +34,7 @@ public sealed class RegistryServiceTests(ComplianceFixture fixture)
             return await Registry.Client.SendAsync(request);
         }
 
-        public async ValueTask DisposeAsync() => await dapr.DisposeAsync();
+        public async ValueTask DisposeAsync() => await Dapr.DisposeAsync();
     }
 
     private async Task<Stack> StartAsync(bool trustTheParticipantsCa)
@@ -156,6 +158,33 @@ public sealed class RegistryServiceTests(ComplianceFixture fixture)
         var failures = await judged.ReadFailuresAsync();
         Assert.Equal(2, failures.Count);
         Assert.All(failures, f => Assert.StartsWith("Ecosystem extension 'eco':", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_presentation_verified_while_the_registry_is_down_is_redelivered_not_judged()
+    {
+        var stack = await StartAsync(trustTheParticipantsCa: true);
+        await using (stack)
+        {
+            var verdicts = new IntegrationEventRecorder().Subscribe<ComplianceAssessed>("/compliance-assessed");
+            await verdicts.StartAsync(stack.Dapr, "verdict-observer");
+            await stack.Registry.DisposeAsync();
+
+            await stack.Dapr.PublishAsync(new PresentationVerified("request-1", [fixture.Participant.Presentation()], []), AppIds.Verifier);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Empty(verdicts.Of<ComplianceAssessed>());
+
+            // What the sidecar hears from the route: RETRY, so the event comes back instead of being judged or dropped.
+            var token = stack.Compliance.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[
+                GaiaX.Oid4vc.Dapr.Hosting.DaprHostingExtensions.AppApiTokenKey]!;
+            using var request = new HttpRequestMessage(HttpMethod.Post, ComplianceEvents.PresentationVerifiedRoute)
+            {
+                Content = JsonContent.Create(new PresentationVerified("request-2", [fixture.Participant.Presentation()], [])),
+            };
+            request.Headers.Add(GaiaX.Oid4vc.Dapr.Hosting.DaprAppToken.HeaderName, token);
+            using var answer = await stack.Compliance.Client.SendAsync(request);
+            Assert.Contains("RETRY", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
