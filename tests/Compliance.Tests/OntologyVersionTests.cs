@@ -75,6 +75,24 @@ public sealed class OntologyVersionTests(ComplianceFixture fixture)
         Assert.Contains("'development' and '2511'", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gx", "https://evil.example/ns#")]
+    [InlineData("@vocab", "https://evil.example/ns#")]
+    public async Task A_credential_whose_inline_context_moves_the_Gaia_X_terms_elsewhere_fails_instead_of_escaping_the_shapes(string term, string iri)
+    {
+        var legalPerson = P.LegalPerson();
+        legalPerson["@context"]!.AsArray().Add(new JsonObject { [term] = iri });
+        // A violation the shapes would catch, were they applied.
+        legalPerson["credentialSubject"]!["gx:legalAddress"]!["gx:countryCode"] = "XX";
+        var credentials = P.SignedCredentials().ToArray();
+        credentials[0] = Participant.SignCredential(P.Identity, legalPerson);
+
+        using var response = await fixture.Compliance.PostPresentationAsync(P.Presentation(credentials));
+
+        var failures = await response.ReadFailuresAsync();
+        Assert.Contains(failures, f => f.CredentialId == P.LegalPersonCredentialId && f.Filter is "JsonLdExpansion" or "ShaclShapes");
+    }
+
     [Fact]
     public async Task A_version_configured_as_the_same_release_under_its_own_namespace_is_assessed_with_that_release()
     {

@@ -1,4 +1,5 @@
 using GaiaX.Oid4vc.Compliance.Ontologies;
+using GaiaX.Oid4vc.Rdf;
 using GaiaX.Oid4vc.Rdf.JsonLd;
 
 namespace GaiaX.Oid4vc.Compliance.Filters;
@@ -27,7 +28,14 @@ public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianc
             }
             try
             {
-                credential.Graph = JsonLdToRdf.ToDataset(credential.Payload, contexts.WithExtensions(credential.Extensions)).DefaultGraph;
+                var graph = JsonLdToRdf.ToDataset(credential.Payload, contexts.WithExtensions(credential.Extensions)).DefaultGraph;
+                if (MovedType(credential, graph) is { } moved)
+                {
+                    // The rules read the types by their Gaia-X names; the shapes would judge them elsewhere, or not at all.
+                    context.AddFailure(this, credential, moved);
+                    continue;
+                }
+                credential.Graph = graph;
             }
             catch (JsonLdException e)
             {
@@ -35,5 +43,57 @@ public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianc
             }
         }
         return ValueTask.FromResult(FilterVerdict.Continue);
+    }
+
+    private static readonly Term RdfType = Term.Iri(Vocab.Rdf.Type);
+
+    /// <summary>
+    /// Why a type the rules read as a Gaia-X class (<c>gx:LegalPerson</c>, a Gaia-X IRI, or a bare <c>LegalPerson</c>) does not
+    /// expand to that class in the credential's ontology version, or null: an inline context that redefines <c>gx</c>,
+    /// <c>@vocab</c> or the term would otherwise take the credential out of reach of the shapes the rules assume.
+    /// </summary>
+    private static string? MovedType(AssessedCredential credential, Graph graph)
+    {
+        var version = credential.Ontology!;
+        HashSet<string>? expanded = null;
+        foreach (var type in RawTypes(credential.Payload).Concat(credential.Subjects.SelectMany(RawTypes)))
+        {
+            var local = CredentialJson.LocalName(type);
+            if (local.Contains(':', StringComparison.Ordinal) || local.Contains('/', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            expanded ??= graph.Match(null, RdfType, null).Select(t => t.Object.Value).ToHashSet(StringComparer.Ordinal);
+            if (!expanded.Contains(version.Namespace + local) && !expanded.Contains(CredentialsNamespace + local))
+            {
+                return $"The type '{type}' does not expand to {version.Namespace}{local}: the credential's context moves Gaia-X "
+                    + $"terms out of the '{version.Name}' namespace.";
+            }
+        }
+        return null;
+    }
+
+    private const string CredentialsNamespace = "https://www.w3.org/2018/credentials#";
+
+    private static IEnumerable<string> RawTypes(System.Text.Json.JsonElement node)
+    {
+        if (
+            node.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !(node.TryGetProperty("type", out var type) || node.TryGetProperty("@type", out type))
+        )
+        {
+            yield break;
+        }
+        if (type.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            yield return type.GetString()!;
+        }
+        else if (type.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in type.EnumerateArray().Where(i => i.ValueKind == System.Text.Json.JsonValueKind.String))
+            {
+                yield return item.GetString()!;
+            }
+        }
     }
 }
