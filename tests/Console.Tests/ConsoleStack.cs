@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using GaiaX.Oid4vc.DevHost;
 using GaiaX.Oid4vc.DevHost.Onboarding;
 using GaiaX.Oid4vc.Wallet;
@@ -107,6 +108,47 @@ public sealed class ConsoleStack : IAsyncLifetime
         await page.GoToAsync(Url("/signin"));
         await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in"));
         return session;
+    }
+
+    /// <summary>
+    /// Calls a service's API directly, as a back end would (test set-up, and the answers the console must show as they are):
+    /// the status code and the JSON body.
+    /// </summary>
+    public async Task<(int Status, JsonObject Body)> CallAsync(string service, HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var http = new HttpClient();
+        using var message = new HttpRequestMessage(method, new Uri(Stack[service].BaseUrl, path))
+        {
+            Content = body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        var token = service switch
+        {
+            "issuer" => _tokens.IssuerToken(),
+            "verifier" => _tokens.VerifierToken(),
+            "registry" => _tokens.RegistryToken(),
+            _ => null,
+        };
+        if (token is not null)
+        {
+            message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await http.SendAsync(message);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject());
+    }
+
+    /// <summary>A wallet holding an issuer-signed LegalPerson VC-JWT of <paramref name="legalName"/>.</summary>
+    public async Task<ReferenceWallet> WalletWithLegalPersonAsync(string legalName)
+    {
+        var (status, offer) = await CallAsync("issuer", HttpMethod.Post, "/api/offers", JsonNode.Parse($$"""
+            {"credential_configuration_ids": ["LegalPerson_jwt_vc_json"],
+             "claims": {"LegalPerson_jwt_vc_json": {"gx:legalName": "{{legalName}}",
+               "gx:headquartersAddress": {"gx:countryCode": "DE"}, "gx:legalAddress": {"gx:countryCode": "DE"} } } }
+            """));
+        Assert.True(status == 201, offer.ToJsonString());
+        var wallet = NewWallet();
+        await wallet.ReceiveAsync((string)offer["offer_uri"]!, (string?)offer["tx_code"]);
+        return wallet;
     }
 
     /// <summary>The absolute URL of a console path.</summary>
