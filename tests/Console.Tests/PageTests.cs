@@ -1,0 +1,126 @@
+using Xunit.Abstractions;
+
+namespace GaiaX.Oid4vc.WebConsole.Tests;
+
+/// <summary>Every page in a real browser, on a desktop and on a phone-sized screen; each is kept as a screenshot.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class PageTests(ConsoleStack console, ITestOutputHelper output)
+{
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "overview", "/" },
+        { "issue", "/Issue" },
+        { "verify", "/Verify" },
+        { "credentials", "/Credentials" },
+        { "compliance", "/Compliance" },
+        { "trust", "/Trust" },
+        { "health", "/Health" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_fits_a_phone_screen_labels_every_control_and_breaks_no_content_security_policy(string name, string path)
+    {
+        foreach (var (device, width, height) in new[] { ("desktop", 1280, 900), ("phone", 390, 844) })
+        {
+            await using var session = await console.SignInAsync(width, height);
+            var page = session.Page;
+            var response = await page.GoToAsync(console.Url(path));
+            Assert.True(response.Ok, $"{path} answered {response.Status}");
+
+            Assert.True(
+                await page.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+                $"{path} scrolls sideways on a {width} px wide {device}");
+            var unlabelled = await page.EvaluateExpressionAsync<string[]>("""
+                [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                  .filter(c => c.labels.length === 0 && !c.getAttribute('aria-label'))
+                  .map(c => c.outerHTML)
+                """);
+            Assert.Empty(unlabelled);
+            Assert.Equal(1, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('h1').length"));
+            Assert.Empty(session.Violations);
+            output.WriteLine(await Screenshots.SaveAsync(page, $"{name}-{device}"));
+        }
+        output.WriteLine($"Screenshots: {Screenshots.Folder}");
+    }
+
+    [Fact]
+    public async Task Keyboard_reaches_the_content_first_through_the_skip_link()
+    {
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url("/Issue"));
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to the content", await page.EvaluateExpressionAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateExpressionAsync<string>("document.activeElement.id"));
+    }
+
+    [Fact]
+    public async Task Credentials_page_revokes_an_issued_credential_with_its_reason()
+    {
+        var (_, offer) = await console.CallAsync("issuer", HttpMethod.Post, "/api/offers", System.Text.Json.Nodes.JsonNode.Parse("""
+            {"credential_configuration_ids": ["LegalPerson_dc_sd_jwt"],
+             "claims": {"LegalPerson_dc_sd_jwt": {"legal_name": "Revoked Ltd", "headquarters_country": "DE"}}}
+            """));
+        using (var wallet = console.NewWallet())
+        {
+            await wallet.ReceiveAsync((string)offer["offer_uri"]!, (string?)offer["tx_code"]);
+        }
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url($"/Credentials?offer_id={offer["offer_id"]}"));
+        Assert.Equal("valid", await page.EvaluateExpressionAsync<string>("document.querySelector('#credentials [data-status]').dataset.status"));
+
+        await page.TypeAsync("#credentials input[name=reason]", "company dissolved");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#credentials button[value=revoke]"));
+
+        Assert.Equal("revoked", await page.EvaluateExpressionAsync<string>("document.querySelector('#credentials [data-status]').dataset.status"));
+        Assert.Contains("company dissolved", await page.EvaluateExpressionAsync<string>("document.querySelector('#credentials').textContent"));
+        output.WriteLine(await Screenshots.SaveAsync(page, "credentials-revoked"));
+    }
+
+    [Fact]
+    public async Task Compliance_page_lists_every_failure_of_a_presentation_by_criterion()
+    {
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url("/Compliance"));
+
+        await page.TypeAsync("#presentation", "eyJhbGciOiJub25lIn0.e30.");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#assess"));
+
+        Assert.Equal("Not compliant", await page.EvaluateExpressionAsync<string>("document.querySelector('#report-heading').textContent"));
+        Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#failures tbody tr').length") > 0);
+        output.WriteLine(await Screenshots.SaveAsync(page, "compliance-failures"));
+    }
+
+    [Fact]
+    public async Task Trust_page_shows_the_Registrys_anchors_and_trusted_issuers()
+    {
+        var (_, list) = await console.CallAsync("registry", HttpMethod.Get, "/api/management/trust-list");
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+
+        await page.GoToAsync(console.Url("/Trust"));
+
+        var anchors = await page.EvaluateExpressionAsync<string>("document.querySelector('#trust-anchors').textContent");
+        Assert.Contains((string)list["trust_anchors"]![0]!["sha256"]!, anchors);
+        var notary = (string)list["trusted_issuers"]!["registration-notary"]![0]!;
+        Assert.Contains(notary, await page.EvaluateExpressionAsync<string>("document.querySelector('#trusted-issuers').textContent"));
+    }
+
+    [Fact]
+    public async Task Health_page_shows_every_service_ready()
+    {
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+
+        await page.GoToAsync(console.Url("/Health"));
+
+        var ready = await page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('#readiness tr[data-service]')].map(r => r.dataset.service + '=' + r.dataset.ready)");
+        Assert.Equal(["issuer=true", "verifier=true", "notary=true", "compliance=true", "registry=true"], ready);
+    }
+}
