@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole GaiaX.Oid4vc test suite. Works on a fresh machine with only the .NET SDK: it
-# installs what the tests need from Debian (redis-server, yamllint) when missing, builds the
+# installs what the tests need from Debian (redis-server, yamllint, chromium) when missing, builds the
 # solution (warnings are errors) and runs every test project. The last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,8 @@ log() { printf '== %s\n' "$*" >&2; }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+# The console's browser tests drive Debian's Chromium (never a browser a tool downloads itself).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ((${#missing[@]})); then
   log "installing from Debian: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

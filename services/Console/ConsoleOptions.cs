@@ -22,7 +22,9 @@ public sealed class ConsoleOptions : IValidatableObject
     /// <summary>The console's client id at <see cref="Authority"/>.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>The console's client secret at <see cref="Authority"/> (a confidential client; from a Secret, never a file in the image).</summary>
+    /// <summary>
+    /// The console's client secret at <see cref="Authority"/> (a confidential client; from a Secret, never a file in the image).
+    /// </summary>
     public string? ClientSecret { get; set; }
 
     /// <summary>
