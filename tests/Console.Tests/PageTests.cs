@@ -45,6 +45,21 @@ public sealed class PageTests(ConsoleStack console, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Browser_blocks_an_inline_handler_injected_into_a_page_and_reports_the_violation()
+    {
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url("/Issue"));
+
+        await page.EvaluateExpressionAsync(
+            "document.body.insertAdjacentHTML('beforeend', '<img alt=\"\" src=\"/no-such-image\" onerror=\"window.__ran = true\">')");
+        await Task.Delay(500);
+
+        Assert.False(await page.EvaluateExpressionAsync<bool>("window.__ran === true"), "an inline event handler ran");
+        Assert.NotEmpty(session.Violations);
+    }
+
+    [Fact]
     public async Task Keyboard_reaches_the_content_first_through_the_skip_link()
     {
         await using var session = await console.SignInAsync();
