@@ -43,8 +43,8 @@ internal sealed record DeployedService(
     ];
 
     /// <summary>
-    /// The web console: an image of its own (its Dockerfile follows the same rules), but no Dapr app, no identity and, not
-    /// yet, no manifests (docs/console.md, "Deployment"), so it is not in <see cref="All"/>.
+    /// The web console: an image of its own (its Dockerfile follows the same rules), but no Dapr app and no identity, and
+    /// deployed only where an overlay selects k8s/components/console (ConsoleComponentTests), so it is not in <see cref="All"/>.
     /// </summary>
     public static DeployedService Console { get; } =
         new("console", "Console", WebConsole.ConsoleProgram.DefaultPort, (a, c) => WebConsole.ConsoleProgram.Create(a, c), HasServiceIdentity: false);
