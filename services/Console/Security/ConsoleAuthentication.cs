@@ -46,6 +46,8 @@ public static class ConsoleAuthentication
                 o.ResponseType = "code";
                 o.UsePkce = true;
                 o.SaveTokens = true;
+                // The session ends with the provider's token: afterwards the services would refuse the saved access token.
+                o.UseTokenLifetime = true;
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.RequireHttpsMetadata = settings.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
