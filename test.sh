@@ -63,6 +63,11 @@ if ((${#trx_files[@]} == 0)); then failed=$((failed + 1)); fi
 # A test host that crashed or hung reports through the exit status, not through a count.
 if ((status != 0 && failed == 0)); then failed=1; fi
 
+# The console's browser tests keep a screenshot of every page (desktop and phone) as artefacts.
+if [ -d TestResults/console-screenshots ]; then
+  log "console screenshots: $(pwd)/TestResults/console-screenshots"
+fi
+
 passed=$((passed + extra_passed)); failed=$((failed + extra_failed))
 echo "$passed passed, $failed failed"
 ((failed == 0))
