@@ -43,7 +43,7 @@ fi
 
 # --- tests -------------------------------------------------------------------------------
 results="TestResults/run-$$"
-rm -rf "$results"
+rm -rf "$results" TestResults/console-screenshots
 log "running tests"
 dotnet test GaiaX.Oid4vc.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
