@@ -1,4 +1,9 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using GaiaX.Oid4vc.Credentials.VcJwt;
+using GaiaX.Oid4vc.DevHost.Onboarding;
+using GaiaX.Oid4vc.Wallet;
+using GaiaX.Oid4vc.Wallet.Participant;
 using PuppeteerSharp;
 using Xunit.Abstractions;
 
@@ -33,6 +38,52 @@ public sealed class VerifyPageTests(ConsoleStack console, ITestOutputHelper outp
         Assert.Contains("did:web:", await page.EvaluateExpressionAsync<string>("document.querySelector('.trust-chain').textContent"));
         Assert.Empty(session.Violations);
         output.WriteLine(await Screenshots.SaveAsync(page, "verify-verified"));
+    }
+
+    [Fact]
+    public async Task Participant_presentation_with_compliance_shows_the_verdict_the_label_level_and_its_offer()
+    {
+        // The onboarding's first steps (README, "Quick start"): a registration number from the Notary, the participant's
+        // self-issued LegalPerson and terms and conditions; the request for all three is made in the page.
+        await using var didHost = await DidDocumentHost.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("console-participant-").FullName;
+        using var participant = ParticipantIdentity.CreateDevelopment(
+            didHost.BaseUrl, Path.Combine(folder, "participant"), Path.Combine(console.Stack.DataFolder, "dev-ca"), TimeProvider.System);
+        didHost.Publish(participant.DidDocumentJson);
+        using var anchor = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(console.Stack.DevelopmentCaCertificate));
+        using var wallet = new ReferenceWallet(
+            participant.HolderKey,
+            participant.Did,
+            new ReferenceWalletOptions { TrustAnchors = [anchor], AllowLoopback = true, DeferredTimeout = TimeSpan.FromSeconds(60) },
+            TimeProvider.System);
+        var company = OnboardingDemo.DemoCompany;
+        var (status, offer) = await console.CallAsync("issuer", HttpMethod.Post, "/api/offers", JsonNode.Parse($$"""
+            {"credential_configuration_ids": ["VatID"], "subject_id": "{{participant.Did}}#vat-id",
+             "claims": {"VatID": {"gx:vatID": "{{company.VatId}}", "gx:countryCode": "{{company.CountryCode}}"} } }
+            """));
+        Assert.True(status == 201, offer.ToJsonString());
+        await wallet.ReceiveAsync((string)offer["offer_uri"]!, (string?)offer["tx_code"]);
+        var gaiax = new GaiaXCredentials(participant, new VcJwtIssuer(TimeProvider.System), TimeProvider.System);
+        wallet.Store(gaiax.Sign(gaiax.LegalPerson(company.LegalName, participant.Did + "#vat-id", new GaiaXAddress(company.CountryCode))));
+        wallet.Store(gaiax.Sign(gaiax.TermsAndConditions(company.TermsAndConditionsHash)));
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url("/Verify?template=gaiax_participant"));
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('compliance').checked"));
+
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#create-request"));
+        await wallet.PresentAsync(await page.EvaluateExpressionAsync<string>("document.querySelector('#request-uri').textContent"));
+
+        await page.WaitForFunctionAsync(
+            "() => document.querySelector('#request-status')?.hasAttribute('hx-get') === false",
+            new WaitForFunctionOptions { Timeout = 60_000 });
+        var verdict = await page.EvaluateExpressionAsync<string>("document.querySelector('#compliance-verdict').textContent");
+        Assert.Contains("Compliant: label SC", verdict);
+        Assert.Contains(
+            "openid-credential-offer://",
+            await page.EvaluateExpressionAsync<string>("document.querySelector('#request-status').textContent"));
+        Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.verified-credential').length") > 0);
+        output.WriteLine(await Screenshots.SaveAsync(page, "verify-compliant"));
     }
 
     [Fact]
