@@ -115,6 +115,20 @@ public sealed partial class SecurityTests(ConsoleStack console)
         }
     }
 
+    [Fact]
+    public async Task Live_status_request_after_the_session_ended_sends_the_whole_page_to_the_sign_in()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = console.ConsoleUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Issue?handler=Status&id=anything");
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("/signin?ReturnUrl=", Assert.Single(response.Headers.GetValues("HX-Redirect")));
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();
 

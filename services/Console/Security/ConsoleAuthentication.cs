@@ -35,6 +35,21 @@ public static class ConsoleAuthentication
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
+            // A live-status request of htmx whose session ended gets no sign-in page to swap into the status: htmx is told to
+            // send the whole page to the sign-in instead.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Headers.ContainsKey("HX-Request"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers["HX-Redirect"] = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute).IsAbsoluteUri
+                        ? new Uri(context.RedirectUri).PathAndQuery
+                        : context.RedirectUri;
+                    return Task.CompletedTask;
+                }
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         if (!string.IsNullOrWhiteSpace(settings.Authority))
         {
