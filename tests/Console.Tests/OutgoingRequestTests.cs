@@ -23,6 +23,8 @@ public sealed partial class OutgoingRequestTests(ConsoleStack console)
         ("GET", Route("/api/management/trust-list")),
         ("POST", Route("/api/management/trusted-issuers/[^/]+")),
         ("DELETE", Route("/api/management/trusted-issuers/[^/]+/[^/]+")),
+        ("POST", Route("/api/management/trust-anchors")),
+        ("DELETE", Route("/api/management/trust-anchors/[0-9A-Fa-f]{64}")),
         ("GET", Route("/readyz")),
     ];
 

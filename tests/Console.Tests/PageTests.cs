@@ -127,6 +127,21 @@ public sealed class PageTests(ConsoleStack console, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Trust_page_refuses_a_certificate_that_is_not_a_CA_with_the_Registrys_reason_at_the_field()
+    {
+        await using var session = await console.SignInAsync();
+        var page = session.Page;
+        await page.GoToAsync(console.Url("/Trust"));
+
+        await page.EvaluateExpressionAsync("document.getElementById('certificate').value = 'not a certificate'");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("form[aria-label='Add a trust anchor'] button"));
+
+        Assert.Contains(
+            "certificate must be one PEM certificate",
+            await page.EvaluateExpressionAsync<string>("document.getElementById('error-certificate').textContent"));
+    }
+
+    [Fact]
     public async Task Health_page_shows_every_service_ready()
     {
         await using var session = await console.SignInAsync();

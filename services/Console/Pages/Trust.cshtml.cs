@@ -51,7 +51,38 @@ public sealed class TrustModel(ManagementApiClient api) : PageModel
         return Page();
     }
 
-    private void Report(ApiResponse answer, string success)
+    [BindProperty]
+    public string? Certificate { get; set; }
+
+    [BindProperty]
+    public string? Sha256 { get; set; }
+
+    public async Task<IActionResult> OnPostAddAnchorAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.PostJsonAsync(
+            ServiceApi.Registry,
+            "/api/management/trust-anchors",
+            new JsonObject { ["certificate"] = Certificate?.Trim() },
+            cancellationToken
+        );
+        Report(answer, "The certificate is a trust anchor.", "certificate");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAnchorAsync(CancellationToken cancellationToken)
+    {
+        var answer = await api.DeleteAsync(
+            ServiceApi.Registry,
+            $"/api/management/trust-anchors/{Uri.EscapeDataString(Sha256 ?? "")}",
+            cancellationToken
+        );
+        Report(answer, $"The anchor {Sha256} is no longer trusted.", "certificate");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private void Report(ApiResponse answer, string success, string field = "trusted_issuer")
     {
         if (answer.IsSuccess)
         {
@@ -59,7 +90,7 @@ public sealed class TrustModel(ManagementApiClient api) : PageModel
         }
         else
         {
-            Errors.Add("trusted_issuer", answer.Message);
+            Errors.Add(field, answer.Message);
         }
     }
 
