@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole GaiaX.Oid4vc test suite. Works on a fresh machine with only the .NET SDK: it
-# installs what the tests need from Debian (redis-server, yamllint) when missing, builds the
+# installs what the tests need from Debian (redis-server, yamllint, chromium) when missing, builds the
 # solution (warnings are errors) and runs every test project. The last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,8 @@ log() { printf '== %s\n' "$*" >&2; }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+# The console's browser tests drive Debian's Chromium (never a browser a tool downloads itself).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if ((${#missing[@]})); then
   log "installing from Debian: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -41,7 +43,7 @@ fi
 
 # --- tests -------------------------------------------------------------------------------
 results="TestResults/run-$$"
-rm -rf "$results"
+rm -rf "$results" TestResults/console-screenshots
 log "running tests"
 dotnet test GaiaX.Oid4vc.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
@@ -60,6 +62,11 @@ done
 if ((${#trx_files[@]} == 0)); then failed=$((failed + 1)); fi
 # A test host that crashed or hung reports through the exit status, not through a count.
 if ((status != 0 && failed == 0)); then failed=1; fi
+
+# The console's browser tests keep a screenshot of every page (desktop and phone) as artefacts.
+if [ -d TestResults/console-screenshots ]; then
+  log "console screenshots: $(pwd)/TestResults/console-screenshots"
+fi
 
 passed=$((passed + extra_passed)); failed=$((failed + extra_failed))
 echo "$passed passed, $failed failed"

@@ -29,9 +29,10 @@ public static class DevHostCommand
                dotnet run --project services/DevHost -- sidecar --app-id ID --app-port N --dapr-grpc-port N ...
                dotnet run --project services/DevHost -- rehearse --redis CONNECTION [--work DIR]
 
-        Runs the Issuer, Verifier, Notary and Compliance in one process with an embedded Dapr sidecar.
-          --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N, --registry-port N
-                                 ports (defaults 5101-5104; 0 = any free port)
+        Runs the Issuer, Verifier, Notary, Compliance and Registry in one process with an embedded Dapr sidecar,
+        and the web console (http://127.0.0.1:5106, development sign-in) on their public APIs.
+          --issuer-port N, --verifier-port N, --notary-port N, --compliance-port N, --registry-port N, --console-port N
+                                 ports (defaults 5101-5106; 0 = any free port)
           --host ADDRESS         address to listen on (default 127.0.0.1)
           --public-base-url URL  public URL of each service, {service} standing for its name
                                  (e.g. https://{service}.example.dev behind a tunnel or reverse proxy)
@@ -120,6 +121,11 @@ public static class DevHostCommand
             // The demo needs no fixed ports: it must not collide with a DevHost already running.
             settings = settings with { IssuerPort = 0, VerifierPort = 0, NotaryPort = 0, CompliancePort = 0, RegistryPort = 0 };
         }
+        else
+        {
+            // The web console, signed in with the development sign-in, acts with DevHost's management tokens.
+            settings = settings with { ConsoleTokens = service => ConsoleToken(tokens, service) };
+        }
 
         DevStack stack;
         try
@@ -187,6 +193,19 @@ public static class DevHostCommand
             .. provider.IssuerArguments("LegalPerson_dc_sd_jwt"),
         ];
 
+    /// <summary>The management token the console sends to <paramref name="service"/> (none for the public-only services).</summary>
+    public static string? ConsoleToken(ManagementTokens tokens, WebConsole.ServiceApi service)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return service switch
+        {
+            WebConsole.ServiceApi.Issuer => tokens.IssuerToken(),
+            WebConsole.ServiceApi.Verifier => tokens.VerifierToken(),
+            WebConsole.ServiceApi.Registry => tokens.RegistryToken(),
+            _ => null,
+        };
+    }
+
     private static string PortInUse(DevStackSettings settings, Exception failure)
     {
         var ports = new (string Service, string Switch, int Port)[]
@@ -196,6 +215,7 @@ public static class DevHostCommand
             ("Notary", "--notary-port", settings.NotaryPort),
             ("Compliance", "--compliance-port", settings.CompliancePort),
             ("Registry", "--registry-port", settings.RegistryPort),
+            ("Console", "--console-port", settings.ConsolePort),
         };
         var message = failure.Message + " " + failure.InnerException?.Message;
         var (service, option, port) = ports.FirstOrDefault(p =>

@@ -153,6 +153,10 @@ public sealed class DevStack : IAsyncDisposable
                 started.Add(new RunningService(name, new Uri(address), app));
                 await sidecar.AttachAppAsync(new Uri(address), cancellationToken).ConfigureAwait(false);
             }
+            if (settings.ConsoleTokens is { } tokens)
+            {
+                started.Add(await StartConsoleAsync(settings, tokens, started, cancellationToken).ConfigureAwait(false));
+            }
         }
         catch
         {
@@ -169,6 +173,60 @@ public sealed class DevStack : IAsyncDisposable
             registries,
             settings.DataFolder
         );
+    }
+
+    /// <summary>
+    /// The web console on the services' loopback URLs, with the development sign-in; the management tokens it sends are
+    /// minted by <paramref name="tokens"/> on the server and never reach a page. It has no sidecar: it calls only public APIs.
+    /// </summary>
+    private static async Task<RunningService> StartConsoleAsync(
+        DevStackSettings settings,
+        Func<WebConsole.ServiceApi, string?> tokens,
+        List<RunningService> services,
+        CancellationToken cancellationToken
+    )
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = settings.ConsolePort == 0 ? FreePort(settings.Host) : settings.ConsolePort;
+            string[] args =
+            [
+                $"--urls=http://{settings.Host}:{port}",
+                "--Console:DevelopmentSignIn=true",
+                .. services.Select(s =>
+                    $"--Console:Services:{char.ToUpperInvariant(s.Name[0]) + s.Name[1..]}={s.BaseUrl.ToString().TrimEnd('/')}"
+                ),
+                $"--Logging:LogLevel:Default={settings.ServiceLogLevel}",
+                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+                "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None",
+            ];
+            var app = WebConsole.ConsoleProgram.Create(args, builder =>
+            {
+                builder.Services.UseEmbeddedLifetime();
+                builder.Services.AddSingleton<WebConsole.Apis.IManagementTokenSource>(new WebConsole.Apis.DevelopmentTokenSource(tokens));
+                settings.ConfigureConsole?.Invoke(builder);
+            });
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException failure)
+                when (settings.ConsolePort == 0
+                    && attempt < 5
+                    && failure.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                )
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                continue;
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new RunningService("console", new Uri(address), app);
+        }
     }
 
     /// <summary>
@@ -224,9 +282,10 @@ public sealed class DevStack : IAsyncDisposable
         text.AppendLine("service      URL                          health");
         foreach (var service in _services)
         {
+            var check = service.Name == "console" ? "web console: open it in a browser" : new Uri(service.BaseUrl, "/healthz").ToString();
             text.AppendLine(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{service.Name, -12} {service.BaseUrl.ToString().TrimEnd('/'), -28} {new Uri(service.BaseUrl, "/healthz")}"
+                $"{service.Name, -12} {service.BaseUrl.ToString().TrimEnd('/'), -28} {check}"
             );
         }
         if (Registries is not null)

@@ -2,7 +2,7 @@ using GaiaX.Oid4vc.Credentials.Hosting;
 
 namespace GaiaX.Oid4vc.DevHost;
 
-/// <summary>Where DevHost puts each service. Ports default to 5101–5104 on 127.0.0.1.</summary>
+/// <summary>Where DevHost puts each service. Ports default to 5101–5106 on 127.0.0.1.</summary>
 public sealed record DevStackSettings
 {
     public string Host { get; init; } = "127.0.0.1";
@@ -16,6 +16,18 @@ public sealed record DevStackSettings
     public int CompliancePort { get; init; } = 5104;
 
     public int RegistryPort { get; init; } = 5105;
+
+    /// <summary>The web console's port (<c>--console-port</c>); it runs only when <see cref="ConsoleTokens"/> is set.</summary>
+    public int ConsolePort { get; init; } = 5106;
+
+    /// <summary>
+    /// Start the web console (<c>services/Console</c>) on the stack's public APIs, with the development sign-in and these
+    /// management tokens per service (minted on demand, kept on the server); null: no console.
+    /// </summary>
+    public Func<WebConsole.ServiceApi, string?>? ConsoleTokens { get; init; }
+
+    /// <summary>Adjusts the console's builder after DevHost has (tests record its outgoing requests this way).</summary>
+    public Action<WebApplicationBuilder>? ConfigureConsole { get; init; }
 
     /// <summary>
     /// A Redis connection string for the embedded Dapr sidecar's state and pub/sub (<c>DevHost:Redis</c>,
@@ -62,6 +74,7 @@ public sealed record DevStackSettings
             ["--notary-port"] = "DevHost:Ports:Notary",
             ["--compliance-port"] = "DevHost:Ports:Compliance",
             ["--registry-port"] = "DevHost:Ports:Registry",
+            ["--console-port"] = "DevHost:Ports:Console",
             ["--host"] = "DevHost:Host",
             ["--log-level"] = "DevHost:ServiceLogLevel",
             ["--redis"] = "DevHost:Redis",
@@ -93,6 +106,7 @@ public sealed record DevStackSettings
             NotaryPort = Port(configuration, "Notary", defaults.NotaryPort),
             CompliancePort = Port(configuration, "Compliance", defaults.CompliancePort),
             RegistryPort = Port(configuration, "Registry", defaults.RegistryPort),
+            ConsolePort = Port(configuration, "Console", defaults.ConsolePort),
             ServiceLogLevel = configuration["DevHost:ServiceLogLevel"] ?? defaults.ServiceLogLevel,
             Redis = configuration["DevHost:Redis"],
             UseRegistrySandbox = !string.Equals(configuration["DevHost:RealRegistries"], "true", StringComparison.OrdinalIgnoreCase),

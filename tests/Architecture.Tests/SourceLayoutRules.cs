@@ -17,6 +17,11 @@ public sealed partial class SourceLayoutRules
         {
             var types = PublicTopLevelType().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToList();
             var expected = Path.GetFileNameWithoutExtension(file).Split('.')[0];
+            // A Razor page's code-behind (Issue.cshtml.cs) holds its page model, named by the framework's convention (IssueModel).
+            if (file.EndsWith(".cshtml.cs", StringComparison.Ordinal))
+            {
+                expected += "Model";
+            }
             if (types.Count > 1 || (types.Count == 1 && types[0] != expected))
             {
                 offenders.Add($"{Path.GetRelativePath(Codebase.Root, file)}: {string.Join(", ", types)}");

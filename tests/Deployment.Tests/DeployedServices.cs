@@ -42,6 +42,29 @@ internal sealed record DeployedService(
         new(AppIds.Registry, "Registry", RegistryProgram.DefaultPort, (a, c) => RegistryProgram.Create(a, c), HasServiceIdentity: false),
     ];
 
+    /// <summary>
+    /// The web console: an image of its own (its Dockerfile follows the same rules), but no Dapr app and no identity, and
+    /// deployed only where an overlay selects k8s/components/console (ConsoleComponentTests), so it is not in <see cref="All"/>.
+    /// </summary>
+    public static DeployedService Console { get; } =
+        new("console", "Console", WebConsole.ConsoleProgram.DefaultPort, (a, c) => WebConsole.ConsoleProgram.Create(a, c), HasServiceIdentity: false);
+
+    /// <summary>Every image the repository builds: the deployed services and the console.</summary>
+    public static IReadOnlyList<DeployedService> WithImages => [.. All, Console];
+
+    public static TheoryData<string> ImageAppIdData
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var service in WithImages)
+            {
+                data.Add(service.AppId);
+            }
+            return data;
+        }
+    }
+
     /// <summary>The services that sign with an identity of their own (see <see cref="HasServiceIdentity"/>).</summary>
     public static IEnumerable<DeployedService> Signing => All.Where(s => s.HasServiceIdentity);
 
@@ -71,7 +94,7 @@ internal sealed record DeployedService(
         }
     }
 
-    public static DeployedService Get(string appId) => All.Single(s => s.AppId == appId);
+    public static DeployedService Get(string appId) => WithImages.Single(s => s.AppId == appId);
 
     /// <summary>Repository-relative path of the service project.</summary>
     public string ProjectPath => $"services/{Folder}/GaiaX.Oid4vc.{Folder}.csproj";

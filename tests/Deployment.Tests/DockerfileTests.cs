@@ -11,7 +11,7 @@ public sealed partial class DockerfileTests
     private static partial Regex SecretName();
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Dockerfile_builds_with_the_sdk_and_runs_on_the_aspnet_runtime(string appId)
     {
         var dockerfile = Dockerfile.Load(DeployedService.Get(appId).DockerfilePath);
@@ -27,7 +27,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Restore_runs_on_project_files_before_the_sources_are_copied(string appId)
     {
         var service = DeployedService.Get(appId);
@@ -46,7 +46,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Restore_layer_holds_every_project_the_service_references(string appId)
     {
         var service = DeployedService.Get(appId);
@@ -59,7 +59,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Every_path_the_dockerfile_copies_exists(string appId)
     {
         var dockerfile = Dockerfile.Load(DeployedService.Get(appId).DockerfilePath);
@@ -71,7 +71,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Image_runs_as_the_unprivileged_app_user(string appId)
     {
         var dockerfile = Dockerfile.Load(DeployedService.Get(appId).DockerfilePath);
@@ -82,7 +82,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Image_listens_on_the_port_the_manifests_use(string appId)
     {
         var dockerfile = Dockerfile.Load(DeployedService.Get(appId).DockerfilePath);
@@ -94,7 +94,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Entrypoint_starts_the_service_assembly(string appId)
     {
         var service = DeployedService.Get(appId);
@@ -106,7 +106,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [MemberData(nameof(DeployedService.AppIdData), MemberType = typeof(DeployedService))]
+    [MemberData(nameof(DeployedService.ImageAppIdData), MemberType = typeof(DeployedService))]
     public void Image_bakes_in_no_secrets(string appId)
     {
         var dockerfile = Dockerfile.Load(DeployedService.Get(appId).DockerfilePath);

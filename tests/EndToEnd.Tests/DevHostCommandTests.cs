@@ -20,7 +20,7 @@ public sealed partial class DevHostCommandTests : IDisposable
     [GeneratedRegex(@"^issuer\s+(http://\S+)", RegexOptions.Multiline)]
     private static partial Regex IssuerUrl();
 
-    private static readonly string[] AnyPorts = ["--issuer-port", "0", "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0"];
+    private static readonly string[] AnyPorts = ["--issuer-port", "0", "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0", "--console-port", "0"];
 
     public void Dispose()
     {
@@ -83,7 +83,7 @@ public sealed partial class DevHostCommandTests : IDisposable
         using var error = new StringWriter();
 
         var code = await DevHostCommand.RunAsync(
-            ["--issuer-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0", "--data", _data],
+            ["--issuer-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-port", "0", "--notary-port", "0", "--compliance-port", "0", "--registry-port", "0", "--console-port", "0", "--data", _data],
             output,
             error,
             CancellationToken.None

@@ -75,6 +75,8 @@ public sealed class DevHostProcess : IFlowTarget
                 "0",
                 "--registry-port",
                 "0",
+                "--console-port",
+                "0",
                 "--data",
                 data.FullName,
             },
