@@ -125,6 +125,31 @@ public sealed class LabelLevelTests(ComplianceFixture fixture)
     }
 
     [Fact]
+    public async Task A_personal_data_criterion_declared_not_applicable_with_a_reason_is_evidenced()
+    {
+        var evidence = Evidence(LabelLevel.L1, without: ("P2.1.1", EvidenceKind.Declaration)).Append(
+            Answers(P.Identity, OfferingId, ["P2.1.1"], response: "Not applicable", reason: "The service processes no personal data."));
+
+        var report = await AssessAsync(evidence);
+
+        Assert.Equal("L1", report.GetProperty("labelLevel").GetString());
+    }
+
+    [Theory]
+    [InlineData("P2.1.1", null)]
+    [InlineData("P1.1.1", "Not relevant to us.")]
+    public async Task Not_applicable_without_a_reason_or_for_a_criterion_beyond_personal_data_is_not_evidenced(string criterion, string? reason)
+    {
+        var evidence = Evidence(LabelLevel.L1, without: (criterion, EvidenceKind.Declaration)).Append(
+            Answers(P.Identity, OfferingId, [criterion], response: "Not applicable", reason: reason));
+
+        var report = await AssessAsync(evidence);
+
+        Assert.Equal("SC", report.GetProperty("labelLevel").GetString());
+        Assert.Equal(criterion, Assert.Single(Level(report, LabelLevel.L1).GetProperty("missing").EnumerateArray()).GetProperty("criterion").GetString());
+    }
+
+    [Fact]
     public async Task Evidence_assigned_to_another_service_offering_does_not_count()
     {
         var elsewhere = new[] { Answers(P.Identity, P.Identity.Did + "#another-service", Needing(LabelLevel.L1, EvidenceKind.Declaration, CriterionSubject.ServiceOffering)) };
@@ -191,12 +216,14 @@ public sealed class LabelLevelTests(ComplianceFixture fixture)
         }
     }
 
-    private string Answers(TestIdentity issuer, string assignedTo, IEnumerable<string> criteria, string response = "Confirm")
+    private string Answers(TestIdentity issuer, string assignedTo, IEnumerable<string> criteria, string response = "Confirm", string? reason = null)
     {
         var answers = new JsonObject();
         foreach (var id in criteria)
         {
-            answers["gx:" + id] = new JsonObject { ["gx:response"] = response };
+            answers["gx:" + id] = reason is null
+                ? new JsonObject { ["gx:response"] = response }
+                : new JsonObject { ["gx:response"] = response, ["gx:reason"] = reason };
         }
         var credential = P.Credential($"https://{issuer.Did.Split(':')[2]}/criteria/{Guid.NewGuid():N}", issuer.Did, "gx:ComplianceCriteria", new JsonObject
         {

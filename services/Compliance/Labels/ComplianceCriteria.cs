@@ -86,7 +86,8 @@ public sealed class ComplianceCriteria
                         ? CriterionSubject.Provider
                         : CriterionSubject.ServiceOffering,
                     levels,
-                    check
+                    check,
+                    item.TryGetProperty("personalData", out var personal) && personal.ValueKind == JsonValueKind.True
                 )
             );
         }

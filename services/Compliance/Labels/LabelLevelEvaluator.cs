@@ -10,7 +10,8 @@ namespace GaiaX.Oid4vc.Compliance.Labels;
 /// Document as data. Evidence comes in <c>gx:ComplianceCriteria</c> credentials whose subject names what it is about
 /// (<c>gx:assignedTo</c>: a service offering, or the provider's <c>gx:LegalPerson</c>) and answers criteria
 /// (<c>gx:criteria</c>: <c>{"gx:P1.1.1": {"gx:response": "Confirm"}}</c>, the answers of the Gaia-X criteria
-/// questionnaire): issued by the provider it is a declaration, by a conformity assessment body the registry trusts
+/// questionnaire; a personal-data criterion may be answered <c>"Not applicable"</c> with a <c>gx:reason</c>): issued by the
+/// provider it is a declaration, by a conformity assessment body the registry trusts
 /// (role <c>conformity-assessment-body</c>) a certification. Technical criteria are checked on the claims.
 /// </summary>
 public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
@@ -134,7 +135,8 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
     /// <summary>Confirmed criteria per (assigned-to id, issuer).</summary>
     private sealed class Evidence
     {
-        private readonly Dictionary<string, List<(string Issuer, HashSet<string> Confirmed)>> _byTarget = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Issuer, HashSet<string> Confirmed, HashSet<string> NotApplicable)>> _byTarget =
+            new(StringComparer.Ordinal);
 
         public static Evidence From(IEnumerable<AssessedCredential> credentials)
         {
@@ -144,6 +146,7 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
                 foreach (var subject in credential.Subjects)
                 {
                     var confirmed = new HashSet<string>(StringComparer.Ordinal);
+                    var notApplicable = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var answers in CredentialJson.Values(subject, "criteria").Where(a => a.ValueKind == JsonValueKind.Object))
                     {
                         foreach (var answer in answers.EnumerateObject())
@@ -153,6 +156,10 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
                             {
                                 confirmed.Add(CredentialJson.LocalName(answer.Name));
                             }
+                            else if (response == "Not applicable" && HasReason(answer.Value))
+                            {
+                                notApplicable.Add(CredentialJson.LocalName(answer.Name));
+                            }
                         }
                     }
                     foreach (var target in CredentialJson.Values(subject, "assignedTo").Select(CredentialJson.Id).OfType<string>())
@@ -161,17 +168,24 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
                         {
                             evidence._byTarget[target] = list = [];
                         }
-                        list.Add((credential.Issuer!, confirmed));
+                        list.Add((credential.Issuer!, confirmed, notApplicable));
                     }
                 }
             }
             return evidence;
         }
 
-        public bool Confirms(string? target, string criterion, Func<string, bool> issuer) =>
+        /// <summary>
+        /// Whether an acceptable issuer confirms <paramref name="criterion"/> for <paramref name="target"/>, or, where
+        /// <paramref name="mayNotApply"/> (a personal-data criterion), declares it not applicable with a reason.
+        /// </summary>
+        public bool Confirms(string? target, string criterion, Func<string, bool> issuer, bool mayNotApply) =>
             target is not null
             && _byTarget.TryGetValue(target, out var list)
-            && list.Any(e => issuer(e.Issuer) && e.Confirmed.Contains(criterion));
+            && list.Any(e => issuer(e.Issuer) && (e.Confirmed.Contains(criterion) || (mayNotApply && e.NotApplicable.Contains(criterion))));
+
+        private static bool HasReason(JsonElement answer) =>
+            CredentialJson.Values(answer, "reason").Select(CredentialJson.Literal).Any(r => !string.IsNullOrWhiteSpace(r));
     }
 
     private sealed class Judge(
@@ -206,9 +220,10 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
             bool ByProvider(string issuer) => issuer == providerIssuer;
             return kind switch
             {
-                EvidenceKind.Certification when !evidence.Confirms(target, criterion.Id, ByBody) =>
+                EvidenceKind.Certification when !evidence.Confirms(target, criterion.Id, ByBody, criterion.PersonalData) =>
                     $"No conformity assessment body the registry trusts confirms {criterion.Id} for {what}.",
-                EvidenceKind.Declaration when !evidence.Confirms(target, criterion.Id, i => ByProvider(i) || ByBody(i)) =>
+                EvidenceKind.Declaration
+                    when !evidence.Confirms(target, criterion.Id, i => ByProvider(i) || ByBody(i), criterion.PersonalData) =>
                     $"No declaration by the provider (nor a certification) confirms {criterion.Id} for {what}.",
                 EvidenceKind.Technical => Technical(criterion),
                 _ => null,
