@@ -150,6 +150,36 @@ public sealed class LabelLevelTests(ComplianceFixture fixture)
     }
 
     [Fact]
+    public async Task A_service_offering_issued_by_someone_else_than_its_provider_stays_at_standard_compliance_naming_P1_3_2()
+    {
+        var offering = P.ServiceOffering(providedBy: P.LegalPersonSubjectId);
+        offering["issuer"] = P.Notary.Did;
+
+        var report = await AssessAsync(Evidence(LabelLevel.L1), offering: Participant.SignCredential(P.Notary, offering));
+
+        Assert.Equal("SC", report.GetProperty("labelLevel").GetString());
+        var missing = Assert.Single(Level(report, LabelLevel.L1).GetProperty("missing").EnumerateArray());
+        Assert.Equal("P1.3.2", missing.GetProperty("criterion").GetString());
+        Assert.Contains("not by its provider", missing.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_offering_whose_id_is_not_under_its_providers_DID_stays_at_standard_compliance_naming_P1_3_2()
+    {
+        const string elsewhere = "https://offerings.example/cloud";
+        var offering = P.ServiceOffering(providedBy: P.LegalPersonSubjectId);
+        offering["credentialSubject"]!["id"] = elsewhere;
+        var evidence = new[] { Answers(P.Identity, elsewhere, Needing(LabelLevel.L1, EvidenceKind.Declaration, CriterionSubject.ServiceOffering)) };
+
+        var report = await AssessAsync(evidence, offering: Participant.SignCredential(P.Identity, offering));
+
+        Assert.Equal("SC", report.GetProperty("labelLevel").GetString());
+        var missing = Assert.Single(Level(report, LabelLevel.L1).GetProperty("missing").EnumerateArray());
+        Assert.Equal("P1.3.2", missing.GetProperty("criterion").GetString());
+        Assert.Contains("not its provider's DID", missing.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evidence_assigned_to_another_service_offering_does_not_count()
     {
         var elsewhere = new[] { Answers(P.Identity, P.Identity.Did + "#another-service", Needing(LabelLevel.L1, EvidenceKind.Declaration, CriterionSubject.ServiceOffering)) };
@@ -235,9 +265,9 @@ public sealed class LabelLevelTests(ComplianceFixture fixture)
         return Participant.SignCredential(issuer, credential);
     }
 
-    private async Task<JsonElement> AssessAsync(IEnumerable<string> evidence, string? legalPerson = null, string? context = null)
+    private async Task<JsonElement> AssessAsync(IEnumerable<string> evidence, string? legalPerson = null, string? context = null, string? offering = null)
     {
-        using var response = await PostAsync("/api/assessments", evidence, legalPerson, context);
+        using var response = await PostAsync("/api/assessments", evidence, legalPerson, context, offering);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         var report = JsonDocument.Parse(body).RootElement;
@@ -245,14 +275,14 @@ public sealed class LabelLevelTests(ComplianceFixture fixture)
         return report;
     }
 
-    private Task<HttpResponseMessage> PostAsync(string route, IEnumerable<string> evidence, string? legalPerson = null, string? context = null)
+    private Task<HttpResponseMessage> PostAsync(string route, IEnumerable<string> evidence, string? legalPerson = null, string? context = null, string? offering = null)
     {
         var credentials = P.SignedCredentials().ToList();
         if (legalPerson is not null)
         {
             credentials[0] = legalPerson;
         }
-        credentials.Add(Participant.SignCredential(P.Identity, P.ServiceOffering(providedBy: P.LegalPersonSubjectId)));
+        credentials.Add(offering ?? Participant.SignCredential(P.Identity, P.ServiceOffering(providedBy: P.LegalPersonSubjectId)));
         credentials.AddRange(evidence);
         if (context is not null)
         {

@@ -94,6 +94,37 @@ public sealed class OntologyVersionTests(ComplianceFixture fixture)
     }
 
     [Fact]
+    public async Task A_credential_typed_LegalPerson_whose_subject_is_untyped_fails_instead_of_escaping_the_shapes()
+    {
+        var legalPerson = P.LegalPerson();
+        legalPerson["credentialSubject"]!.AsObject().Remove("type");
+        legalPerson["credentialSubject"]!["gx:legalAddress"]!["gx:countryCode"] = "XX";
+        var credentials = P.SignedCredentials().ToArray();
+        credentials[0] = Participant.SignCredential(P.Identity, legalPerson);
+
+        using var response = await fixture.Compliance.PostPresentationAsync(P.Presentation(credentials));
+
+        var failure = Assert.Single(await response.ReadFailuresAsync(), f => f.CredentialId == P.LegalPersonCredentialId);
+        Assert.Equal("JsonLdExpansion", failure.Filter);
+        Assert.Contains("no credentialSubject is", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_subject_that_names_another_DID_as_its_at_id_is_not_bound_to_the_presenter()
+    {
+        var legalPerson = P.LegalPerson();
+        var subject = legalPerson["credentialSubject"]!.AsObject();
+        subject.Remove("id");
+        subject["@id"] = fixture.ThirdParty.Did;
+        var credentials = P.SignedCredentials().ToArray();
+        credentials[0] = Participant.SignCredential(P.Identity, legalPerson);
+
+        using var response = await fixture.Compliance.PostPresentationAsync(P.Presentation(credentials));
+
+        Assert.Contains(await response.ReadFailuresAsync(), f => f.CredentialId == P.LegalPersonCredentialId && f.Filter == "HolderBinding");
+    }
+
+    [Fact]
     public async Task A_version_configured_as_the_same_release_under_its_own_namespace_is_assessed_with_that_release()
     {
         await using var compliance = await ComplianceFixture.StartComplianceAsync(

@@ -29,7 +29,7 @@ public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianc
             try
             {
                 var graph = JsonLdToRdf.ToDataset(credential.Payload, contexts.WithExtensions(credential.Extensions)).DefaultGraph;
-                if (MovedType(credential, graph) is { } moved)
+                if ((MovedType(credential, graph) ?? UntypedSubject(credential)) is { } moved)
                 {
                     // The rules read the types by their Gaia-X names; the shapes would judge them elsewhere, or not at all.
                     context.AddFailure(this, credential, moved);
@@ -74,6 +74,28 @@ public sealed class JsonLdExpansionFilter(OntologyCatalog contexts) : IComplianc
     }
 
     private const string CredentialsNamespace = "https://www.w3.org/2018/credentials#";
+
+    /// <summary>
+    /// Why a credential typed as a Gaia-X class has no subject of that class, or null: the rules read the credential's type,
+    /// the shapes the subject's, so a subject without it would be judged by the rules and escape the shapes.
+    /// </summary>
+    private static string? UntypedSubject(AssessedCredential credential)
+    {
+        var subjectTypes = credential.Subjects.SelectMany(RawTypes).Select(CredentialJson.LocalName).ToHashSet(StringComparer.Ordinal);
+        foreach (var type in RawTypes(credential.Payload))
+        {
+            var local = CredentialJson.LocalName(type);
+            if (IsGaiaXName(local) && !subjectTypes.Contains(local))
+            {
+                return $"The credential is typed '{type}' but no credentialSubject is: the shapes judge a subject by its own type.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the rules read a type as a Gaia-X class (<c>gx:X</c>, a Gaia-X IRI, a bare name but the VC ones).</summary>
+    private static bool IsGaiaXName(string local) =>
+        !local.Contains(':', StringComparison.Ordinal) && local is not ("VerifiableCredential" or "EnvelopedVerifiableCredential");
 
     private static IEnumerable<string> RawTypes(System.Text.Json.JsonElement node)
     {

@@ -83,10 +83,11 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
 
         var bodies = await registry.GetTrustedIssuersAsync(ConformityAssessmentBodyRole, cancellationToken).ConfigureAwait(false);
         var evidence = Evidence.From(context.Credentials);
+        // A provider speaks for itself: only a LegalPerson its own DID issued (its id that DID or a DID URL of it) counts.
         var legalPersons = context
             .Credentials.Where(c => c.HasType("LegalPerson"))
             .SelectMany(c => c.Subjects.Select(s => (Credential: c, Subject: s)))
-            .Where(p => CredentialJson.Id(p.Subject) is not null)
+            .Where(p => IsUnder(CredentialJson.Id(p.Subject), p.Credential.Issuer))
             .GroupBy(p => CredentialJson.Id(p.Subject)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
@@ -97,7 +98,15 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
             var providerId = CredentialJson.Values(subject, "providedBy").Select(CredentialJson.Id).OfType<string>().FirstOrDefault();
             (AssessedCredential Credential, JsonElement Subject)? provider =
                 providerId is not null && legalPersons.TryGetValue(providerId, out var found) ? found : null;
-            var judge = new Judge(evidence, bodies, provider?.Credential.Issuer, offeringId, providerId, provider?.Subject);
+            var judge = new Judge(
+                evidence,
+                bodies,
+                provider?.Credential.Issuer,
+                offeringId,
+                providerId,
+                provider?.Subject,
+                credential.Issuer
+            );
             var outcomes = Labels.Select(level => judge.Outcome(level, criteria.At(level))).ToArray();
             var level = Highest(outcomes);
             var providerLevel = Highest(
@@ -117,6 +126,10 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
         return ComplianceCriteria.Find(wanted)
             ?? throw new InvalidOperationException($"No criteria of Compliance Document {wanted} are shipped.");
     }
+
+    /// <summary>Whether <paramref name="id"/> is the DID <paramref name="did"/> or a DID URL of it.</summary>
+    private static bool IsUnder(string? id, string? did) =>
+        id is not null && did is not null && (id == did || id.StartsWith(did + "#", StringComparison.Ordinal));
 
     private static LabelLevel Highest(IReadOnlyList<LevelOutcome> outcomes)
     {
@@ -194,7 +207,8 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
         string? providerIssuer,
         string offeringId,
         string? providerId,
-        JsonElement? providerSubject
+        JsonElement? providerSubject,
+        string? offeringIssuer
     )
     {
         public LevelOutcome Outcome(LabelLevel level, IEnumerable<Criterion> criteria)
@@ -234,16 +248,35 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
             criterion.TechnicalCheck switch
             {
                 ServiceOfferingConforms => null,
-                ProviderVerified => providerSubject is null ? $"The provider '{providerId}' is not presented as a gx:LegalPerson." : null,
+                ProviderVerified => ProviderProblem(),
                 ProviderHeadquartersInEuEea => HeadquartersProblem(),
                 var other => $"The engine does not run the check '{other}'.",
             };
+
+        /// <summary>
+        /// P1.3.2: the provider is a presented, self-issued legal person, and the offering is the provider's own (issued by
+        /// it, its id under the provider's DID), so that no one else's evidence or identity can be borrowed.
+        /// </summary>
+        private string? ProviderProblem()
+        {
+            if (providerSubject is null)
+            {
+                return $"The provider '{providerId}' is not presented as a gx:LegalPerson issued by its own DID.";
+            }
+            if (offeringIssuer != providerIssuer)
+            {
+                return $"The service offering is issued by '{offeringIssuer}', not by its provider '{providerIssuer}'.";
+            }
+            return IsUnder(offeringId, providerIssuer)
+                ? null
+                : $"The service offering's id '{offeringId}' is not its provider's DID '{providerIssuer}' or a DID URL of it.";
+        }
 
         private string? HeadquartersProblem()
         {
             if (providerSubject is not { } subject)
             {
-                return $"The provider '{providerId}' is not presented as a gx:LegalPerson.";
+                return $"The provider '{providerId}' is not presented as a gx:LegalPerson issued by its own DID.";
             }
             foreach (var address in new[] { "headquartersAddress", "legalAddress" })
             {

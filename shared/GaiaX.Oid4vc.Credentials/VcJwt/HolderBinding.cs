@@ -82,6 +82,8 @@ public static class HolderBinding
         );
     }
 
+    private static readonly string[] SubjectIdKeys = ["id", "@id"];
+
     /// <summary>The DIDs of the credential's subjects (a DID URL counts as its DID).</summary>
     private static IEnumerable<string> SubjectDids(JsonElement credential)
     {
@@ -92,16 +94,23 @@ public static class HolderBinding
         var subjects = subject.ValueKind == JsonValueKind.Array ? subject.EnumerateArray().ToList() : [subject];
         foreach (var item in subjects)
         {
-            if (
-                item.ValueKind == JsonValueKind.Object
-                && item.TryGetProperty("id", out var id)
-                && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { } value
-                && value.StartsWith("did:", StringComparison.Ordinal)
-            )
+            if (item.ValueKind != JsonValueKind.Object)
             {
-                var end = value.IndexOfAny(['#', '?', '/']);
-                yield return end < 0 ? value : value[..end];
+                continue;
+            }
+            // JSON-LD reads "@id" as the subject's id too: a credential must not escape the binding by spelling it so.
+            foreach (var key in SubjectIdKeys)
+            {
+                if (
+                    item.TryGetProperty(key, out var id)
+                    && id.ValueKind == JsonValueKind.String
+                    && id.GetString() is { } value
+                    && value.StartsWith("did:", StringComparison.Ordinal)
+                )
+                {
+                    var end = value.IndexOfAny(['#', '?', '/']);
+                    yield return end < 0 ? value : value[..end];
+                }
             }
         }
     }
