@@ -42,6 +42,35 @@ public sealed class GaiaXRegistryTests(ComplianceFixture fixture)
     }
 
     [Fact]
+    public async Task A_registry_extension_whose_shapes_do_not_compile_makes_the_engine_unavailable_not_fail_with_500()
+    {
+        using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+        ServeHealthyRegistry(registry);
+        registry.Given(Request.Create().WithPath("/api/ecosystem-extensions").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new
+            {
+                version = 1,
+                items = new[]
+                {
+                    new { name = "eco", contextUrl = GaiaX.Oid4vc.Testing.EcosystemExtensionSample.ContextUrl, digest = "0", context = JsonDocument.Parse(GaiaX.Oid4vc.Testing.EcosystemExtensionSample.Context).RootElement, shapes = "this is not turtle" },
+                },
+            })));
+        await using var compliance = await ComplianceFixture.StartComplianceAsync(RegistryArgs(registry), TimeProvider.System);
+        var membership = fixture.Participant.Credential("https://participant.example/credentials/membership", fixture.ParticipantIdentity.Did, "eco:Membership", new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = fixture.ParticipantIdentity.Did + "#membership",
+            ["type"] = "eco:Membership",
+        });
+        membership["@context"]!.AsArray().Add(GaiaX.Oid4vc.Testing.EcosystemExtensionSample.ContextUrl);
+
+        using var response = await compliance.PostPresentationAsync(fixture.Participant.Presentation([.. fixture.Participant.SignedCredentials(), Participant.SignCredential(fixture.ParticipantIdentity, membership)]));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("eco", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chains_are_checked_at_the_registry_by_PEM_and_by_x5u_and_the_answers_are_cached()
     {
         using var registry = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });

@@ -155,6 +155,22 @@ public sealed class OntologyVersionTests(ComplianceFixture fixture)
         Assert.Contains("2599", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_version_whose_criteria_are_not_shipped_stops_the_service_from_starting()
+    {
+        var start = ComplianceFixture.StartComplianceAsync(
+            fixture.LocalRegistryArgs().Concat(
+            [
+                "--Compliance:Ontologies:2603:Namespace=https://w3id.org/gaia-x/2603#",
+                "--Compliance:Ontologies:2603:SameReleaseAs=2511",
+                "--Compliance:Ontologies:2603:CriteriaVersion=25.05",
+            ]),
+            fixture.Time);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await (await start).DisposeAsync());
+        Assert.Contains("'25.05'", error.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<IReadOnlyList<StandardComplianceCalls.Failure>> FailuresOfAsync(string gaiaXContext, Action<JsonObject> changeLegalPerson)
     {
         var legalPerson = InNamespace(P.LegalPerson(), gaiaXContext);

@@ -38,10 +38,10 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, OntologyCatalog o
             var claims = CredentialGraph.SubjectClaims(graph);
             if (credential.Extensions.Count == 0)
             {
-                Report(context, credential, claims, ontologies.ShapesFor(version, source).Validate(claims, Options), null);
+                Report(context, credential, claims, Compiled(() => ontologies.ShapesFor(version, source)).Validate(claims, Options), null);
                 continue;
             }
-            var shapes = ontologies.ShapesFor(version, source, credential.Extensions);
+            var shapes = Compiled(() => ontologies.ShapesFor(version, source, credential.Extensions));
             var options = Options with { ClassHierarchy = shapes.Hierarchy };
             Report(context, credential, claims, shapes.GaiaX.Validate(claims, options), null);
             foreach (var (extension, extensionShapes) in shapes.Extensions)
@@ -50,6 +50,19 @@ public sealed class ShaclShapesFilter(IGaiaXRegistry registry, OntologyCatalog o
             }
         }
         return FilterVerdict.Continue;
+    }
+
+    /// <summary>Shapes the registry gave that do not compile leave the engine without a verdict, as an unreachable registry does.</summary>
+    private static T Compiled<T>(Func<T> compile)
+    {
+        try
+        {
+            return compile();
+        }
+        catch (Exception e) when (e is FormatException or ShapesGraphException)
+        {
+            throw new GaiaXRegistryUnavailableException("The registry's shapes do not compile: " + e.Message, e);
+        }
     }
 
     private void Report(ComplianceContext context, AssessedCredential credential, Graph claims, ValidationReport report, string? extension)

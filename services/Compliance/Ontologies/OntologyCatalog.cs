@@ -92,24 +92,28 @@ public sealed class OntologyCatalog : IDocumentLoader
         var root = RootOf(version);
         var key = root.Files is null ? $"{version.Name}|{registryShapes.Origin}|{registryShapes.Version}" : version.Name;
         return _shapes
-            .GetOrAdd(key, _ => new Lazy<ShapesGraph>(() =>
-            {
-                if (root.Files is { } files)
+            .GetOrAdd(key, _ => new Lazy<ShapesGraph>(
+                () =>
                 {
-                    var own = File.ReadAllText(files.ShapesFile);
-                    var classes = files.OntologyFile is null ? null : File.ReadAllText(files.OntologyFile);
+                    if (root.Files is { } files)
+                    {
+                        var own = File.ReadAllText(files.ShapesFile);
+                        var classes = files.OntologyFile is null ? null : File.ReadAllText(files.OntologyFile);
+                        return GaiaXShapes.LoadOfficial(
+                            version.Rebase(own, root.Namespace),
+                            classes is null ? null : version.Rebase(classes, root.Namespace)
+                        );
+                    }
+                    var turtle = registryShapes.Turtle ?? GaiaXShapes.RepositoryProfileTurtle;
+                    var ontology = registryShapes.OntologyTurtle;
                     return GaiaXShapes.LoadOfficial(
-                        version.Rebase(own, root.Namespace),
-                        classes is null ? null : version.Rebase(classes, root.Namespace)
+                        version.Rebase(turtle, root.Namespace),
+                        ontology is null ? null : version.Rebase(ontology, root.Namespace)
                     );
-                }
-                var turtle = registryShapes.Turtle ?? GaiaXShapes.RepositoryProfileTurtle;
-                var ontology = registryShapes.OntologyTurtle;
-                return GaiaXShapes.LoadOfficial(
-                    version.Rebase(turtle, root.Namespace),
-                    ontology is null ? null : version.Rebase(ontology, root.Namespace)
-                );
-            }))
+                },
+                // A source that does not compile is not remembered: the next assessment asks again.
+                LazyThreadSafetyMode.PublicationOnly
+            ))
             .Value;
     }
 
@@ -128,16 +132,19 @@ public sealed class OntologyCatalog : IDocumentLoader
         }
         var key = $"{version.Name}|{registryShapes.Origin}|{registryShapes.Version}|{string.Join(",", extensions.Select(e => e.Digest))}";
         return _extended
-            .GetOrAdd(key, _ => new Lazy<ExtendedShapes>(() =>
-            {
-                var graphs = extensions.Select(e => (Extension: e, Graph: Rdf.TurtleParser.Parse(e.ShapesTurtle))).ToArray();
-                var hierarchy = graphs.Aggregate(gaiaX.Hierarchy, (h, g) => h.ExtendedWithGraph(g.Graph));
-                return new ExtendedShapes(
-                    gaiaX,
-                    hierarchy,
-                    graphs.Select(g => (g.Extension, ShapesGraph.Compile(g.Graph, hierarchy))).ToArray()
-                );
-            }))
+            .GetOrAdd(key, _ => new Lazy<ExtendedShapes>(
+                () =>
+                {
+                    var graphs = extensions.Select(e => (Extension: e, Graph: Rdf.TurtleParser.Parse(e.ShapesTurtle))).ToArray();
+                    var hierarchy = graphs.Aggregate(gaiaX.Hierarchy, (h, g) => h.ExtendedWithGraph(g.Graph));
+                    return new ExtendedShapes(
+                        gaiaX,
+                        hierarchy,
+                        graphs.Select(g => (g.Extension, ShapesGraph.Compile(g.Graph, hierarchy))).ToArray()
+                    );
+                },
+                LazyThreadSafetyMode.PublicationOnly
+            ))
             .Value;
     }
 

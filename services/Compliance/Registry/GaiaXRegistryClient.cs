@@ -209,20 +209,23 @@ public sealed class GaiaXRegistryClient : IGaiaXRegistry
             foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
             {
                 extensions.Add(
-                    new EcosystemExtension(
+                    EcosystemExtension.Checked(
                         item.GetProperty("name").GetString()!,
                         item.GetProperty("contextUrl").GetString()!,
                         item.GetProperty("context").GetRawText(),
-                        item.GetProperty("shapes").GetString()!,
-                        item.GetProperty("digest").GetString()!
+                        item.GetProperty("shapes").GetString()!
                     )
                 );
             }
+            if (extensions.Count > EcosystemExtension.MaxExtensions)
+            {
+                throw Unavailable($"{path} lists {extensions.Count} extensions, more than {EcosystemExtension.MaxExtensions}");
+            }
             return extensions;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Unavailable($"{path} did not answer a list of extensions", e);
+            throw Unavailable($"{path} did not answer a list of extensions the engine can use: {e.Message}", e);
         }
     }
 

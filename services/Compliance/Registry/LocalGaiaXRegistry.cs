@@ -62,12 +62,12 @@ public sealed class LocalGaiaXRegistry : IGaiaXRegistry
                 [$"{GaiaXRegistryOptions.SectionName}:Local:EcosystemExtensions:{name} needs ContextUrl, ContextFile and ShapesFile."]
             );
         }
-        var context = File.ReadAllText(settings.ContextFile);
-        var shapes = File.ReadAllText(settings.ShapesFile);
-        var digest = Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(settings.ContextUrl + "\n" + context + "\n" + shapes))
+        return EcosystemExtension.Checked(
+            name,
+            settings.ContextUrl,
+            File.ReadAllText(settings.ContextFile),
+            File.ReadAllText(settings.ShapesFile)
         );
-        return new EcosystemExtension(name, settings.ContextUrl, context, shapes, digest);
     }
 
     public Task<TrustAnchorVerdict> VerifyCertificateChainAsync(CertificateChainReference chain, CancellationToken cancellationToken)
