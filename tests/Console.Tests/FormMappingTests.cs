@@ -130,6 +130,31 @@ public sealed class FormMappingTests
         Assert.Equal(["registration-notary"], summary.RegistryRoles);
     }
 
+    [Fact]
+    public void Verified_credential_with_an_array_of_subjects_and_an_odd_cnf_is_shown_with_its_subject_binding()
+    {
+        var credential = JsonNode.Parse("""
+            {"format": "jwt_vc_json", "issuer": "did:web:notary.example", "types": ["VerifiableCredential", "gx:VatID"],
+             "claims": {"credentialSubject": [{"id": "did:web:p.example", "gx:vatID": "DE812345673"}, {"id": "urn:x"}],
+                        "cnf": "not an object"}}
+            """)!.AsObject();
+
+        var summary = VerifiedCredentialSummary.From("vat", credential, new Dictionary<string, List<string>>());
+
+        Assert.Contains("did:web:p.example", summary.HolderBinding, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/management/trusted-issuers/../x", true)]
+    [InlineData("/api/offers/..", true)]
+    [InlineData("/api/offers/./status", true)]
+    [InlineData("/api/offers/abc..def/status", false)]
+    [InlineData("/api/offers/abc?next=..", false)]
+    public void An_identifier_of_dot_segments_never_reaches_a_service(string path, bool refused)
+    {
+        Assert.Equal(refused, GaiaX.Oid4vc.WebConsole.Apis.ManagementApiClient.HasDotSegment(path));
+    }
+
     private static string Base64Url(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

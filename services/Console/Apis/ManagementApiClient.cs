@@ -74,6 +74,11 @@ public sealed class ManagementApiClient(HttpClient http, IOptions<ConsoleOptions
         CancellationToken cancellationToken
     )
     {
+        if (HasDotSegment(path))
+        {
+            // An id of "." or ".." would walk the URL out of the route the page meant; no service id looks like that.
+            return new ApiResponse(service, 0, null, "The identifier is not valid: '.' and '..' are not identifiers.");
+        }
         using var request = await RequestAsync(service, method, path, content, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -88,6 +93,13 @@ public sealed class ManagementApiClient(HttpClient http, IOptions<ConsoleOptions
         {
             return new ApiResponse(service, 0, null, $"The {service} could not be reached: {failure.Message}");
         }
+    }
+
+    /// <summary>Whether the path (before its query) has a <c>.</c> or <c>..</c> segment, which a URI would collapse.</summary>
+    internal static bool HasDotSegment(string path)
+    {
+        var end = path.IndexOfAny(['?', '#']);
+        return (end < 0 ? path : path[..end]).Split('/').Any(segment => segment is "." or "..");
     }
 
     private async Task<HttpRequestMessage> RequestAsync(

@@ -63,8 +63,8 @@ public sealed record RequestStatusView(string RequestId, string? Status, string?
                     .OfType<JsonObject>()
                     .Select(r => $"{r["code"]}: {r["description"]}" + (r["credential_query_id"] is { } q ? $" ({q})" : "")),
             ],
-            ComplianceRequested = status["compliance_requested"]?.GetValue<bool>() == true,
-            Compliant = compliance?["compliant"]?.GetValue<bool>(),
+            ComplianceRequested = Flag(status["compliance_requested"]) == true,
+            Compliant = Flag(compliance?["compliant"]),
             ComplianceReasons = [.. (compliance?["reasons"] as JsonArray ?? []).Select(r => r?.ToString() ?? "")],
             LabelLevel = label?["credentialSubject"]?["gx:labelLevel"]?.ToString(),
             LabelId = label?["id"]?.ToString(),
@@ -73,6 +73,9 @@ public sealed record RequestStatusView(string RequestId, string? Status, string?
     }
 
     /// <summary>A JWT's payload, read (the Verifier has verified it; the page only shows it).</summary>
+    /// <summary>A JSON boolean, or null for anything else (the console never fails on an answer's unexpected shape).</summary>
+    private static bool? Flag(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
     private static JsonObject? Payload(string jwt)
     {
         var parts = jwt.Split('.');

@@ -71,12 +71,26 @@ public sealed record VerifiedCredentialSummary(
 
     private static string HolderBindingOf(string format, JsonObject payload)
     {
-        if (payload["cnf"]?["jwk"] is JsonObject jwk)
+        // VCDM 2.0 allows an array of subjects and any JSON in cnf: read them as objects only, never assume the shape.
+        if ((payload["cnf"] as JsonObject)?["jwk"] is JsonObject jwk)
         {
             var proof = format == "dc+sd-jwt" ? "a key binding JWT" : "the presentation's signature";
             return $"Bound to the key in cnf.jwk (JWK thumbprint {Thumbprint(jwk)}); the presenter proved it with {proof}.";
         }
-        if (payload["credentialSubject"]?["id"]?.ToString() is { } subject && subject.StartsWith("did:", StringComparison.Ordinal))
+        var subjects = payload["credentialSubject"] switch
+        {
+            JsonObject one => [one],
+            JsonArray many => many.OfType<JsonObject>().ToArray(),
+            _ => Array.Empty<JsonObject>(),
+        };
+        if (
+            subjects
+                .Select(s => s["id"])
+                .OfType<JsonValue>()
+                .Select(v => v.TryGetValue<string>(out var id) ? id : null)
+                .FirstOrDefault(id => id is not null && id.StartsWith("did:", StringComparison.Ordinal)) is
+            { } subject
+        )
         {
             return $"Bound to the subject {subject}; the presentation is signed by it (or the query did not require binding).";
         }
