@@ -11,12 +11,18 @@ public sealed class ComplianceCriteria
 {
     private static readonly ConcurrentDictionary<string, Lazy<ComplianceCriteria?>> Loaded = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, Criterion> _byId;
+
     private ComplianceCriteria(string version, string uriTemplate, IReadOnlyList<Criterion> criteria)
     {
         Version = version;
         UriTemplate = uriTemplate;
         Criteria = criteria;
+        _byId = criteria.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The criterion with <paramref name="id"/> (e.g. <c>P5.1.4</c>), or null.</summary>
+    public Criterion? ById(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The Compliance Document version (<c>gx:rulesVersion</c> of the labels granted by it).</summary>
     public string Version { get; }

@@ -109,8 +109,11 @@ public sealed class LabelLevelEvaluator(IGaiaXRegistry registry)
             );
             var outcomes = Labels.Select(level => judge.Outcome(level, criteria.At(level))).ToArray();
             var level = Highest(outcomes);
+            // The provider's level: the same outcomes, counting only what is missing about the provider.
             var providerLevel = Highest(
-                Labels.Select(l => judge.Outcome(l, criteria.At(l).Where(c => c.About == CriterionSubject.Provider))).ToArray()
+                outcomes
+                    .Select(o => o with { Met = !o.Missing.Any(m => criteria.ById(m.Id)?.About == CriterionSubject.Provider) })
+                    .ToArray()
             );
             labels.Add(new OfferingLabel(offeringId, providerId, level, providerLevel, outcomes));
         }

@@ -49,8 +49,6 @@ public sealed class OntologyCatalog : IDocumentLoader
     /// <summary>The version of a credential without any Gaia-X context (and of the labels this engine signs).</summary>
     public static OntologyVersion Default => OntologyVersion.Development;
 
-    public OntologyVersion? Find(string name) => _byName.GetValueOrDefault(name);
-
     /// <summary>
     /// The version named by the credential's <c>@context</c>: a context under <c>https://w3id.org/gaia-x/</c> names
     /// one. None → <see cref="Default"/>; an unknown one, or two different ones, → the problem in words.

@@ -8,4 +8,9 @@ public sealed record AssessmentFailure(
     [property: JsonPropertyName("filter")] string Filter,
     [property: JsonPropertyName("criterion")] string Criterion,
     [property: JsonPropertyName("message")] string Message
-);
+)
+{
+    /// <summary>The wire form of the chain's failures (the non-compliant problem's and the assessment report's).</summary>
+    public static AssessmentFailure[] Of(IEnumerable<Filters.ComplianceFailure> failures) =>
+        failures.Select(f => new AssessmentFailure(f.CredentialId, f.Filter, f.Criterion, f.Message)).ToArray();
+}

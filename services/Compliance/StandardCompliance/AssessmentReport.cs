@@ -23,7 +23,7 @@ public sealed record AssessmentReport(
             assessment.IsCompliant,
             assessment.IsCompliant ? (label?.Level ?? Labels.LabelLevel.SC).ToString() : null,
             label?.CriteriaVersion,
-            assessment.Failures.Select(f => new AssessmentFailure(f.CredentialId, f.Filter, f.Criterion, f.Message)).ToArray(),
+            AssessmentFailure.Of(assessment.Failures),
             (label?.Offerings ?? []).Select(OfferingReport.Of).ToArray()
         );
     }

@@ -134,18 +134,7 @@ public static class StandardComplianceEndpoint
             detail: assessment.Failures.Count == 1
                 ? "1 criterion is not met: " + assessment.Failures[0].Message
                 : $"{assessment.Failures.Count} criteria are not met; see 'failures'.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["failures"] = assessment
-                    .Failures.Select(f => new Dictionary<string, string>
-                    {
-                        ["credentialId"] = f.CredentialId,
-                        ["filter"] = f.Filter,
-                        ["criterion"] = f.Criterion,
-                        ["message"] = f.Message,
-                    })
-                    .ToArray(),
-            }
+            extensions: new Dictionary<string, object?> { ["failures"] = AssessmentFailure.Of(assessment.Failures) }
         );
 
     private static bool IsPresentationMediaType(string? contentType) =>

@@ -261,12 +261,14 @@ public static class ManagementEndpoints
         return parsed.Value[0];
     }
 
-    private static bool IsRole(string role) =>
+    /// <summary>A role or extension name: lower-case letters, digits and dashes, at most 64.</summary>
+    internal static bool IsRole(string role) =>
         role.Length is > 0 and <= 64 && role.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static bool IsSha256(string hex) => hex.Length == 64 && hex.All(Uri.IsHexDigit);
 
-    private static async Task<(JsonElement? Body, string? Problem)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    /// <summary>The request's JSON object body, or why it is none.</summary>
+    internal static async Task<(JsonElement? Body, string? Problem)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         if (!JsonRequestBody.IsJson(http.ContentType))
         {

@@ -55,28 +55,19 @@ public static class EcosystemExtensionEndpoints
 
     private static async Task<IResult> PutAsync(string name, HttpRequest http, TrustListStore store, CancellationToken cancellationToken)
     {
-        if (!IsName(name))
+        if (!Api.ManagementEndpoints.IsRole(name))
         {
             return Invalid("the name is lower-case letters, digits and dashes, at most 64");
         }
-        if (!JsonRequestBody.IsJson(http.ContentType))
-        {
-            return Invalid("the body must be application/json");
-        }
-        var (document, problem) = await JsonRequestBody.ParseAsync(http.Body, cancellationToken).ConfigureAwait(false);
-        if (document is null)
+        var (body, problem) = await Api.ManagementEndpoints.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+        if (body is not { } json)
         {
             return Invalid(problem!);
         }
-        EcosystemExtension extension;
-        using (document)
+        var (extension, refusal) = Parse(name, json);
+        if (extension is null)
         {
-            var (parsed, refusal) = Parse(name, document.RootElement);
-            if (parsed is null)
-            {
-                return Invalid(refusal!);
-            }
-            extension = parsed;
+            return Invalid(refusal!);
         }
 
         string? conflict = null;
@@ -200,9 +191,6 @@ public static class EcosystemExtensionEndpoints
 
     private static EcosystemExtensionsDocument Document(TrustList list) =>
         new(list.Version, list.Extensions.Select(EcosystemExtensionDocument.Of).ToArray());
-
-    private static bool IsName(string name) =>
-        name.Length is > 0 and <= 64 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static IResult Invalid(string detail) =>
         ProtocolResults.Problem(StatusCodes.Status400BadRequest, "Invalid ecosystem extension", detail);
